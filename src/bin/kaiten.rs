@@ -1,0 +1,2 @@
+//! The native command-line interface. Placeholder until the CLI issue work lands.
+fn main() {}

@@ -1,0 +1,981 @@
+//! The broker: a topology plus the runtime state of queues, connections, channels and
+//! consumers, driven by AMQP operations at given virtual times.
+//!
+//! Every operation takes `now` (virtual milliseconds) and records what happened as
+//! [`BrokerEvent`]s, which callers drain. The broker never reads a clock and makes no random
+//! choice: given the same operations at the same times it does the same thing.
+//! Semantics follow RabbitMQ's classic queues (`rabbit_amqqueue_process.erl`,
+//! `rabbit_queue_consumers.erl`, `rabbit_dead_letter.erl`); see
+//! `shared/reference/amqp-oslo-semantics.txt` for the rules and their sources.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::engine::error::AmqpError;
+use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+use crate::engine::topology::{
+    BindingId, Destination, ExchangeId, ExchangeSpec, Overflow, QueueId, QueueSpec, Route, RoutingInput, Topology,
+};
+use crate::engine::value::{FieldTable, FieldValue};
+
+/// A client connection; exclusive queues belong to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ConnectionId(pub u32);
+
+/// A channel on a connection; delivery tags count per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ChannelId(pub u32);
+
+/// A consumer (`basic.consume`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ConsumerId(pub u32);
+
+/// What a publisher sends.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Publish {
+    pub exchange: String,
+    pub routing_key: String,
+    pub mandatory: bool,
+    pub properties: Properties,
+    pub body: Arc<str>,
+}
+
+/// The publisher-confirm answer to a publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confirm {
+    Ack,
+    Nack,
+}
+
+/// What happened to one publish.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishOutcome {
+    pub publish: PublishId,
+    pub route: Route,
+    /// Sent back with 312 NO_ROUTE (mandatory and unroutable).
+    pub returned: bool,
+    /// Queues whose `reject-publish` overflow refused the message.
+    pub rejected_by: Vec<QueueId>,
+    pub confirm: Confirm,
+}
+
+/// One message handed to a client by `basic.get` or a consumer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Delivery {
+    pub queue: QueueId,
+    pub channel: ChannelId,
+    pub consumer: Option<ConsumerId>,
+    pub delivery_tag: u64,
+    pub message: Message,
+}
+
+/// Why a message copy left the broker without being acked or dead-lettered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Pushed out of a full `drop-head` queue that has no dead-letter exchange.
+    MaxLength,
+    /// Its TTL ran out at the head of a queue with no dead-letter exchange.
+    Expired,
+    /// Rejected or nacked without requeue, with no dead-letter exchange.
+    Rejected,
+    /// Refused by a full `reject-publish` queue.
+    RejectPublish,
+    /// The dead-letter exchange does not exist.
+    DeadLetterExchangeMissing,
+    /// Dead-lettering would loop back to a queue it already died in, with no rejection.
+    DeadLetterCycle,
+    /// The dead-letter exchange routed it nowhere.
+    DeadLetterUnroutable,
+    /// Its queue was deleted.
+    QueueDeleted,
+}
+
+/// Why a queue was deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueDeletion {
+    Explicit,
+    /// Unused for its `x-expires` time.
+    Expired,
+    /// Its last consumer went (auto-delete).
+    AutoDelete,
+    /// Its exclusive owner's connection closed.
+    OwnerClosed,
+}
+
+/// Something the broker did, in order. The simulator turns these into trace entries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum BrokerEvent {
+    /// A publish arrived at an exchange and routing chose `route`.
+    Routed { publish: PublishId, exchange: ExchangeId, route: Route, mandatory: bool },
+    /// Routing chose no queue: returned when mandatory, silently dropped otherwise.
+    Unroutable { publish: PublishId, exchange: ExchangeId, returned: bool },
+    Enqueued { queue: QueueId, copy: CopyId, publish: PublishId, depth: usize },
+    Delivered { delivery_tag: u64, channel: ChannelId, consumer: Option<ConsumerId>, queue: QueueId, copy: CopyId, publish: PublishId, redelivered: bool },
+    Acked { queue: QueueId, copy: CopyId, publish: PublishId },
+    Requeued { queue: QueueId, copy: CopyId, publish: PublishId },
+    Dropped { queue: QueueId, copy: CopyId, publish: PublishId, reason: DropReason },
+    DeadLettered { queue: QueueId, copy: CopyId, publish: PublishId, reason: DeathReason, dead_letter_exchange: String, route: Route },
+    QueueDeleted { queue: QueueId, reason: QueueDeletion },
+    ExchangeDeleted { exchange: ExchangeId },
+}
+
+/// Counters that, with the messages still held, account for every copy ever made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Ledger {
+    pub publishes: u64,
+    pub unroutable: u64,
+    pub copies_made: u64,
+    pub acked: u64,
+    pub dead_lettered: u64,
+    pub dropped: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Ready {
+    message: Message,
+    expires_at: Option<SimTime>,
+}
+
+/// Position of a ready message: higher priority first, then arrival order. Requeued
+/// messages reuse their key, so they return to their original place.
+type ReadyKey = (Reverse<u8>, u64);
+
+#[derive(Debug, Clone, Default)]
+struct QueueState {
+    ready: BTreeMap<ReadyKey, Ready>,
+    ready_bytes: u64,
+    next_seq: u64,
+    /// Consumers in registration order (the single active consumer is the first).
+    consumers: Vec<ConsumerId>,
+    /// Round-robin order of consumers able to take a message.
+    active: VecDeque<ConsumerId>,
+    ever_consumed: bool,
+    last_used: SimTime,
+    exclusive_owner: Option<ConnectionId>,
+}
+
+#[derive(Debug, Clone)]
+struct Consumer {
+    tag: String,
+    channel: ChannelId,
+    queue: QueueId,
+    prefetch: u32,
+    no_ack: bool,
+    unacked: u32,
+}
+
+impl Consumer {
+    fn has_capacity(&self) -> bool {
+        self.prefetch == 0 || self.unacked < self.prefetch
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Unacked {
+    queue: QueueId,
+    key: ReadyKey,
+    expires_at: Option<SimTime>,
+    consumer: Option<ConsumerId>,
+    message: Message,
+}
+
+#[derive(Debug, Clone)]
+struct Channel {
+    connection: ConnectionId,
+    next_tag: u64,
+    unacked: BTreeMap<u64, Unacked>,
+}
+
+/// Options of `basic.consume` plus the consumer's `basic.qos` prefetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsumeOptions {
+    pub consumer_tag: String,
+    /// 0 means unlimited.
+    pub prefetch: u32,
+    pub no_ack: bool,
+}
+
+/// The broker of one vhost.
+#[derive(Debug, Clone)]
+pub struct Broker {
+    topology: Topology,
+    queues: BTreeMap<QueueId, QueueState>,
+    channels: BTreeMap<ChannelId, Channel>,
+    connections: BTreeSet<ConnectionId>,
+    consumers: BTreeMap<ConsumerId, Consumer>,
+    events: Vec<BrokerEvent>,
+    ledger: Ledger,
+    now: SimTime,
+    // Invariant: counters only grow, so ids are never reused.
+    next_publish: u64,
+    next_copy: u64,
+    next_handle: u32,
+}
+
+impl Default for Broker {
+    fn default() -> Self {
+        Broker::new(Topology::new())
+    }
+}
+
+impl Broker {
+    /// A broker serving `topology`, with every queue empty, at time 0.
+    pub fn new(topology: Topology) -> Broker {
+        let queues = topology.queues().map(|queue| (queue.id, QueueState::default())).collect();
+        Broker {
+            topology,
+            queues,
+            channels: BTreeMap::new(),
+            connections: BTreeSet::new(),
+            consumers: BTreeMap::new(),
+            events: Vec::new(),
+            ledger: Ledger::default(),
+            now: 0,
+            next_publish: 0,
+            next_copy: 0,
+            next_handle: 0,
+        }
+    }
+
+    pub fn topology(&self) -> &Topology {
+        &self.topology
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    pub fn ledger(&self) -> Ledger {
+        self.ledger
+    }
+
+    /// Takes the events recorded since the last call.
+    pub fn drain_events(&mut self) -> Vec<BrokerEvent> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn handle(&mut self) -> u32 {
+        self.next_handle += 1;
+        self.next_handle
+    }
+
+    pub fn open_connection(&mut self) -> ConnectionId {
+        let id = ConnectionId(self.handle());
+        self.connections.insert(id);
+        id
+    }
+
+    pub fn open_channel(&mut self, connection: ConnectionId) -> ChannelId {
+        let id = ChannelId(self.handle());
+        self.channels.insert(id, Channel { connection, next_tag: 1, unacked: BTreeMap::new() });
+        id
+    }
+
+    /// Closes a channel: its consumers are cancelled and its unacked messages requeued.
+    pub fn close_channel(&mut self, now: SimTime, channel: ChannelId) {
+        self.tick(now);
+        let consumers: Vec<ConsumerId> =
+            self.consumers.iter().filter(|(_, consumer)| consumer.channel == channel).map(|(id, _)| *id).collect();
+        for consumer in consumers {
+            self.remove_consumer(consumer);
+        }
+        if let Some(closed) = self.channels.remove(&channel) {
+            let mut touched = BTreeSet::new();
+            for (_, unacked) in closed.unacked {
+                touched.insert(unacked.queue);
+                self.requeue(unacked);
+            }
+            for queue in touched {
+                self.after_change(queue);
+            }
+        }
+    }
+
+    /// Closes a connection: its channels close and its exclusive queues are deleted.
+    pub fn close_connection(&mut self, now: SimTime, connection: ConnectionId) {
+        let channels: Vec<ChannelId> =
+            self.channels.iter().filter(|(_, channel)| channel.connection == connection).map(|(id, _)| *id).collect();
+        for channel in channels {
+            self.close_channel(now, channel);
+        }
+        self.connections.remove(&connection);
+        let owned: Vec<QueueId> = self
+            .queues
+            .iter()
+            .filter(|(_, state)| state.exclusive_owner == Some(connection))
+            .map(|(id, _)| *id)
+            .collect();
+        for queue in owned {
+            self.remove_queue(queue, QueueDeletion::OwnerClosed);
+        }
+    }
+
+    pub fn declare_exchange(&mut self, now: SimTime, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
+        self.tick(now);
+        self.topology.declare_exchange(spec)
+    }
+
+    /// Declares a queue; an exclusive queue belongs to `channel`'s connection.
+    pub fn declare_queue(&mut self, now: SimTime, channel: ChannelId, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        self.tick(now);
+        if let Some(existing) = self.topology.queue_by_name(&spec.name) {
+            self.check_exclusive(existing.id, channel)?;
+        }
+        let exclusive = spec.exclusive;
+        let id = self.topology.declare_queue(spec)?;
+        let connection = self.channels.get(&channel).map(|channel| channel.connection);
+        let state = self.queues.entry(id).or_default();
+        state.last_used = now;
+        if exclusive && state.exclusive_owner.is_none() {
+            state.exclusive_owner = connection;
+        }
+        Ok(id)
+    }
+
+    fn check_exclusive(&self, queue: QueueId, channel: ChannelId) -> Result<(), AmqpError> {
+        let owner = self.queues.get(&queue).and_then(|state| state.exclusive_owner);
+        let connection = self.channels.get(&channel).map(|channel| channel.connection);
+        match owner {
+            Some(owner) if Some(owner) != connection => Err(AmqpError::ResourceLocked(format!(
+                "cannot obtain exclusive access to locked queue '{}': it belongs to another connection",
+                self.topology.queue(queue).map_or("?", |queue| queue.name())
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// `queue.bind` / `exchange.bind` by names.
+    pub fn bind(
+        &mut self,
+        now: SimTime,
+        source: &str,
+        destination: Destination,
+        routing_key: &str,
+        arguments: FieldTable,
+    ) -> Result<BindingId, AmqpError> {
+        self.tick(now);
+        let source_id = self
+            .topology
+            .exchange_by_name(source)
+            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}'")))?
+            .id;
+        self.topology.bind(source_id, destination, routing_key, arguments)
+    }
+
+    pub fn unbind(&mut self, now: SimTime, binding: BindingId) {
+        self.tick(now);
+        let deleted = self.topology.unbind(binding);
+        self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
+    }
+
+    pub fn delete_queue(&mut self, now: SimTime, queue: QueueId) {
+        self.tick(now);
+        self.remove_queue(queue, QueueDeletion::Explicit);
+    }
+
+    pub fn delete_exchange(&mut self, now: SimTime, exchange: ExchangeId) {
+        self.tick(now);
+        let deleted = self.topology.delete_exchange(exchange);
+        self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
+    }
+
+    /// `basic.publish`. A missing exchange is 404 and an internal one 403; otherwise the
+    /// outcome says where the message went.
+    pub fn publish(&mut self, now: SimTime, publish: Publish) -> Result<PublishOutcome, AmqpError> {
+        self.tick(now);
+        let exchange = self
+            .topology
+            .exchange_by_name(&publish.exchange)
+            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)))?;
+        if exchange.spec.internal {
+            return Err(AmqpError::AccessRefused(format!("cannot publish to internal exchange '{}'", publish.exchange)));
+        }
+        let exchange_id = exchange.id;
+        let mut properties = publish.properties;
+        let mut routing_keys = vec![publish.routing_key];
+        routing_keys.extend(header_routes(&properties.headers, "CC"));
+        routing_keys.extend(header_routes(&properties.headers, "BCC"));
+        properties.headers.remove("BCC");
+        let publish_id = PublishId(self.next_publish);
+        self.next_publish += 1;
+        self.ledger.publishes += 1;
+        let message = Message {
+            publish: publish_id,
+            copy: CopyId(0),
+            exchange: publish.exchange,
+            routing_keys,
+            properties,
+            body: publish.body,
+            deaths: Vec::new(),
+            redelivered: false,
+        };
+        let route = self.topology.route(
+            exchange_id,
+            RoutingInput { routing_keys: &message.routing_keys, headers: &message.properties.headers },
+        );
+        if route.queues.is_empty() {
+            self.ledger.unroutable += 1;
+            self.events.push(BrokerEvent::Unroutable { publish: publish_id, exchange: exchange_id, returned: publish.mandatory });
+            return Ok(PublishOutcome {
+                publish: publish_id,
+                route,
+                returned: publish.mandatory,
+                rejected_by: Vec::new(),
+                confirm: Confirm::Ack,
+            });
+        }
+        self.events.push(BrokerEvent::Routed {
+            publish: publish_id,
+            exchange: exchange_id,
+            route: route.clone(),
+            mandatory: publish.mandatory,
+        });
+        let mut rejected_by = Vec::new();
+        for queue in &route.queues {
+            if !self.deliver_or_enqueue(*queue, message.clone()) {
+                rejected_by.push(*queue);
+            }
+        }
+        let confirm = if rejected_by.is_empty() { Confirm::Ack } else { Confirm::Nack };
+        Ok(PublishOutcome { publish: publish_id, route, returned: false, rejected_by, confirm })
+    }
+
+    /// `basic.get`: the head message of `queue`, if any.
+    pub fn get(&mut self, now: SimTime, channel: ChannelId, queue: &str, no_ack: bool) -> Result<Option<Delivery>, AmqpError> {
+        self.tick(now);
+        let queue_id = self.queue_id(queue)?;
+        self.check_exclusive(queue_id, channel)?;
+        let queue_args = &self.topology.queue(queue_id).expect("queue exists").args;
+        if queue_args.single_active_consumer {
+            return Err(AmqpError::ResourceLocked(format!(
+                "basic.get is not supported on single-active-consumer queue '{queue}'"
+            )));
+        }
+        if !self.channels.contains_key(&channel) {
+            return Err(AmqpError::NotFound("channel is closed".into()));
+        }
+        let state = self.queues.get_mut(&queue_id).expect("queue state exists");
+        state.last_used = now;
+        self.expire_head(queue_id);
+        let Some((key, ready)) = self.pop_head(queue_id) else {
+            return Ok(None);
+        };
+        let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
+        Ok(Some(delivery))
+    }
+
+    /// `basic.consume` with a per-consumer prefetch.
+    pub fn consume(&mut self, now: SimTime, channel: ChannelId, queue: &str, options: ConsumeOptions) -> Result<ConsumerId, AmqpError> {
+        self.tick(now);
+        let queue_id = self.queue_id(queue)?;
+        self.check_exclusive(queue_id, channel)?;
+        if !self.channels.contains_key(&channel) {
+            return Err(AmqpError::NotFound("channel is closed".into()));
+        }
+        let id = ConsumerId(self.handle());
+        self.consumers.insert(
+            id,
+            Consumer { tag: options.consumer_tag, channel, queue: queue_id, prefetch: options.prefetch, no_ack: options.no_ack, unacked: 0 },
+        );
+        let state = self.queues.get_mut(&queue_id).expect("queue state exists");
+        state.consumers.push(id);
+        state.active.push_back(id);
+        state.ever_consumed = true;
+        state.last_used = now;
+        self.dispatch(queue_id);
+        Ok(id)
+    }
+
+    /// `basic.cancel`. Unacked messages stay with the channel until acked or closed.
+    pub fn cancel(&mut self, now: SimTime, consumer: ConsumerId) {
+        self.tick(now);
+        self.remove_consumer(consumer);
+    }
+
+    /// The consumer tag given at `basic.consume`.
+    pub fn consumer_tag(&self, consumer: ConsumerId) -> Option<&str> {
+        self.consumers.get(&consumer).map(|consumer| consumer.tag.as_str())
+    }
+
+    /// `basic.ack`, with `multiple` acking every tag up to this one.
+    pub fn ack(&mut self, now: SimTime, channel: ChannelId, delivery_tag: u64, multiple: bool) -> Result<(), AmqpError> {
+        self.tick(now);
+        for unacked in self.take_unacked(channel, delivery_tag, multiple)? {
+            self.ledger.acked += 1;
+            self.events.push(BrokerEvent::Acked { queue: unacked.queue, copy: unacked.message.copy, publish: unacked.message.publish });
+            self.release_consumer(unacked.consumer);
+            self.after_change(unacked.queue);
+        }
+        Ok(())
+    }
+
+    /// `basic.nack` (and `basic.reject`, which is a nack without `multiple`): requeue to the
+    /// original position, or dead-letter (`rejected`) or drop.
+    pub fn nack(&mut self, now: SimTime, channel: ChannelId, delivery_tag: u64, multiple: bool, requeue: bool) -> Result<(), AmqpError> {
+        self.tick(now);
+        let taken = self.take_unacked(channel, delivery_tag, multiple)?;
+        let mut touched = BTreeSet::new();
+        for unacked in taken {
+            touched.insert(unacked.queue);
+            self.release_consumer(unacked.consumer);
+            if requeue {
+                self.requeue(unacked);
+            } else {
+                self.dead_letter_or_drop(unacked.queue, unacked.message, DeathReason::Rejected);
+            }
+        }
+        for queue in touched {
+            self.after_change(queue);
+        }
+        Ok(())
+    }
+
+    /// Moves virtual time to `now`, expiring messages and queues whose time has come, in
+    /// deadline order.
+    pub fn advance_to(&mut self, now: SimTime) {
+        while let Some(deadline) = self.next_deadline() {
+            if deadline > now {
+                break;
+            }
+            self.now = self.now.max(deadline);
+            self.expire_due();
+        }
+        self.now = self.now.max(now);
+        self.expire_due();
+    }
+
+    /// The next virtual time at which something expires by itself: a queue head's TTL or
+    /// an unused queue's `x-expires`.
+    pub fn next_deadline(&self) -> Option<SimTime> {
+        self.queues
+            .iter()
+            .flat_map(|(id, state)| {
+                let head = state.ready.values().next().and_then(|ready| ready.expires_at);
+                let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
+                    Some(ms) if state.consumers.is_empty() => Some(state.last_used + ms),
+                    _ => None,
+                };
+                [head, expires]
+            })
+            .flatten()
+            .min()
+    }
+
+    /// Ready messages of a queue, head first.
+    pub fn ready_messages(&self, queue: QueueId) -> Vec<&Message> {
+        self.queues.get(&queue).map_or_else(Vec::new, |state| state.ready.values().map(|ready| &ready.message).collect())
+    }
+
+    /// Number of ready messages in a queue.
+    pub fn ready_count(&self, queue: QueueId) -> usize {
+        self.queues.get(&queue).map_or(0, |state| state.ready.len())
+    }
+
+    /// Number of delivered, unacked messages taken from a queue.
+    pub fn unacked_count(&self, queue: QueueId) -> usize {
+        self.channels.values().flat_map(|channel| channel.unacked.values()).filter(|unacked| unacked.queue == queue).count()
+    }
+
+    /// Every message copy the broker holds (ready or unacked), for accounting checks.
+    pub fn held_copies(&self) -> Vec<CopyId> {
+        let ready = self.queues.values().flat_map(|state| state.ready.values().map(|ready| ready.message.copy));
+        let unacked = self.channels.values().flat_map(|channel| channel.unacked.values().map(|unacked| unacked.message.copy));
+        ready.chain(unacked).collect()
+    }
+
+    /// The consumers of a queue in registration order, with their unacked counts.
+    pub fn consumers_of(&self, queue: QueueId) -> Vec<(ConsumerId, u32)> {
+        self.queues.get(&queue).map_or_else(Vec::new, |state| {
+            state.consumers.iter().map(|id| (*id, self.consumers[id].unacked)).collect()
+        })
+    }
+
+    fn queue_id(&self, name: &str) -> Result<QueueId, AmqpError> {
+        self.topology
+            .queue_by_name(name)
+            .map(|queue| queue.id)
+            .ok_or_else(|| AmqpError::NotFound(format!("no queue '{name}' in vhost '/'")))
+    }
+
+    fn tick(&mut self, now: SimTime) {
+        if now > self.now {
+            self.advance_to(now);
+        }
+    }
+
+    fn expire_due(&mut self) {
+        let queues: Vec<QueueId> = self.queues.keys().copied().collect();
+        for queue in queues {
+            self.expire_head(queue);
+            let Some(state) = self.queues.get(&queue) else { continue };
+            let expired = match self.topology.queue(queue).and_then(|queue| queue.args.expires) {
+                Some(ms) => state.consumers.is_empty() && state.last_used + ms <= self.now,
+                None => false,
+            };
+            if expired {
+                self.remove_queue(queue, QueueDeletion::Expired);
+            }
+        }
+    }
+
+    fn mint_copy(&mut self) -> CopyId {
+        self.next_copy += 1;
+        self.ledger.copies_made += 1;
+        CopyId(self.next_copy)
+    }
+
+    /// A copy arrives at a queue. Returns false when `reject-publish` refused it.
+    fn deliver_or_enqueue(&mut self, queue: QueueId, mut message: Message) -> bool {
+        message.copy = self.mint_copy();
+        message.redelivered = false;
+        let args = self.topology.queue(queue).expect("routed queues exist").args.clone();
+        let state = &self.queues[&queue];
+        let will_overflow = args.max_length.is_some_and(|max| state.ready.len() as u64 + 1 > max)
+            || args.max_length_bytes.is_some_and(|max| state.ready_bytes + message.body_bytes() > max);
+        if will_overflow && args.overflow != Overflow::DropHead {
+            if args.overflow == Overflow::RejectPublishDlx {
+                self.dead_letter_or_drop(queue, message, DeathReason::Maxlen);
+            } else {
+                self.ledger.dropped += 1;
+                self.events.push(BrokerEvent::Dropped {
+                    queue,
+                    copy: message.copy,
+                    publish: message.publish,
+                    reason: DropReason::RejectPublish,
+                });
+            }
+            return false;
+        }
+        let ttl = [args.message_ttl, message.properties.expiration.as_deref().and_then(|text| text.parse::<u64>().ok())]
+            .into_iter()
+            .flatten()
+            .min();
+        let expires_at = ttl.map(|ms| self.now + ms);
+        let level = message.priority_level(args.max_priority);
+        let state = self.queues.get_mut(&queue).expect("queue state exists");
+        let key = (Reverse(level), state.next_seq);
+        state.next_seq += 1;
+        state.ready_bytes += message.body_bytes();
+        let (copy, publish) = (message.copy, message.publish);
+        state.ready.insert(key, Ready { message, expires_at });
+        let depth = state.ready.len();
+        self.events.push(BrokerEvent::Enqueued { queue, copy, publish, depth });
+        self.after_change(queue);
+        true
+    }
+
+    /// After anything that adds messages or frees consumers: deliver what can be
+    /// delivered, then enforce TTL at the head and `drop-head` limits.
+    fn after_change(&mut self, queue: QueueId) {
+        if !self.queues.contains_key(&queue) {
+            return;
+        }
+        self.dispatch(queue);
+        self.expire_head(queue);
+        self.drop_head_over_limit(queue);
+    }
+
+    fn drop_head_over_limit(&mut self, queue: QueueId) {
+        let Some(args) = self.topology.queue(queue).map(|queue| queue.args.clone()) else { return };
+        if args.overflow != Overflow::DropHead {
+            return;
+        }
+        loop {
+            let state = &self.queues[&queue];
+            let over = args.max_length.is_some_and(|max| state.ready.len() as u64 > max)
+                || args.max_length_bytes.is_some_and(|max| state.ready_bytes > max);
+            if !over {
+                break;
+            }
+            let (_, ready) = self.pop_head(queue).expect("a queue over its limit has a head");
+            self.dead_letter_or_drop(queue, ready.message, DeathReason::Maxlen);
+        }
+    }
+
+    fn expire_head(&mut self, queue: QueueId) {
+        loop {
+            let Some(state) = self.queues.get(&queue) else { return };
+            let due = state.ready.values().next().and_then(|ready| ready.expires_at).is_some_and(|at| at <= self.now);
+            if !due {
+                return;
+            }
+            let (_, ready) = self.pop_head(queue).expect("checked above");
+            self.dead_letter_or_drop(queue, ready.message, DeathReason::Expired);
+        }
+    }
+
+    fn pop_head(&mut self, queue: QueueId) -> Option<(ReadyKey, Ready)> {
+        let state = self.queues.get_mut(&queue)?;
+        let (key, ready) = state.ready.pop_first()?;
+        state.ready_bytes -= ready.message.body_bytes();
+        Some((key, ready))
+    }
+
+    /// Delivers ready messages round-robin to consumers with prefetch room, as
+    /// `rabbit_queue_consumers` does: the consumer at the front takes one and goes to the
+    /// back; a consumer at its limit leaves the rotation until an ack frees it.
+    fn dispatch(&mut self, queue: QueueId) {
+        let single_active = self.topology.queue(queue).is_some_and(|queue| queue.args.single_active_consumer);
+        loop {
+            self.expire_head(queue);
+            let Some(state) = self.queues.get_mut(&queue) else { return };
+            if state.ready.is_empty() {
+                return;
+            }
+            let consumer_id = if single_active {
+                match state.consumers.first() {
+                    Some(first) if self.consumers[first].has_capacity() => *first,
+                    _ => return,
+                }
+            } else {
+                let Some(front) = state.active.pop_front() else { return };
+                front
+            };
+            let (key, ready) = self.pop_head(queue).expect("checked non-empty");
+            let consumer = &self.consumers[&consumer_id];
+            let (channel, no_ack) = (consumer.channel, consumer.no_ack);
+            self.hand_over(queue, key, ready, channel, Some(consumer_id), no_ack);
+            if !single_active && self.consumers[&consumer_id].has_capacity() {
+                self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
+            }
+        }
+    }
+
+    fn hand_over(
+        &mut self,
+        queue: QueueId,
+        key: ReadyKey,
+        ready: Ready,
+        channel_id: ChannelId,
+        consumer: Option<ConsumerId>,
+        no_ack: bool,
+    ) -> Delivery {
+        let Ready { message, expires_at } = ready;
+        let channel = self.channels.get_mut(&channel_id).expect("deliveries go to open channels");
+        let delivery_tag = channel.next_tag;
+        channel.next_tag += 1;
+        self.events.push(BrokerEvent::Delivered {
+            delivery_tag,
+            channel: channel_id,
+            consumer,
+            queue,
+            copy: message.copy,
+            publish: message.publish,
+            redelivered: message.redelivered,
+        });
+        if no_ack {
+            self.ledger.acked += 1;
+            self.events.push(BrokerEvent::Acked { queue, copy: message.copy, publish: message.publish });
+        } else {
+            channel.unacked.insert(delivery_tag, Unacked { queue, key, expires_at, consumer, message: message.clone() });
+            if let Some(consumer) = consumer.and_then(|id| self.consumers.get_mut(&id)) {
+                consumer.unacked += 1;
+            }
+        }
+        Delivery { queue, channel: channel_id, consumer, delivery_tag, message }
+    }
+
+    fn take_unacked(&mut self, channel_id: ChannelId, delivery_tag: u64, multiple: bool) -> Result<Vec<Unacked>, AmqpError> {
+        let channel = self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
+        if multiple {
+            let keep = channel.unacked.split_off(&(delivery_tag + 1));
+            let taken = std::mem::replace(&mut channel.unacked, keep);
+            if taken.is_empty() && delivery_tag != 0 {
+                return Err(unknown_tag(delivery_tag));
+            }
+            Ok(taken.into_values().collect())
+        } else {
+            channel.unacked.remove(&delivery_tag).map(|unacked| vec![unacked]).ok_or_else(|| unknown_tag(delivery_tag))
+        }
+    }
+
+    /// A consumer that got an ack or nack has room again: back into the rotation.
+    fn release_consumer(&mut self, consumer: Option<ConsumerId>) {
+        let Some(consumer_id) = consumer else { return };
+        let Some(consumer) = self.consumers.get_mut(&consumer_id) else { return };
+        let was_full = !consumer.has_capacity();
+        consumer.unacked = consumer.unacked.saturating_sub(1);
+        if was_full && consumer.has_capacity() {
+            let queue = consumer.queue;
+            if let Some(state) = self.queues.get_mut(&queue) {
+                if !state.active.contains(&consumer_id) {
+                    state.active.push_back(consumer_id);
+                }
+            }
+        }
+    }
+
+    fn requeue(&mut self, unacked: Unacked) {
+        let Some(state) = self.queues.get_mut(&unacked.queue) else {
+            self.ledger.dropped += 1;
+            self.events.push(BrokerEvent::Dropped {
+                queue: unacked.queue,
+                copy: unacked.message.copy,
+                publish: unacked.message.publish,
+                reason: DropReason::QueueDeleted,
+            });
+            return;
+        };
+        let mut message = unacked.message;
+        message.redelivered = true;
+        state.ready_bytes += message.body_bytes();
+        let (copy, publish) = (message.copy, message.publish);
+        // The expiry computed at enqueue stays: requeueing does not restart the TTL clock.
+        state.ready.insert(unacked.key, Ready { message, expires_at: unacked.expires_at });
+        self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish });
+    }
+
+    fn remove_consumer(&mut self, consumer_id: ConsumerId) {
+        let Some(consumer) = self.consumers.remove(&consumer_id) else { return };
+        let queue = consumer.queue;
+        let Some(state) = self.queues.get_mut(&queue) else { return };
+        state.consumers.retain(|id| *id != consumer_id);
+        state.active.retain(|id| *id != consumer_id);
+        state.last_used = self.now;
+        let auto_delete = self.topology.queue(queue).is_some_and(|queue| queue.spec.auto_delete);
+        if auto_delete && state.ever_consumed && state.consumers.is_empty() {
+            self.remove_queue(queue, QueueDeletion::AutoDelete);
+        } else {
+            self.dispatch(queue);
+        }
+    }
+
+    fn remove_queue(&mut self, queue: QueueId, reason: QueueDeletion) {
+        let Some(state) = self.queues.remove(&queue) else { return };
+        for (_, ready) in state.ready {
+            self.ledger.dropped += 1;
+            self.events.push(BrokerEvent::Dropped {
+                queue,
+                copy: ready.message.copy,
+                publish: ready.message.publish,
+                reason: DropReason::QueueDeleted,
+            });
+        }
+        for consumer in state.consumers {
+            self.consumers.remove(&consumer);
+        }
+        self.events.push(BrokerEvent::QueueDeleted { queue, reason });
+        let deleted = self.topology.delete_queue(queue);
+        self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
+    }
+
+    /// Dead-letters a copy leaving `queue` for `reason`, or drops it when the queue has no
+    /// dead-letter exchange, the exchange is missing, or the dead-letter path would cycle.
+    fn dead_letter_or_drop(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
+        let Some(queue_def) = self.topology.queue(queue) else { return };
+        let drop_reason = match reason {
+            DeathReason::Rejected => DropReason::Rejected,
+            DeathReason::Expired => DropReason::Expired,
+            DeathReason::Maxlen => DropReason::MaxLength,
+        };
+        let Some(dlx_name) = queue_def.args.dead_letter_exchange.clone() else {
+            return self.drop_copy(queue, &message, drop_reason);
+        };
+        let Some(dlx) = self.topology.exchange_by_name(&dlx_name).map(|exchange| exchange.id) else {
+            return self.drop_copy(queue, &message, DropReason::DeadLetterExchangeMissing);
+        };
+        let queue_name = queue_def.name().to_string();
+        let dead_letter_routing_key = queue_def.args.dead_letter_routing_key.clone();
+        let dead = dead_lettered_message(message.clone(), &queue_name, reason, &dlx_name, dead_letter_routing_key, self.now);
+        let route = self.topology.route(
+            dlx,
+            RoutingInput { routing_keys: &dead.routing_keys, headers: &dead.properties.headers },
+        );
+        let targets: Vec<QueueId> = route
+            .queues
+            .iter()
+            .copied()
+            .filter(|target| {
+                reason == DeathReason::Rejected
+                    || !is_cycle(self.topology.queue(*target).map_or("", |queue| queue.name()), &dead.deaths)
+            })
+            .collect();
+        if targets.is_empty() {
+            let why = if route.queues.is_empty() { DropReason::DeadLetterUnroutable } else { DropReason::DeadLetterCycle };
+            return self.drop_copy(queue, &message, why);
+        }
+        self.ledger.dead_lettered += 1;
+        self.events.push(BrokerEvent::DeadLettered {
+            queue,
+            copy: message.copy,
+            publish: message.publish,
+            reason,
+            dead_letter_exchange: dlx_name,
+            route,
+        });
+        for target in targets {
+            self.deliver_or_enqueue(target, dead.clone());
+        }
+    }
+
+    fn drop_copy(&mut self, queue: QueueId, message: &Message, reason: DropReason) {
+        self.ledger.dropped += 1;
+        self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
+    }
+}
+
+fn unknown_tag(delivery_tag: u64) -> AmqpError {
+    AmqpError::PreconditionFailed(format!("unknown delivery tag {delivery_tag}"))
+}
+
+/// The routing keys a `CC` or `BCC` header adds.
+fn header_routes(headers: &FieldTable, name: &str) -> Vec<String> {
+    match headers.get(name) {
+        Some(FieldValue::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect(),
+        Some(FieldValue::Str(single)) => vec![single.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// The copy dead-lettering republishes: a new `x-death` entry (or a repeat counted and
+/// moved to the front), the dead-letter routing key if set, and no per-message TTL.
+fn dead_lettered_message(
+    mut message: Message,
+    queue: &str,
+    reason: DeathReason,
+    dlx: &str,
+    dead_letter_routing_key: Option<String>,
+    now: SimTime,
+) -> Message {
+    let original_expiration = message.properties.expiration.take();
+    let existing = message.deaths.iter().position(|death| death.queue == queue && death.reason == reason);
+    let death = match existing {
+        Some(position) => {
+            let mut repeat = message.deaths.remove(position);
+            repeat.count += 1;
+            repeat
+        }
+        None => Death {
+            queue: queue.to_string(),
+            reason,
+            count: 1,
+            exchange: message.exchange.clone(),
+            routing_keys: message.routing_keys.clone(),
+            original_expiration,
+            time: now,
+        },
+    };
+    message.deaths.insert(0, death);
+    message.exchange = dlx.to_string();
+    if let Some(key) = dead_letter_routing_key {
+        message.routing_keys = vec![key];
+    }
+    message.redelivered = false;
+    message
+}
+
+/// RabbitMQ's cycle rule: dropping is needed when `target` already appears in the deaths
+/// and no death from the newest back to that one was a rejection.
+fn is_cycle(target: &str, deaths: &[Death]) -> bool {
+    match deaths.iter().position(|death| death.queue == target) {
+        None => false,
+        Some(position) => deaths[..=position].iter().all(|death| death.reason != DeathReason::Rejected),
+    }
+}

@@ -1,0 +1,136 @@
+//! Headers-exchange matching as RabbitMQ does it (`rabbit_exchange_type_headers.erl`).
+//!
+//! `x-match` is `all` (the default), `any`, `all-with-x` or `any-with-x`. In `all` and
+//! `any`, binding arguments whose names start with `x-` are skipped; `x-match` itself is
+//! always skipped. A void binding value only asks for the header to be present; any other
+//! value must equal the header's value, kinds kept apart ([`FieldValue::amqp_eq`]).
+//! `all` over zero effective arguments is true, `any` over zero is false.
+
+use serde::Serialize;
+
+use crate::engine::value::{FieldTable, FieldValue};
+
+/// The `x-match` mode of a headers binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum XMatch {
+    All,
+    Any,
+    AllWithX,
+    AnyWithX,
+}
+
+impl XMatch {
+    /// Reads `x-match` from binding arguments; `Err` carries the refused value (a 406).
+    pub fn from_arguments(arguments: &FieldTable) -> Result<XMatch, String> {
+        match arguments.get("x-match") {
+            None => Ok(XMatch::All),
+            Some(FieldValue::Str(mode)) => match mode.as_str() {
+                "all" => Ok(XMatch::All),
+                "any" => Ok(XMatch::Any),
+                "all-with-x" => Ok(XMatch::AllWithX),
+                "any-with-x" => Ok(XMatch::AnyWithX),
+                other => Err(other.to_string()),
+            },
+            Some(other) => Err(format!("{other:?}")),
+        }
+    }
+
+    fn skips_x_arguments(self) -> bool {
+        matches!(self, XMatch::All | XMatch::Any)
+    }
+
+    fn is_all(self) -> bool {
+        matches!(self, XMatch::All | XMatch::AllWithX)
+    }
+}
+
+/// How one binding argument fared against the message's headers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArgumentCheck {
+    pub name: String,
+    pub outcome: ArgumentOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArgumentOutcome {
+    Equal,
+    Present,
+    Missing,
+    Different { expected: FieldValue, found: FieldValue },
+}
+
+/// The result of matching one headers binding, with each effective argument's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadersMatch {
+    pub mode: XMatch,
+    pub matched: bool,
+    pub checks: Vec<ArgumentCheck>,
+}
+
+/// Matches message headers against one binding's arguments.
+pub fn match_headers(mode: XMatch, arguments: &FieldTable, headers: &FieldTable) -> HeadersMatch {
+    let checks: Vec<ArgumentCheck> = arguments
+        .iter()
+        .filter(|(name, _)| name.as_str() != "x-match")
+        .filter(|(name, _)| !(mode.skips_x_arguments() && name.starts_with("x-")))
+        .map(|(name, expected)| {
+            let outcome = match (expected, headers.get(name)) {
+                (_, None) => ArgumentOutcome::Missing,
+                (FieldValue::Void, Some(_)) => ArgumentOutcome::Present,
+                (expected, Some(found)) if expected.amqp_eq(found) => ArgumentOutcome::Equal,
+                (expected, Some(found)) => {
+                    ArgumentOutcome::Different { expected: expected.clone(), found: found.clone() }
+                }
+            };
+            ArgumentCheck { name: name.clone(), outcome }
+        })
+        .collect();
+    let passes = |check: &ArgumentCheck| matches!(check.outcome, ArgumentOutcome::Equal | ArgumentOutcome::Present);
+    let matched = if mode.is_all() { checks.iter().all(passes) } else { checks.iter().any(passes) };
+    HeadersMatch { mode, matched, checks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(pairs: &[(&str, FieldValue)]) -> FieldTable {
+        pairs.iter().map(|(key, value)| (key.to_string(), value.clone())).collect()
+    }
+
+    fn s(text: &str) -> FieldValue {
+        FieldValue::Str(text.into())
+    }
+
+    #[test]
+    fn all_and_any_case_21() {
+        let args = table(&[("foo", s("bar")), ("fuu", s("ber"))]);
+        let both = table(&[("foo", s("bar")), ("fuu", s("ber"))]);
+        let one = table(&[("foo", s("bar"))]);
+        assert!(match_headers(XMatch::All, &args, &both).matched);
+        assert!(!match_headers(XMatch::All, &args, &one).matched);
+        assert!(match_headers(XMatch::Any, &args, &one).matched);
+        assert!(!match_headers(XMatch::Any, &args, &FieldTable::new()).matched);
+    }
+
+    #[test]
+    fn with_x_and_void_case_22_and_28() {
+        let args = table(&[("foo", FieldValue::Void), ("x-foo", FieldValue::Void)]);
+        let only_x = table(&[("x-foo", s("1"))]);
+        assert!(!match_headers(XMatch::AllWithX, &args, &only_x).matched);
+        assert!(match_headers(XMatch::AnyWithX, &args, &only_x).matched);
+        let x_only_args = table(&[("x-foo", FieldValue::Int(1))]);
+        assert!(!match_headers(XMatch::Any, &x_only_args, &table(&[("x-foo", FieldValue::Int(1))])).matched);
+        assert!(match_headers(XMatch::All, &FieldTable::new(), &FieldTable::new()).matched);
+    }
+
+    #[test]
+    fn kinds_kept_case_29() {
+        let args = table(&[("n", FieldValue::Int(1))]);
+        assert!(match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Int(1))])).matched);
+        assert!(!match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Float(1.0))])).matched);
+        assert!(!match_headers(XMatch::All, &args, &table(&[("n", s("1"))])).matched);
+    }
+}

@@ -1,0 +1,137 @@
+//! Messages as the broker holds them: properties, body, routing keys and the `x-death`
+//! history dead-lettering builds.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::value::{FieldTable, FieldValue};
+
+/// Virtual time in milliseconds since the simulation started.
+pub type SimTime = u64;
+
+/// One `basic.publish`, shared by every copy routing makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PublishId(pub u64);
+
+/// One copy of a message in one queue; dead-lettering makes new copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CopyId(pub u64);
+
+/// The AMQP basic properties Kaiten models.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Properties {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    /// Per-message TTL in milliseconds, as the decimal string AMQP carries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<u8>,
+    #[serde(skip_serializing_if = "FieldTable::is_empty")]
+    pub headers: FieldTable,
+}
+
+/// Why a message was dead-lettered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeathReason {
+    Rejected,
+    Expired,
+    Maxlen,
+}
+
+impl DeathReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeathReason::Rejected => "rejected",
+            DeathReason::Expired => "expired",
+            DeathReason::Maxlen => "maxlen",
+        }
+    }
+}
+
+/// One `x-death` entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Death {
+    pub queue: String,
+    pub reason: DeathReason,
+    pub count: u64,
+    /// The exchange the message had been published to when it died.
+    pub exchange: String,
+    pub routing_keys: Vec<String>,
+    pub original_expiration: Option<String>,
+    pub time: SimTime,
+}
+
+impl Death {
+    /// The entry as the `x-death` header table RabbitMQ writes (time in seconds).
+    pub fn to_field_table(&self) -> FieldTable {
+        let mut table = FieldTable::new();
+        table.insert("queue".into(), FieldValue::Str(self.queue.clone()));
+        table.insert("reason".into(), FieldValue::Str(self.reason.as_str().into()));
+        table.insert("count".into(), FieldValue::Int(self.count as i64));
+        table.insert("exchange".into(), FieldValue::Str(self.exchange.clone()));
+        table.insert(
+            "routing-keys".into(),
+            FieldValue::Array(self.routing_keys.iter().cloned().map(FieldValue::Str).collect()),
+        );
+        if let Some(expiration) = &self.original_expiration {
+            table.insert("original-expiration".into(), FieldValue::Str(expiration.clone()));
+        }
+        table
+    }
+}
+
+/// A message copy held by a queue or a consumer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Message {
+    pub publish: PublishId,
+    pub copy: CopyId,
+    /// The exchange it was last published (or dead-lettered) to.
+    pub exchange: String,
+    /// The routing key, then CC and BCC values: what routing used.
+    pub routing_keys: Vec<String>,
+    pub properties: Properties,
+    pub body: Arc<str>,
+    /// Newest first.
+    pub deaths: Vec<Death>,
+    pub redelivered: bool,
+}
+
+impl Message {
+    /// The routing key the publisher gave.
+    pub fn routing_key(&self) -> &str {
+        self.routing_keys.first().map_or("", String::as_str)
+    }
+
+    /// A short label for logs and drawings: the message_id, else the publish number.
+    pub fn label(&self) -> String {
+        match &self.properties.message_id {
+            Some(id) => id.clone(),
+            None => format!("#{}", self.publish.0),
+        }
+    }
+
+    /// Body size in bytes, which `x-max-length-bytes` counts.
+    pub fn body_bytes(&self) -> u64 {
+        self.body.len() as u64
+    }
+
+    /// The queue level of this message in a queue with `max_priority` (none = one level).
+    pub fn priority_level(&self, max_priority: Option<u8>) -> u8 {
+        match max_priority {
+            None => 0,
+            Some(max) => self.properties.priority.unwrap_or(0).min(max),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The broker model: AMQP 0-9-1 exchanges, bindings, queues and consumers as RabbitMQ
+//! implements them. Pure and clock-free: operations take the virtual time as an argument.
+
+pub mod broker;
+pub mod error;
+pub mod headers;
+pub mod message;
+pub mod topic;
+pub mod topology;
+pub mod value;
+
+pub use broker::{Broker, BrokerEvent, ChannelId, Confirm, ConnectionId, ConsumeOptions, ConsumerId, Delivery, DropReason, Publish, PublishOutcome};
+pub use error::AmqpError;
+pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+pub use topology::{Binding, BindingId, Destination, Exchange, ExchangeId, ExchangeKind, ExchangeSpec, Queue, QueueId, QueueSpec, Topology};
+pub use value::{FieldTable, FieldValue};

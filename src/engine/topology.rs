@@ -1,0 +1,690 @@
+//! The topology: exchanges, queues and the bindings between them, as a `petgraph` graph,
+//! plus the per-exchange indexes routing uses (a trie per topic exchange, a key map per
+//! direct exchange).
+//!
+//! Ids are Kaiten's own, minted from a counter that never reuses, so petgraph's indices
+//! (which a `StableGraph` recycles) never leave this module. Bindings carry their own
+//! sequence order; anything iterating bindings does so in id order, never in petgraph's
+//! newest-first edge order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::error::AmqpError;
+use crate::engine::headers::{XMatch, match_headers};
+use crate::engine::topic::TopicTrie;
+use crate::engine::value::{FieldTable, FieldValue};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+    };
+}
+
+id_type!(
+    /// An exchange, stable for the exchange's lifetime and never reused.
+    ExchangeId
+);
+id_type!(
+    /// A queue, stable for the queue's lifetime and never reused.
+    QueueId
+);
+id_type!(
+    /// A binding; ids increase in creation order, which is the documented fan-out order.
+    BindingId
+);
+
+/// The four exchange types RabbitMQ ships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExchangeKind {
+    Direct,
+    Fanout,
+    Topic,
+    Headers,
+}
+
+impl ExchangeKind {
+    pub fn parse(text: &str) -> Option<ExchangeKind> {
+        match text {
+            "direct" => Some(ExchangeKind::Direct),
+            "fanout" => Some(ExchangeKind::Fanout),
+            "topic" => Some(ExchangeKind::Topic),
+            "headers" => Some(ExchangeKind::Headers),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExchangeKind::Direct => "direct",
+            ExchangeKind::Fanout => "fanout",
+            ExchangeKind::Topic => "topic",
+            ExchangeKind::Headers => "headers",
+        }
+    }
+}
+
+/// What declaring an exchange asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeSpec {
+    pub name: String,
+    pub kind: ExchangeKind,
+    pub durable: bool,
+    pub auto_delete: bool,
+    pub internal: bool,
+    pub arguments: FieldTable,
+}
+
+impl ExchangeSpec {
+    pub fn new(name: impl Into<String>, kind: ExchangeKind) -> Self {
+        ExchangeSpec {
+            name: name.into(),
+            kind,
+            durable: true,
+            auto_delete: false,
+            internal: false,
+            arguments: FieldTable::new(),
+        }
+    }
+
+    /// The `alternate-exchange` argument, if set.
+    pub fn alternate_exchange(&self) -> Option<&str> {
+        self.arguments.get("alternate-exchange").and_then(FieldValue::as_str)
+    }
+}
+
+/// A declared exchange.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exchange {
+    pub id: ExchangeId,
+    pub spec: ExchangeSpec,
+}
+
+impl Exchange {
+    pub fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    /// The default exchange and the `amq.*` exchanges every vhost has.
+    pub fn is_builtin(&self) -> bool {
+        is_builtin_exchange_name(&self.spec.name)
+    }
+}
+
+fn is_builtin_exchange_name(name: &str) -> bool {
+    name.is_empty() || name.starts_with("amq.")
+}
+
+/// What a queue does when a limit is reached (`x-overflow`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Overflow {
+    #[default]
+    DropHead,
+    RejectPublish,
+    RejectPublishDlx,
+}
+
+/// The queue arguments the broker acts on, parsed and checked from `x-*` arguments.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct QueueArgs {
+    pub max_length: Option<u64>,
+    pub max_length_bytes: Option<u64>,
+    pub overflow: Overflow,
+    pub message_ttl: Option<u64>,
+    pub expires: Option<u64>,
+    pub dead_letter_exchange: Option<String>,
+    pub dead_letter_routing_key: Option<String>,
+    pub max_priority: Option<u8>,
+    pub single_active_consumer: bool,
+}
+
+impl QueueArgs {
+    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406).
+    pub fn parse(queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
+        let invalid = |argument: &str, reason: String| AmqpError::PreconditionFailed(format!(
+            "invalid argument '{argument}' for queue '{queue}': {reason}"
+        ));
+        let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
+            match arguments.get(argument) {
+                None => Ok(None),
+                Some(FieldValue::Int(number)) if *number >= 0 => Ok(Some(*number as u64)),
+                Some(other) => Err(invalid(argument, format!("expected a non-negative integer, got {}", other.to_json()))),
+            }
+        };
+        let text = |argument: &str| -> Result<Option<String>, AmqpError> {
+            match arguments.get(argument) {
+                None => Ok(None),
+                Some(FieldValue::Str(value)) => Ok(Some(value.clone())),
+                Some(other) => Err(invalid(argument, format!("expected a string, got {}", other.to_json()))),
+            }
+        };
+        let overflow = match text("x-overflow")?.as_deref() {
+            None | Some("drop-head") => Overflow::DropHead,
+            Some("reject-publish") => Overflow::RejectPublish,
+            Some("reject-publish-dlx") => Overflow::RejectPublishDlx,
+            Some(other) => {
+                return Err(invalid(
+                    "x-overflow",
+                    format!("'{other}' is not one of drop-head, reject-publish, reject-publish-dlx"),
+                ));
+            }
+        };
+        let expires = non_negative("x-expires")?;
+        if expires == Some(0) {
+            return Err(invalid("x-expires", "must be at least 1 ms".into()));
+        }
+        let max_priority = match non_negative("x-max-priority")? {
+            None => None,
+            Some(value) if value <= 255 => Some(value as u8),
+            Some(value) => return Err(invalid("x-max-priority", format!("{value} is above the maximum of 255"))),
+        };
+        let single_active_consumer = match arguments.get("x-single-active-consumer") {
+            None | Some(FieldValue::Bool(false)) => false,
+            Some(FieldValue::Bool(true)) => true,
+            Some(other) => return Err(invalid("x-single-active-consumer", format!("expected a boolean, got {}", other.to_json()))),
+        };
+        match text("x-queue-type")?.as_deref() {
+            None | Some("classic") => {}
+            Some(other) => {
+                return Err(invalid("x-queue-type", format!("'{other}' queues are not simulated; Kaiten models classic queues")));
+            }
+        }
+        Ok(QueueArgs {
+            max_length: non_negative("x-max-length")?,
+            max_length_bytes: non_negative("x-max-length-bytes")?,
+            overflow,
+            message_ttl: non_negative("x-message-ttl")?,
+            expires,
+            dead_letter_exchange: text("x-dead-letter-exchange")?,
+            dead_letter_routing_key: text("x-dead-letter-routing-key")?,
+            max_priority,
+            single_active_consumer,
+        })
+    }
+}
+
+/// What declaring a queue asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueSpec {
+    pub name: String,
+    pub durable: bool,
+    pub exclusive: bool,
+    pub auto_delete: bool,
+    pub arguments: FieldTable,
+}
+
+impl QueueSpec {
+    pub fn new(name: impl Into<String>) -> Self {
+        QueueSpec { name: name.into(), durable: true, exclusive: false, auto_delete: false, arguments: FieldTable::new() }
+    }
+}
+
+/// A declared queue with its parsed arguments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Queue {
+    pub id: QueueId,
+    pub spec: QueueSpec,
+    pub args: QueueArgs,
+}
+
+impl Queue {
+    pub fn name(&self) -> &str {
+        &self.spec.name
+    }
+}
+
+/// Where a binding leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Destination {
+    Queue(QueueId),
+    Exchange(ExchangeId),
+}
+
+/// A binding from an exchange to a queue or another exchange.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Binding {
+    pub id: BindingId,
+    pub source: ExchangeId,
+    pub destination: Destination,
+    pub routing_key: String,
+    pub arguments: FieldTable,
+}
+
+/// A node of the topology graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Node {
+    Exchange(ExchangeId),
+    Queue(QueueId),
+}
+
+/// One exchange's bindings, indexed for its type.
+#[derive(Debug, Clone)]
+enum RouteIndex {
+    Direct(BTreeMap<String, Vec<BindingId>>),
+    Fanout(Vec<BindingId>),
+    Topic(TopicTrie<BindingId>),
+    Headers(Vec<(BindingId, XMatch)>),
+}
+
+impl RouteIndex {
+    fn for_kind(kind: ExchangeKind) -> Self {
+        match kind {
+            ExchangeKind::Direct => RouteIndex::Direct(BTreeMap::new()),
+            ExchangeKind::Fanout => RouteIndex::Fanout(Vec::new()),
+            ExchangeKind::Topic => RouteIndex::Topic(TopicTrie::default()),
+            ExchangeKind::Headers => RouteIndex::Headers(Vec::new()),
+        }
+    }
+}
+
+/// One exchange visited while routing: the bindings that matched there, the queues the
+/// default exchange chose by name, and the alternate exchange consulted because nothing
+/// matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hop {
+    pub exchange: ExchangeId,
+    pub matched: Vec<BindingId>,
+    pub default_queues: Vec<QueueId>,
+    pub alternate: Option<ExchangeId>,
+}
+
+/// The result of routing a message: each queue once, and how each exchange contributed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Route {
+    /// The queues chosen, in id order, each once.
+    pub queues: Vec<QueueId>,
+    pub hops: Vec<Hop>,
+}
+
+/// What routing looks at in a message: its exchange, routing keys (routing key, then CC
+/// and BCC values) and headers.
+#[derive(Debug, Clone, Copy)]
+pub struct RoutingInput<'a> {
+    pub routing_keys: &'a [String],
+    pub headers: &'a FieldTable,
+}
+
+/// Exchanges, queues and bindings of one vhost.
+#[derive(Debug, Clone)]
+pub struct Topology {
+    graph: StableDiGraph<Node, BindingId>,
+    exchanges: BTreeMap<ExchangeId, (Exchange, NodeIndex)>,
+    queues: BTreeMap<QueueId, (Queue, NodeIndex)>,
+    bindings: BTreeMap<BindingId, (Binding, EdgeIndex)>,
+    exchange_names: BTreeMap<String, ExchangeId>,
+    queue_names: BTreeMap<String, QueueId>,
+    route_indexes: BTreeMap<ExchangeId, RouteIndex>,
+    // Exchanges that have had a binding as source: auto-delete applies only to them.
+    ever_bound: BTreeSet<ExchangeId>,
+    // Invariant: larger than every id handed out so far; ids are never reused.
+    next_id: u32,
+}
+
+impl Default for Topology {
+    fn default() -> Self {
+        Topology::new()
+    }
+}
+
+impl Topology {
+    /// A vhost as RabbitMQ creates it: the default exchange and the `amq.*` exchanges.
+    pub fn new() -> Topology {
+        let mut topology = Topology {
+            graph: StableDiGraph::new(),
+            exchanges: BTreeMap::new(),
+            queues: BTreeMap::new(),
+            bindings: BTreeMap::new(),
+            exchange_names: BTreeMap::new(),
+            queue_names: BTreeMap::new(),
+            route_indexes: BTreeMap::new(),
+            ever_bound: BTreeSet::new(),
+            next_id: 0,
+        };
+        for (name, kind) in [
+            ("", ExchangeKind::Direct),
+            ("amq.direct", ExchangeKind::Direct),
+            ("amq.fanout", ExchangeKind::Fanout),
+            ("amq.topic", ExchangeKind::Topic),
+            ("amq.headers", ExchangeKind::Headers),
+            ("amq.match", ExchangeKind::Headers),
+        ] {
+            topology.insert_exchange(ExchangeSpec::new(name, kind));
+        }
+        topology
+    }
+
+    fn mint(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    fn insert_exchange(&mut self, spec: ExchangeSpec) -> ExchangeId {
+        let id = ExchangeId(self.mint());
+        let node = self.graph.add_node(Node::Exchange(id));
+        self.route_indexes.insert(id, RouteIndex::for_kind(spec.kind));
+        self.exchange_names.insert(spec.name.clone(), id);
+        self.exchanges.insert(id, (Exchange { id, spec }, node));
+        id
+    }
+
+    /// Declares an exchange; redeclaring with the same settings returns the existing one.
+    pub fn declare_exchange(&mut self, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
+        if let Some(existing) = self.exchange_by_name(&spec.name) {
+            if existing.spec.kind != spec.kind
+                || existing.spec.durable != spec.durable
+                || existing.spec.auto_delete != spec.auto_delete
+                || existing.spec.internal != spec.internal
+            {
+                return Err(AmqpError::PreconditionFailed(format!(
+                    "inequivalent arguments for exchange '{}': already declared as {} (durable {}, auto-delete {}, internal {})",
+                    spec.name,
+                    existing.spec.kind.as_str(),
+                    existing.spec.durable,
+                    existing.spec.auto_delete,
+                    existing.spec.internal
+                )));
+            }
+            return Ok(existing.id);
+        }
+        if is_builtin_exchange_name(&spec.name) {
+            return Err(AmqpError::AccessRefused(format!(
+                "exchange name '{}' is reserved (the default exchange and 'amq.' names belong to the broker)",
+                spec.name
+            )));
+        }
+        Ok(self.insert_exchange(spec))
+    }
+
+    /// Declares a queue; redeclaring with the same settings returns the existing one.
+    pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        if spec.name.is_empty() {
+            return Err(AmqpError::PreconditionFailed("a queue needs a name (server-named queues are not simulated)".into()));
+        }
+        if spec.name.starts_with("amq.") {
+            return Err(AmqpError::AccessRefused(format!("queue name '{}' is reserved: names starting with 'amq.' belong to the broker", spec.name)));
+        }
+        let args = QueueArgs::parse(&spec.name, &spec.arguments)?;
+        if let Some(existing) = self.queue_by_name(&spec.name) {
+            if existing.spec != spec {
+                return Err(AmqpError::PreconditionFailed(format!(
+                    "inequivalent arguments for queue '{}': it is already declared with other settings",
+                    spec.name
+                )));
+            }
+            return Ok(existing.id);
+        }
+        let id = QueueId(self.mint());
+        let node = self.graph.add_node(Node::Queue(id));
+        self.queue_names.insert(spec.name.clone(), id);
+        self.queues.insert(id, (Queue { id, spec, args }, node));
+        Ok(id)
+    }
+
+    /// Binds `destination` to `source`; an identical binding is not added twice.
+    pub fn bind(
+        &mut self,
+        source: ExchangeId,
+        destination: Destination,
+        routing_key: &str,
+        arguments: FieldTable,
+    ) -> Result<BindingId, AmqpError> {
+        let source_exchange = self.exchange(source).ok_or_else(|| AmqpError::NotFound("no such source exchange".into()))?;
+        if source_exchange.name().is_empty() {
+            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange: every queue is already bound to it by name".into()));
+        }
+        let kind = source_exchange.spec.kind;
+        let destination_node = match destination {
+            Destination::Queue(queue) => self.queues.get(&queue).map(|(_, node)| *node),
+            Destination::Exchange(exchange) => {
+                if self.exchange(exchange).is_some_and(|target| target.name().is_empty()) {
+                    return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
+                }
+                self.exchanges.get(&exchange).map(|(_, node)| *node)
+            }
+        }
+        .ok_or_else(|| AmqpError::NotFound("no such binding destination".into()))?;
+        let x_match = match kind {
+            ExchangeKind::Headers => Some(XMatch::from_arguments(&arguments).map_err(|mode| {
+                AmqpError::PreconditionFailed(format!(
+                    "invalid x-match '{mode}': use all, any, all-with-x or any-with-x"
+                ))
+            })?),
+            _ => None,
+        };
+        if let Some(existing) = self.bindings.values().find(|(binding, _)| {
+            binding.source == source
+                && binding.destination == destination
+                && binding.routing_key == routing_key
+                && binding.arguments == arguments
+        }) {
+            return Ok(existing.0.id);
+        }
+        let id = BindingId(self.mint());
+        let source_node = self.exchanges[&source].1;
+        let edge = self.graph.add_edge(source_node, destination_node, id);
+        match self.route_indexes.get_mut(&source).expect("every exchange has a route index") {
+            RouteIndex::Direct(by_key) => by_key.entry(routing_key.to_string()).or_default().push(id),
+            RouteIndex::Fanout(all) => all.push(id),
+            RouteIndex::Topic(trie) => trie.insert(routing_key, id),
+            RouteIndex::Headers(all) => all.push((id, x_match.expect("headers bindings have an x-match"))),
+        }
+        self.ever_bound.insert(source);
+        self.bindings.insert(id, (Binding { id, source, destination, routing_key: routing_key.to_string(), arguments }, edge));
+        Ok(id)
+    }
+
+    /// Removes a binding; an auto-delete source exchange left without bindings goes too.
+    /// Returns the exchanges deleted as a consequence.
+    pub fn unbind(&mut self, binding: BindingId) -> Vec<ExchangeId> {
+        let Some((binding, edge)) = self.bindings.remove(&binding) else {
+            return Vec::new();
+        };
+        self.graph.remove_edge(edge);
+        match self.route_indexes.get_mut(&binding.source) {
+            Some(RouteIndex::Direct(by_key)) => {
+                if let Some(ids) = by_key.get_mut(&binding.routing_key) {
+                    ids.retain(|id| *id != binding.id);
+                    if ids.is_empty() {
+                        by_key.remove(&binding.routing_key);
+                    }
+                }
+            }
+            Some(RouteIndex::Fanout(all)) => all.retain(|id| *id != binding.id),
+            Some(RouteIndex::Topic(trie)) => trie.remove(&binding.routing_key, binding.id),
+            Some(RouteIndex::Headers(all)) => all.retain(|(id, _)| *id != binding.id),
+            None => {}
+        }
+        self.auto_delete_if_unbound(binding.source)
+    }
+
+    fn auto_delete_if_unbound(&mut self, exchange: ExchangeId) -> Vec<ExchangeId> {
+        let unbound = self.exchange(exchange).is_some_and(|x| x.spec.auto_delete)
+            && self.ever_bound.contains(&exchange)
+            && !self.bindings.values().any(|(binding, _)| binding.source == exchange);
+        if unbound { self.delete_exchange(exchange) } else { Vec::new() }
+    }
+
+    /// Deletes an exchange with every binding from or to it. Returns every exchange deleted,
+    /// auto-delete ones included.
+    pub fn delete_exchange(&mut self, exchange: ExchangeId) -> Vec<ExchangeId> {
+        let Some((removed, node)) = self.exchanges.remove(&exchange) else {
+            return Vec::new();
+        };
+        self.graph.remove_node(node);
+        self.exchange_names.remove(removed.name());
+        self.route_indexes.remove(&exchange);
+        let touching: Vec<BindingId> = self
+            .bindings
+            .values()
+            .filter(|(binding, _)| binding.source == exchange || binding.destination == Destination::Exchange(exchange))
+            .map(|(binding, _)| binding.id)
+            .collect();
+        let mut deleted = vec![exchange];
+        for binding in touching {
+            deleted.extend(self.unbind(binding));
+        }
+        deleted
+    }
+
+    /// Deletes a queue with its bindings. Returns the auto-delete exchanges that went too.
+    pub fn delete_queue(&mut self, queue: QueueId) -> Vec<ExchangeId> {
+        let Some((removed, node)) = self.queues.remove(&queue) else {
+            return Vec::new();
+        };
+        self.graph.remove_node(node);
+        self.queue_names.remove(removed.name());
+        let touching: Vec<BindingId> = self
+            .bindings
+            .values()
+            .filter(|(binding, _)| binding.destination == Destination::Queue(queue))
+            .map(|(binding, _)| binding.id)
+            .collect();
+        touching.into_iter().flat_map(|binding| self.unbind(binding)).collect()
+    }
+
+    pub fn exchange(&self, id: ExchangeId) -> Option<&Exchange> {
+        self.exchanges.get(&id).map(|(exchange, _)| exchange)
+    }
+
+    pub fn queue(&self, id: QueueId) -> Option<&Queue> {
+        self.queues.get(&id).map(|(queue, _)| queue)
+    }
+
+    pub fn binding(&self, id: BindingId) -> Option<&Binding> {
+        self.bindings.get(&id).map(|(binding, _)| binding)
+    }
+
+    pub fn exchange_by_name(&self, name: &str) -> Option<&Exchange> {
+        self.exchange_names.get(name).and_then(|id| self.exchange(*id))
+    }
+
+    pub fn queue_by_name(&self, name: &str) -> Option<&Queue> {
+        self.queue_names.get(name).and_then(|id| self.queue(*id))
+    }
+
+    /// Exchanges in creation order.
+    pub fn exchanges(&self) -> impl Iterator<Item = &Exchange> {
+        self.exchanges.values().map(|(exchange, _)| exchange)
+    }
+
+    /// Queues in creation order.
+    pub fn queues(&self) -> impl Iterator<Item = &Queue> {
+        self.queues.values().map(|(queue, _)| queue)
+    }
+
+    /// Bindings in creation order.
+    pub fn bindings(&self) -> impl Iterator<Item = &Binding> {
+        self.bindings.values().map(|(binding, _)| binding)
+    }
+
+    /// Bindings whose source is `exchange`, in creation order.
+    pub fn bindings_from(&self, exchange: ExchangeId) -> Vec<&Binding> {
+        let Some((_, node)) = self.exchanges.get(&exchange) else {
+            return Vec::new();
+        };
+        let mut bindings: Vec<&Binding> = self
+            .graph
+            .edges(*node)
+            .filter_map(|edge| self.binding(*edge.weight()))
+            .collect();
+        bindings.sort_by_key(|binding| binding.id);
+        bindings
+    }
+
+    /// A display name for a binding destination.
+    pub fn destination_name(&self, destination: Destination) -> &str {
+        match destination {
+            Destination::Queue(queue) => self.queue(queue).map_or("?", Queue::name),
+            Destination::Exchange(exchange) => self.exchange(exchange).map_or("?", Exchange::name),
+        }
+    }
+
+    /// Routes a message published to `exchange`, following exchange-to-exchange bindings
+    /// and alternate exchanges as RabbitMQ's `route1` does: a worklist with a visited set
+    /// seeded with the source, each exchange processed once, each queue chosen once, and an
+    /// exchange's alternate exchange consulted only when its own bindings chose nothing.
+    pub fn route(&self, exchange: ExchangeId, input: RoutingInput<'_>) -> Route {
+        let mut route = Route::default();
+        let mut visited: Vec<ExchangeId> = vec![exchange];
+        let mut worklist: Vec<ExchangeId> = vec![exchange];
+        let mut matched: Vec<BindingId> = Vec::new();
+        while let Some(current) = worklist.pop() {
+            let Some(current_exchange) = self.exchange(current) else { continue };
+            matched.clear();
+            let mut default_queues = Vec::new();
+            if current_exchange.name().is_empty() {
+                for key in input.routing_keys {
+                    if let Some(queue) = self.queue_names.get(key.as_str()) {
+                        default_queues.push(*queue);
+                    }
+                }
+            } else {
+                self.type_route(current, input, &mut matched);
+            }
+            let mut alternate = None;
+            if matched.is_empty() && default_queues.is_empty() {
+                if let Some(ae) = current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name)) {
+                    if !visited.contains(&ae.id) {
+                        visited.push(ae.id);
+                        worklist.push(ae.id);
+                        alternate = Some(ae.id);
+                    }
+                }
+            }
+            for binding_id in &matched {
+                match self.bindings[binding_id].0.destination {
+                    Destination::Queue(queue) => route.queues.push(queue),
+                    Destination::Exchange(next) => {
+                        if !visited.contains(&next) {
+                            visited.push(next);
+                            worklist.push(next);
+                        }
+                    }
+                }
+            }
+            route.queues.extend_from_slice(&default_queues);
+            route.hops.push(Hop { exchange: current, matched: matched.clone(), default_queues, alternate });
+        }
+        route.queues.sort_unstable();
+        route.queues.dedup();
+        route
+    }
+
+    /// The bindings of one exchange that match, by the exchange's own type, deduplicated
+    /// and in creation order.
+    fn type_route(&self, exchange: ExchangeId, input: RoutingInput<'_>, out: &mut Vec<BindingId>) {
+        match &self.route_indexes[&exchange] {
+            RouteIndex::Direct(by_key) => {
+                for key in input.routing_keys {
+                    if let Some(ids) = by_key.get(key.as_str()) {
+                        out.extend_from_slice(ids);
+                    }
+                }
+            }
+            RouteIndex::Fanout(all) => out.extend_from_slice(all),
+            RouteIndex::Topic(trie) => {
+                for key in input.routing_keys {
+                    trie.matches(key, out);
+                }
+            }
+            RouteIndex::Headers(all) => {
+                for (id, mode) in all {
+                    let binding = &self.bindings[id].0;
+                    if match_headers(*mode, &binding.arguments, input.headers).matched {
+                        out.push(*id);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}

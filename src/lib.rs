@@ -1,0 +1,11 @@
+//! Kaiten: a message-bus simulator.
+//!
+//! The library is the engine (broker model, simulator, oslo.messaging layer, file formats,
+//! explanations, view geometry) plus, on wasm32 only, the Yew web app in [`web`].
+//! Nothing outside `web` may use a browser crate; see ARCHITECTURE.md.
+
+pub mod engine;
+pub mod formats;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
