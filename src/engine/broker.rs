@@ -211,6 +211,8 @@ pub struct Broker {
     connections: BTreeSet<ConnectionId>,
     consumers: BTreeMap<ConsumerId, Consumer>,
     events: Vec<BrokerEvent>,
+    // Consumer deliveries not yet taken by the simulator, in delivery order.
+    outbox: Vec<Delivery>,
     ledger: Ledger,
     now: SimTime,
     // Invariant: counters only grow, so ids are never reused.
@@ -236,6 +238,7 @@ impl Broker {
             connections: BTreeSet::new(),
             consumers: BTreeMap::new(),
             events: Vec::new(),
+            outbox: Vec::new(),
             ledger: Ledger::default(),
             now: 0,
             next_publish: 0,
@@ -259,6 +262,16 @@ impl Broker {
     /// Takes the events recorded since the last call.
     pub fn drain_events(&mut self) -> Vec<BrokerEvent> {
         std::mem::take(&mut self.events)
+    }
+
+    /// Takes the consumer deliveries made since the last call, in order.
+    pub fn drain_deliveries(&mut self) -> Vec<Delivery> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// The channel a consumer receives on.
+    pub fn consumer_channel(&self, consumer: ConsumerId) -> Option<ChannelId> {
+        self.consumers.get(&consumer).map(|consumer| consumer.channel)
     }
 
     fn handle(&mut self) -> u32 {
@@ -398,6 +411,13 @@ impl Broker {
             return Err(AmqpError::AccessRefused(format!("cannot publish to internal exchange '{}'", publish.exchange)));
         }
         let exchange_id = exchange.id;
+        if let Some(expiration) = &publish.properties.expiration {
+            if parse_expiration(expiration).is_none() {
+                return Err(AmqpError::PreconditionFailed(format!(
+                    "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
+                )));
+            }
+        }
         let mut properties = publish.properties;
         let mut routing_keys = vec![publish.routing_key];
         routing_keys.extend(header_routes(&properties.headers, "CC"));
@@ -468,6 +488,8 @@ impl Broker {
             return Ok(None);
         };
         let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
+        // RabbitMQ's `fetch` drops expired messages that the fetch brought to the head.
+        self.expire_head(queue_id);
         Ok(Some(delivery))
     }
 
@@ -653,7 +675,7 @@ impl Broker {
             }
             return false;
         }
-        let ttl = [args.message_ttl, message.properties.expiration.as_deref().and_then(|text| text.parse::<u64>().ok())]
+        let ttl = [args.message_ttl, message.properties.expiration.as_deref().and_then(parse_expiration)]
             .into_iter()
             .flatten()
             .min();
@@ -735,14 +757,21 @@ impl Broker {
                     _ => return,
                 }
             } else {
-                let Some(front) = state.active.pop_front() else { return };
-                front
+                // A consumer found at its prefetch limit leaves the rotation (RabbitMQ blocks
+                // it) until an ack or nack frees it; one that took a message goes to the back
+                // even when that message filled it (`rabbit_queue_consumers:deliver/6`).
+                loop {
+                    let Some(front) = state.active.pop_front() else { return };
+                    if self.consumers[&front].has_capacity() {
+                        break front;
+                    }
+                }
             };
             let (key, ready) = self.pop_head(queue).expect("checked non-empty");
             let consumer = &self.consumers[&consumer_id];
             let (channel, no_ack) = (consumer.channel, consumer.no_ack);
             self.hand_over(queue, key, ready, channel, Some(consumer_id), no_ack);
-            if !single_active && self.consumers[&consumer_id].has_capacity() {
+            if !single_active {
                 self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
             }
         }
@@ -779,7 +808,11 @@ impl Broker {
                 consumer.unacked += 1;
             }
         }
-        Delivery { queue, channel: channel_id, consumer, delivery_tag, message }
+        let delivery = Delivery { queue, channel: channel_id, consumer, delivery_tag, message };
+        if consumer.is_some() {
+            self.outbox.push(delivery.clone());
+        }
+        delivery
     }
 
     fn take_unacked(&mut self, channel_id: ChannelId, delivery_tag: u64, multiple: bool) -> Result<Vec<Unacked>, AmqpError> {
@@ -800,9 +833,9 @@ impl Broker {
     fn release_consumer(&mut self, consumer: Option<ConsumerId>) {
         let Some(consumer_id) = consumer else { return };
         let Some(consumer) = self.consumers.get_mut(&consumer_id) else { return };
-        let was_full = !consumer.has_capacity();
         consumer.unacked = consumer.unacked.saturating_sub(1);
-        if was_full && consumer.has_capacity() {
+        // Only a consumer that was blocked (taken out of the rotation) rejoins, at the back.
+        if consumer.has_capacity() {
             let queue = consumer.queue;
             if let Some(state) = self.queues.get_mut(&queue) {
                 if !state.active.contains(&consumer_id) {
@@ -919,6 +952,12 @@ impl Broker {
         self.ledger.dropped += 1;
         self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
     }
+}
+
+/// A per-message `expiration` in milliseconds, as RabbitMQ's `parse_expiration` reads it:
+/// a decimal integer with an optional sign, not negative.
+fn parse_expiration(text: &str) -> Option<u64> {
+    text.parse::<i64>().ok().and_then(|ms| u64::try_from(ms).ok())
 }
 
 fn unknown_tag(delivery_tag: u64) -> AmqpError {

@@ -36,6 +36,8 @@ pub struct Properties {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_encoding: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_mode: Option<u8>,
     #[serde(skip_serializing_if = "FieldTable::is_empty")]
     pub headers: FieldTable,

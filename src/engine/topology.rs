@@ -323,6 +323,8 @@ pub struct Topology {
     route_indexes: BTreeMap<ExchangeId, RouteIndex>,
     // Exchanges that have had a binding as source: auto-delete applies only to them.
     ever_bound: BTreeSet<ExchangeId>,
+    // Every name an id ever had, kept after deletion so old trace entries stay readable.
+    names_ever: BTreeMap<u32, String>,
     // Invariant: larger than every id handed out so far; ids are never reused.
     next_id: u32,
 }
@@ -345,6 +347,7 @@ impl Topology {
             queue_names: BTreeMap::new(),
             route_indexes: BTreeMap::new(),
             ever_bound: BTreeSet::new(),
+            names_ever: BTreeMap::new(),
             next_id: 0,
         };
         for (name, kind) in [
@@ -369,6 +372,7 @@ impl Topology {
     fn insert_exchange(&mut self, spec: ExchangeSpec) -> ExchangeId {
         let id = ExchangeId(self.mint());
         let node = self.graph.add_node(Node::Exchange(id));
+        self.names_ever.insert(id.0, spec.name.clone());
         self.route_indexes.insert(id, RouteIndex::for_kind(spec.kind));
         self.exchange_names.insert(spec.name.clone(), id);
         self.exchanges.insert(id, (Exchange { id, spec }, node));
@@ -423,6 +427,7 @@ impl Topology {
         }
         let id = QueueId(self.mint());
         let node = self.graph.add_node(Node::Queue(id));
+        self.names_ever.insert(id.0, spec.name.clone());
         self.queue_names.insert(spec.name.clone(), id);
         self.queues.insert(id, (Queue { id, spec, args }, node));
         Ok(id)
@@ -597,6 +602,16 @@ impl Topology {
             .collect();
         bindings.sort_by_key(|binding| binding.id);
         bindings
+    }
+
+    /// The name a queue has or had (queues keep their name in the trace after deletion).
+    pub fn queue_name(&self, id: QueueId) -> &str {
+        self.names_ever.get(&id.0).map_or("?", String::as_str)
+    }
+
+    /// The name an exchange has or had; the default exchange is `""`.
+    pub fn exchange_name(&self, id: ExchangeId) -> &str {
+        self.names_ever.get(&id.0).map_or("?", String::as_str)
     }
 
     /// A display name for a binding destination.

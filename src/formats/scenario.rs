@@ -1,0 +1,244 @@
+//! Scenario files: a versioned JSON document holding a topology (RabbitMQ definitions),
+//! the actors around it, a script of timed actions, a default seed, a "what to watch"
+//! text, and node positions for the UI. Loading checks everything and reports each
+//! problem with the JSON path it concerns; a scenario that loads builds a world that runs.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{SimTime, Topology};
+use crate::formats::definitions::Definitions;
+use crate::sim::actors::{Consumer, ConsumerConfig, Producer, ProducerConfig};
+use crate::sim::{Actor, ActorId, Network, World};
+
+/// The scenario format version this build reads and writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// A problem found in a file, with the JSON path it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{path}: {message}")]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { path: path.into(), message: message.into() }
+    }
+}
+
+/// A node position on the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// One actor of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActorSpec {
+    Producer(ProducerConfig),
+    Consumer(ConsumerConfig),
+}
+
+impl ActorSpec {
+    pub fn name(&self) -> &str {
+        match self {
+            ActorSpec::Producer(config) => &config.name,
+            ActorSpec::Consumer(config) => &config.name,
+        }
+    }
+
+    fn build(&self) -> Box<dyn Actor> {
+        match self {
+            ActorSpec::Producer(config) => Box::new(Producer::new(config.clone())),
+            ActorSpec::Consumer(config) => Box::new(Consumer::new(config.clone())),
+        }
+    }
+
+    /// Queues the actor needs to exist when it starts (it does not declare them itself).
+    fn needs_queue(&self) -> Option<&str> {
+        match self {
+            ActorSpec::Consumer(config) => Some(&config.queue),
+            ActorSpec::Producer(_) => None,
+        }
+    }
+}
+
+/// A timed action of the script.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptStep {
+    pub at_ms: SimTime,
+    #[serde(flatten)]
+    pub action: ScriptAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScriptAction {
+    /// Stops an actor: its connection closes, its unacked messages are requeued.
+    StopActor(String),
+}
+
+/// A whole scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; must be [`SCENARIO_VERSION`].
+    pub kaiten_scenario: u32,
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    /// What to watch while it runs.
+    #[serde(default)]
+    pub watch: String,
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    #[serde(default)]
+    pub network: Network,
+    /// The topology, as RabbitMQ definitions JSON (exchanges, queues, bindings).
+    #[serde(default = "empty_definitions")]
+    pub definitions: serde_json::Value,
+    #[serde(default)]
+    pub actors: Vec<ActorSpec>,
+    #[serde(default)]
+    pub script: Vec<ScriptStep>,
+    /// Node positions by name, for the UI.
+    #[serde(default)]
+    pub layout: BTreeMap<String, Position>,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+fn empty_definitions() -> serde_json::Value {
+    serde_json::json!({})
+}
+
+impl Scenario {
+    /// Parses and checks a scenario file.
+    pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        let scenario: Scenario = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            vec![Diagnostic::new(if path == "." { "scenario".into() } else { path }, error.into_inner().to_string())]
+        })?;
+        if scenario.kaiten_scenario != SCENARIO_VERSION {
+            return Err(vec![Diagnostic::new(
+                "kaiten_scenario",
+                format!("this Kaiten reads scenario version {SCENARIO_VERSION}, the file is version {}", scenario.kaiten_scenario),
+            )]);
+        }
+        scenario.topology()?;
+        Ok(scenario)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("scenarios serialize")
+    }
+
+    /// The declared topology.
+    pub fn topology(&self) -> Result<Topology, Vec<Diagnostic>> {
+        if self.definitions.as_object().is_some_and(serde_json::Map::is_empty) {
+            return Ok(Topology::new());
+        }
+        Definitions::parse(&self.definitions.to_string())
+            .map(|(definitions, _not_simulated)| definitions.topology)
+            .map_err(|error| {
+                let path = if error.path.is_empty() { "definitions".to_string() } else { format!("definitions.{}", error.path) };
+                vec![Diagnostic::new(path, error.problem)]
+            })
+    }
+
+    /// Builds the world this scenario describes, with `seed` for every random choice.
+    pub fn build(&self, seed: u64) -> Result<World, Vec<Diagnostic>> {
+        let topology = self.topology()?;
+        let mut diagnostics = Vec::new();
+        let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
+        for (idx, actor) in self.actors.iter().enumerate() {
+            if names.insert(actor.name(), ActorId(idx as u32)).is_some() {
+                diagnostics.push(Diagnostic::new(format!("actors[{idx}].name"), format!("two actors are named '{}'", actor.name())));
+            }
+            if let Some(queue) = actor.needs_queue() {
+                let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
+                if topology.queue_by_name(queue).is_none() && !declared_by_actor {
+                    let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
+                    diagnostics.push(Diagnostic::new(
+                        format!("actors[{idx}].queue"),
+                        format!("no queue named '{queue}'{}", did_you_mean(queue, &known)),
+                    ));
+                }
+            }
+        }
+        let mut stops = Vec::new();
+        for (idx, step) in self.script.iter().enumerate() {
+            let ScriptAction::StopActor(name) = &step.action;
+            match names.get(name.as_str()) {
+                Some(actor) => stops.push((step.at_ms, *actor)),
+                None => {
+                    let known: Vec<&str> = names.keys().copied().collect();
+                    diagnostics.push(Diagnostic::new(
+                        format!("script[{idx}].stop_actor"),
+                        format!("no actor named '{name}'{}", did_you_mean(name, &known)),
+                    ));
+                }
+            }
+        }
+        let [low, high] = self.network.latency_ms;
+        if low > high {
+            diagnostics.push(Diagnostic::new("network.latency_ms", format!("the lower bound {low} is above the upper bound {high}")));
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let actors = self.actors.iter().map(ActorSpec::build).collect();
+        Ok(World::new(topology, actors, self.network, seed, &stops))
+    }
+}
+
+fn declares_queue(actor: &ActorSpec, queue: &str) -> bool {
+    match actor {
+        ActorSpec::Producer(config) => config.reply_queue.as_deref() == Some(queue),
+        ActorSpec::Consumer(_) => false,
+    }
+}
+
+/// " (did you mean 'x'?)" for the closest known name within two edits, else "".
+pub fn did_you_mean(name: &str, known: &[&str]) -> String {
+    known
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map_or_else(String::new, |(_, candidate)| format!(" (did you mean '{candidate}'?)"))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, b_char) in b_chars.iter().enumerate() {
+            let substitution = previous[j] + usize::from(a_char != *b_char);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b_chars.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_for_typos() {
+        assert_eq!(did_you_mean("taks", &["tasks", "logs"]), " (did you mean 'tasks'?)");
+        assert_eq!(did_you_mean("zzzzzz", &["tasks"]), "");
+    }
+}

@@ -1,0 +1,42 @@
+//! The built-in scenario library: JSON scenario files compiled into the binary, so the
+//! CLI and the web app offer the same list.
+
+use crate::formats::scenario::{Diagnostic, Scenario};
+
+/// Built-in scenarios by name, in the order the library lists them.
+const BUILTINS: &[(&str, &str)] = &[
+    ("hello-world", include_str!("hello-world.json")),
+    ("work-queues", include_str!("work-queues.json")),
+    ("publish-subscribe", include_str!("publish-subscribe.json")),
+    ("routing", include_str!("routing.json")),
+    ("topics", include_str!("topics.json")),
+    ("rpc", include_str!("rpc.json")),
+];
+
+/// Names of the built-in scenarios.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BUILTINS.iter().map(|(name, _)| *name)
+}
+
+/// Loads a built-in scenario by name.
+pub fn builtin(name: &str) -> Option<Result<Scenario, Vec<Diagnostic>>> {
+    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| Scenario::from_json(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_loads_builds_and_finishes() {
+        for name in names() {
+            let scenario = builtin(name).unwrap().unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
+            assert_eq!(scenario.name, name);
+            assert!(!scenario.watch.is_empty(), "{name} says what to watch");
+            let world = scenario.build(scenario.seed).unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
+            let mut session = crate::sim::Session::new(world);
+            session.run_until(crate::sim::Until::Idle);
+            assert!(session.trace().len() > 3, "{name} does something");
+        }
+    }
+}

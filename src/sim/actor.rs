@@ -1,0 +1,177 @@
+//! The actor interface: the clients around the broker (producers, consumers, and the
+//! oslo.messaging clients, servers, notifiers and listeners in [`crate::oslo`]).
+//!
+//! An actor reacts to its start, to deliveries, to its own timers and to returned
+//! messages. It acts through [`ActorCtx`]: declarations and `basic.consume` take effect at
+//! once (they are synchronous round trips in AMQP and Kaiten does not animate them), while
+//! publishes and acks travel over the simulated network and reach the broker after a
+//! latency drawn from the seeded RNG. Actors draw randomness only from `ctx.rng()` and
+//! read time only from `ctx.now()`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::engine::{
+    AmqpError, BindingId, Broker, ChannelId, ConsumeOptions, ConsumerId, Delivery, Destination, ExchangeId,
+    ExchangeSpec, FieldTable, Publish, QueueId, QueueSpec, SimTime,
+};
+use crate::sim::rng::SimRng;
+use crate::sim::trace::Note;
+
+/// An actor's index in its world, in the order the scenario lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ActorId(pub u32);
+
+/// How a client settles a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Settle {
+    Ack,
+    /// `basic.nack` with `requeue = true`.
+    NackRequeue,
+    /// `basic.nack` with `requeue = false`: dead-lettered or dropped.
+    NackDiscard,
+    /// `basic.reject` with `requeue = false`.
+    Reject,
+    /// `basic.reject` with `requeue = true`.
+    RejectRequeue,
+}
+
+/// What an actor is doing, for inspectors and drawings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ActorState {
+    Idle,
+    /// Working on deliveries (a consumer processing, a server dispatching).
+    Busy { in_progress: u32 },
+    /// A caller blocked in `call()` since `since`, waiting for `waiting_for`.
+    Blocked { since: SimTime, waiting_for: String },
+    /// Finished its script (a producer that sent everything).
+    Done,
+    Stopped,
+}
+
+/// A snapshot of an actor for the UI and the CLI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorStatus {
+    pub state: ActorState,
+    /// Messages this actor has sent.
+    pub sent: u64,
+    /// Deliveries this actor has received.
+    pub received: u64,
+}
+
+/// A client of the broker, driven by the simulator.
+pub trait Actor: fmt::Debug {
+    fn name(&self) -> &str;
+    /// Called once when the simulation starts (at the actor's start time).
+    fn start(&mut self, ctx: &mut ActorCtx<'_>);
+    /// A delivery from one of this actor's consumers arrived.
+    fn on_delivery(&mut self, ctx: &mut ActorCtx<'_>, delivery: Delivery);
+    /// A timer set with [`ActorCtx::set_timer`] fired.
+    fn on_timer(&mut self, ctx: &mut ActorCtx<'_>, token: u64);
+    /// A mandatory publish came back unroutable (`basic.return`, 312 NO_ROUTE).
+    fn on_return(&mut self, ctx: &mut ActorCtx<'_>, returned: Publish) {
+        let _ = (ctx, returned);
+    }
+    /// The broker refused a publish (404 missing exchange, 403 internal exchange).
+    fn on_publish_error(&mut self, ctx: &mut ActorCtx<'_>, error: AmqpError) {
+        let _ = (ctx, error);
+    }
+    fn status(&self) -> ActorStatus;
+    fn clone_box(&self) -> Box<dyn Actor>;
+}
+
+impl Clone for Box<dyn Actor> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// Something an actor asked for that the world carries out after the callback returns.
+#[derive(Debug, Clone)]
+pub(crate) enum Outgoing {
+    Publish(Publish),
+    Settle { channel: ChannelId, delivery_tag: u64, settle: Settle },
+    Timer { delay: SimTime, token: u64 },
+}
+
+/// What an actor may do while handling a callback.
+pub struct ActorCtx<'a> {
+    pub(crate) actor: ActorId,
+    pub(crate) now: SimTime,
+    pub(crate) channel: ChannelId,
+    pub(crate) broker: &'a mut Broker,
+    pub(crate) rng: &'a mut SimRng,
+    pub(crate) outgoing: Vec<Outgoing>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) new_consumers: Vec<ConsumerId>,
+}
+
+impl ActorCtx<'_> {
+    pub fn actor(&self) -> ActorId {
+        self.actor
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    pub fn rng(&mut self) -> &mut SimRng {
+        self.rng
+    }
+
+    /// The actor's own channel (one connection and channel per actor).
+    pub fn channel(&self) -> ChannelId {
+        self.channel
+    }
+
+    /// Read-only view of the broker, for names and queue depths.
+    pub fn broker(&self) -> &Broker {
+        self.broker
+    }
+
+    pub fn declare_exchange(&mut self, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
+        self.broker.declare_exchange(self.now, spec)
+    }
+
+    pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        self.broker.declare_queue(self.now, self.channel, spec)
+    }
+
+    pub fn bind_queue(&mut self, exchange: &str, queue: QueueId, routing_key: &str, arguments: FieldTable) -> Result<BindingId, AmqpError> {
+        self.broker.bind(self.now, exchange, Destination::Queue(queue), routing_key, arguments)
+    }
+
+    /// `basic.consume` on the actor's channel; deliveries arrive through `on_delivery`.
+    pub fn consume(&mut self, queue: &str, options: ConsumeOptions) -> Result<ConsumerId, AmqpError> {
+        let consumer = self.broker.consume(self.now, self.channel, queue, options)?;
+        self.new_consumers.push(consumer);
+        Ok(consumer)
+    }
+
+    pub fn cancel(&mut self, consumer: ConsumerId) {
+        self.broker.cancel(self.now, consumer);
+    }
+
+    /// Sends a publish; it reaches the broker after the network latency.
+    pub fn publish(&mut self, publish: Publish) {
+        self.outgoing.push(Outgoing::Publish(publish));
+    }
+
+    /// Sends an ack, nack or reject for a delivery; it reaches the broker after the latency.
+    pub fn settle(&mut self, delivery: &Delivery, settle: Settle) {
+        self.outgoing.push(Outgoing::Settle { channel: delivery.channel, delivery_tag: delivery.delivery_tag, settle });
+    }
+
+    /// Calls `on_timer(token)` after `delay` virtual milliseconds.
+    pub fn set_timer(&mut self, delay: SimTime, token: u64) {
+        self.outgoing.push(Outgoing::Timer { delay, token });
+    }
+
+    /// Records something the actor did or decided, for the trace.
+    pub fn note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+}

@@ -1,0 +1,18 @@
+//! The deterministic discrete-event simulator: a virtual clock, a pending-event schedule
+//! ordered by `(time, sequence)`, actors around the broker, a seeded RNG, the trace, and
+//! sessions that step forward and back. Scenario + seed in, the same trace out, natively
+//! and in wasm.
+
+pub mod actor;
+pub mod actors;
+pub mod rng;
+pub mod schedule;
+pub mod session;
+pub mod stats;
+pub mod trace;
+pub mod world;
+
+pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, Settle};
+pub use session::{Session, Until};
+pub use trace::{Note, TraceEntry, TraceEvent};
+pub use world::{Network, World};

@@ -1,0 +1,206 @@
+//! A simulation session: a world that can step forward, step back, seek and reset, with
+//! its trace.
+//!
+//! Going back restores the nearest earlier snapshot and replays forward; replay is exact
+//! because a world step depends only on the world (seeded RNG included). Snapshots are
+//! dense near the current position (every [`DENSE_INTERVAL`] steps) and sparser further
+//! back (an interval that doubles to keep at most [`MAX_FAR_SNAPSHOTS`]), so memory stays
+//! bounded on long runs while `step_back` replays at most a few dozen steps. The trace
+//! keeps the newest `trace_retention` entries.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use crate::engine::SimTime;
+use crate::sim::trace::TraceEntry;
+use crate::sim::world::World;
+
+/// Steps between snapshots near the current position.
+pub const DENSE_INTERVAL: u64 = 32;
+/// Dense snapshots kept behind the current position.
+const DENSE_KEPT: u64 = 64;
+/// Most snapshots kept further back.
+pub const MAX_FAR_SNAPSHOTS: usize = 64;
+/// Default number of trace entries kept.
+pub const DEFAULT_TRACE_RETENTION: usize = 200_000;
+
+/// When [`Session::run_until`] stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    /// Before the first event later than this virtual time.
+    Time(SimTime),
+    /// After this many world steps in total.
+    Step(u64),
+    /// When nothing is left to do.
+    Idle,
+}
+
+/// A world plus its history.
+#[derive(Debug, Clone)]
+pub struct Session {
+    world: World,
+    // Invariant: contains step 0 (the initial world); keys are world step counts.
+    snapshots: BTreeMap<u64, World>,
+    trace: VecDeque<TraceEntry>,
+    trace_retention: usize,
+    // Entries dropped from the front of the trace by retention.
+    trace_dropped: u64,
+}
+
+impl Session {
+    pub fn new(world: World) -> Session {
+        Session::with_retention(world, DEFAULT_TRACE_RETENTION)
+    }
+
+    /// A session keeping at most `trace_retention` trace entries.
+    pub fn with_retention(world: World, trace_retention: usize) -> Session {
+        let mut snapshots = BTreeMap::new();
+        snapshots.insert(0, world.clone());
+        Session { world, snapshots, trace: VecDeque::new(), trace_retention: trace_retention.max(1), trace_dropped: 0 }
+    }
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// World steps taken so far (the position `seek` takes).
+    pub fn position(&self) -> u64 {
+        self.world.steps()
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.world.now()
+    }
+
+    /// The retained trace, oldest first.
+    pub fn trace(&self) -> &VecDeque<TraceEntry> {
+        &self.trace
+    }
+
+    /// Trace entries dropped by retention, before the first retained one.
+    pub fn trace_dropped(&self) -> u64 {
+        self.trace_dropped
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.world.next_time().is_none()
+    }
+
+    /// Advances until at least one trace entry is produced (one visible step). Returns
+    /// false when the run is finished.
+    pub fn step(&mut self) -> bool {
+        let before = self.trace_len();
+        while self.trace_len() == before {
+            if !self.advance_one() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Goes back to exactly the state before the last visible step. Returns false at the start.
+    pub fn step_back(&mut self) -> bool {
+        let Some(last) = self.trace.back() else {
+            return false;
+        };
+        self.seek(last.step - 1);
+        true
+    }
+
+    /// Moves to the state after `position` world steps (forward or back).
+    pub fn seek(&mut self, position: u64) {
+        if position < self.position() {
+            let (&from, snapshot) = self.snapshots.range(..=position).next_back().expect("step 0 is always kept");
+            self.world = snapshot.clone();
+            while self.trace.back().is_some_and(|entry| entry.step > position) {
+                self.trace.pop_back();
+            }
+            // Replay without re-recording: the trace up to `position` is already there.
+            let mut scratch = Vec::new();
+            for step in from..position {
+                if !self.world.step(&mut scratch) {
+                    break;
+                }
+                scratch.clear();
+                self.maybe_snapshot(step + 1);
+            }
+        }
+        while self.position() < position {
+            if !self.advance_one() {
+                break;
+            }
+        }
+    }
+
+    /// Runs until the condition holds or nothing is left.
+    pub fn run_until(&mut self, until: Until) {
+        loop {
+            let more = match until {
+                Until::Time(limit) => self.world.next_time().is_some_and(|next| next <= limit),
+                Until::Step(limit) => self.position() < limit && !self.is_finished(),
+                Until::Idle => !self.is_finished(),
+            };
+            if !more || !self.advance_one() {
+                return;
+            }
+        }
+    }
+
+    /// Back to the initial state, trace emptied.
+    pub fn reset(&mut self) {
+        self.seek(0);
+        self.trace.clear();
+        self.trace_dropped = 0;
+    }
+
+    fn trace_len(&self) -> u64 {
+        self.trace_dropped + self.trace.len() as u64
+    }
+
+    fn advance_one(&mut self) -> bool {
+        let mut entries = Vec::new();
+        if !self.world.step(&mut entries) {
+            return false;
+        }
+        for entry in entries {
+            if self.trace.len() == self.trace_retention {
+                self.trace.pop_front();
+                self.trace_dropped += 1;
+            }
+            self.trace.push_back(entry);
+        }
+        self.maybe_snapshot(self.position());
+        true
+    }
+
+    fn maybe_snapshot(&mut self, position: u64) {
+        if position % DENSE_INTERVAL != 0 || self.snapshots.contains_key(&position) {
+            return;
+        }
+        self.snapshots.insert(position, self.world.clone());
+        self.prune_snapshots(position);
+    }
+
+    /// Keeps step 0, every snapshot within the dense window behind `position`, and further
+    /// back only those on a sparse grid whose spacing doubles until at most
+    /// [`MAX_FAR_SNAPSHOTS`] remain.
+    fn prune_snapshots(&mut self, position: u64) {
+        let horizon = position.saturating_sub(DENSE_INTERVAL * DENSE_KEPT);
+        if horizon <= 1 {
+            return;
+        }
+        let mut spacing = DENSE_INTERVAL * DENSE_KEPT;
+        loop {
+            let far = self.snapshots.range(1..horizon).filter(|(step, _)| **step % spacing == 0).count();
+            if far <= MAX_FAR_SNAPSHOTS {
+                break;
+            }
+            spacing *= 2;
+        }
+        self.snapshots.retain(|step, _| *step == 0 || *step >= horizon || *step % spacing == 0);
+    }
+
+    /// Number of snapshots held (for tests and benchmarks).
+    pub fn snapshot_count(&self) -> usize {
+        self.snapshots.len()
+    }
+}

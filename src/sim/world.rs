@@ -1,0 +1,314 @@
+//! The world: broker, actors, network and pending events at one virtual instant.
+//! [`World::step`] processes exactly one pending event and appends what happened to the
+//! trace; everything random comes from the world's own seeded generator.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, SimTime, Topology};
+use crate::sim::actor::{Actor, ActorCtx, ActorId, Outgoing, Settle};
+use crate::sim::rng::SimRng;
+use crate::sim::schedule::Schedule;
+use crate::sim::stats::Stats;
+use crate::sim::trace::{Note, TraceEntry, TraceEvent};
+
+/// Network latency between any client and the broker, drawn per message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Network {
+    /// Inclusive bounds in virtual milliseconds.
+    pub latency_ms: [SimTime; 2],
+}
+
+impl Default for Network {
+    fn default() -> Self {
+        Network { latency_ms: [8, 12] }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Pending {
+    Start(ActorId),
+    Timer { actor: ActorId, token: u64 },
+    PublishArrives { actor: ActorId, publish: Publish },
+    SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle },
+    DeliveryArrives { actor: ActorId, delivery: Delivery },
+    ReturnArrives { actor: ActorId, publish: Publish },
+    BrokerDeadline,
+    Stop(ActorId),
+}
+
+#[derive(Debug, Clone)]
+struct ActorSlot {
+    actor: Box<dyn Actor>,
+    connection: ConnectionId,
+    channel: ChannelId,
+    stopped: bool,
+}
+
+/// Everything that changes during a run.
+#[derive(Debug, Clone)]
+pub struct World {
+    broker: Broker,
+    actors: Vec<ActorSlot>,
+    consumer_owner: BTreeMap<ConsumerId, ActorId>,
+    pending: Schedule<Pending>,
+    rng: SimRng,
+    network: Network,
+    now: SimTime,
+    steps: u64,
+    // The earliest broker deadline already scheduled, to avoid scheduling it twice.
+    deadline_scheduled: Option<SimTime>,
+    stats: Stats,
+}
+
+impl World {
+    /// A world at time 0 with `actors` started in order; `stops` are scripted actor stops.
+    pub fn new(
+        topology: Topology,
+        actors: Vec<Box<dyn Actor>>,
+        network: Network,
+        seed: u64,
+        stops: &[(SimTime, ActorId)],
+    ) -> World {
+        let mut broker = Broker::new(topology);
+        let mut pending = Schedule::default();
+        let slots = actors
+            .into_iter()
+            .enumerate()
+            .map(|(idx, actor)| {
+                let connection = broker.open_connection();
+                let channel = broker.open_channel(connection);
+                pending.push(0, Pending::Start(ActorId(idx as u32)));
+                ActorSlot { actor, connection, channel, stopped: false }
+            })
+            .collect();
+        for (at, actor) in stops {
+            pending.push(*at, Pending::Stop(*actor));
+        }
+        World {
+            broker,
+            actors: slots,
+            consumer_owner: BTreeMap::new(),
+            pending,
+            rng: SimRng::from_seed(seed),
+            network,
+            now: 0,
+            steps: 0,
+            deadline_scheduled: None,
+            stats: Stats::default(),
+        }
+    }
+
+    pub fn broker(&self) -> &Broker {
+        &self.broker
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    /// Steps processed so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// The actors in scenario order.
+    pub fn actors(&self) -> impl Iterator<Item = (ActorId, &dyn Actor)> {
+        self.actors.iter().enumerate().map(|(idx, slot)| (ActorId(idx as u32), slot.actor.as_ref()))
+    }
+
+    pub fn actor_name(&self, actor: ActorId) -> &str {
+        self.actors.get(actor.0 as usize).map_or("?", |slot| slot.actor.name())
+    }
+
+    /// When the next event will happen, if any.
+    pub fn next_time(&self) -> Option<SimTime> {
+        self.pending.peek_time()
+    }
+
+    /// Processes one pending event, appending its trace entries to `trace`. Returns false
+    /// when nothing is left to do.
+    pub fn step(&mut self, trace: &mut Vec<TraceEntry>) -> bool {
+        let Some((at, pending)) = self.pending.pop() else {
+            return false;
+        };
+        self.now = self.now.max(at);
+        self.steps += 1;
+        let mut log = StepLog { step: self.steps, time: self.now, entries: trace };
+        match pending {
+            Pending::Start(actor) => self.with_actor(actor, &mut log, |actor, ctx| actor.start(ctx)),
+            Pending::Timer { actor, token } => self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token)),
+            Pending::DeliveryArrives { actor, delivery } => {
+                self.with_actor(actor, &mut log, |actor, ctx| actor.on_delivery(ctx, delivery));
+            }
+            Pending::ReturnArrives { actor, publish } => {
+                self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, publish));
+            }
+            Pending::PublishArrives { actor, publish } => self.publish_arrives(actor, publish, &mut log),
+            Pending::SettleArrives { actor, channel, delivery_tag, settle } => {
+                let result = match settle {
+                    Settle::Ack => self.broker.ack(self.now, channel, delivery_tag, false),
+                    Settle::NackRequeue | Settle::RejectRequeue => self.broker.nack(self.now, channel, delivery_tag, false, true),
+                    Settle::NackDiscard | Settle::Reject => self.broker.nack(self.now, channel, delivery_tag, false, false),
+                };
+                let counters = self.stats.actor(actor);
+                counters.unacked = counters.unacked.saturating_sub(1);
+                if settle == Settle::Ack { counters.acked += 1 } else { counters.nacked += 1 }
+                if let Err(error) = result {
+                    log.push(TraceEvent::Note { actor, note: Note::Refused { error } });
+                }
+            }
+            Pending::BrokerDeadline => {
+                self.deadline_scheduled = None;
+                self.broker.advance_to(self.now);
+            }
+            Pending::Stop(actor) => self.stop_actor(actor, &mut log),
+        }
+        self.collect_broker_output(&mut log);
+        true
+    }
+
+    fn publish_arrives(&mut self, actor: ActorId, publish: Publish, log: &mut StepLog<'_>) {
+        let exchange = publish.exchange.clone();
+        let label: Arc<str> = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
+        let mut routing_keys = vec![publish.routing_key.clone()];
+        for header in ["CC", "BCC"] {
+            if let Some(crate::engine::FieldValue::Array(items)) = publish.properties.headers.get(header) {
+                routing_keys.extend(items.iter().filter_map(|item| item.as_str().map(str::to_string)));
+            }
+        }
+        let headers = publish.properties.headers.clone();
+        let returned_copy = publish.mandatory.then(|| publish.clone());
+        match self.broker.publish(self.now, publish) {
+            Ok(outcome) => {
+                self.stats.record_publish(outcome.publish, self.now);
+                log.push(TraceEvent::Arrived { actor, publish: outcome.publish, label, exchange, routing_keys, headers });
+                if outcome.returned {
+                    let latency = self.latency();
+                    if let Some(returned) = returned_copy {
+                        self.pending.push(self.now + latency, Pending::ReturnArrives { actor, publish: returned });
+                    }
+                }
+            }
+            Err(error) => {
+                log.push(TraceEvent::PublishRefused { actor, exchange, error: error.clone() });
+                self.with_actor(actor, log, |actor, ctx| actor.on_publish_error(ctx, error));
+            }
+        }
+    }
+
+    fn stop_actor(&mut self, actor: ActorId, log: &mut StepLog<'_>) {
+        let Some(slot) = self.actors.get_mut(actor.0 as usize) else { return };
+        if slot.stopped {
+            return;
+        }
+        slot.stopped = true;
+        let connection = slot.connection;
+        log.push(TraceEvent::Note { actor, note: Note::Stopped });
+        self.broker.close_connection(self.now, connection);
+    }
+
+    fn latency(&mut self) -> SimTime {
+        let [low, high] = self.network.latency_ms;
+        self.rng.between(low, high)
+    }
+
+    /// Runs one actor callback and carries out what it asked for.
+    fn with_actor(&mut self, actor_id: ActorId, log: &mut StepLog<'_>, callback: impl FnOnce(&mut dyn Actor, &mut ActorCtx<'_>)) {
+        let Some(slot) = self.actors.get_mut(actor_id.0 as usize) else { return };
+        if slot.stopped {
+            return;
+        }
+        let mut ctx = ActorCtx {
+            actor: actor_id,
+            now: self.now,
+            channel: slot.channel,
+            broker: &mut self.broker,
+            rng: &mut self.rng,
+            outgoing: Vec::new(),
+            notes: Vec::new(),
+            new_consumers: Vec::new(),
+        };
+        callback(slot.actor.as_mut(), &mut ctx);
+        let ActorCtx { outgoing, notes, new_consumers, .. } = ctx;
+        for consumer in new_consumers {
+            self.consumer_owner.insert(consumer, actor_id);
+        }
+        for note in notes {
+            log.push(TraceEvent::Note { actor: actor_id, note });
+        }
+        for item in outgoing {
+            match item {
+                Outgoing::Timer { delay, token } => self.pending.push(self.now + delay, Pending::Timer { actor: actor_id, token }),
+                Outgoing::Publish(publish) => {
+                    let arrives_at = self.now + self.latency();
+                    let note = Note::Sent {
+                        label: Arc::from(publish.properties.message_id.clone().unwrap_or_default()),
+                        exchange: publish.exchange.clone(),
+                        routing_key: publish.routing_key.clone(),
+                        arrives_at,
+                    };
+                    log.push(TraceEvent::Note { actor: actor_id, note });
+                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish });
+                }
+                Outgoing::Settle { channel, delivery_tag, settle } => {
+                    let arrives_at = self.now + self.latency();
+                    self.pending.push(arrives_at, Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle });
+                }
+            }
+        }
+    }
+
+    /// Moves broker events into the trace and stats, sends deliveries on their way, and
+    /// makes sure the broker's next expiry deadline is scheduled.
+    fn collect_broker_output(&mut self, log: &mut StepLog<'_>) {
+        for event in self.broker.drain_events() {
+            match &event {
+                BrokerEvent::Enqueued { queue, .. }
+                | BrokerEvent::Delivered { queue, .. }
+                | BrokerEvent::Dropped { queue, .. }
+                | BrokerEvent::Requeued { queue, .. }
+                | BrokerEvent::DeadLettered { queue, .. } => {
+                    let depth = self.broker.ready_count(*queue);
+                    self.stats.record_depth(*queue, self.now, depth);
+                }
+                BrokerEvent::Acked { publish, .. } => self.stats.record_ack(*publish, self.now),
+                _ => {}
+            }
+            log.push(TraceEvent::Broker(event));
+        }
+        for delivery in self.broker.drain_deliveries() {
+            let Some(owner) = delivery.consumer.and_then(|consumer| self.consumer_owner.get(&consumer)).copied() else {
+                continue;
+            };
+            self.stats.actor(owner).unacked += 1;
+            let arrives_at = self.now + self.latency();
+            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery });
+        }
+        if let Some(deadline) = self.broker.next_deadline() {
+            let deadline = deadline.max(self.now);
+            if self.deadline_scheduled.is_none_or(|scheduled| deadline < scheduled) {
+                self.deadline_scheduled = Some(deadline);
+                self.pending.push(deadline, Pending::BrokerDeadline);
+            }
+        }
+    }
+}
+
+struct StepLog<'a> {
+    step: u64,
+    time: SimTime,
+    entries: &'a mut Vec<TraceEntry>,
+}
+
+impl StepLog<'_> {
+    fn push(&mut self, event: TraceEvent) {
+        self.entries.push(TraceEntry { step: self.step, time: self.time, event });
+    }
+}
