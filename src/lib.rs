@@ -5,7 +5,11 @@
 //! Nothing outside `web` may use a browser crate; see ARCHITECTURE.md.
 
 pub mod engine;
+pub mod explain;
 pub mod formats;
+pub mod oslo;
+pub mod scenarios;
+pub mod sim;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -93,7 +93,8 @@ fn explanations_name_the_binding_and_the_words() {
         .trace()
         .iter()
         .flat_map(|entry| {
-            let description = describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
+            let description =
+                describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
             std::iter::once(description.sentence).chain(description.details)
         })
         .collect();
@@ -113,7 +114,8 @@ fn unroutable_and_missing_exchange_are_events_not_errors() {
     let actors: Vec<Box<dyn Actor>> = vec![Box::new(Producer::new(config)), Box::new(Producer::new(defaults))];
     let mut session = Session::new(World::new(topology, actors, Network::default(), 1, &[]));
     session.run_until(Until::Idle);
-    let refused = session.trace().iter().filter(|entry| matches!(entry.event, TraceEvent::PublishRefused { .. })).count();
+    let refused =
+        session.trace().iter().filter(|entry| matches!(entry.event, TraceEvent::PublishRefused { .. })).count();
     let returned = session
         .trace()
         .iter()

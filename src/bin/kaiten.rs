@@ -1,2 +1,229 @@
-//! The native command-line interface. Placeholder until the CLI issue work lands.
+//! The native command-line interface: `kaiten amqp` plays a headless AMQP script against the
+//! simulated broker and prints the output document; `kaiten verify` plays it against a real
+//! RabbitMQ too and prints where the two disagree; `kaiten verify-corpus` does that for every
+//! definitions/script pair in a folder.
+//!
+//! Shape from ripgrep: `main` calls `run`, which returns `anyhow::Result<ExitCode>`; exit 0
+//! means all is well, 1 that a check found differences, 2 an error (printed with its chain).
+//! Each subcommand is one function taking its own validated arguments.
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kaiten/live.rs"]
+mod live;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use anyhow::Context;
+    use clap::{Args, Parser, Subcommand};
+
+    use kaiten::formats::definitions::Definitions;
+    use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
+
+    use crate::live::{BrokerAddress, LiveBroker};
+
+    /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
+    #[derive(Debug, Parser)]
+    #[command(name = "kaiten", version, about)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Debug, Subcommand)]
+    enum Command {
+        /// Play a headless AMQP script on the simulated broker and print the output document.
+        Amqp(ScriptArgs),
+        /// Play a script on the simulation and on a real RabbitMQ (in a fresh vhost) and print
+        /// the differences; exit 1 if there are any.
+        Verify(VerifyArgs),
+        /// Verify every `NAME.defs.json` + `NAME.script.json` pair in a folder.
+        VerifyCorpus(VerifyCorpusArgs),
+    }
+
+    #[derive(Debug, Args)]
+    struct ScriptArgs {
+        /// RabbitMQ definitions JSON (as `rabbitmqctl export_definitions` writes it).
+        #[arg(long, value_name = "DEFS.json")]
+        definitions: PathBuf,
+        /// The script: a JSON array of steps (see README.md, "Headless AMQP scripts").
+        #[arg(long, value_name = "SCRIPT.json")]
+        script: PathBuf,
+    }
+
+    #[derive(Debug, Args)]
+    struct BrokerArgs {
+        /// The broker to check against; its vhost is replaced by a fresh one per run.
+        #[arg(long, value_name = "AMQP_URL", default_value = "amqp://guest:guest@127.0.0.1:5672/%2f")]
+        broker: String,
+        /// The management HTTP API, used to create and delete the vhost and list its queues.
+        #[arg(long, value_name = "HTTP_URL", default_value = "http://127.0.0.1:15672")]
+        management: String,
+    }
+
+    #[derive(Debug, Args)]
+    struct VerifyArgs {
+        #[command(flatten)]
+        script: ScriptArgs,
+        #[command(flatten)]
+        broker: BrokerArgs,
+        /// Also print the broker's output document (without `routed`, which it does not report).
+        #[arg(long)]
+        print_broker: bool,
+    }
+
+    #[derive(Debug, Args)]
+    struct VerifyCorpusArgs {
+        /// A folder of `NAME.defs.json` + `NAME.script.json` pairs.
+        dir: PathBuf,
+        #[command(flatten)]
+        broker: BrokerArgs,
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        match run(cli) {
+            Ok(code) => code,
+            Err(error) => {
+                eprintln!("kaiten: error: {error:#}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+        match cli.command {
+            Command::Amqp(args) => amqp(&args),
+            Command::Verify(args) => verify(&args),
+            Command::VerifyCorpus(args) => verify_corpus(&args),
+        }
+    }
+
+    fn load_definitions(path: &Path) -> anyhow::Result<Definitions> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let (definitions, diagnostics) =
+            Definitions::parse(&text).with_context(|| format!("invalid definitions {}", path.display()))?;
+        for diagnostic in diagnostics {
+            eprintln!("kaiten: warning: {}: {diagnostic}", path.display());
+        }
+        Ok(definitions)
+    }
+
+    fn load_script(path: &Path) -> anyhow::Result<Script> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        script::parse(&text).with_context(|| format!("invalid script {}", path.display()))
+    }
+
+    fn simulate(
+        definitions: &Definitions,
+        script: &Script,
+        script_path: &Path,
+        readback: Readback,
+    ) -> anyhow::Result<RunRecord> {
+        script::run_with(definitions.topology.clone(), script, RunOptions { readback })
+            .with_context(|| format!("script {} failed", script_path.display()))
+    }
+
+    /// `kaiten amqp`: the headless contract.
+    fn amqp(args: &ScriptArgs) -> anyhow::Result<ExitCode> {
+        let definitions = load_definitions(&args.definitions)?;
+        let script = load_script(&args.script)?;
+        let record = simulate(&definitions, &script, &args.script, Readback::Snapshot)?;
+        println!("{}", serde_json::to_string_pretty(&record.document())?);
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Runs one pair on both sides and returns the differences.
+    fn compare(
+        broker: &LiveBroker,
+        definitions: &Definitions,
+        script: &Script,
+        script_path: &Path,
+        print_broker: bool,
+    ) -> anyhow::Result<Vec<String>> {
+        // The broker's queues can only be read by draining them, so drain the simulated ones.
+        let simulated = simulate(definitions, script, script_path, Readback::Drain)?;
+        let observed = broker.run(&definitions.topology, script)?;
+        if print_broker {
+            println!("{}", serde_json::to_string_pretty(&observed.record.document())?);
+        }
+        let mut differences: Vec<String> = observed.refused.into_iter().collect();
+        differences.extend(script::differences(&simulated, &observed.record));
+        Ok(differences)
+    }
+
+    fn connect(args: &BrokerArgs) -> anyhow::Result<LiveBroker> {
+        let address = BrokerAddress::parse(&args.broker, &args.management)?;
+        LiveBroker::new(address)
+    }
+
+    /// `kaiten verify`.
+    fn verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
+        let definitions = load_definitions(&args.script.definitions)?;
+        let script = load_script(&args.script.script)?;
+        let broker = connect(&args.broker)?;
+        let differences = compare(&broker, &definitions, &script, &args.script.script, args.print_broker)?;
+        for difference in &differences {
+            println!("{difference}");
+        }
+        let n_publishes = count_publishes(&script);
+        if differences.is_empty() {
+            println!("no differences ({n_publishes} publishes, {} steps)", script.len());
+            Ok(ExitCode::SUCCESS)
+        } else {
+            println!("{} differences ({n_publishes} publishes, {} steps)", differences.len(), script.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+
+    fn count_publishes(script: &Script) -> usize {
+        script.iter().filter(|step| matches!(step, script::Step::Publish(_))).count()
+    }
+
+    /// `kaiten verify-corpus`.
+    fn verify_corpus(args: &VerifyCorpusArgs) -> anyhow::Result<ExitCode> {
+        let mut pairs = Vec::new();
+        for entry in std::fs::read_dir(&args.dir).with_context(|| format!("cannot list {}", args.dir.display()))? {
+            let path = entry?.path();
+            let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+            if let Some(stem) = name.strip_suffix(".defs.json") {
+                let script_path = args.dir.join(format!("{stem}.script.json"));
+                anyhow::ensure!(script_path.exists(), "{} has no {}", path.display(), script_path.display());
+                pairs.push((stem.to_string(), path.clone(), script_path));
+            }
+        }
+        pairs.sort();
+        anyhow::ensure!(!pairs.is_empty(), "no NAME.defs.json + NAME.script.json pairs in {}", args.dir.display());
+        let broker = connect(&args.broker)?;
+        let (mut n_passed, mut n_failed, mut n_publishes) = (0usize, 0usize, 0usize);
+        for (name, defs_path, script_path) in &pairs {
+            let definitions = load_definitions(defs_path)?;
+            let script = load_script(script_path)?;
+            n_publishes += count_publishes(&script);
+            let differences = compare(&broker, &definitions, &script, script_path, false)?;
+            if differences.is_empty() {
+                n_passed += 1;
+                println!("ok    {name} ({} publishes)", count_publishes(&script));
+            } else {
+                n_failed += 1;
+                println!("FAIL  {name}: {} differences", differences.len());
+                for difference in &differences {
+                    println!("      {difference}");
+                }
+            }
+        }
+        println!("verify-corpus: {} pairs, {n_publishes} publishes checked against RabbitMQ", pairs.len());
+        println!("{n_passed} passed, {n_failed} failed");
+        Ok(if n_failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    }
+}

@@ -113,17 +113,64 @@ pub enum QueueDeletion {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum BrokerEvent {
     /// A publish arrived at an exchange and routing chose `route`.
-    Routed { publish: PublishId, exchange: ExchangeId, route: Route, mandatory: bool },
+    Routed {
+        publish: PublishId,
+        exchange: ExchangeId,
+        route: Route,
+        mandatory: bool,
+    },
     /// Routing chose no queue: returned when mandatory, silently dropped otherwise.
-    Unroutable { publish: PublishId, exchange: ExchangeId, returned: bool },
-    Enqueued { queue: QueueId, copy: CopyId, publish: PublishId, depth: usize },
-    Delivered { delivery_tag: u64, channel: ChannelId, consumer: Option<ConsumerId>, queue: QueueId, copy: CopyId, publish: PublishId, redelivered: bool },
-    Acked { queue: QueueId, copy: CopyId, publish: PublishId },
-    Requeued { queue: QueueId, copy: CopyId, publish: PublishId },
-    Dropped { queue: QueueId, copy: CopyId, publish: PublishId, reason: DropReason },
-    DeadLettered { queue: QueueId, copy: CopyId, publish: PublishId, reason: DeathReason, dead_letter_exchange: String, route: Route },
-    QueueDeleted { queue: QueueId, reason: QueueDeletion },
-    ExchangeDeleted { exchange: ExchangeId },
+    Unroutable {
+        publish: PublishId,
+        exchange: ExchangeId,
+        returned: bool,
+    },
+    Enqueued {
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+        depth: usize,
+    },
+    Delivered {
+        delivery_tag: u64,
+        channel: ChannelId,
+        consumer: Option<ConsumerId>,
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+        redelivered: bool,
+    },
+    Acked {
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+    },
+    Requeued {
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+    },
+    Dropped {
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+        reason: DropReason,
+    },
+    DeadLettered {
+        queue: QueueId,
+        copy: CopyId,
+        publish: PublishId,
+        reason: DeathReason,
+        dead_letter_exchange: String,
+        route: Route,
+    },
+    QueueDeleted {
+        queue: QueueId,
+        reason: QueueDeletion,
+    },
+    ExchangeDeleted {
+        exchange: ExchangeId,
+    },
 }
 
 /// Counters that, with the messages still held, account for every copy ever made.
@@ -306,7 +353,7 @@ impl Broker {
                 self.requeue(unacked);
             }
             for queue in touched {
-                self.after_change(queue);
+                self.after_requeue(queue);
             }
         }
     }
@@ -408,7 +455,10 @@ impl Broker {
             .exchange_by_name(&publish.exchange)
             .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)))?;
         if exchange.spec.internal {
-            return Err(AmqpError::AccessRefused(format!("cannot publish to internal exchange '{}'", publish.exchange)));
+            return Err(AmqpError::AccessRefused(format!(
+                "cannot publish to internal exchange '{}'",
+                publish.exchange
+            )));
         }
         let exchange_id = exchange.id;
         if let Some(expiration) = &publish.properties.expiration {
@@ -442,7 +492,11 @@ impl Broker {
         );
         if route.queues.is_empty() {
             self.ledger.unroutable += 1;
-            self.events.push(BrokerEvent::Unroutable { publish: publish_id, exchange: exchange_id, returned: publish.mandatory });
+            self.events.push(BrokerEvent::Unroutable {
+                publish: publish_id,
+                exchange: exchange_id,
+                returned: publish.mandatory,
+            });
             return Ok(PublishOutcome {
                 publish: publish_id,
                 route,
@@ -468,7 +522,13 @@ impl Broker {
     }
 
     /// `basic.get`: the head message of `queue`, if any.
-    pub fn get(&mut self, now: SimTime, channel: ChannelId, queue: &str, no_ack: bool) -> Result<Option<Delivery>, AmqpError> {
+    pub fn get(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        queue: &str,
+        no_ack: bool,
+    ) -> Result<Option<Delivery>, AmqpError> {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
@@ -494,7 +554,13 @@ impl Broker {
     }
 
     /// `basic.consume` with a per-consumer prefetch.
-    pub fn consume(&mut self, now: SimTime, channel: ChannelId, queue: &str, options: ConsumeOptions) -> Result<ConsumerId, AmqpError> {
+    pub fn consume(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        queue: &str,
+        options: ConsumeOptions,
+    ) -> Result<ConsumerId, AmqpError> {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
@@ -504,7 +570,14 @@ impl Broker {
         let id = ConsumerId(self.handle());
         self.consumers.insert(
             id,
-            Consumer { tag: options.consumer_tag, channel, queue: queue_id, prefetch: options.prefetch, no_ack: options.no_ack, unacked: 0 },
+            Consumer {
+                tag: options.consumer_tag,
+                channel,
+                queue: queue_id,
+                prefetch: options.prefetch,
+                no_ack: options.no_ack,
+                unacked: 0,
+            },
         );
         let state = self.queues.get_mut(&queue_id).expect("queue state exists");
         state.consumers.push(id);
@@ -527,11 +600,21 @@ impl Broker {
     }
 
     /// `basic.ack`, with `multiple` acking every tag up to this one.
-    pub fn ack(&mut self, now: SimTime, channel: ChannelId, delivery_tag: u64, multiple: bool) -> Result<(), AmqpError> {
+    pub fn ack(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        delivery_tag: u64,
+        multiple: bool,
+    ) -> Result<(), AmqpError> {
         self.tick(now);
         for unacked in self.take_unacked(channel, delivery_tag, multiple)? {
             self.ledger.acked += 1;
-            self.events.push(BrokerEvent::Acked { queue: unacked.queue, copy: unacked.message.copy, publish: unacked.message.publish });
+            self.events.push(BrokerEvent::Acked {
+                queue: unacked.queue,
+                copy: unacked.message.copy,
+                publish: unacked.message.publish,
+            });
             self.release_consumer(unacked.consumer);
             self.after_change(unacked.queue);
         }
@@ -540,7 +623,14 @@ impl Broker {
 
     /// `basic.nack` (and `basic.reject`, which is a nack without `multiple`): requeue to the
     /// original position, or dead-letter (`rejected`) or drop.
-    pub fn nack(&mut self, now: SimTime, channel: ChannelId, delivery_tag: u64, multiple: bool, requeue: bool) -> Result<(), AmqpError> {
+    pub fn nack(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        delivery_tag: u64,
+        multiple: bool,
+        requeue: bool,
+    ) -> Result<(), AmqpError> {
         self.tick(now);
         let taken = self.take_unacked(channel, delivery_tag, multiple)?;
         let mut touched = BTreeSet::new();
@@ -554,7 +644,11 @@ impl Broker {
             }
         }
         for queue in touched {
-            self.after_change(queue);
+            if requeue {
+                self.after_requeue(queue);
+            } else {
+                self.after_change(queue);
+            }
         }
         Ok(())
     }
@@ -592,7 +686,9 @@ impl Broker {
 
     /// Ready messages of a queue, head first.
     pub fn ready_messages(&self, queue: QueueId) -> Vec<&Message> {
-        self.queues.get(&queue).map_or_else(Vec::new, |state| state.ready.values().map(|ready| &ready.message).collect())
+        self.queues
+            .get(&queue)
+            .map_or_else(Vec::new, |state| state.ready.values().map(|ready| &ready.message).collect())
     }
 
     /// Number of ready messages in a queue.
@@ -602,21 +698,26 @@ impl Broker {
 
     /// Number of delivered, unacked messages taken from a queue.
     pub fn unacked_count(&self, queue: QueueId) -> usize {
-        self.channels.values().flat_map(|channel| channel.unacked.values()).filter(|unacked| unacked.queue == queue).count()
+        self.channels
+            .values()
+            .flat_map(|channel| channel.unacked.values())
+            .filter(|unacked| unacked.queue == queue)
+            .count()
     }
 
     /// Every message copy the broker holds (ready or unacked), for accounting checks.
     pub fn held_copies(&self) -> Vec<CopyId> {
         let ready = self.queues.values().flat_map(|state| state.ready.values().map(|ready| ready.message.copy));
-        let unacked = self.channels.values().flat_map(|channel| channel.unacked.values().map(|unacked| unacked.message.copy));
+        let unacked =
+            self.channels.values().flat_map(|channel| channel.unacked.values().map(|unacked| unacked.message.copy));
         ready.chain(unacked).collect()
     }
 
     /// The consumers of a queue in registration order, with their unacked counts.
     pub fn consumers_of(&self, queue: QueueId) -> Vec<(ConsumerId, u32)> {
-        self.queues.get(&queue).map_or_else(Vec::new, |state| {
-            state.consumers.iter().map(|id| (*id, self.consumers[id].unacked)).collect()
-        })
+        self.queues
+            .get(&queue)
+            .map_or_else(Vec::new, |state| state.consumers.iter().map(|id| (*id, self.consumers[id].unacked)).collect())
     }
 
     fn queue_id(&self, name: &str) -> Result<QueueId, AmqpError> {
@@ -693,15 +794,28 @@ impl Broker {
         true
     }
 
-    /// After anything that adds messages or frees consumers: deliver what can be
-    /// delivered, then enforce TTL at the head and `drop-head` limits.
+    /// After a message arrived or a consumer got room: deliver what can be delivered, then
+    /// enforce `drop-head` limits and TTL at the head. A message arriving at an empty queue
+    /// with a consumer ready goes straight to it, whatever its TTL (RabbitMQ's
+    /// `deliver_or_enqueue`: `attempt_delivery`, then `maybe_drop_head`, `drop_expired_msgs`).
     fn after_change(&mut self, queue: QueueId) {
         if !self.queues.contains_key(&queue) {
             return;
         }
         self.dispatch(queue);
-        self.expire_head(queue);
         self.drop_head_over_limit(queue);
+        self.expire_head(queue);
+    }
+
+    /// After messages were requeued: limits and TTL first, then delivery (RabbitMQ's
+    /// `requeue_and_run`), so an expired requeued message dies rather than being delivered.
+    fn after_requeue(&mut self, queue: QueueId) {
+        if !self.queues.contains_key(&queue) {
+            return;
+        }
+        self.drop_head_over_limit(queue);
+        self.expire_head(queue);
+        self.dispatch(queue);
     }
 
     fn drop_head_over_limit(&mut self, queue: QueueId) {
@@ -746,7 +860,6 @@ impl Broker {
     fn dispatch(&mut self, queue: QueueId) {
         let single_active = self.topology.queue(queue).is_some_and(|queue| queue.args.single_active_consumer);
         loop {
-            self.expire_head(queue);
             let Some(state) = self.queues.get_mut(&queue) else { return };
             if state.ready.is_empty() {
                 return;
@@ -774,6 +887,8 @@ impl Broker {
             if !single_active {
                 self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
             }
+            // As RabbitMQ's `fetch`: expired messages the delivery brought to the head go.
+            self.expire_head(queue);
         }
     }
 
@@ -803,7 +918,9 @@ impl Broker {
             self.ledger.acked += 1;
             self.events.push(BrokerEvent::Acked { queue, copy: message.copy, publish: message.publish });
         } else {
-            channel.unacked.insert(delivery_tag, Unacked { queue, key, expires_at, consumer, message: message.clone() });
+            channel
+                .unacked
+                .insert(delivery_tag, Unacked { queue, key, expires_at, consumer, message: message.clone() });
             if let Some(consumer) = consumer.and_then(|id| self.consumers.get_mut(&id)) {
                 consumer.unacked += 1;
             }
@@ -815,8 +932,14 @@ impl Broker {
         delivery
     }
 
-    fn take_unacked(&mut self, channel_id: ChannelId, delivery_tag: u64, multiple: bool) -> Result<Vec<Unacked>, AmqpError> {
-        let channel = self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
+    fn take_unacked(
+        &mut self,
+        channel_id: ChannelId,
+        delivery_tag: u64,
+        multiple: bool,
+    ) -> Result<Vec<Unacked>, AmqpError> {
+        let channel =
+            self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
         if multiple {
             let keep = channel.unacked.split_off(&(delivery_tag + 1));
             let taken = std::mem::replace(&mut channel.unacked, keep);
@@ -873,10 +996,10 @@ impl Broker {
         state.active.retain(|id| *id != consumer_id);
         state.last_used = self.now;
         let auto_delete = self.topology.queue(queue).is_some_and(|queue| queue.spec.auto_delete);
+        // RabbitMQ 3.10's basic.cancel does not run the queue: a single active consumer taking
+        // over gets messages at the next publish, ack or requeue, not at the cancel itself.
         if auto_delete && state.ever_consumed && state.consumers.is_empty() {
             self.remove_queue(queue, QueueDeletion::AutoDelete);
-        } else {
-            self.dispatch(queue);
         }
     }
 
@@ -902,7 +1025,10 @@ impl Broker {
     /// Dead-letters a copy leaving `queue` for `reason`, or drops it when the queue has no
     /// dead-letter exchange, the exchange is missing, or the dead-letter path would cycle.
     fn dead_letter_or_drop(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
-        let Some(queue_def) = self.topology.queue(queue) else { return };
+        let Some(queue_def) = self.topology.queue(queue) else {
+            // A nack for a message of a queue deleted meanwhile: the copy is gone with it.
+            return self.drop_copy(queue, &message, DropReason::QueueDeleted);
+        };
         let drop_reason = match reason {
             DeathReason::Rejected => DropReason::Rejected,
             DeathReason::Expired => DropReason::Expired,
@@ -916,11 +1042,11 @@ impl Broker {
         };
         let queue_name = queue_def.name().to_string();
         let dead_letter_routing_key = queue_def.args.dead_letter_routing_key.clone();
-        let dead = dead_lettered_message(message.clone(), &queue_name, reason, &dlx_name, dead_letter_routing_key, self.now);
-        let route = self.topology.route(
-            dlx,
-            RoutingInput { routing_keys: &dead.routing_keys, headers: &dead.properties.headers },
-        );
+        let dead =
+            dead_lettered_message(message.clone(), &queue_name, reason, &dlx_name, dead_letter_routing_key, self.now);
+        let route = self
+            .topology
+            .route(dlx, RoutingInput { routing_keys: &dead.routing_keys, headers: &dead.properties.headers });
         let targets: Vec<QueueId> = route
             .queues
             .iter()
@@ -931,7 +1057,8 @@ impl Broker {
             })
             .collect();
         if targets.is_empty() {
-            let why = if route.queues.is_empty() { DropReason::DeadLetterUnroutable } else { DropReason::DeadLetterCycle };
+            let why =
+                if route.queues.is_empty() { DropReason::DeadLetterUnroutable } else { DropReason::DeadLetterCycle };
             return self.drop_copy(queue, &message, why);
         }
         self.ledger.dead_lettered += 1;
@@ -984,6 +1111,11 @@ fn dead_lettered_message(
     now: SimTime,
 ) -> Message {
     let original_expiration = message.properties.expiration.take();
+    // RabbitMQ 3.10 records the publish routing key plus the CC header's keys; BCC keys
+    // route the dead-lettered copy but are not recorded (the BCC header is gone).
+    let death_routing_keys: Vec<String> = std::iter::once(message.routing_key().to_string())
+        .chain(header_routes(&message.properties.headers, "CC"))
+        .collect();
     let existing = message.deaths.iter().position(|death| death.queue == queue && death.reason == reason);
     let death = match existing {
         Some(position) => {
@@ -996,7 +1128,7 @@ fn dead_lettered_message(
             reason,
             count: 1,
             exchange: message.exchange.clone(),
-            routing_keys: message.routing_keys.clone(),
+            routing_keys: death_routing_keys,
             original_expiration,
             time: now,
         },
@@ -1005,6 +1137,9 @@ fn dead_lettered_message(
     message.exchange = dlx.to_string();
     if let Some(key) = dead_letter_routing_key {
         message.routing_keys = vec![key];
+        // RabbitMQ 3.10 drops the CC header when a dead-letter routing key replaces the
+        // keys (newer releases keep it).
+        message.properties.headers.remove("CC");
     }
     message.redelivered = false;
     message

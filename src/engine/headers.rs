@@ -3,8 +3,13 @@
 //! `x-match` is `all` (the default), `any`, `all-with-x` or `any-with-x`. In `all` and
 //! `any`, binding arguments whose names start with `x-` are skipped; `x-match` itself is
 //! always skipped. A void binding value only asks for the header to be present; any other
-//! value must equal the header's value, kinds kept apart ([`FieldValue::amqp_eq`]).
+//! value must equal the header's value ([`header_value_eq`]).
 //! `all` over zero effective arguments is true, `any` over zero is false.
+//!
+//! Equality follows RabbitMQ 3.10.8, the broker Kaiten is verified against: it compares the
+//! untyped values with Erlang's `==`, so an integer equals a float of the same value
+//! (`1` = `1.0`), while a string never equals a number (`"1"` is not `1`) and a boolean never
+//! equals an integer. RabbitMQ 3.13 switched to `=:=`, where `1` is not `1.0`.
 
 use serde::Serialize;
 
@@ -69,6 +74,18 @@ pub struct HeadersMatch {
     pub checks: Vec<ArgumentCheck>,
 }
 
+/// Whether a header value equals a binding argument as RabbitMQ 3.10.8 decides it: Erlang's
+/// `==` on the values with their AMQP types dropped, so integers and floats compare by
+/// number. Inside arrays and tables each element keeps its type, so there `1` is not `1.0`.
+pub fn header_value_eq(expected: &FieldValue, found: &FieldValue) -> bool {
+    match (expected, found) {
+        (FieldValue::Int(int), FieldValue::Float(float)) | (FieldValue::Float(float), FieldValue::Int(int)) => {
+            *int as f64 == *float
+        }
+        _ => expected.amqp_eq(found),
+    }
+}
+
 /// Matches message headers against one binding's arguments.
 pub fn match_headers(mode: XMatch, arguments: &FieldTable, headers: &FieldTable) -> HeadersMatch {
     let checks: Vec<ArgumentCheck> = arguments
@@ -79,7 +96,7 @@ pub fn match_headers(mode: XMatch, arguments: &FieldTable, headers: &FieldTable)
             let outcome = match (expected, headers.get(name)) {
                 (_, None) => ArgumentOutcome::Missing,
                 (FieldValue::Void, Some(_)) => ArgumentOutcome::Present,
-                (expected, Some(found)) if expected.amqp_eq(found) => ArgumentOutcome::Equal,
+                (expected, Some(found)) if header_value_eq(expected, found) => ArgumentOutcome::Equal,
                 (expected, Some(found)) => {
                     ArgumentOutcome::Different { expected: expected.clone(), found: found.clone() }
                 }
@@ -127,10 +144,13 @@ mod tests {
     }
 
     #[test]
-    fn kinds_kept_case_29() {
+    fn kinds_case_29_as_rabbitmq_3_10() {
         let args = table(&[("n", FieldValue::Int(1))]);
         assert!(match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Int(1))])).matched);
-        assert!(!match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Float(1.0))])).matched);
+        // RabbitMQ 3.10.8 compares with `==`: 1 equals 1.0 (3.13+ would say no).
+        assert!(match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Float(1.0))])).matched);
+        assert!(!match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Float(1.5))])).matched);
         assert!(!match_headers(XMatch::All, &args, &table(&[("n", s("1"))])).matched);
+        assert!(!match_headers(XMatch::All, &args, &table(&[("n", FieldValue::Bool(true))])).matched);
     }
 }

@@ -9,8 +9,14 @@ pub mod topic;
 pub mod topology;
 pub mod value;
 
-pub use broker::{Broker, BrokerEvent, ChannelId, Confirm, ConnectionId, ConsumeOptions, ConsumerId, Delivery, DropReason, Publish, PublishOutcome};
+pub use broker::{
+    Broker, BrokerEvent, ChannelId, Confirm, ConnectionId, ConsumeOptions, ConsumerId, Delivery, DropReason, Publish,
+    PublishOutcome,
+};
 pub use error::AmqpError;
 pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
-pub use topology::{Binding, BindingId, Destination, Exchange, ExchangeId, ExchangeKind, ExchangeSpec, Queue, QueueId, QueueSpec, Topology};
+pub use topology::{
+    Binding, BindingId, Destination, Exchange, ExchangeId, ExchangeKind, ExchangeSpec, Queue, QueueId, QueueSpec,
+    Topology,
+};
 pub use value::{FieldTable, FieldValue};

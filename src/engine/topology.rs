@@ -147,14 +147,16 @@ pub struct QueueArgs {
 impl QueueArgs {
     /// Parses queue arguments, refusing impossible values as RabbitMQ does (406).
     pub fn parse(queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
-        let invalid = |argument: &str, reason: String| AmqpError::PreconditionFailed(format!(
-            "invalid argument '{argument}' for queue '{queue}': {reason}"
-        ));
+        let invalid = |argument: &str, reason: String| {
+            AmqpError::PreconditionFailed(format!("invalid argument '{argument}' for queue '{queue}': {reason}"))
+        };
         let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Int(number)) if *number >= 0 => Ok(Some(*number as u64)),
-                Some(other) => Err(invalid(argument, format!("expected a non-negative integer, got {}", other.to_json()))),
+                Some(other) => {
+                    Err(invalid(argument, format!("expected a non-negative integer, got {}", other.to_json())))
+                }
             }
         };
         let text = |argument: &str| -> Result<Option<String>, AmqpError> {
@@ -187,12 +189,20 @@ impl QueueArgs {
         let single_active_consumer = match arguments.get("x-single-active-consumer") {
             None | Some(FieldValue::Bool(false)) => false,
             Some(FieldValue::Bool(true)) => true,
-            Some(other) => return Err(invalid("x-single-active-consumer", format!("expected a boolean, got {}", other.to_json()))),
+            Some(other) => {
+                return Err(invalid(
+                    "x-single-active-consumer",
+                    format!("expected a boolean, got {}", other.to_json()),
+                ));
+            }
         };
         match text("x-queue-type")?.as_deref() {
             None | Some("classic") => {}
             Some(other) => {
-                return Err(invalid("x-queue-type", format!("'{other}' queues are not simulated; Kaiten models classic queues")));
+                return Err(invalid(
+                    "x-queue-type",
+                    format!("'{other}' queues are not simulated; Kaiten models classic queues"),
+                ));
             }
         }
         Ok(QueueArgs {
@@ -221,7 +231,13 @@ pub struct QueueSpec {
 
 impl QueueSpec {
     pub fn new(name: impl Into<String>) -> Self {
-        QueueSpec { name: name.into(), durable: true, exclusive: false, auto_delete: false, arguments: FieldTable::new() }
+        QueueSpec {
+            name: name.into(),
+            durable: true,
+            exclusive: false,
+            auto_delete: false,
+            arguments: FieldTable::new(),
+        }
     }
 }
 
@@ -410,10 +426,15 @@ impl Topology {
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
         if spec.name.is_empty() {
-            return Err(AmqpError::PreconditionFailed("a queue needs a name (server-named queues are not simulated)".into()));
+            return Err(AmqpError::PreconditionFailed(
+                "a queue needs a name (server-named queues are not simulated)".into(),
+            ));
         }
         if spec.name.starts_with("amq.") {
-            return Err(AmqpError::AccessRefused(format!("queue name '{}' is reserved: names starting with 'amq.' belong to the broker", spec.name)));
+            return Err(AmqpError::AccessRefused(format!(
+                "queue name '{}' is reserved: names starting with 'amq.' belong to the broker",
+                spec.name
+            )));
         }
         let args = QueueArgs::parse(&spec.name, &spec.arguments)?;
         if let Some(existing) = self.queue_by_name(&spec.name) {
@@ -441,9 +462,12 @@ impl Topology {
         routing_key: &str,
         arguments: FieldTable,
     ) -> Result<BindingId, AmqpError> {
-        let source_exchange = self.exchange(source).ok_or_else(|| AmqpError::NotFound("no such source exchange".into()))?;
+        let source_exchange =
+            self.exchange(source).ok_or_else(|| AmqpError::NotFound("no such source exchange".into()))?;
         if source_exchange.name().is_empty() {
-            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange: every queue is already bound to it by name".into()));
+            return Err(AmqpError::AccessRefused(
+                "operation not permitted on the default exchange: every queue is already bound to it by name".into(),
+            ));
         }
         let kind = source_exchange.spec.kind;
         let destination_node = match destination {
@@ -482,7 +506,8 @@ impl Topology {
             RouteIndex::Headers(all) => all.push((id, x_match.expect("headers bindings have an x-match"))),
         }
         self.ever_bound.insert(source);
-        self.bindings.insert(id, (Binding { id, source, destination, routing_key: routing_key.to_string(), arguments }, edge));
+        self.bindings
+            .insert(id, (Binding { id, source, destination, routing_key: routing_key.to_string(), arguments }, edge));
         Ok(id)
     }
 
@@ -595,11 +620,8 @@ impl Topology {
         let Some((_, node)) = self.exchanges.get(&exchange) else {
             return Vec::new();
         };
-        let mut bindings: Vec<&Binding> = self
-            .graph
-            .edges(*node)
-            .filter_map(|edge| self.binding(*edge.weight()))
-            .collect();
+        let mut bindings: Vec<&Binding> =
+            self.graph.edges(*node).filter_map(|edge| self.binding(*edge.weight())).collect();
         bindings.sort_by_key(|binding| binding.id);
         bindings
     }
@@ -646,7 +668,9 @@ impl Topology {
             }
             let mut alternate = None;
             if matched.is_empty() && default_queues.is_empty() {
-                if let Some(ae) = current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name)) {
+                if let Some(ae) =
+                    current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name))
+                {
                     if !visited.contains(&ae.id) {
                         visited.push(ae.id);
                         worklist.push(ae.id);

@@ -36,8 +36,7 @@ impl FieldValue {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.amqp_eq(y))
             }
             (FieldValue::Table(a), FieldValue::Table(b)) => {
-                a.len() == b.len()
-                    && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && va.amqp_eq(vb))
+                a.len() == b.len() && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && va.amqp_eq(vb))
             }
             _ => self == other,
         }
@@ -64,14 +63,14 @@ impl FieldValue {
             FieldValue::Void => Value::Null,
             FieldValue::Bool(flag) => Value::Bool(*flag),
             FieldValue::Int(number) => Value::from(*number),
-            FieldValue::Float(number) => serde_json::Number::from_f64(*number)
-                .map(Value::Number)
-                .unwrap_or(Value::Null),
+            FieldValue::Float(number) => {
+                serde_json::Number::from_f64(*number).map(Value::Number).unwrap_or(Value::Null)
+            }
             FieldValue::Str(text) => Value::String(text.clone()),
             FieldValue::Array(items) => Value::Array(items.iter().map(FieldValue::to_json).collect()),
-            FieldValue::Table(table) => Value::Object(
-                table.iter().map(|(key, value)| (key.clone(), value.to_json())).collect(),
-            ),
+            FieldValue::Table(table) => {
+                Value::Object(table.iter().map(|(key, value)| (key.clone(), value.to_json())).collect())
+            }
         }
     }
 
@@ -87,9 +86,9 @@ impl FieldValue {
             },
             Value::String(text) => FieldValue::Str(text.clone()),
             Value::Array(items) => FieldValue::Array(items.iter().map(FieldValue::from_json).collect()),
-            Value::Object(map) => FieldValue::Table(
-                map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))).collect(),
-            ),
+            Value::Object(map) => {
+                FieldValue::Table(map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))).collect())
+            }
         }
     }
 }

@@ -2,8 +2,9 @@
 //! that turns them (and every trace entry) into sentences, for the CLI and the UI alike.
 //! A later UI language adds a renderer here; nothing else produces words.
 
+pub mod oslo;
 pub mod render;
 pub mod route;
 
-pub use render::{describe, describe_drop, Describer};
+pub use render::{Describer, describe, describe_drop};
 pub use route::{BindingVerdict, HopExplanation, RouteExplanation, Verdict, explain_route};

@@ -33,7 +33,12 @@ pub struct Description {
 
 impl Describer {
     /// Describes `entry`; `actor_name` names actors by id.
-    pub fn describe(&mut self, entry: &TraceEntry, topology: &Topology, actor_name: &dyn Fn(crate::sim::ActorId) -> String) -> Description {
+    pub fn describe(
+        &mut self,
+        entry: &TraceEntry,
+        topology: &Topology,
+        actor_name: &dyn Fn(crate::sim::ActorId) -> String,
+    ) -> Description {
         let mut details = Vec::new();
         let sentence = match &entry.event {
             TraceEvent::Arrived { actor, publish, label, exchange, routing_keys, headers } => {
@@ -51,7 +56,11 @@ impl Describer {
                 )
             }
             TraceEvent::PublishRefused { actor, exchange, error } => {
-                format!("the broker refused a publish from {} to exchange {}: {error}", actor_name(*actor), exchange_label(exchange))
+                format!(
+                    "the broker refused a publish from {} to exchange {}: {error}",
+                    actor_name(*actor),
+                    exchange_label(exchange)
+                )
             }
             TraceEvent::Broker(event) => self.broker_sentence(event, topology, &mut details),
             TraceEvent::Note { actor, note } => note_sentence(&actor_name(*actor), note, topology),
@@ -85,7 +94,12 @@ impl Describer {
                     if input_publish == publish {
                         let route = crate::engine::topology::Route {
                             queues: Vec::new(),
-                            hops: vec![crate::engine::topology::Hop { exchange: *exchange, matched: Vec::new(), default_queues: Vec::new(), alternate: None }],
+                            hops: vec![crate::engine::topology::Hop {
+                                exchange: *exchange,
+                                matched: Vec::new(),
+                                default_queues: Vec::new(),
+                                alternate: None,
+                            }],
                         };
                         *details = route_details(topology, &route, keys, headers);
                     }
@@ -110,7 +124,11 @@ impl Describer {
                     None => "a basic.get".to_string(),
                 };
                 let again = if *redelivered { ", marked redelivered" } else { "" };
-                format!("queue {} delivered {} to {to} (delivery tag {delivery_tag}{again})", queue(*id), self.label(*publish))
+                format!(
+                    "queue {} delivered {} to {to} (delivery tag {delivery_tag}{again})",
+                    queue(*id),
+                    self.label(*publish)
+                )
             }
             BrokerEvent::Acked { queue: id, publish, .. } => {
                 format!("{} was acknowledged; queue {} has forgotten it", self.label(*publish), queue(*id))
@@ -124,7 +142,8 @@ impl Describer {
                 format!("{} was dropped from queue {}: {}", self.label(*publish), queue(*id), describe_drop(*reason))
             }
             BrokerEvent::DeadLettered { queue: id, publish, reason, dead_letter_exchange, route, .. } => {
-                let names: Vec<String> = route.queues.iter().map(|target| quote(topology.queue_name(*target))).collect();
+                let names: Vec<String> =
+                    route.queues.iter().map(|target| quote(topology.queue_name(*target))).collect();
                 let why = match reason {
                     crate::engine::DeathReason::Rejected => "it was rejected without requeue",
                     crate::engine::DeathReason::Expired => "its TTL ran out at the head of the queue",
@@ -158,25 +177,39 @@ impl Describer {
 /// Why a drop happened, as a clause.
 pub fn describe_drop(reason: DropReason) -> &'static str {
     match reason {
-        DropReason::MaxLength => "the queue was full (x-overflow drop-head) and has no dead-letter exchange, so the oldest message went",
+        DropReason::MaxLength => {
+            "the queue was full (x-overflow drop-head) and has no dead-letter exchange, so the oldest message went"
+        }
         DropReason::Expired => "its TTL ran out at the head of the queue and the queue has no dead-letter exchange",
         DropReason::Rejected => "it was rejected without requeue and the queue has no dead-letter exchange",
-        DropReason::RejectPublish => "the queue was full and its x-overflow is reject-publish, so it refused the message (the publisher gets a nack)",
+        DropReason::RejectPublish => {
+            "the queue was full and its x-overflow is reject-publish, so it refused the message (the publisher gets a nack)"
+        }
         DropReason::DeadLetterExchangeMissing => "its dead-letter exchange does not exist",
-        DropReason::DeadLetterCycle => "dead-lettering would send it back to a queue it already died in, with no rejection in between (a cycle)",
+        DropReason::DeadLetterCycle => {
+            "dead-lettering would send it back to a queue it already died in, with no rejection in between (a cycle)"
+        }
         DropReason::DeadLetterUnroutable => "its dead-letter exchange routed it nowhere",
         DropReason::QueueDeleted => "the queue was deleted",
     }
 }
 
 /// Detail lines for a routing decision: one per binding considered, plus alternates.
-fn route_details(topology: &Topology, route: &crate::engine::topology::Route, keys: &[String], headers: &FieldTable) -> Vec<String> {
+fn route_details(
+    topology: &Topology,
+    route: &crate::engine::topology::Route,
+    keys: &[String],
+    headers: &FieldTable,
+) -> Vec<String> {
     let explanation = explain_route(topology, route, keys, headers);
     let mut lines = Vec::new();
     for hop in &explanation.hops {
         if hop.exchange.is_empty() {
             if hop.default_queues.is_empty() {
-                lines.push(format!("default exchange: no queue is named {}", quote(keys.first().map_or("", String::as_str))));
+                lines.push(format!(
+                    "default exchange: no queue is named {}",
+                    quote(keys.first().map_or("", String::as_str))
+                ));
             } else {
                 lines.push(format!("default exchange: the queue named {} gets it", hop.default_queues.join(", ")));
             }
@@ -224,7 +257,9 @@ fn verdict_reason(verdict: &Verdict) -> String {
                 format!("{} fits with {}", quote(routing_key), parts.join(", "))
             }
         }
-        Verdict::TopicNoMatch => "the routing key's words do not fit the pattern (* is one word, # is zero or more)".into(),
+        Verdict::TopicNoMatch => {
+            "the routing key's words do not fit the pattern (* is one word, # is zero or more)".into()
+        }
         Verdict::Headers(result) => {
             let checks: Vec<String> = result
                 .checks
@@ -238,7 +273,10 @@ fn verdict_reason(verdict: &Verdict) -> String {
                     }
                 })
                 .collect();
-            let mode = serde_json::to_value(result.mode).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default();
+            let mode = serde_json::to_value(result.mode)
+                .ok()
+                .and_then(|value| value.as_str().map(str::to_string))
+                .unwrap_or_default();
             if checks.is_empty() {
                 format!("x-match {mode} over no arguments")
             } else {
@@ -274,12 +312,19 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
         }
         Note::Returned { label } => format!("{actor} got {} back as unroutable (basic.return)", quote_label(label)),
         Note::Refused { error } => format!("the broker refused an operation by {actor}: {error}"),
-        Note::Stopped => format!("{actor} stopped; its connection closed and its unacked messages go back to their queues"),
+        Note::Stopped => {
+            format!("{actor} stopped; its connection closed and its unacked messages go back to their queues")
+        }
+        Note::Oslo(note) => crate::explain::oslo::sentence(actor, note),
     }
 }
 
 /// Describes one entry without history (labels show as message numbers).
-pub fn describe(entry: &TraceEntry, topology: &Topology, actor_name: &dyn Fn(crate::sim::ActorId) -> String) -> Description {
+pub fn describe(
+    entry: &TraceEntry,
+    topology: &Topology,
+    actor_name: &dyn Fn(crate::sim::ActorId) -> String,
+) -> Description {
     Describer::default().describe(entry, topology, actor_name)
 }
 

@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
+use crate::engine::FieldTable;
 use crate::engine::headers::{HeadersMatch, XMatch, match_headers};
 use crate::engine::topic::{WordMatch, match_binding};
 use crate::engine::topology::{Destination, ExchangeId, ExchangeKind, Route, Topology};
-use crate::engine::FieldTable;
 
 /// How one binding fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +68,12 @@ pub struct RouteExplanation {
 }
 
 /// Explains `route` (the broker's decision for this routing input) binding by binding.
-pub fn explain_route(topology: &Topology, route: &Route, routing_keys: &[String], headers: &FieldTable) -> RouteExplanation {
+pub fn explain_route(
+    topology: &Topology,
+    route: &Route,
+    routing_keys: &[String],
+    headers: &FieldTable,
+) -> RouteExplanation {
     let hops = route
         .hops
         .iter()
@@ -86,7 +91,12 @@ pub fn explain_route(topology: &Topology, route: &Route, routing_keys: &[String]
 
 /// Every binding of `exchange` with its verdict for this routing input. This is also the
 /// live feedback an editor shows while a routing key is typed.
-pub fn explain_bindings(topology: &Topology, exchange: ExchangeId, routing_keys: &[String], headers: &FieldTable) -> Vec<BindingVerdict> {
+pub fn explain_bindings(
+    topology: &Topology,
+    exchange: ExchangeId,
+    routing_keys: &[String],
+    headers: &FieldTable,
+) -> Vec<BindingVerdict> {
     let Some(kind) = topology.exchange(exchange).map(|exchange| exchange.spec.kind) else {
         return Vec::new();
     };

@@ -42,6 +42,14 @@ pub struct Position {
 pub enum ActorSpec {
     Producer(ProducerConfig),
     Consumer(ConsumerConfig),
+    /// An oslo.messaging RPC client running a script of calls and casts.
+    RpcClient(crate::oslo::client::RpcClientConfig),
+    /// An oslo.messaging RPC server with scripted endpoints.
+    RpcServer(crate::oslo::server::RpcServerConfig),
+    /// An oslo.messaging notifier running a script of notifications.
+    Notifier(crate::oslo::notifier::NotifierConfig),
+    /// An oslo.messaging notification listener, pooled or not.
+    NotificationListener(crate::oslo::listener::ListenerConfig),
 }
 
 impl ActorSpec {
@@ -49,6 +57,10 @@ impl ActorSpec {
         match self {
             ActorSpec::Producer(config) => &config.name,
             ActorSpec::Consumer(config) => &config.name,
+            ActorSpec::RpcClient(config) => &config.name,
+            ActorSpec::RpcServer(config) => &config.name,
+            ActorSpec::Notifier(config) => &config.name,
+            ActorSpec::NotificationListener(config) => &config.name,
         }
     }
 
@@ -56,6 +68,10 @@ impl ActorSpec {
         match self {
             ActorSpec::Producer(config) => Box::new(Producer::new(config.clone())),
             ActorSpec::Consumer(config) => Box::new(Consumer::new(config.clone())),
+            ActorSpec::RpcClient(config) => Box::new(crate::oslo::client::RpcClient::new(config.clone())),
+            ActorSpec::RpcServer(config) => Box::new(crate::oslo::server::RpcServer::new(config.clone())),
+            ActorSpec::Notifier(config) => Box::new(crate::oslo::notifier::Notifier::new(config.clone())),
+            ActorSpec::NotificationListener(config) => Box::new(crate::oslo::listener::Listener::new(config.clone())),
         }
     }
 
@@ -63,7 +79,7 @@ impl ActorSpec {
     fn needs_queue(&self) -> Option<&str> {
         match self {
             ActorSpec::Consumer(config) => Some(&config.queue),
-            ActorSpec::Producer(_) => None,
+            _ => None,
         }
     }
 }
@@ -131,7 +147,10 @@ impl Scenario {
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
                 "kaiten_scenario",
-                format!("this Kaiten reads scenario version {SCENARIO_VERSION}, the file is version {}", scenario.kaiten_scenario),
+                format!(
+                    "this Kaiten reads scenario version {SCENARIO_VERSION}, the file is version {}",
+                    scenario.kaiten_scenario
+                ),
             )]);
         }
         scenario.topology()?;
@@ -150,7 +169,11 @@ impl Scenario {
         Definitions::parse(&self.definitions.to_string())
             .map(|(definitions, _not_simulated)| definitions.topology)
             .map_err(|error| {
-                let path = if error.path.is_empty() { "definitions".to_string() } else { format!("definitions.{}", error.path) };
+                let path = if error.path.is_empty() {
+                    "definitions".to_string()
+                } else {
+                    format!("definitions.{}", error.path)
+                };
                 vec![Diagnostic::new(path, error.problem)]
             })
     }
@@ -162,7 +185,10 @@ impl Scenario {
         let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
         for (idx, actor) in self.actors.iter().enumerate() {
             if names.insert(actor.name(), ActorId(idx as u32)).is_some() {
-                diagnostics.push(Diagnostic::new(format!("actors[{idx}].name"), format!("two actors are named '{}'", actor.name())));
+                diagnostics.push(Diagnostic::new(
+                    format!("actors[{idx}].name"),
+                    format!("two actors are named '{}'", actor.name()),
+                ));
             }
             if let Some(queue) = actor.needs_queue() {
                 let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
@@ -191,7 +217,10 @@ impl Scenario {
         }
         let [low, high] = self.network.latency_ms;
         if low > high {
-            diagnostics.push(Diagnostic::new("network.latency_ms", format!("the lower bound {low} is above the upper bound {high}")));
+            diagnostics.push(Diagnostic::new(
+                "network.latency_ms",
+                format!("the lower bound {low} is above the upper bound {high}"),
+            ));
         }
         if !diagnostics.is_empty() {
             return Err(diagnostics);
@@ -205,6 +234,10 @@ fn declares_queue(actor: &ActorSpec, queue: &str) -> bool {
     match actor {
         ActorSpec::Producer(config) => config.reply_queue.as_deref() == Some(queue),
         ActorSpec::Consumer(_) => false,
+        ActorSpec::RpcClient(_) => false,
+        ActorSpec::RpcServer(config) => crate::oslo::server::declares_queue(config, queue),
+        ActorSpec::Notifier(config) => crate::oslo::notifier::declares_queue(config, queue),
+        ActorSpec::NotificationListener(config) => crate::oslo::listener::declares_queue(config, queue),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The built-in scenario library: JSON scenario files compiled into the binary, so the
 //! CLI and the web app offer the same list.
 
+pub mod load;
+
 use crate::formats::scenario::{Diagnostic, Scenario};
 
 /// Built-in scenarios by name, in the order the library lists them.
@@ -11,6 +13,15 @@ const BUILTINS: &[(&str, &str)] = &[
     ("routing", include_str!("routing.json")),
     ("topics", include_str!("topics.json")),
     ("rpc", include_str!("rpc.json")),
+    ("rpc-call", include_str!("rpc-call.json")),
+    ("rpc-cast", include_str!("rpc-cast.json")),
+    ("rpc-fanout", include_str!("rpc-fanout.json")),
+    ("rpc-server-targeted", include_str!("rpc-server-targeted.json")),
+    ("rpc-timeout", include_str!("rpc-timeout.json")),
+    ("rpc-remote-error", include_str!("rpc-remote-error.json")),
+    ("rpc-version-mismatch", include_str!("rpc-version-mismatch.json")),
+    ("notifications", include_str!("notifications.json")),
+    ("oslo-capture", include_str!("oslo-capture.json")),
 ];
 
 /// Names of the built-in scenarios.

@@ -9,6 +9,7 @@
 //! read time only from `ctx.now()`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -44,9 +45,14 @@ pub enum Settle {
 pub enum ActorState {
     Idle,
     /// Working on deliveries (a consumer processing, a server dispatching).
-    Busy { in_progress: u32 },
+    Busy {
+        in_progress: u32,
+    },
     /// A caller blocked in `call()` since `since`, waiting for `waiting_for`.
-    Blocked { since: SimTime, waiting_for: String },
+    Blocked {
+        since: SimTime,
+        waiting_for: String,
+    },
     /// Finished its script (a producer that sent everything).
     Done,
     Stopped,
@@ -92,7 +98,7 @@ impl Clone for Box<dyn Actor> {
 /// Something an actor asked for that the world carries out after the callback returns.
 #[derive(Debug, Clone)]
 pub(crate) enum Outgoing {
-    Publish(Publish),
+    Publish { publish: Publish, label: Arc<str> },
     Settle { channel: ChannelId, delivery_tag: u64, settle: Settle },
     Timer { delay: SimTime, token: u64 },
 }
@@ -140,7 +146,13 @@ impl ActorCtx<'_> {
         self.broker.declare_queue(self.now, self.channel, spec)
     }
 
-    pub fn bind_queue(&mut self, exchange: &str, queue: QueueId, routing_key: &str, arguments: FieldTable) -> Result<BindingId, AmqpError> {
+    pub fn bind_queue(
+        &mut self,
+        exchange: &str,
+        queue: QueueId,
+        routing_key: &str,
+        arguments: FieldTable,
+    ) -> Result<BindingId, AmqpError> {
         self.broker.bind(self.now, exchange, Destination::Queue(queue), routing_key, arguments)
     }
 
@@ -157,7 +169,13 @@ impl ActorCtx<'_> {
 
     /// Sends a publish; it reaches the broker after the network latency.
     pub fn publish(&mut self, publish: Publish) {
-        self.outgoing.push(Outgoing::Publish(publish));
+        let label = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
+        self.outgoing.push(Outgoing::Publish { publish, label });
+    }
+
+    /// Sends a publish shown in the trace as `label` (for messages without a message_id).
+    pub fn publish_labeled(&mut self, publish: Publish, label: impl Into<Arc<str>>) {
+        self.outgoing.push(Outgoing::Publish { publish, label: label.into() });
     }
 
     /// Sends an ack, nack or reject for a delivery; it reaches the broker after the latency.

@@ -145,7 +145,10 @@ impl Actor for Producer {
             spec.durable = false;
             spec.exclusive = true;
             let declared = ctx.declare_queue(spec).and_then(|_| {
-                ctx.consume(&reply_queue, ConsumeOptions { consumer_tag: format!("{}-replies", self.config.name), prefetch: 0, no_ack: true })
+                ctx.consume(
+                    &reply_queue,
+                    ConsumeOptions { consumer_tag: format!("{}-replies", self.config.name), prefetch: 0, no_ack: true },
+                )
             });
             if let Err(error) = declared {
                 ctx.note(Note::Refused { error });

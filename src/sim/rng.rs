@@ -72,8 +72,8 @@ mod tests {
         let mut again = SimRng::from_seed(42);
         let replay: Vec<u64> = (0..3).map(|_| again.between(0, 999)).collect();
         assert_eq!(draws, replay);
-        expect_test::expect![[r#"[927, 20, 567]"#]].assert_eq(&format!("{draws:?}"));
-        expect_test::expect![[r#"0b9d4e5c2b4e0d9e0f5d5b8a0a5a4d66"#]].assert_eq(&SimRng::from_seed(7).hex_id());
+        expect_test::expect!["[737, 312, 20]"].assert_eq(&format!("{draws:?}"));
+        expect_test::expect!["2865533423d743bb2b0159d32e9b293a"].assert_eq(&SimRng::from_seed(7).hex_id());
     }
 
     #[test]

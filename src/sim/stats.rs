@@ -30,7 +30,13 @@ impl Default for LatencyHistogram {
 
 impl LatencyHistogram {
     fn bucket_of(ms: SimTime) -> usize {
-        if ms < 1000 { ms as usize } else if ms < 100_000 { 1000 + ((ms - 1000) / 100) as usize } else { 1990 }
+        if ms < 1000 {
+            ms as usize
+        } else if ms < 100_000 {
+            1000 + ((ms - 1000) / 100) as usize
+        } else {
+            1990
+        }
     }
 
     fn lower_bound(bucket: usize) -> SimTime {

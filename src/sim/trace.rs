@@ -59,4 +59,6 @@ pub enum Note {
     Refused { error: AmqpError },
     /// The actor was stopped by the scenario's script.
     Stopped,
+    /// An oslo.messaging client, server, notifier or listener did or decided something.
+    Oslo(crate::oslo::note::OsloNote),
 }

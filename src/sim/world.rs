@@ -31,7 +31,7 @@ impl Default for Network {
 enum Pending {
     Start(ActorId),
     Timer { actor: ActorId, token: u64 },
-    PublishArrives { actor: ActorId, publish: Publish },
+    PublishArrives { actor: ActorId, publish: Publish, label: Arc<str> },
     SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle },
     DeliveryArrives { actor: ActorId, delivery: Delivery },
     ReturnArrives { actor: ActorId, publish: Publish },
@@ -60,7 +60,16 @@ pub struct World {
     steps: u64,
     // The earliest broker deadline already scheduled, to avoid scheduling it twice.
     deadline_scheduled: Option<SimTime>,
+    // The latest arrival scheduled on each actor's link, per direction, for FIFO channels.
+    last_arrival: BTreeMap<(ActorId, Direction), SimTime>,
     stats: Stats,
+}
+
+/// Which way a message crosses the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Direction {
+    ToBroker,
+    ToClient,
 }
 
 impl World {
@@ -97,6 +106,7 @@ impl World {
             now: 0,
             steps: 0,
             deadline_scheduled: None,
+            last_arrival: BTreeMap::new(),
             stats: Stats::default(),
         }
     }
@@ -143,23 +153,33 @@ impl World {
         let mut log = StepLog { step: self.steps, time: self.now, entries: trace };
         match pending {
             Pending::Start(actor) => self.with_actor(actor, &mut log, |actor, ctx| actor.start(ctx)),
-            Pending::Timer { actor, token } => self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token)),
+            Pending::Timer { actor, token } => {
+                self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token))
+            }
             Pending::DeliveryArrives { actor, delivery } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_delivery(ctx, delivery));
             }
             Pending::ReturnArrives { actor, publish } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, publish));
             }
-            Pending::PublishArrives { actor, publish } => self.publish_arrives(actor, publish, &mut log),
+            Pending::PublishArrives { actor, publish, label } => self.publish_arrives(actor, publish, label, &mut log),
             Pending::SettleArrives { actor, channel, delivery_tag, settle } => {
                 let result = match settle {
                     Settle::Ack => self.broker.ack(self.now, channel, delivery_tag, false),
-                    Settle::NackRequeue | Settle::RejectRequeue => self.broker.nack(self.now, channel, delivery_tag, false, true),
-                    Settle::NackDiscard | Settle::Reject => self.broker.nack(self.now, channel, delivery_tag, false, false),
+                    Settle::NackRequeue | Settle::RejectRequeue => {
+                        self.broker.nack(self.now, channel, delivery_tag, false, true)
+                    }
+                    Settle::NackDiscard | Settle::Reject => {
+                        self.broker.nack(self.now, channel, delivery_tag, false, false)
+                    }
                 };
                 let counters = self.stats.actor(actor);
                 counters.unacked = counters.unacked.saturating_sub(1);
-                if settle == Settle::Ack { counters.acked += 1 } else { counters.nacked += 1 }
+                if settle == Settle::Ack {
+                    counters.acked += 1
+                } else {
+                    counters.nacked += 1
+                }
                 if let Err(error) = result {
                     log.push(TraceEvent::Note { actor, note: Note::Refused { error } });
                 }
@@ -174,9 +194,8 @@ impl World {
         true
     }
 
-    fn publish_arrives(&mut self, actor: ActorId, publish: Publish, log: &mut StepLog<'_>) {
+    fn publish_arrives(&mut self, actor: ActorId, publish: Publish, label: Arc<str>, log: &mut StepLog<'_>) {
         let exchange = publish.exchange.clone();
-        let label: Arc<str> = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
         let mut routing_keys = vec![publish.routing_key.clone()];
         for header in ["CC", "BCC"] {
             if let Some(crate::engine::FieldValue::Array(items)) = publish.properties.headers.get(header) {
@@ -188,12 +207,19 @@ impl World {
         match self.broker.publish(self.now, publish) {
             Ok(outcome) => {
                 self.stats.record_publish(outcome.publish, self.now);
-                log.push(TraceEvent::Arrived { actor, publish: outcome.publish, label, exchange, routing_keys, headers });
-                if outcome.returned {
-                    let latency = self.latency();
-                    if let Some(returned) = returned_copy {
-                        self.pending.push(self.now + latency, Pending::ReturnArrives { actor, publish: returned });
-                    }
+                log.push(TraceEvent::Arrived {
+                    actor,
+                    publish: outcome.publish,
+                    label,
+                    exchange,
+                    routing_keys,
+                    headers,
+                });
+                if outcome.returned
+                    && let Some(returned) = returned_copy
+                {
+                    let arrives_at = self.arrival(actor, Direction::ToClient);
+                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: returned });
                 }
             }
             Err(error) => {
@@ -214,13 +240,28 @@ impl World {
         self.broker.close_connection(self.now, connection);
     }
 
+    /// When something sent now between `actor` and the broker arrives: after the drawn
+    /// latency, but never before what was sent earlier the same way, since an AMQP channel
+    /// is ordered (ties keep order because the schedule breaks them by scheduling order).
+    fn arrival(&mut self, actor: ActorId, direction: Direction) -> SimTime {
+        let drawn = self.now + self.latency();
+        let last = self.last_arrival.entry((actor, direction)).or_insert(0);
+        *last = (*last).max(drawn);
+        *last
+    }
+
     fn latency(&mut self) -> SimTime {
         let [low, high] = self.network.latency_ms;
         self.rng.between(low, high)
     }
 
     /// Runs one actor callback and carries out what it asked for.
-    fn with_actor(&mut self, actor_id: ActorId, log: &mut StepLog<'_>, callback: impl FnOnce(&mut dyn Actor, &mut ActorCtx<'_>)) {
+    fn with_actor(
+        &mut self,
+        actor_id: ActorId,
+        log: &mut StepLog<'_>,
+        callback: impl FnOnce(&mut dyn Actor, &mut ActorCtx<'_>),
+    ) {
         let Some(slot) = self.actors.get_mut(actor_id.0 as usize) else { return };
         if slot.stopped {
             return;
@@ -245,21 +286,24 @@ impl World {
         }
         for item in outgoing {
             match item {
-                Outgoing::Timer { delay, token } => self.pending.push(self.now + delay, Pending::Timer { actor: actor_id, token }),
-                Outgoing::Publish(publish) => {
-                    let arrives_at = self.now + self.latency();
+                Outgoing::Timer { delay, token } => {
+                    self.pending.push(self.now + delay, Pending::Timer { actor: actor_id, token })
+                }
+                Outgoing::Publish { publish, label } => {
+                    let arrives_at = self.arrival(actor_id, Direction::ToBroker);
                     let note = Note::Sent {
-                        label: Arc::from(publish.properties.message_id.clone().unwrap_or_default()),
+                        label: label.clone(),
                         exchange: publish.exchange.clone(),
                         routing_key: publish.routing_key.clone(),
                         arrives_at,
                     };
                     log.push(TraceEvent::Note { actor: actor_id, note });
-                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish });
+                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, label });
                 }
                 Outgoing::Settle { channel, delivery_tag, settle } => {
-                    let arrives_at = self.now + self.latency();
-                    self.pending.push(arrives_at, Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle });
+                    let arrives_at = self.arrival(actor_id, Direction::ToBroker);
+                    self.pending
+                        .push(arrives_at, Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle });
                 }
             }
         }
@@ -288,7 +332,7 @@ impl World {
                 continue;
             };
             self.stats.actor(owner).unacked += 1;
-            let arrives_at = self.now + self.latency();
+            let arrives_at = self.arrival(owner, Direction::ToClient);
             self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery });
         }
         if let Some(deadline) = self.broker.next_deadline() {

@@ -48,7 +48,12 @@ fn show_banner(message: &str) -> Option<()> {
     let detail = text_element(&document, "code", message)?;
     let reload = text_element(&document, "a", "Reload the page")?;
     reload.set_attribute("href", "").ok()?;
-    banner.append_with_node_3(&title, &detail, &reload).ok()?;
+    // Spaces between the parts, so the alert reads as sentences and copies cleanly.
+    banner.append_with_node_1(&title).ok()?;
+    banner.append_with_str_1(" ").ok()?;
+    banner.append_with_node_1(&detail).ok()?;
+    banner.append_with_str_1(" ").ok()?;
+    banner.append_with_node_1(&reload).ok()?;
     document.body()?.prepend_with_node_1(&banner).ok()
 }
 

@@ -1,0 +1,76 @@
+//! Simulator benchmarks: events per second on the 50-producer, 200-queue, 100-consumer
+//! load scenario, and the cost of `step_back` and of a mid-run `seek` in a long run.
+//! Figures go to BENCHMARKS.md.
+
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use kaiten::scenarios::load::{LoadShape, load_scenario};
+use kaiten::sim::{Session, Until};
+
+fn events_per_second(c: &mut Criterion) {
+    let scenario = load_scenario(LoadShape::benchmark(40));
+    let mut probe = Session::new(scenario.build(1).unwrap());
+    probe.run_until(Until::Idle);
+    let steps = probe.position();
+    let entries = probe.trace().len() as u64 + probe.trace_dropped();
+    println!("load scenario: {steps} world steps, {entries} trace entries per run");
+    let mut group = c.benchmark_group("simulate");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(steps));
+    group.bench_function("load_50p_200q_100c_steps", |b| {
+        b.iter_batched(
+            || Session::new(scenario.build(1).unwrap()),
+            |mut session| {
+                session.run_until(Until::Idle);
+                session
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+/// A session one million world steps into the load scenario.
+fn million_step_session() -> Session {
+    let scenario = load_scenario(LoadShape::benchmark(1_000));
+    let mut session = Session::new(scenario.build(1).unwrap());
+    session.run_until(Until::Step(1_000_000));
+    assert_eq!(session.position(), 1_000_000);
+    session
+}
+
+fn history(c: &mut Criterion) {
+    let session = million_step_session();
+    let mut group = c.benchmark_group("history");
+    group.sample_size(20);
+    group.bench_function("step_back_at_1m", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let mut copy = session.clone();
+                let start = Instant::now();
+                copy.step_back();
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.bench_function("seek_to_middle_of_1m", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let mut copy = session.clone();
+                let start = Instant::now();
+                copy.seek(500_000);
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+    println!("snapshots held at 1M steps: {}", session.snapshot_count());
+}
+
+criterion_group!(benches, events_per_second, history);
+criterion_main!(benches);

@@ -1,0 +1,556 @@
+//! RabbitMQ definitions JSON, as `rabbitmqctl export_definitions` writes it and
+//! `rabbitmqctl import_definitions` (or `POST /api/definitions`) reads it.
+//!
+//! Loading builds a [`Topology`] from the `exchanges`, `queues` and `bindings` of vhost `/`
+//! and keeps every other member verbatim (users, vhosts, permissions, policies, parameters,
+//! entries of other vhosts), so saving an unchanged topology gives the same document back.
+//! An invalid document is refused with a [`DefinitionsError`] naming the JSON path and the
+//! problem, such as `bindings[2].destination: no queue named "q9"`.
+//!
+//! Saving writes what `rabbitmqctl export_definitions` (3.10) writes: compact JSON, members
+//! in name order, `vhost` on every entry, `"type": "classic"` on queues, and no built-in
+//! exchanges (`""` and `amq.*`). One deliberate difference: rabbitmqctl drops internal
+//! exchanges from its export, which would lose them, so Kaiten writes them with
+//! `"internal": true` (a member the import reads).
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::engine::error::AmqpError;
+use crate::engine::headers::XMatch;
+use crate::engine::topology::{Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology};
+use crate::engine::value::{FieldTable, table_from_json, table_to_json};
+
+/// The RabbitMQ release whose export format (and behaviour) Kaiten follows.
+pub const RABBITMQ_VERSION: &str = "3.10.8";
+
+/// A refused definitions document: where (a JSON path such as `queues[0].arguments.x-overflow`)
+/// and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{problem}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+pub struct DefinitionsError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl DefinitionsError {
+    fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
+        DefinitionsError { path: path.into(), problem: problem.into() }
+    }
+}
+
+/// Something in an accepted document the simulation does not act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A loaded definitions document: the topology of vhost `/` plus everything else verbatim.
+#[derive(Debug, Clone)]
+pub struct Definitions {
+    pub topology: Topology,
+    // Invariant: the loaded document's top-level members in their original order; the
+    // `exchanges`, `queues` and `bindings` values here are stale and rebuilt on save.
+    document: IndexMap<String, Value>,
+    exchanges: Vec<Kept<ExchangeSpec>>,
+    queues: Vec<Kept<QueueSpec>>,
+    bindings: Vec<Kept<BindingKey>>,
+}
+
+/// One entry of a section as loaded: either simulated (with the spec it was parsed into, so
+/// save can tell whether it changed) or kept verbatim (another vhost, a built-in exchange).
+#[derive(Debug, Clone)]
+enum Kept<S> {
+    Simulated { spec: S, original: Value },
+    Verbatim(Value),
+}
+
+/// What identifies a binding in a definitions document.
+#[derive(Debug, Clone, PartialEq)]
+struct BindingKey {
+    source: String,
+    destination: String,
+    destination_is_queue: bool,
+    routing_key: String,
+    arguments: FieldTable,
+}
+
+#[derive(Deserialize)]
+struct ExchangeEntry {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    vhost: Option<String>,
+    #[serde(default = "yes")]
+    durable: bool,
+    #[serde(default)]
+    auto_delete: bool,
+    #[serde(default)]
+    internal: bool,
+    #[serde(default)]
+    arguments: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct QueueEntry {
+    name: String,
+    #[serde(default)]
+    vhost: Option<String>,
+    #[serde(default = "yes")]
+    durable: bool,
+    #[serde(default)]
+    auto_delete: bool,
+    #[serde(default)]
+    arguments: Map<String, Value>,
+    #[serde(default, rename = "type")]
+    queue_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum DestinationType {
+    Queue,
+    Exchange,
+}
+
+#[derive(Deserialize)]
+struct BindingEntry {
+    source: String,
+    #[serde(default)]
+    vhost: Option<String>,
+    destination: String,
+    destination_type: DestinationType,
+    #[serde(default)]
+    routing_key: String,
+    #[serde(default)]
+    arguments: Map<String, Value>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Reads one entry with serde, naming the failing member's path under `prefix`.
+fn entry<T: for<'de> Deserialize<'de>>(prefix: &str, value: &Value) -> Result<T, DefinitionsError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let inner = error.path().to_string();
+        let path = if inner == "." || inner.is_empty() { prefix.to_string() } else { format!("{prefix}.{inner}") };
+        DefinitionsError::new(path, error.into_inner().to_string())
+    })
+}
+
+fn section<'a>(document: &'a IndexMap<String, Value>, name: &str) -> Result<&'a [Value], DefinitionsError> {
+    match document.get(name) {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(DefinitionsError::new(name, format!("expected an array, got {}", kind_of(other)))),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn is_default_vhost(vhost: &Option<String>) -> bool {
+    vhost.as_deref().is_none_or(|name| name == "/")
+}
+
+/// The exchanges every vhost has, with their types.
+const BUILTIN_EXCHANGES: [(&str, ExchangeKind); 6] = [
+    ("", ExchangeKind::Direct),
+    ("amq.direct", ExchangeKind::Direct),
+    ("amq.fanout", ExchangeKind::Fanout),
+    ("amq.topic", ExchangeKind::Topic),
+    ("amq.headers", ExchangeKind::Headers),
+    ("amq.match", ExchangeKind::Headers),
+];
+
+impl Definitions {
+    /// An empty vhost `/` with the skeleton of a `rabbitmqctl export_definitions` document.
+    pub fn new(topology: Topology) -> Definitions {
+        let mut document = IndexMap::new();
+        for (name, value) in [
+            ("bindings", Value::Array(Vec::new())),
+            ("exchanges", Value::Array(Vec::new())),
+            ("global_parameters", Value::Array(Vec::new())),
+            ("parameters", Value::Array(Vec::new())),
+            ("permissions", Value::Array(Vec::new())),
+            ("policies", Value::Array(Vec::new())),
+            ("queues", Value::Array(Vec::new())),
+            ("rabbit_version", Value::from(RABBITMQ_VERSION)),
+            ("rabbitmq_version", Value::from(RABBITMQ_VERSION)),
+            ("topic_permissions", Value::Array(Vec::new())),
+            ("users", Value::Array(Vec::new())),
+            (
+                "vhosts",
+                serde_json::json!([{"limits": [], "metadata": {"description": "Default virtual host", "tags": []}, "name": "/"}]),
+            ),
+        ] {
+            document.insert(name.to_string(), value);
+        }
+        Definitions { topology, document, exchanges: Vec::new(), queues: Vec::new(), bindings: Vec::new() }
+    }
+
+    /// Parses a definitions document. Returns the definitions and what the simulation
+    /// will not act on (policies, other vhosts), or the first problem found.
+    pub fn parse(text: &str) -> Result<(Definitions, Vec<Diagnostic>), DefinitionsError> {
+        let document: IndexMap<String, Value> = serde_json::from_str(text).map_err(|error| {
+            let problem = error.to_string();
+            if error.is_data() {
+                DefinitionsError::new("", format!("the document must be a JSON object: {problem}"))
+            } else {
+                DefinitionsError::new("", problem)
+            }
+        })?;
+        let mut diagnostics = Vec::new();
+        let mut topology = Topology::new();
+        let mut exchanges = Vec::new();
+        let mut queues = Vec::new();
+        let mut bindings = Vec::new();
+
+        for (idx, value) in section(&document, "exchanges")?.iter().enumerate() {
+            let path = format!("exchanges[{idx}]");
+            let parsed: ExchangeEntry = entry(&path, value)?;
+            if !is_default_vhost(&parsed.vhost) {
+                diagnostics.push(other_vhost(&path, &parsed.vhost));
+                exchanges.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
+            let kind = ExchangeKind::parse(&parsed.kind).ok_or_else(|| {
+                DefinitionsError::new(
+                    format!("{path}.type"),
+                    format!("unknown exchange type \"{}\": Kaiten simulates direct, fanout, topic and headers", parsed.kind),
+                )
+            })?;
+            if let Some((_, builtin_kind)) = BUILTIN_EXCHANGES.iter().find(|(name, _)| *name == parsed.name) {
+                if *builtin_kind != kind {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.type"),
+                        format!("the built-in exchange \"{}\" is of type {}", parsed.name, builtin_kind.as_str()),
+                    ));
+                }
+                // Built-in exchanges exist in every vhost; RabbitMQ's export leaves them out.
+                continue;
+            }
+            let arguments = table_from_json(&Value::Object(parsed.arguments));
+            if let Some(ae) = arguments.get("alternate-exchange") {
+                if ae.as_str().is_none() {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.arguments.alternate-exchange"),
+                        format!("expected an exchange name (a string), got {}", ae.to_json()),
+                    ));
+                }
+            }
+            let spec = ExchangeSpec {
+                name: parsed.name,
+                kind,
+                durable: parsed.durable,
+                auto_delete: parsed.auto_delete,
+                internal: parsed.internal,
+                arguments,
+            };
+            topology.declare_exchange(spec.clone()).map_err(|error| amqp_problem(&path, "name", &error))?;
+            exchanges.push(Kept::Simulated { spec, original: value.clone() });
+        }
+
+        for (idx, value) in section(&document, "queues")?.iter().enumerate() {
+            let path = format!("queues[{idx}]");
+            let parsed: QueueEntry = entry(&path, value)?;
+            if !is_default_vhost(&parsed.vhost) {
+                diagnostics.push(other_vhost(&path, &parsed.vhost));
+                queues.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
+            if let Some(queue_type) = parsed.queue_type.as_deref() {
+                if queue_type != "classic" {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.type"),
+                        format!("\"{queue_type}\" queues are not simulated; Kaiten models classic queues"),
+                    ));
+                }
+            }
+            let arguments = table_from_json(&Value::Object(parsed.arguments));
+            // Check arguments one by one so the error names the one at fault.
+            for (name, argument) in &arguments {
+                let alone: FieldTable = [(name.clone(), argument.clone())].into_iter().collect();
+                if let Err(error) = QueueArgs::parse(&parsed.name, &alone) {
+                    return Err(DefinitionsError::new(format!("{path}.arguments.{name}"), error.text().to_string()));
+                }
+            }
+            let spec = QueueSpec {
+                name: parsed.name,
+                durable: parsed.durable,
+                exclusive: false,
+                auto_delete: parsed.auto_delete,
+                arguments,
+            };
+            topology.declare_queue(spec.clone()).map_err(|error| amqp_problem(&path, "name", &error))?;
+            queues.push(Kept::Simulated { spec, original: value.clone() });
+        }
+
+        for (idx, value) in section(&document, "bindings")?.iter().enumerate() {
+            let path = format!("bindings[{idx}]");
+            let parsed: BindingEntry = entry(&path, value)?;
+            if !is_default_vhost(&parsed.vhost) {
+                diagnostics.push(other_vhost(&path, &parsed.vhost));
+                bindings.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
+            let source = topology.exchange_by_name(&parsed.source).ok_or_else(|| {
+                DefinitionsError::new(format!("{path}.source"), format!("no exchange named \"{}\"", parsed.source))
+            })?;
+            if source.name().is_empty() {
+                return Err(DefinitionsError::new(
+                    format!("{path}.source"),
+                    "the default exchange cannot be bound: every queue is bound to it by name (403 ACCESS_REFUSED)",
+                ));
+            }
+            let (source_id, source_kind) = (source.id, source.spec.kind);
+            let destination_is_queue = matches!(parsed.destination_type, DestinationType::Queue);
+            let destination = if destination_is_queue {
+                topology.queue_by_name(&parsed.destination).map(|queue| Destination::Queue(queue.id))
+            } else {
+                topology.exchange_by_name(&parsed.destination).map(|exchange| Destination::Exchange(exchange.id))
+            }
+            .ok_or_else(|| {
+                let what = if destination_is_queue { "queue" } else { "exchange" };
+                DefinitionsError::new(format!("{path}.destination"), format!("no {what} named \"{}\"", parsed.destination))
+            })?;
+            let arguments = table_from_json(&Value::Object(parsed.arguments));
+            if source_kind == ExchangeKind::Headers {
+                if let Err(mode) = XMatch::from_arguments(&arguments) {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.arguments.x-match"),
+                        format!("\"{mode}\" is not one of all, any, all-with-x, any-with-x (406 PRECONDITION_FAILED)"),
+                    ));
+                }
+            }
+            topology
+                .bind(source_id, destination, &parsed.routing_key, arguments.clone())
+                .map_err(|error| amqp_problem(&path, "destination", &error))?;
+            let key = BindingKey {
+                source: parsed.source,
+                destination: parsed.destination,
+                destination_is_queue,
+                routing_key: parsed.routing_key,
+                arguments,
+            };
+            bindings.push(Kept::Simulated { spec: key, original: value.clone() });
+        }
+
+        for (name, value) in &document {
+            let simulated = ["exchanges", "queues", "bindings"].contains(&name.as_str());
+            let empty = matches!(value, Value::Array(items) if items.is_empty());
+            if !simulated && !empty && ["policies", "operator_policies", "parameters"].contains(&name.as_str()) {
+                diagnostics.push(Diagnostic {
+                    path: name.clone(),
+                    message: "kept verbatim but not applied: the simulation acts on queue and exchange arguments only".into(),
+                });
+            }
+        }
+        Ok((Definitions { topology, document, exchanges, queues, bindings }, diagnostics))
+    }
+
+    /// The document for the current topology, as `rabbitmqctl export_definitions` writes it.
+    pub fn to_json(&self) -> Value {
+        let topology = &self.topology;
+        let current_exchanges: Vec<(ExchangeSpec, Value)> = topology
+            .exchanges()
+            .filter(|exchange| !exchange.is_builtin())
+            .map(|exchange| (exchange.spec.clone(), exchange_json(&exchange.spec)))
+            .collect();
+        let current_queues: Vec<(QueueSpec, Value)> =
+            topology.queues().map(|queue| (queue.spec.clone(), queue_json(&queue.spec))).collect();
+        let current_bindings: Vec<(BindingKey, Value)> = topology
+            .bindings()
+            .map(|binding| {
+                let (destination, destination_is_queue) = match binding.destination {
+                    Destination::Queue(queue) => (topology.queue(queue).map_or("", |queue| queue.name()), true),
+                    Destination::Exchange(exchange) => (topology.exchange(exchange).map_or("", |x| x.name()), false),
+                };
+                let key = BindingKey {
+                    source: topology.exchange(binding.source).map_or("", |x| x.name()).to_string(),
+                    destination: destination.to_string(),
+                    destination_is_queue,
+                    routing_key: binding.routing_key.clone(),
+                    arguments: binding.arguments.clone(),
+                };
+                let json = binding_json(&key);
+                (key, json)
+            })
+            .collect();
+        let mut document: Map<String, Value> = Map::new();
+        for (name, value) in &self.document {
+            let rebuilt = match name.as_str() {
+                "exchanges" => merge(&self.exchanges, &current_exchanges, |a, b| a.name == b.name),
+                "queues" => merge(&self.queues, &current_queues, |a, b| a.name == b.name),
+                "bindings" => merge(&self.bindings, &current_bindings, |a, b| a == b),
+                _ => value.clone(),
+            };
+            document.insert(name.clone(), rebuilt);
+        }
+        for name in ["exchanges", "queues", "bindings"] {
+            if !document.contains_key(name) {
+                let items = match name {
+                    "exchanges" => merge(&self.exchanges, &current_exchanges, |a, b| a.name == b.name),
+                    "queues" => merge(&self.queues, &current_queues, |a, b| a.name == b.name),
+                    _ => merge(&self.bindings, &current_bindings, |a, b| a == b),
+                };
+                if items.as_array().is_some_and(|items| !items.is_empty()) {
+                    document.insert(name.to_string(), items);
+                }
+            }
+        }
+        Value::Object(document)
+    }
+
+    /// The document as text: compact, like `rabbitmqctl export_definitions`.
+    pub fn save(&self) -> String {
+        self.to_json().to_string()
+    }
+}
+
+/// Rebuilds one section: loaded entries in their original order (verbatim when the entity
+/// is unchanged, regenerated when it changed, left out when it is gone), then new ones.
+fn merge<S: PartialEq>(loaded: &[Kept<S>], current: &[(S, Value)], same: impl Fn(&S, &S) -> bool) -> Value {
+    let mut used = vec![false; current.len()];
+    let mut out = Vec::new();
+    for kept in loaded {
+        match kept {
+            Kept::Verbatim(value) => out.push(value.clone()),
+            Kept::Simulated { spec, original } => {
+                let found = current.iter().enumerate().find(|(idx, (now, _))| !used[*idx] && same(spec, now));
+                if let Some((idx, (now, generated))) = found {
+                    used[idx] = true;
+                    out.push(if now == spec { original.clone() } else { generated.clone() });
+                }
+            }
+        }
+    }
+    for (idx, (_, generated)) in current.iter().enumerate() {
+        if !used[idx] {
+            out.push(generated.clone());
+        }
+    }
+    Value::Array(out)
+}
+
+fn exchange_json(spec: &ExchangeSpec) -> Value {
+    let mut object = Map::new();
+    object.insert("arguments".into(), table_to_json(&spec.arguments));
+    object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
+    object.insert("durable".into(), Value::Bool(spec.durable));
+    if spec.internal {
+        object.insert("internal".into(), Value::Bool(true));
+    }
+    object.insert("name".into(), Value::from(spec.name.as_str()));
+    object.insert("type".into(), Value::from(spec.kind.as_str()));
+    object.insert("vhost".into(), Value::from("/"));
+    Value::Object(object)
+}
+
+fn queue_json(spec: &QueueSpec) -> Value {
+    let mut object = Map::new();
+    object.insert("arguments".into(), table_to_json(&spec.arguments));
+    object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
+    object.insert("durable".into(), Value::Bool(spec.durable));
+    object.insert("name".into(), Value::from(spec.name.as_str()));
+    object.insert("type".into(), Value::from("classic"));
+    object.insert("vhost".into(), Value::from("/"));
+    Value::Object(object)
+}
+
+fn binding_json(key: &BindingKey) -> Value {
+    let mut object = Map::new();
+    object.insert("arguments".into(), table_to_json(&key.arguments));
+    object.insert("destination".into(), Value::from(key.destination.as_str()));
+    object.insert("destination_type".into(), Value::from(if key.destination_is_queue { "queue" } else { "exchange" }));
+    object.insert("routing_key".into(), Value::from(key.routing_key.as_str()));
+    object.insert("source".into(), Value::from(key.source.as_str()));
+    object.insert("vhost".into(), Value::from("/"));
+    Value::Object(object)
+}
+
+fn other_vhost(path: &str, vhost: &Option<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        message: format!("vhost \"{}\" is kept verbatim but not simulated (Kaiten simulates vhost \"/\")", vhost.as_deref().unwrap_or("")),
+    }
+}
+
+fn amqp_problem(path: &str, member: &str, error: &AmqpError) -> DefinitionsError {
+    DefinitionsError::new(format!("{path}.{member}"), error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXPORT: &str = r#"{"bindings":[{"arguments":{"a":"b","z":1},"destination":"q1","destination_type":"queue","routing_key":"a.#","source":"x","vhost":"/"}],"exchanges":[{"arguments":{"alternate-exchange":"ae"},"auto_delete":false,"durable":true,"name":"x","type":"topic","vhost":"/"}],"global_parameters":[],"parameters":[],"permissions":[{"configure":".*","read":".*","user":"guest","vhost":"/","write":".*"}],"policies":[],"queues":[{"arguments":{"x-max-length":3,"x-overflow":"reject-publish"},"auto_delete":false,"durable":true,"name":"q1","type":"classic","vhost":"/"}],"rabbit_version":"3.10.8","rabbitmq_version":"3.10.8","topic_permissions":[],"users":[{"hashing_algorithm":"rabbit_password_hashing_sha256","limits":{},"name":"guest","password_hash":"4C9+RFUwD2P9ujjlq6pTZ2FSPnVrXJzM2lSLujA4Qm5er7sl","tags":["administrator"]}],"vhosts":[{"limits":[],"metadata":{"description":"Default virtual host","tags":[]},"name":"/"}]}"#;
+
+    fn error_of(text: &str) -> String {
+        Definitions::parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_rabbitmqctl_export_round_trips_byte_for_byte() {
+        let (definitions, diagnostics) = Definitions::parse(EXPORT).unwrap();
+        assert!(diagnostics.is_empty());
+        assert_eq!(definitions.save(), EXPORT);
+        assert_eq!(definitions.topology.queues().count(), 1);
+    }
+
+    #[test]
+    fn saving_a_changed_topology_writes_rabbitmqctl_entries() {
+        let (mut definitions, _) = Definitions::parse(EXPORT).unwrap();
+        definitions.topology.declare_queue(QueueSpec::new("q2")).unwrap();
+        let saved = definitions.to_json();
+        assert_eq!(
+            saved["queues"][1].to_string(),
+            r#"{"arguments":{},"auto_delete":false,"durable":true,"name":"q2","type":"classic","vhost":"/"}"#
+        );
+        assert_eq!(saved["exchanges"].as_array().unwrap().len(), 1, "built-in exchanges are left out");
+    }
+
+    #[test]
+    fn errors_name_the_json_path() {
+        assert_eq!(
+            error_of(r#"{"queues":[{"name":"q"}],"bindings":[{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q9","destination_type":"queue","routing_key":"k"}]}"#),
+            r#"bindings[2].destination: no queue named "q9""#
+        );
+        assert!(error_of(r#"{"queues":[{"name":"q","arguments":{"x-overflow":"sideways"}}]}"#)
+            .starts_with("queues[0].arguments.x-overflow: "));
+        assert!(error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: invalid type"));
+        assert!(error_of(r#"{"exchanges":[{"name":"x","type":"nope"}]}"#).starts_with("exchanges[0].type: unknown"));
+        assert!(error_of(r#"{"bindings":[{"source":"nope","destination":"q","destination_type":"queue"}]}"#)
+            .starts_with("bindings[0].source: no exchange named"));
+        assert!(error_of(r#"{"exchanges":[{"name":"h","type":"headers"}],"queues":[{"name":"q"}],"bindings":[{"source":"h","destination":"q","destination_type":"queue","arguments":{"x-match":"some"}}]}"#)
+            .starts_with("bindings[0].arguments.x-match: "));
+        assert!(error_of(r#"{"queues": 3}"#).starts_with("queues: expected an array"));
+    }
+
+    #[test]
+    fn other_vhosts_and_policies_are_kept_with_a_diagnostic() {
+        let text = r#"{"queues":[{"name":"elsewhere","vhost":"other","durable":true,"auto_delete":false,"arguments":{}},{"name":"q","vhost":"/","durable":true,"auto_delete":false,"arguments":{}}],"policies":[{"vhost":"/","name":"p","pattern":".*","apply-to":"queues","definition":{"max-length":1},"priority":0}]}"#;
+        let (definitions, diagnostics) = Definitions::parse(text).unwrap();
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(definitions.save(), text);
+        assert!(definitions.topology.queue_by_name("elsewhere").is_none());
+    }
+}

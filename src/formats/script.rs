@@ -1,0 +1,734 @@
+//! Headless AMQP scripts: a JSON array of client steps (publish, get, ack, nack, reject,
+//! consume, cancel, advance-time) and the runner that plays one against the [`Broker`].
+//!
+//! This is the headless contract of `kaiten amqp`, and how the engine is checked from
+//! outside: `kaiten verify` plays the same script against a real RabbitMQ and compares the
+//! two [`RunRecord`]s. The runner is pure and clock-free: time moves only on
+//! `advance-time` steps, in virtual milliseconds.
+//!
+//! Each `consume` gets its own channel (so its prefetch is its own) and `get` uses one
+//! channel of its own; `ack`, `nack` and `reject` name a delivery by its `message_id` (the
+//! oldest unsettled delivery carrying it, optionally only from one queue) and go to the
+//! channel that delivery came on. README.md ("Headless AMQP scripts") documents the steps.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::engine::broker::{Broker, BrokerEvent, ChannelId, ConsumeOptions, ConsumerId, Publish};
+use crate::engine::message::{Message, Properties, PublishId, SimTime};
+use crate::engine::topology::Topology;
+use crate::engine::value::{FieldValue, table_from_json};
+
+/// A script: steps played in order.
+pub type Script = Vec<Step>;
+
+/// One client step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Step {
+    Publish(PublishStep),
+    Get(GetStep),
+    Ack(AckStep),
+    Nack(NackStep),
+    Reject(RejectStep),
+    Consume(ConsumeStep),
+    Cancel(CancelStep),
+    AdvanceTime(AdvanceTimeStep),
+}
+
+impl Step {
+    /// The step's name as scripts spell it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Step::Publish(_) => "publish",
+            Step::Get(_) => "get",
+            Step::Ack(_) => "ack",
+            Step::Nack(_) => "nack",
+            Step::Reject(_) => "reject",
+            Step::Consume(_) => "consume",
+            Step::Cancel(_) => "cancel",
+            Step::AdvanceTime(_) => "advance-time",
+        }
+    }
+}
+
+/// `basic.publish` with publisher confirms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishStep {
+    #[serde(default)]
+    pub exchange: String,
+    #[serde(default)]
+    pub routing_key: String,
+    #[serde(default)]
+    pub mandatory: bool,
+    #[serde(default)]
+    pub body: String,
+    /// Header values keep their JSON kind: integers, floats, strings, booleans, `null`
+    /// (void), arrays and objects (tables).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub headers: Map<String, Value>,
+    #[serde(default)]
+    pub properties: PublishProperties,
+}
+
+/// The basic properties a publish step may set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishProperties {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// Per-message TTL in milliseconds, as the decimal string AMQP carries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<u8>,
+}
+
+/// `basic.get` on the script's get channel; `no_ack` false (AMQP's default) leaves the
+/// message unacked until an `ack`, `nack` or `reject` step names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GetStep {
+    pub queue: String,
+    #[serde(default)]
+    pub no_ack: bool,
+}
+
+/// `basic.ack` of the oldest unsettled delivery of `message_id` (from `queue`, if given).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AckStep {
+    pub message_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    #[serde(default)]
+    pub multiple: bool,
+}
+
+/// `basic.nack`; `requeue` defaults to true, as in AMQP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NackStep {
+    pub message_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    #[serde(default)]
+    pub multiple: bool,
+    #[serde(default = "yes")]
+    pub requeue: bool,
+}
+
+/// `basic.reject`; `requeue` defaults to true, as in AMQP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectStep {
+    pub message_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    #[serde(default = "yes")]
+    pub requeue: bool,
+}
+
+/// `basic.qos` (per consumer, 0 = unlimited) and `basic.consume` on a new channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsumeStep {
+    pub queue: String,
+    pub consumer_tag: String,
+    #[serde(default)]
+    pub prefetch: u16,
+    #[serde(default)]
+    pub no_ack: bool,
+}
+
+/// `basic.cancel`; the consumer's unacked messages stay with its channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancelStep {
+    pub consumer_tag: String,
+}
+
+/// Lets virtual time pass (a real sleep under `kaiten verify`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvanceTimeStep {
+    pub ms: u64,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A script that does not parse, or a step the broker cannot carry out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct ScriptError {
+    /// A JSON path into the script, such as `[3].publish.properties.priority`.
+    pub path: String,
+    pub problem: String,
+}
+
+impl ScriptError {
+    fn at_step(step_idx: usize, step: &Step, problem: impl Into<String>) -> Self {
+        ScriptError { path: format!("[{step_idx}].{}", step.name()), problem: problem.into() }
+    }
+}
+
+/// Parses a script, naming the JSON path of the first problem.
+pub fn parse(text: &str) -> Result<Script, ScriptError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let script: Script = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        ScriptError { path: if path == "." { "$".into() } else { path }, problem: error.into_inner().to_string() }
+    })?;
+    deserializer.end().map_err(|error| ScriptError { path: "$".into(), problem: error.to_string() })?;
+    Ok(script)
+}
+
+/// What became of one publish step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PublishRecord {
+    Outcome {
+        /// Queue names routing chose, sorted; `None` where it cannot be observed (a real
+        /// broker does not say).
+        routed: Option<Vec<String>>,
+        returned: bool,
+        rejected: bool,
+    },
+    Error {
+        code: u16,
+        text: String,
+    },
+}
+
+/// One `x-death` entry as a client reads it (the `time` member left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeathRecord {
+    pub queue: String,
+    pub reason: String,
+    pub exchange: String,
+    pub routing_keys: Vec<String>,
+    pub count: u64,
+    pub original_expiration: Option<String>,
+}
+
+/// A message as a client sees it in a queue or a delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRecord {
+    pub message_id: Option<String>,
+    pub redelivered: bool,
+    /// Newest first. Consumer deliveries in the simulation record no deaths.
+    pub deaths: Vec<DeathRecord>,
+}
+
+impl MessageRecord {
+    /// Reads a message the engine holds.
+    pub fn of(message: &Message) -> MessageRecord {
+        MessageRecord {
+            message_id: message.properties.message_id.clone(),
+            redelivered: message.redelivered,
+            deaths: message
+                .deaths
+                .iter()
+                .map(|death| DeathRecord {
+                    queue: death.queue.clone(),
+                    reason: death.reason.as_str().to_string(),
+                    exchange: death.exchange.clone(),
+                    routing_keys: death.routing_keys.clone(),
+                    count: death.count,
+                    original_expiration: death.original_expiration.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads a message from its `message_id`, `redelivered` flag and headers (the `x-death`
+    /// header as RabbitMQ writes it).
+    pub fn from_headers(message_id: Option<String>, redelivered: bool, x_death: Option<&FieldValue>) -> MessageRecord {
+        let deaths = match x_death {
+            Some(FieldValue::Array(entries)) => entries
+                .iter()
+                .filter_map(|entry| match entry {
+                    FieldValue::Table(table) => Some(table),
+                    _ => None,
+                })
+                .map(|table| {
+                    let text = |name: &str| table.get(name).and_then(FieldValue::as_str).unwrap_or_default().to_string();
+                    DeathRecord {
+                        queue: text("queue"),
+                        reason: text("reason"),
+                        exchange: text("exchange"),
+                        routing_keys: match table.get("routing-keys") {
+                            Some(FieldValue::Array(keys)) => {
+                                keys.iter().filter_map(FieldValue::as_str).map(str::to_string).collect()
+                            }
+                            _ => Vec::new(),
+                        },
+                        count: table.get("count").and_then(FieldValue::as_int).unwrap_or(0).max(0) as u64,
+                        original_expiration: table.get("original-expiration").and_then(FieldValue::as_str).map(str::to_string),
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        MessageRecord { message_id, redelivered, deaths }
+    }
+
+    /// The message as the output document shows it: its message_id, or an object with
+    /// its `x-death` list once it has been dead-lettered.
+    pub fn to_json(&self) -> Value {
+        let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
+        if self.deaths.is_empty() {
+            return id;
+        }
+        let deaths: Vec<Value> = self
+            .deaths
+            .iter()
+            .map(|death| {
+                json!({
+                    "queue": death.queue,
+                    "reason": death.reason,
+                    "exchange": death.exchange,
+                    "routing-keys": death.routing_keys,
+                    "count": death.count,
+                })
+            })
+            .collect();
+        json!({"message_id": id, "x-death": deaths})
+    }
+}
+
+/// Everything a client could observe during a run: the output document's publishes and
+/// queues, plus what each `get` step and each consumer received (compared by `verify`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunRecord {
+    pub publishes: Vec<PublishRecord>,
+    /// Every queue at the end, by name, ready messages head first.
+    pub queues: BTreeMap<String, Vec<MessageRecord>>,
+    /// One entry per `get` step: the message, or `None` for `get-empty`.
+    pub gets: Vec<Option<MessageRecord>>,
+    /// Per consumer tag, the messages it was delivered, in order.
+    pub deliveries: BTreeMap<String, Vec<MessageRecord>>,
+}
+
+impl RunRecord {
+    /// The output document of `kaiten amqp`.
+    pub fn document(&self) -> Value {
+        let publishes: Vec<Value> = self
+            .publishes
+            .iter()
+            .map(|publish| match publish {
+                PublishRecord::Outcome { routed, returned, rejected } => {
+                    json!({"routed": routed.clone().unwrap_or_default(), "returned": returned, "rejected": rejected})
+                }
+                PublishRecord::Error { code, text } => json!({"error": {"code": code, "text": text}}),
+            })
+            .collect();
+        let queues: Map<String, Value> = self
+            .queues
+            .iter()
+            .map(|(name, messages)| (name.clone(), Value::Array(messages.iter().map(MessageRecord::to_json).collect())))
+            .collect();
+        json!({"publishes": publishes, "queues": queues})
+    }
+}
+
+/// Which channel a delivery came on: the get channel or a consumer's own.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChannelKey {
+    Get,
+    Consumer(String),
+}
+
+#[derive(Debug, Clone)]
+struct Unsettled {
+    channel: ChannelKey,
+    delivery_tag: u64,
+    message_id: Option<String>,
+    queue: String,
+}
+
+/// Deliveries awaiting ack, nack or reject, in delivery order, so that steps can name them
+/// by message_id. Shared by the simulation runner and `kaiten verify`.
+#[derive(Debug, Clone, Default)]
+pub struct UnsettledDeliveries {
+    entries: Vec<Unsettled>,
+}
+
+impl UnsettledDeliveries {
+    pub fn push(&mut self, channel: ChannelKey, delivery_tag: u64, message_id: Option<String>, queue: &str) {
+        self.entries.push(Unsettled { channel, delivery_tag, message_id, queue: queue.to_string() });
+    }
+
+    /// The channel and delivery tag of the oldest unsettled delivery of `message_id`.
+    pub fn find(&self, message_id: &str, queue: Option<&str>) -> Option<(ChannelKey, u64)> {
+        self.entries
+            .iter()
+            .find(|entry| entry.message_id.as_deref() == Some(message_id) && queue.is_none_or(|queue| entry.queue == queue))
+            .map(|entry| (entry.channel.clone(), entry.delivery_tag))
+    }
+
+    /// Settles a delivery, and with `multiple` every earlier one on the same channel.
+    pub fn settle(&mut self, channel: &ChannelKey, delivery_tag: u64, multiple: bool) {
+        self.entries.retain(|entry| {
+            &entry.channel != channel
+                || if multiple { entry.delivery_tag > delivery_tag } else { entry.delivery_tag != delivery_tag }
+        });
+    }
+
+    fn not_found(message_id: &str, queue: Option<&str>) -> String {
+        match queue {
+            Some(queue) => format!("no unsettled delivery of message \"{message_id}\" from queue \"{queue}\""),
+            None => format!("no unsettled delivery of message \"{message_id}\""),
+        }
+    }
+}
+
+/// Converts a publish step into the engine's `basic.publish`.
+pub fn engine_publish(step: &PublishStep) -> Publish {
+    let properties = Properties {
+        message_id: step.properties.message_id.clone(),
+        correlation_id: step.properties.correlation_id.clone(),
+        reply_to: step.properties.reply_to.clone(),
+        expiration: step.properties.expiration.clone(),
+        priority: step.properties.priority,
+        content_type: step.properties.content_type.clone(),
+        delivery_mode: step.properties.delivery_mode,
+        headers: table_from_json(&Value::Object(step.headers.clone())),
+        ..Properties::default()
+    };
+    Publish {
+        exchange: step.exchange.clone(),
+        routing_key: step.routing_key.clone(),
+        mandatory: step.mandatory,
+        properties,
+        body: step.body.as_str().into(),
+    }
+}
+
+struct ConsumerEntry {
+    channel: ChannelId,
+    consumer: ConsumerId,
+    no_ack: bool,
+}
+
+/// How the queues are read at the end of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Readback {
+    /// Every ready message as the queue holds it: the output document's `queues`.
+    #[default]
+    Snapshot,
+    /// `basic.get` until empty, queue by queue in name order, as `kaiten verify` reads a
+    /// real broker. This differs from a snapshot only where fetching changes things: an
+    /// expired message behind the head dies (and may be dead-lettered) once it is the head.
+    Drain,
+}
+
+/// Options of [`run_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    pub readback: Readback,
+}
+
+/// Plays a script against a broker serving `topology`, starting at virtual time 0.
+pub fn run(topology: Topology, script: &[Step]) -> Result<RunRecord, ScriptError> {
+    run_with(topology, script, RunOptions::default())
+}
+
+/// [`run`] with options.
+pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Result<RunRecord, ScriptError> {
+    let mut broker = Broker::new(topology);
+    let connection = broker.open_connection();
+    let get_channel = broker.open_channel(connection);
+    let mut now: SimTime = 0;
+    let mut record = RunRecord::default();
+    let mut unsettled = UnsettledDeliveries::default();
+    // Consumer tags stay here after cancel: their channel still carries unacked messages.
+    let mut consumers: BTreeMap<String, ConsumerEntry> = BTreeMap::new();
+    let mut tags: BTreeMap<ConsumerId, String> = BTreeMap::new();
+    let mut message_ids: BTreeMap<PublishId, Option<String>> = BTreeMap::new();
+    let channel_of = |consumers: &BTreeMap<String, ConsumerEntry>, key: &ChannelKey| match key {
+        ChannelKey::Get => get_channel,
+        ChannelKey::Consumer(tag) => consumers[tag].channel,
+    };
+
+    for (step_idx, step) in script.iter().enumerate() {
+        let fail = |problem: String| ScriptError::at_step(step_idx, step, problem);
+        match step {
+            Step::Publish(publish) => match broker.publish(now, engine_publish(publish)) {
+                Ok(outcome) => {
+                    message_ids.insert(outcome.publish, publish.properties.message_id.clone());
+                    let mut routed: Vec<String> = outcome
+                        .route
+                        .queues
+                        .iter()
+                        .filter_map(|queue| broker.topology().queue(*queue).map(|queue| queue.name().to_string()))
+                        .collect();
+                    routed.sort();
+                    record.publishes.push(PublishRecord::Outcome {
+                        routed: Some(routed),
+                        returned: outcome.returned,
+                        rejected: !outcome.rejected_by.is_empty(),
+                    });
+                }
+                Err(error) => {
+                    record.publishes.push(PublishRecord::Error { code: error.code(), text: error.text().to_string() })
+                }
+            },
+            Step::Get(get) => {
+                let delivery = broker.get(now, get_channel, &get.queue, get.no_ack).map_err(|error| fail(error.to_string()))?;
+                if let Some(delivery) = &delivery {
+                    if !get.no_ack {
+                        let message_id = delivery.message.properties.message_id.clone();
+                        unsettled.push(ChannelKey::Get, delivery.delivery_tag, message_id, &get.queue);
+                    }
+                }
+                record.gets.push(delivery.map(|delivery| MessageRecord::of(&delivery.message)));
+            }
+            Step::Ack(ack) => {
+                let (key, tag) = unsettled
+                    .find(&ack.message_id, ack.queue.as_deref())
+                    .ok_or_else(|| fail(UnsettledDeliveries::not_found(&ack.message_id, ack.queue.as_deref())))?;
+                broker.ack(now, channel_of(&consumers, &key), tag, ack.multiple).map_err(|error| fail(error.to_string()))?;
+                unsettled.settle(&key, tag, ack.multiple);
+            }
+            Step::Nack(nack) => {
+                let (key, tag) = unsettled
+                    .find(&nack.message_id, nack.queue.as_deref())
+                    .ok_or_else(|| fail(UnsettledDeliveries::not_found(&nack.message_id, nack.queue.as_deref())))?;
+                // Settle first: a requeued message may be delivered again within the nack.
+                unsettled.settle(&key, tag, nack.multiple);
+                broker
+                    .nack(now, channel_of(&consumers, &key), tag, nack.multiple, nack.requeue)
+                    .map_err(|error| fail(error.to_string()))?;
+            }
+            Step::Reject(reject) => {
+                let (key, tag) = unsettled
+                    .find(&reject.message_id, reject.queue.as_deref())
+                    .ok_or_else(|| fail(UnsettledDeliveries::not_found(&reject.message_id, reject.queue.as_deref())))?;
+                unsettled.settle(&key, tag, false);
+                broker.nack(now, channel_of(&consumers, &key), tag, false, reject.requeue).map_err(|error| fail(error.to_string()))?;
+            }
+            Step::Consume(consume) => {
+                if consumers.contains_key(&consume.consumer_tag) {
+                    return Err(fail(format!("consumer tag \"{}\" is already in use (530 NOT_ALLOWED)", consume.consumer_tag)));
+                }
+                let channel = broker.open_channel(connection);
+                let options = ConsumeOptions {
+                    consumer_tag: consume.consumer_tag.clone(),
+                    prefetch: u32::from(consume.prefetch),
+                    no_ack: consume.no_ack,
+                };
+                let consumer = broker.consume(now, channel, &consume.queue, options).map_err(|error| fail(error.to_string()))?;
+                tags.insert(consumer, consume.consumer_tag.clone());
+                record.deliveries.entry(consume.consumer_tag.clone()).or_default();
+                consumers.insert(consume.consumer_tag.clone(), ConsumerEntry { channel, consumer, no_ack: consume.no_ack });
+            }
+            Step::Cancel(cancel) => {
+                let entry = consumers
+                    .get(&cancel.consumer_tag)
+                    .ok_or_else(|| fail(format!("no consumer with tag \"{}\"", cancel.consumer_tag)))?;
+                broker.cancel(now, entry.consumer);
+            }
+            Step::AdvanceTime(advance) => {
+                now += advance.ms;
+                broker.advance_to(now);
+            }
+        }
+        for event in broker.drain_events() {
+            let BrokerEvent::Delivered { delivery_tag, consumer: Some(consumer), queue, publish, redelivered, .. } = event else {
+                continue;
+            };
+            let Some(tag) = tags.get(&consumer) else { continue };
+            let message_id = message_ids.get(&publish).cloned().flatten();
+            let queue_name = broker.topology().queue(queue).map_or_else(String::new, |queue| queue.name().to_string());
+            if !consumers[tag].no_ack {
+                unsettled.push(ChannelKey::Consumer(tag.clone()), delivery_tag, message_id.clone(), &queue_name);
+            }
+            record.deliveries.entry(tag.clone()).or_default().push(MessageRecord { message_id, redelivered, deaths: Vec::new() });
+        }
+    }
+    match options.readback {
+        Readback::Snapshot => {
+            record.queues = broker
+                .topology()
+                .queues()
+                .map(|queue| {
+                    (queue.name().to_string(), broker.ready_messages(queue.id).into_iter().map(MessageRecord::of).collect())
+                })
+                .collect();
+        }
+        Readback::Drain => {
+            let reader = broker.open_channel(connection);
+            let names: std::collections::BTreeSet<String> =
+                broker.topology().queues().map(|queue| queue.name().to_string()).collect();
+            for name in names {
+                let mut messages = Vec::new();
+                while let Ok(Some(delivery)) = broker.get(now, reader, &name, true) {
+                    messages.push(MessageRecord::of(&delivery.message));
+                }
+                record.queues.insert(name, messages);
+            }
+        }
+    }
+    Ok(record)
+}
+
+/// The full view of a message used in difference reports: the document form plus the
+/// redelivered flag and any `original-expiration`.
+fn describe(message: &MessageRecord) -> String {
+    let mut text = message.to_json().to_string();
+    if message.redelivered {
+        text.push_str(" (redelivered)");
+    }
+    for death in &message.deaths {
+        if let Some(expiration) = &death.original_expiration {
+            text.push_str(&format!(" (original-expiration {expiration} in {})", death.queue));
+        }
+    }
+    text
+}
+
+fn describe_publish(publish: &PublishRecord) -> String {
+    match publish {
+        PublishRecord::Outcome { routed, returned, rejected } => {
+            let routed = routed.as_ref().map_or_else(String::new, |routed| format!("routed {routed:?}, "));
+            format!("{routed}returned {returned}, rejected {rejected}")
+        }
+        PublishRecord::Error { code, text } => format!("error {code} ({text})"),
+    }
+}
+
+fn describe_list(messages: &[MessageRecord]) -> String {
+    let items: Vec<String> = messages.iter().map(describe).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// Where a simulated run and a run on a real broker disagree, one line each. Routing
+/// (`routed`) is compared only where both sides observed it; error texts are not compared
+/// (a real broker names its own vhost), only codes. Consumer deliveries are compared by
+/// message_id and redelivered flag.
+pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
+    let mut out = Vec::new();
+    if simulated.publishes.len() != broker.publishes.len() {
+        out.push(format!("publishes: simulated {} outcomes, broker {}", simulated.publishes.len(), broker.publishes.len()));
+    }
+    for (idx, (sim, real)) in simulated.publishes.iter().zip(&broker.publishes).enumerate() {
+        let agree = match (sim, real) {
+            (
+                PublishRecord::Outcome { routed: sim_routed, returned: sim_returned, rejected: sim_rejected },
+                PublishRecord::Outcome { routed: real_routed, returned: real_returned, rejected: real_rejected },
+            ) => {
+                sim_returned == real_returned
+                    && sim_rejected == real_rejected
+                    && match (sim_routed, real_routed) {
+                        (Some(sim_routed), Some(real_routed)) => sim_routed == real_routed,
+                        _ => true,
+                    }
+            }
+            (PublishRecord::Error { code: sim_code, .. }, PublishRecord::Error { code: real_code, .. }) => sim_code == real_code,
+            _ => false,
+        };
+        if !agree {
+            out.push(format!("publishes[{idx}]: simulated {}; broker {}", describe_publish(sim), describe_publish(real)));
+        }
+    }
+    if simulated.gets.len() != broker.gets.len() {
+        out.push(format!("gets: simulated {} results, broker {}", simulated.gets.len(), broker.gets.len()));
+    }
+    for (idx, (sim, real)) in simulated.gets.iter().zip(&broker.gets).enumerate() {
+        if sim != real {
+            let show = |got: &Option<MessageRecord>| got.as_ref().map_or_else(|| "get-empty".to_string(), describe);
+            out.push(format!("gets[{idx}]: simulated {}; broker {}", show(sim), show(real)));
+        }
+    }
+    let tags: std::collections::BTreeSet<&String> = simulated.deliveries.keys().chain(broker.deliveries.keys()).collect();
+    for tag in tags {
+        let brief = |record: &RunRecord| -> Vec<MessageRecord> {
+            record
+                .deliveries
+                .get(tag)
+                .map(|messages| {
+                    messages
+                        .iter()
+                        .map(|message| MessageRecord { deaths: Vec::new(), ..message.clone() })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (sim, real) = (brief(simulated), brief(broker));
+        if sim != real {
+            out.push(format!("deliveries[{tag:?}]: simulated {}; broker {}", describe_list(&sim), describe_list(&real)));
+        }
+    }
+    let names: std::collections::BTreeSet<&String> = simulated.queues.keys().chain(broker.queues.keys()).collect();
+    for name in names {
+        match (simulated.queues.get(name), broker.queues.get(name)) {
+            (Some(sim), Some(real)) if sim != real => {
+                out.push(format!("queues[{name:?}]: simulated {}; broker {}", describe_list(sim), describe_list(real)));
+            }
+            (Some(_), None) => out.push(format!("queues[{name:?}]: exists in the simulation, not on the broker")),
+            (None, Some(_)) => out.push(format!("queues[{name:?}]: exists on the broker, not in the simulation")),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::topology::{ExchangeKind, ExchangeSpec, QueueSpec};
+
+    #[test]
+    fn parse_errors_name_the_step() {
+        let error = parse(r#"[{"publish": {"exchange": "x"}}, {"publish": {"properties": {"priority": "high"}}}]"#).unwrap_err();
+        assert!(error.path.starts_with("[1].publish.properties.priority"), "{error}");
+        let error = parse(r#"[{"teleport": {}}]"#).unwrap_err();
+        assert!(error.to_string().contains("unknown variant"), "{error}");
+    }
+
+    #[test]
+    fn runs_the_issue_example_shape() {
+        let mut topology = Topology::new();
+        topology.declare_exchange(ExchangeSpec::new("x", ExchangeKind::Topic)).unwrap();
+        let queue = topology
+            .declare_queue(QueueSpec {
+                arguments: [
+                    ("x-max-length".to_string(), FieldValue::Int(1)),
+                    ("x-dead-letter-exchange".to_string(), FieldValue::Str(String::new())),
+                    ("x-dead-letter-routing-key".to_string(), FieldValue::Str("dlq".into())),
+                ]
+                .into_iter()
+                .collect(),
+                ..QueueSpec::new("src")
+            })
+            .unwrap();
+        topology.declare_queue(QueueSpec::new("dlq")).unwrap();
+        let x = topology.exchange_by_name("x").unwrap().id;
+        topology.bind(x, crate::engine::topology::Destination::Queue(queue), "k", Default::default()).unwrap();
+        let script = parse(
+            r#"[{"publish": {"exchange": "x", "routing_key": "k", "properties": {"message_id": "m1"}}},
+                {"publish": {"exchange": "x", "routing_key": "k", "properties": {"message_id": "m2"}}},
+                {"publish": {"exchange": "nope", "routing_key": "k", "mandatory": true}},
+                {"publish": {"exchange": "x", "routing_key": "none", "mandatory": true}}]"#,
+        )
+        .unwrap();
+        let document = run(topology, &script).unwrap().document();
+        assert_eq!(
+            document.to_string(),
+            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! What the oslo.messaging actors share: applying a declaration plan through the actor
+//! context, the seeded generator as an id source, labels for trace lines, and a step
+//! script with gaps.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{AmqpError, ConsumeOptions, Delivery, FieldTable, SimTime};
+use crate::oslo::declare::{Declaration, Plan};
+use crate::oslo::ids::IdSource;
+use crate::sim::ActorCtx;
+use crate::sim::rng::SimRng;
+use crate::sim::trace::Note;
+
+impl IdSource for SimRng {
+    fn next_u64(&mut self) -> u64 {
+        SimRng::next_u64(self)
+    }
+}
+
+/// Carries out declarations on the actor's channel, stopping at the first refusal.
+pub fn declare(ctx: &mut ActorCtx<'_>, declarations: &[Declaration]) -> Result<(), AmqpError> {
+    for declaration in declarations {
+        match declaration {
+            Declaration::Exchange(spec) => {
+                ctx.declare_exchange(spec.clone())?;
+            }
+            Declaration::Queue(spec) => {
+                ctx.declare_queue(spec.clone())?;
+            }
+            Declaration::Binding { exchange, queue, routing_key } => {
+                let queue_id = ctx
+                    .broker()
+                    .topology()
+                    .queue_by_name(queue)
+                    .ok_or_else(|| AmqpError::NotFound(format!("no queue '{queue}' in vhost '/'")))?
+                    .id;
+                ctx.bind_queue(exchange, queue_id, routing_key, FieldTable::new())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Declares a plan and consumes from its queues (acks required, `prefetch` 0 = unlimited).
+/// Refusals are noted; returns whether everything succeeded.
+pub fn listen(ctx: &mut ActorCtx<'_>, plan: &Plan, tag: &str, prefetch: u32) -> bool {
+    let result = declare(ctx, &plan.declarations).and_then(|()| {
+        for (index, queue) in plan.consume.iter().enumerate() {
+            let consumer_tag = format!("{tag}-{}", index + 1);
+            ctx.consume(queue, ConsumeOptions { consumer_tag, prefetch, no_ack: false })?;
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) => true,
+        Err(error) => {
+            ctx.note(Note::Refused { error });
+            false
+        }
+    }
+}
+
+/// A short label for trace lines: `call add 1dcfbfbb`.
+pub fn label(kind: &str, name: &str, id: &str) -> Arc<str> {
+    let short: String = id.chars().take(8).collect();
+    Arc::from(if short.is_empty() { format!("{kind} {name}") } else { format!("{kind} {name} {short}") })
+}
+
+/// Notes a delivery's arrival with an oslo label.
+pub fn note_received(ctx: &mut ActorCtx<'_>, delivery: &Delivery, label: Arc<str>) {
+    ctx.note(Note::Received {
+        label,
+        queue: delivery.queue,
+        delivery_tag: delivery.delivery_tag,
+        redelivered: delivery.message.redelivered,
+    });
+}
+
+/// The pause before a scripted step, after the previous one finished.
+pub fn default_after_ms() -> SimTime {
+    50
+}
+
+/// How many times a scripted step runs.
+pub fn one() -> u32 {
+    1
+}
+
+/// A position in a script of steps that each repeat `count` times.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub step: usize,
+    pub repeat: u32,
+}
+
+impl Cursor {
+    /// Moves past one run of the current step, given each step's count.
+    pub fn advance(&mut self, count: impl Fn(usize) -> u32) {
+        self.repeat += 1;
+        if self.repeat >= count(self.step).max(1) {
+            self.step += 1;
+            self.repeat = 0;
+        }
+    }
+}

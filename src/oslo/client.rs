@@ -1,0 +1,332 @@
+//! The RPC client actor: `call`, `cast` and `prepare` as a script of steps on one
+//! transport (one reply queue, created on the first call and reused). A call publishes the
+//! request with `expiration` = its timeout and blocks the caller until the reply with its
+//! `_msg_id` arrives or the timeout passes (`MessagingTimeout`); a cast returns at once.
+//! Client-side refusals (`InvalidTarget`, `RPCVersionCapError`) publish nothing.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::engine::{Delivery, Publish, SimTime};
+use crate::oslo::actors::{Cursor, default_after_ms, label, note_received, one};
+use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
+use crate::oslo::dispatcher::version_is_compatible;
+use crate::oslo::failure::{CallError, Failure};
+use crate::oslo::ids::uuid4_hex;
+use crate::oslo::note::{OsloNote, Sent};
+use crate::oslo::target::{Prepare, SendKind, Target, send_address};
+use crate::oslo::wire::{CallFields, Reply, Request, properties};
+use crate::sim::trace::Note;
+use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
+
+/// `call` or `cast`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RpcAction {
+    Call,
+    Cast,
+}
+
+/// One step of a client's script: `client.prepare(**prepare).call(ctxt, method, **args)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientStep {
+    /// Pause after the previous step finished (a call finishes when it returns or fails).
+    #[serde(default = "default_after_ms")]
+    pub after_ms: SimTime,
+    pub action: RpcAction,
+    pub method: String,
+    #[serde(default)]
+    pub args: Map<String, Value>,
+    #[serde(default)]
+    pub prepare: Prepare,
+    /// The request context; each key travels as `_context_<key>`.
+    #[serde(default)]
+    pub context: Map<String, Value>,
+    /// How many times to run this step.
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+/// An RPC client's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RpcClientConfig {
+    pub name: String,
+    pub target: Target,
+    #[serde(default)]
+    pub transport: TransportConfig,
+    /// `get_rpc_client(timeout=...)` in milliseconds; else `rpc_response_timeout`.
+    #[serde(default)]
+    pub timeout_ms: Option<SimTime>,
+    #[serde(default)]
+    pub version_cap: Option<String>,
+    /// Modules whose exceptions are re-raised as themselves instead of `RemoteError`.
+    #[serde(default)]
+    pub allowed_remote_exmods: Vec<String>,
+    /// `TransportOptions(at_least_once=True)`: requests are mandatory, and an unroutable
+    /// call fails at once with `MessageUndeliverable`.
+    #[serde(default)]
+    pub at_least_once: bool,
+    #[serde(default)]
+    pub start_ms: SimTime,
+    pub steps: Vec<ClientStep>,
+}
+
+#[derive(Debug, Clone)]
+struct Waiting {
+    token: u64,
+    method: String,
+    msg_id: String,
+    since: SimTime,
+}
+
+/// The RPC client actor.
+#[derive(Debug, Clone)]
+pub struct RpcClient {
+    config: RpcClientConfig,
+    cursor: Cursor,
+    reply_queue: Option<String>,
+    // Exchanges this connection has declared (kombu declares each once).
+    declared: BTreeSet<String>,
+    waiting: Option<Waiting>,
+    // Invariant: larger than every timer token handed out; 0 is the "next step" timer.
+    next_token: u64,
+    sent: u64,
+    received: u64,
+}
+
+const NEXT_STEP: u64 = 0;
+
+impl RpcClient {
+    pub fn new(config: RpcClientConfig) -> RpcClient {
+        RpcClient {
+            config,
+            cursor: Cursor::default(),
+            reply_queue: None,
+            declared: BTreeSet::new(),
+            waiting: None,
+            next_token: 1,
+            sent: 0,
+            received: 0,
+        }
+    }
+
+    fn schedule_next(&mut self, ctx: &mut ActorCtx<'_>) {
+        if let Some(step) = self.config.steps.get(self.cursor.step) {
+            ctx.set_timer(step.after_ms, NEXT_STEP);
+        }
+    }
+
+    fn finish_step(&mut self, ctx: &mut ActorCtx<'_>) {
+        let steps = &self.config.steps;
+        self.cursor.advance(|index| steps.get(index).map_or(1, |step| step.count));
+        self.schedule_next(ctx);
+    }
+
+    fn fail(&mut self, ctx: &mut ActorCtx<'_>, method: &str, msg_id: Option<String>, error: CallError) {
+        ctx.note(Note::Oslo(OsloNote::CallFailed { method: method.into(), msg_id, error }));
+        self.finish_step(ctx);
+    }
+
+    fn run_step(&mut self, ctx: &mut ActorCtx<'_>) {
+        let Some(step) = self.config.steps.get(self.cursor.step).cloned() else {
+            return;
+        };
+        let target = self.config.target.prepared(&step.prepare);
+        let kind = match step.action {
+            RpcAction::Call => SendKind::Call,
+            RpcAction::Cast => SendKind::Cast,
+        };
+        let address = match send_address(&target, kind, &self.config.transport.control_exchange) {
+            Ok(address) => address,
+            Err(error) => {
+                return self.fail(ctx, &step.method, None, CallError::InvalidTarget(error));
+            }
+        };
+        if let (Some(cap), Some(version)) = (&self.config.version_cap, &target.version)
+            && !version_is_compatible(cap, version)
+        {
+            let error = CallError::RpcVersionCap { version: version.clone(), version_cap: cap.clone() };
+            return self.fail(ctx, &step.method, None, error);
+        }
+        let topic = target.topic.clone().unwrap_or_default();
+        if self.declared.insert(address.exchange.clone()) {
+            let declarations = publisher_declarations(&self.config.transport, &address, &topic);
+            if let Err(error) = crate::oslo::actors::declare(ctx, &declarations) {
+                ctx.note(Note::Refused { error });
+            }
+        }
+        let call = match step.action {
+            RpcAction::Cast => None,
+            RpcAction::Call => {
+                let msg_id = uuid4_hex(ctx.rng());
+                let reply_q = self.reply_queue(ctx);
+                Some(CallFields { msg_id, reply_q, call_monitor_timeout: None })
+            }
+        };
+        let request = Request {
+            method: step.method.clone(),
+            args: step.args.clone(),
+            namespace: target.namespace.clone(),
+            version: target.version.clone(),
+            call: call.clone(),
+            unique_id: uuid4_hex(ctx.rng()),
+            context: step.context.clone(),
+        };
+        let timeout_ms =
+            step.prepare.timeout_ms.or(self.config.timeout_ms).unwrap_or(self.config.transport.rpc_response_timeout_ms);
+        let expiration_ms = call.is_some().then_some(timeout_ms);
+        let body: Arc<str> = Arc::from(request.body());
+        let sent = match &call {
+            Some(call) => Sent::Call { method: step.method.clone(), msg_id: call.msg_id.clone() },
+            None => Sent::Cast { method: step.method.clone(), fanout: address.fanout },
+        };
+        let publish = Publish {
+            exchange: address.exchange.clone(),
+            routing_key: address.routing_key.clone(),
+            mandatory: self.config.at_least_once,
+            properties: properties(expiration_ms),
+            body: body.clone(),
+        };
+        ctx.note(Note::Oslo(OsloNote::Published {
+            sent,
+            exchange: address.exchange,
+            routing_key: address.routing_key,
+            expiration: publish.properties.expiration.clone(),
+            body,
+        }));
+        let label = match &call {
+            Some(_) => format!("{}() call", step.method),
+            None => format!("{}() cast", step.method),
+        };
+        ctx.publish_labeled(publish, label);
+        self.sent += 1;
+        match call {
+            None => self.finish_step(ctx),
+            Some(call) => {
+                let token = self.next_token;
+                self.next_token += 1;
+                ctx.note(Note::Oslo(OsloNote::CallBlocked {
+                    method: step.method.clone(),
+                    msg_id: call.msg_id.clone(),
+                    target: target.repr(),
+                    timeout_ms,
+                    deadline: ctx.now() + timeout_ms,
+                }));
+                ctx.set_timer(timeout_ms, token);
+                self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since: ctx.now() });
+            }
+        }
+    }
+
+    /// The reply queue, declared and consumed on the first call (`_get_reply_q`).
+    fn reply_queue(&mut self, ctx: &mut ActorCtx<'_>) -> String {
+        if let Some(queue) = &self.reply_queue {
+            return queue.clone();
+        }
+        let reply_id = uuid4_hex(ctx.rng());
+        let plan = reply_plan(&self.config.transport, &reply_id);
+        let tag = format!("{}-replies", self.config.name);
+        if crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+            ctx.note(Note::Oslo(OsloNote::Listening { queues: plan.consume.clone() }));
+        }
+        let queue = reply_queue_name(&reply_id);
+        self.reply_queue = Some(queue.clone());
+        queue
+    }
+}
+
+impl Actor for RpcClient {
+    fn name(&self) -> &str {
+        &self.config.name
+    }
+
+    fn start(&mut self, ctx: &mut ActorCtx<'_>) {
+        if let Some(first) = self.config.steps.first() {
+            ctx.set_timer(self.config.start_ms + first.after_ms, NEXT_STEP);
+        }
+    }
+
+    fn on_delivery(&mut self, ctx: &mut ActorCtx<'_>, delivery: Delivery) {
+        self.received += 1;
+        // The reply waiter acknowledges every reply on receipt.
+        let reply = Reply::parse(&delivery.message.body);
+        let reply_label = match &reply {
+            Ok(reply) => label("reply", "to", &reply.msg_id),
+            Err(_) => label("reply", "?", ""),
+        };
+        note_received(ctx, &delivery, reply_label.clone());
+        ctx.note(Note::Settled { label: reply_label, settle: Settle::Ack });
+        ctx.settle(&delivery, Settle::Ack);
+        let reply = match reply {
+            Ok(reply) => reply,
+            Err(error) => {
+                return ctx.note(Note::Oslo(OsloNote::Unreadable { error: error.to_string() }));
+            }
+        };
+        let waiting = self.waiting.as_ref().filter(|waiting| waiting.msg_id == reply.msg_id).cloned();
+        let Some(waiting) = waiting else {
+            return ctx.note(Note::Oslo(OsloNote::ReplyUnexpected { msg_id: reply.msg_id }));
+        };
+        if !reply.ending {
+            return ctx.note(Note::Oslo(OsloNote::Heartbeat { msg_id: reply.msg_id }));
+        }
+        self.waiting = None;
+        match reply.failure.as_deref().and_then(Failure::parse) {
+            Some(failure) => {
+                let error = failure.deserialize(&self.config.allowed_remote_exmods);
+                self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
+            }
+            None => {
+                ctx.note(Note::Oslo(OsloNote::CallReturned {
+                    method: waiting.method,
+                    msg_id: waiting.msg_id,
+                    result: reply.result,
+                    waited_ms: ctx.now() - waiting.since,
+                }));
+                self.finish_step(ctx);
+            }
+        }
+    }
+
+    fn on_timer(&mut self, ctx: &mut ActorCtx<'_>, token: u64) {
+        if token == NEXT_STEP {
+            return self.run_step(ctx);
+        }
+        if let Some(waiting) = self.waiting.take_if(|waiting| waiting.token == token) {
+            let error = CallError::MessagingTimeout { msg_id: waiting.msg_id.clone() };
+            self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
+        }
+    }
+
+    fn on_return(&mut self, ctx: &mut ActorCtx<'_>, returned: Publish) {
+        let msg_id = Request::parse(&returned.body).ok().and_then(|request| request.call).map(|call| call.msg_id);
+        ctx.note(Note::Returned { label: label("call", "request", msg_id.as_deref().unwrap_or_default()) });
+        let Some(msg_id) = msg_id else { return };
+        if let Some(waiting) = self.waiting.take_if(|waiting| waiting.msg_id == msg_id) {
+            let error =
+                CallError::MessageUndeliverable { exchange: returned.exchange, routing_key: returned.routing_key };
+            self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
+        }
+    }
+
+    fn status(&self) -> ActorStatus {
+        let state = match &self.waiting {
+            Some(waiting) => ActorState::Blocked {
+                since: waiting.since,
+                waiting_for: format!("the reply to {} ({})", waiting.method, waiting.msg_id),
+            },
+            None if self.cursor.step >= self.config.steps.len() => ActorState::Done,
+            None => ActorState::Idle,
+        };
+        ActorStatus { state, sent: self.sent, received: self.received }
+    }
+
+    fn clone_box(&self) -> Box<dyn Actor> {
+        Box::new(self.clone())
+    }
+}

@@ -1,0 +1,274 @@
+//! The RPC server actor (`rpc/server.py` over `amqpdriver`): it declares its queues
+//! (`topic`, `topic.server`, its own `topic_fanout_<id>`), acks every request on receipt,
+//! before dispatching it (at-most-once), drops a request whose `_unique_id` is among the
+//! last 16, runs the dispatcher, and, for calls only, replies through the default
+//! exchange to the caller's reply queue, retrying a returned reply every 250 ms for up to
+//! `kombu_missing_consumer_retry_timeout`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::engine::{Delivery, Publish, SimTime};
+use crate::oslo::actors::{label, listen, note_received};
+use crate::oslo::declare::{TransportConfig, rpc_server_plan};
+use crate::oslo::dispatcher::{Endpoint, MsgIdCache, Outcome, dispatch};
+use crate::oslo::ids::uuid4_hex;
+use crate::oslo::note::{DispatchResult, OsloNote, Sent};
+use crate::oslo::target::{Target, check_server_target};
+use crate::oslo::wire::{Reply, Request, properties};
+use crate::sim::trace::Note;
+use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
+
+/// How often a returned reply is retried (`amqpdriver`: every 0.25 s).
+pub const REPLY_RETRY_MS: SimTime = 250;
+
+/// An RPC server's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RpcServerConfig {
+    pub name: String,
+    /// `Target(topic=..., server=...)`, optionally with its own exchange.
+    pub target: Target,
+    pub endpoints: Vec<Endpoint>,
+    #[serde(default)]
+    pub transport: TransportConfig,
+    #[serde(default)]
+    pub start_ms: SimTime,
+}
+
+#[derive(Debug, Clone)]
+struct PendingReply {
+    msg_id: String,
+    reply_q: String,
+    reply: Reply,
+}
+
+/// The RPC server actor.
+#[derive(Debug, Clone)]
+pub struct RpcServer {
+    config: RpcServerConfig,
+    cache: MsgIdCache,
+    // Requests being dispatched, by timer token: the reply to send when done (None for casts).
+    in_progress: BTreeMap<u64, Option<PendingReply>>,
+    // Returned replies waiting for a retry, by timer token.
+    retrying: BTreeMap<u64, Publish>,
+    // When each reply (by `_msg_id`) first came back, to give up after the retry timeout.
+    returned_since: BTreeMap<String, SimTime>,
+    // Invariant: larger than every token handed out; 0 is the start timer.
+    next_token: u64,
+    started: bool,
+    sent: u64,
+    received: u64,
+}
+
+const START: u64 = 0;
+
+impl RpcServer {
+    pub fn new(config: RpcServerConfig) -> RpcServer {
+        RpcServer {
+            config,
+            cache: MsgIdCache::default(),
+            in_progress: BTreeMap::new(),
+            retrying: BTreeMap::new(),
+            returned_since: BTreeMap::new(),
+            next_token: 1,
+            started: false,
+            sent: 0,
+            received: 0,
+        }
+    }
+
+    fn token(&mut self) -> u64 {
+        let token = self.next_token;
+        self.next_token += 1;
+        token
+    }
+
+    fn begin(&mut self, ctx: &mut ActorCtx<'_>) {
+        if let Err(error) = check_server_target(&self.config.target) {
+            return ctx.note(Note::Oslo(OsloNote::InvalidTarget { error: error.to_string() }));
+        }
+        let fanout_id = uuid4_hex(ctx.rng());
+        let plan = rpc_server_plan(&self.config.transport, &self.config.target, &fanout_id);
+        if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
+            self.started = true;
+            ctx.note(Note::Oslo(OsloNote::Listening { queues: plan.consume.clone() }));
+        }
+    }
+
+    fn send_reply(&mut self, ctx: &mut ActorCtx<'_>, pending: PendingReply) {
+        let body: Arc<str> = Arc::from(pending.reply.body());
+        let failure = pending
+            .reply
+            .failure
+            .as_deref()
+            .and_then(crate::oslo::failure::Failure::parse)
+            .map(|failure| failure.class);
+        ctx.note(Note::Oslo(OsloNote::Published {
+            sent: Sent::Reply { msg_id: pending.msg_id.clone(), failure },
+            exchange: String::new(),
+            routing_key: pending.reply_q.clone(),
+            expiration: None,
+            body: body.clone(),
+        }));
+        ctx.publish_labeled(
+            Publish {
+                exchange: String::new(),
+                routing_key: pending.reply_q.clone(),
+                mandatory: self.config.transport.direct_mandatory,
+                properties: properties(None),
+                body,
+            },
+            "reply",
+        );
+        self.sent += 1;
+    }
+}
+
+impl Actor for RpcServer {
+    fn name(&self) -> &str {
+        &self.config.name
+    }
+
+    fn start(&mut self, ctx: &mut ActorCtx<'_>) {
+        if self.config.start_ms == 0 {
+            self.begin(ctx);
+        } else {
+            ctx.set_timer(self.config.start_ms, START);
+        }
+    }
+
+    fn on_delivery(&mut self, ctx: &mut ActorCtx<'_>, delivery: Delivery) {
+        self.received += 1;
+        let request = Request::parse(&delivery.message.body);
+        let request_label = match &request {
+            Ok(request) => {
+                let kind = if request.call.is_some() { "call" } else { "cast" };
+                let id = request.call.as_ref().map_or(request.unique_id.as_str(), |call| call.msg_id.as_str());
+                label(kind, &request.method, id)
+            }
+            Err(_) => label("message", "?", ""),
+        };
+        note_received(ctx, &delivery, request_label.clone());
+        // Acknowledged on receipt, before dispatch: at-most-once.
+        ctx.note(Note::Settled { label: request_label, settle: Settle::Ack });
+        ctx.settle(&delivery, Settle::Ack);
+        let request = match request {
+            Ok(request) => request,
+            Err(error) => {
+                return ctx.note(Note::Oslo(OsloNote::Unreadable { error: error.to_string() }));
+            }
+        };
+        if self.cache.is_duplicate(&request.unique_id) {
+            return ctx.note(Note::Oslo(OsloNote::Duplicate { unique_id: request.unique_id }));
+        }
+        self.cache.add(&request.unique_id);
+        let dispatched = dispatch(&self.config.endpoints, &request);
+        let until = ctx.now() + dispatched.duration_ms;
+        let (result, reply_payload) = match dispatched.outcome {
+            Outcome::Returned { result } => (DispatchResult::Returned { result: result.clone() }, (result, None)),
+            Outcome::Raised { failure } => (
+                DispatchResult::Raised { class: failure.class.clone(), message: failure.message.clone() },
+                (Value::Null, Some(failure.to_json())),
+            ),
+        };
+        ctx.note(Note::Oslo(OsloNote::Dispatched {
+            method: request.method.clone(),
+            namespace: request.namespace.clone(),
+            version: request.version.clone(),
+            endpoints: self.config.endpoints.iter().map(|endpoint| endpoint.name.clone()).collect(),
+            checks: dispatched.checks,
+            result,
+            until,
+            replies: request.call.is_some(),
+        }));
+        let pending = match request.call {
+            Some(call) => {
+                let reply = Reply {
+                    result: reply_payload.0,
+                    failure: reply_payload.1,
+                    ending: true,
+                    msg_id: call.msg_id.clone(),
+                    unique_id: uuid4_hex(ctx.rng()),
+                };
+                Some(PendingReply { msg_id: call.msg_id, reply_q: call.reply_q, reply })
+            }
+            None => None,
+        };
+        if dispatched.duration_ms == 0 {
+            if let Some(pending) = pending {
+                self.send_reply(ctx, pending);
+            }
+        } else {
+            let token = self.token();
+            self.in_progress.insert(token, pending);
+            ctx.set_timer(dispatched.duration_ms, token);
+        }
+    }
+
+    fn on_timer(&mut self, ctx: &mut ActorCtx<'_>, token: u64) {
+        if token == START {
+            return self.begin(ctx);
+        }
+        if let Some(pending) = self.in_progress.remove(&token) {
+            if let Some(pending) = pending {
+                self.send_reply(ctx, pending);
+            }
+            return;
+        }
+        if let Some(publish) = self.retrying.remove(&token) {
+            if let Ok(reply) = Reply::parse(&publish.body) {
+                ctx.note(Note::Oslo(OsloNote::Published {
+                    sent: Sent::Reply { msg_id: reply.msg_id, failure: None },
+                    exchange: publish.exchange.clone(),
+                    routing_key: publish.routing_key.clone(),
+                    expiration: None,
+                    body: publish.body.clone(),
+                }));
+            }
+            ctx.publish_labeled(publish, "reply (retry)");
+            self.sent += 1;
+        }
+    }
+
+    fn on_return(&mut self, ctx: &mut ActorCtx<'_>, returned: Publish) {
+        let Ok(reply) = Reply::parse(&returned.body) else {
+            return;
+        };
+        ctx.note(Note::Returned { label: label("reply", "to", &reply.msg_id) });
+        let first = *self.returned_since.entry(reply.msg_id.clone()).or_insert(ctx.now());
+        let retry_at = ctx.now() + REPLY_RETRY_MS;
+        if retry_at > first + self.config.transport.missing_consumer_retry_timeout_ms {
+            self.returned_since.remove(&reply.msg_id);
+            return ctx.note(Note::Oslo(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: None }));
+        }
+        ctx.note(Note::Oslo(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: Some(retry_at) }));
+        let token = self.token();
+        self.retrying.insert(token, returned);
+        ctx.set_timer(REPLY_RETRY_MS, token);
+    }
+
+    fn status(&self) -> ActorStatus {
+        let state = match self.in_progress.len() {
+            _ if !self.started => ActorState::Idle,
+            0 => ActorState::Idle,
+            n => ActorState::Busy { in_progress: n as u32 },
+        };
+        ActorStatus { state, sent: self.sent, received: self.received }
+    }
+
+    fn clone_box(&self) -> Box<dyn Actor> {
+        Box::new(self.clone())
+    }
+}
+
+/// Whether a server with this config declares `queue` by name (its fanout queue's name is
+/// random, so only `topic` and `topic.server` count).
+pub fn declares_queue(config: &RpcServerConfig, queue: &str) -> bool {
+    let topic = config.target.topic.as_deref().unwrap_or_default();
+    let server = config.target.server.as_deref().unwrap_or_default();
+    queue == topic || queue == format!("{topic}.{server}")
+}

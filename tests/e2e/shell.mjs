@@ -1,0 +1,114 @@
+// The app shell: the first screen's regions, its layout at desktop and phone sizes, themes.
+import assert from 'node:assert/strict';
+import { DESKTOP, PHONE, openApp, screenshot, sizeName } from './harness.mjs';
+
+/** The five regions, found by role and accessible name as a screen reader would. */
+function regions(page) {
+  return {
+    header: page.getByRole('banner'),
+    palette: page.getByRole('complementary', { name: 'Palette' }),
+    main: page.getByRole('main'),
+    canvas: page.getByRole('main').getByRole('group', { name: 'Canvas', exact: true }),
+    inspector: page.getByRole('complementary', { name: 'Inspector' }),
+    playback: page.getByRole('toolbar', { name: 'Playback' }),
+  };
+}
+
+async function checkRegions(page) {
+  const found = regions(page);
+  for (const [name, locator] of Object.entries(found)) {
+    assert.equal(await locator.count(), 1, `exactly one ${name} region`);
+    assert.ok(await locator.isVisible(), `the ${name} region is visible`);
+  }
+  assert.equal(await found.header.getByRole('heading', { level: 1 }).textContent(), 'Kaiten');
+  assert.equal(await found.canvas.evaluate((el) => el.tagName.toLowerCase()), 'svg');
+  return found;
+}
+
+async function boxes(found) {
+  const out = {};
+  for (const [name, locator] of Object.entries(found)) out[name] = await locator.boundingBox();
+  return out;
+}
+
+const overlap = (a, b) =>
+  a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+
+async function pageOverflow(page) {
+  return page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+}
+
+export const tests = [
+  {
+    name: `regions and layout at ${sizeName(DESKTOP)}`,
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      const found = await checkRegions(page);
+      const box = await boxes(found);
+      const side = ['header', 'palette', 'main', 'inspector', 'playback'];
+      for (const [i, a] of side.entries()) {
+        for (const b of side.slice(i + 1)) assert.ok(!overlap(box[a], box[b]), `${a} and ${b} do not overlap`);
+      }
+      assert.ok(box.palette.x < box.main.x && box.main.x < box.inspector.x, 'palette | canvas | inspector, left to right');
+      assert.ok(box.playback.y > box.main.y, 'the playback bar is below the canvas');
+      assert.ok(box.canvas.width >= 600 && box.canvas.height >= 500, `the canvas is large: ${JSON.stringify(box.canvas)}`);
+      assert.deepEqual(await pageOverflow(page), { x: 0, y: 0 }, 'the shell fits the window without scrolling');
+      await screenshot(page, `shell-${sizeName(viewport)}`);
+    },
+  },
+  {
+    name: `regions stack on a phone at ${sizeName(PHONE)}`,
+    viewport: PHONE,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      const found = await checkRegions(page);
+      const box = await boxes(found);
+      assert.ok((await pageOverflow(page)).x <= 0, 'no sideways scrolling');
+      assert.ok(box.header.y < box.palette.y && box.palette.y < box.main.y, 'header, palette, canvas, top to bottom');
+      assert.ok(box.main.y < box.playback.y && box.playback.y < box.inspector.y, 'canvas, playback, inspector, top to bottom');
+      assert.ok(box.canvas.width >= viewport.width - 1, 'the canvas spans the width');
+      assert.ok(box.canvas.height >= 300, `the canvas is tall enough to draw on: ${box.canvas.height}px`);
+      for (const button of await found.palette.getByRole('button').all()) {
+        const { height } = await button.boundingBox();
+        assert.ok(height >= 40, `palette buttons are touch-sized (${height}px)`);
+      }
+      await screenshot(page, `shell-${sizeName(viewport)}`);
+    },
+  },
+  {
+    name: 'selecting a palette kind shows it in the inspector',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      const { palette, inspector, canvas } = regions(page);
+      const exchange = palette.getByRole('button', { name: 'Exchange' });
+      assert.equal(await exchange.getAttribute('aria-pressed'), 'false');
+      await exchange.click();
+      assert.equal(await exchange.getAttribute('aria-pressed'), 'true');
+      await inspector.getByRole('heading', { name: 'Exchange' }).waitFor();
+      await screenshot(page, `palette-selected-${sizeName(viewport)}`);
+      await palette.getByRole('button', { name: 'RPC server' }).click();
+      await inspector.getByRole('heading', { name: 'RPC server' }).waitFor();
+      assert.equal(await exchange.getAttribute('aria-pressed'), 'false', 'one kind at a time');
+      await canvas.click();
+      await inspector.getByText('Nothing is selected').waitFor();
+    },
+  },
+  {
+    name: `dark theme follows prefers-color-scheme at ${sizeName(DESKTOP)}`,
+    viewport: DESKTOP,
+    colorScheme: 'dark',
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      await checkRegions(page);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g).map(Number);
+      assert.ok(r + g + b < 150, `the dark theme has a dark background (${background})`);
+      await screenshot(page, `shell-dark-${sizeName(viewport)}`);
+    },
+  },
+];

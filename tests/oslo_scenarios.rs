@@ -1,0 +1,436 @@
+//! The oslo.messaging built-in scenarios behave as oslo.messaging does, and the
+//! conformance cases of `amqp-oslo-semantics.txt` (49-61) that need a running system hold
+//! on the simulator.
+
+use std::collections::BTreeMap;
+
+use kaiten::engine::{BrokerEvent, DropReason};
+use kaiten::formats::scenario::Scenario;
+use kaiten::oslo::note::OsloNote;
+use kaiten::sim::{ActorState, Note, Session, TraceEvent, Until};
+use serde_json::{Value, json};
+
+fn run_scenario(scenario: &Scenario, seed: u64) -> Session {
+    let world = scenario.build(seed).unwrap_or_else(|errors| panic!("{}: {errors:?}", scenario.name));
+    let mut session = Session::new(world);
+    session.run_until(Until::Idle);
+    session
+}
+
+fn builtin(name: &str) -> Session {
+    let scenario = kaiten::scenarios::builtin(name).expect("built in").expect("loads");
+    let session = run_scenario(&scenario, scenario.seed);
+    write_trace(name, &session);
+    session
+}
+
+fn from_json(value: Value) -> Session {
+    let scenario = Scenario::from_json(&value.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+    run_scenario(&scenario, 1)
+}
+
+/// Writes the rendered trace next to the other test output, for reading.
+fn write_trace(name: &str, session: &Session) {
+    let world = session.world();
+    let mut describer = kaiten::explain::Describer::default();
+    let lines: Vec<String> = session
+        .trace()
+        .iter()
+        .map(|entry| {
+            let description =
+                describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
+            format!("{:>6} {}", entry.time, description.sentence)
+        })
+        .collect();
+    std::fs::write(std::env::temp_dir().join(format!("kaiten-{name}.txt")), lines.join("\n")).ok();
+}
+
+fn notes(session: &Session) -> Vec<(String, OsloNote)> {
+    let world = session.world();
+    session
+        .trace()
+        .iter()
+        .filter_map(|entry| match &entry.event {
+            TraceEvent::Note { actor, note: Note::Oslo(note) } => {
+                Some((world.actor_name(*actor).to_string(), note.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// What each caller got, in order: `actor: method -> result` or `-> Class: first line`.
+fn outcomes(session: &Session) -> Vec<String> {
+    notes(session)
+        .into_iter()
+        .filter_map(|(actor, note)| match note {
+            OsloNote::CallReturned { method, result, .. } => Some(format!("{actor}: {method} -> {result}")),
+            OsloNote::CallFailed { method, error, .. } => {
+                let text = error.to_string();
+                Some(format!(
+                    "{actor}: {method} -> {}: {}",
+                    error.python_class(),
+                    text.lines().next().unwrap_or_default()
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Methods each server or listener dispatched, by actor.
+fn dispatched(session: &Session) -> BTreeMap<String, Vec<String>> {
+    let mut by_actor: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (actor, note) in notes(session) {
+        match note {
+            OsloNote::Dispatched { method, .. } => by_actor.entry(actor).or_default().push(method),
+            OsloNote::NotificationDispatched { event_type, .. } => by_actor.entry(actor).or_default().push(event_type),
+            _ => {}
+        }
+    }
+    by_actor
+}
+
+fn ready(session: &Session, queue: &str) -> usize {
+    let broker = session.world().broker();
+    broker.topology().queue_by_name(queue).map_or(0, |queue| broker.ready_count(queue.id))
+}
+
+#[test]
+fn rpc_call_blocks_the_caller_and_reuses_one_reply_queue() {
+    let session = builtin("rpc-call");
+    assert_eq!(outcomes(&session), ["conductor: add -> 42", "conductor: add -> 12", "conductor: add -> 2"]);
+    for (_, note) in notes(&session) {
+        if let OsloNote::CallReturned { waited_ms, .. } = note {
+            assert!(waited_ms >= 300, "the server works 300 ms");
+        }
+    }
+    let reply_queues =
+        session.world().broker().topology().queues().filter(|queue| queue.name().starts_with("reply_")).count();
+    assert_eq!(reply_queues, 1);
+    let servers = dispatched(&session);
+    assert!(servers.contains_key("compute-host1") && servers.contains_key("compute-host2"), "round-robin: {servers:?}");
+
+    // Midway through the first call, the conductor is blocked.
+    let scenario = kaiten::scenarios::builtin("rpc-call").unwrap().unwrap();
+    let mut session = Session::new(scenario.build(scenario.seed).unwrap());
+    session.run_until(Until::Time(400));
+    let world = session.world();
+    let (_, conductor) = world.actors().find(|(_, actor)| actor.name() == "conductor").unwrap();
+    assert!(matches!(conductor.status().state, ActorState::Blocked { since: 200, .. }), "{:?}", conductor.status());
+}
+
+#[test]
+fn rpc_cast_never_waits_and_makes_no_reply_queue() {
+    let session = builtin("rpc-cast");
+    assert!(outcomes(&session).is_empty());
+    assert!(!notes(&session).iter().any(|(_, note)| matches!(note, OsloNote::CallBlocked { .. })));
+    assert!(!session.world().broker().topology().queues().any(|queue| queue.name().starts_with("reply_")));
+    let servers = dispatched(&session);
+    assert_eq!(servers["compute-host1"].len(), 3);
+    assert_eq!(servers["compute-host2"].len(), 3);
+}
+
+#[test]
+fn case_51_fanout_reaches_every_server_and_call_with_fanout_is_refused() {
+    let session = builtin("rpc-fanout");
+    let servers = dispatched(&session);
+    let refreshes: usize =
+        servers.values().map(|methods| methods.iter().filter(|m| *m == "refresh_cache").count()).sum();
+    let notes_run: usize = servers.values().map(|methods| methods.iter().filter(|m| *m == "note").count()).sum();
+    for host in ["host1", "host2", "host3"] {
+        assert_eq!(servers[host].iter().filter(|m| *m == "refresh_cache").count(), 2, "{host}");
+    }
+    assert_eq!((refreshes, notes_run), (6, 1));
+    assert_eq!(
+        outcomes(&session),
+        [
+            "api: refresh_cache -> oslo_messaging.exceptions.InvalidTarget: A call cannot be used with fanout:<Target topic=compute, fanout=True>"
+        ]
+    );
+    let published = notes(&session)
+        .iter()
+        .filter(|(actor, note)| actor == "api" && matches!(note, OsloNote::Published { .. }))
+        .count();
+    assert_eq!(published, 3, "the refused call publishes nothing");
+}
+
+#[test]
+fn case_49_server_targeted_messages_reach_only_that_server() {
+    let session = builtin("rpc-server-targeted");
+    let outcomes = outcomes(&session);
+    assert_eq!(outcomes[0..2], ["conductor: whoami -> \"host2\"", "conductor: whoami -> \"host2\""]);
+    assert!(outcomes[3].starts_with("conductor: whoami -> oslo_messaging.exceptions.MessagingTimeout"), "{outcomes:?}");
+    let servers = dispatched(&session);
+    assert_eq!(servers["host2"].iter().filter(|m| *m == "note").count(), 1);
+    assert!(!servers.get("host1").is_some_and(|methods| methods.contains(&"note".to_string())));
+    assert!(!servers.get("host3").is_some_and(|methods| methods.contains(&"note".to_string())));
+    let total: usize = servers.values().map(Vec::len).sum();
+    assert_eq!(total, 4, "note, two targeted whoami and one shared whoami");
+}
+
+#[test]
+fn case_53_rpc_timeout_three_ways() {
+    let session = builtin("rpc-timeout");
+    let outcomes = outcomes(&session);
+    assert_eq!(outcomes.len(), 3);
+    assert!(
+        outcomes
+            .iter()
+            .all(|outcome| { outcome.contains("MessagingTimeout: Timed out waiting for a reply to message ID") })
+    );
+    let notes = notes(&session);
+    assert!(notes.iter().any(|(actor, note)| actor == "caller" && matches!(note, OsloNote::ReplyUnexpected { .. })));
+    let topology = session.world().broker().topology();
+    let expired_in_gone = session.trace().iter().any(|entry| match &entry.event {
+        TraceEvent::Broker(BrokerEvent::Dropped { queue, reason: DropReason::Expired, .. }) => {
+            topology.queue(*queue).is_some_and(|queue| queue.name() == "gone")
+        }
+        _ => false,
+    });
+    assert!(expired_in_gone, "the request expired at the head of 'gone'");
+    assert!(
+        session
+            .trace()
+            .iter()
+            .any(|entry| matches!(entry.event, TraceEvent::Broker(BrokerEvent::Unroutable { returned: false, .. })))
+    );
+}
+
+#[test]
+fn case_56_remote_errors_and_builtins() {
+    let session = builtin("rpc-remote-error");
+    assert_eq!(
+        outcomes(&session),
+        [
+            "conductor: boom -> builtins.ValueError: kaboom",
+            "conductor: find -> oslo_messaging.rpc.client.RemoteError: Remote error: InstanceNotFound Instance 42 could not be found.",
+            "conductor: add -> builtins.TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+            "conductor: add -> builtins.TypeError: ComputeAPI.add() got an unexpected keyword argument 'c'",
+            "conductor: _secret -> oslo_messaging.rpc.client.RemoteError: Remote error: NoSuchMethod Endpoint does not support RPC method _secret",
+            "conductor: nosuch -> oslo_messaging.rpc.client.RemoteError: Remote error: NoSuchMethod Endpoint does not support RPC method nosuch",
+            "nova-api: find -> nova.exception_Remote.InstanceNotFound_Remote: Instance 42 could not be found.",
+        ]
+    );
+}
+
+#[test]
+fn case_55_namespaces_versions_and_version_cap() {
+    let session = builtin("rpc-version-mismatch");
+    let unsupported = |version: &str, method: &str| {
+        format!(
+            "conductor: {method} -> oslo_messaging.rpc.client.RemoteError: Remote error: UnsupportedVersion Endpoint does not support RPC version {version}. Attempted method: {method}"
+        )
+    };
+    assert_eq!(
+        outcomes(&session),
+        [
+            "conductor: get -> \"instance\"".to_string(),
+            "conductor: get -> \"instance\"".to_string(),
+            unsupported("1.4", "get"),
+            unsupported("2.0", "get"),
+            "conductor: reboot -> \"rebooting\"".to_string(),
+            unsupported("2.2", "reboot"),
+            "conductor: get -> oslo_messaging.rpc.client.RemoteError: Remote error: NoSuchMethod Endpoint does not support RPC method get".to_string(),
+            "capped: get -> \"instance\"".to_string(),
+            "capped: get -> oslo_messaging.rpc.client.RPCVersionCapError: Requested message version, 1.4 is incompatible.  It needs to be equal in major version and less than or equal in minor version as the specified version cap 1.3.".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn notifications_reach_every_pool_once_and_pool_members_share() {
+    let session = builtin("notifications");
+    let listeners = dispatched(&session);
+    let ceilometer = listeners["ceilometer-1"].len() + listeners["ceilometer-2"].len();
+    assert_eq!(ceilometer, 5, "info x3, warn, error: {listeners:?}");
+    assert!(!listeners["ceilometer-1"].is_empty() && !listeners["ceilometer-2"].is_empty());
+    assert_eq!(listeners["searchlight-listener"].len(), 4, "info x3 and error");
+    assert_eq!(listeners["auditor"], ["compute.instance.exists"]);
+    // The notifier's own queues keep what nobody consumes from them.
+    assert_eq!(ready(&session, "notifications.info"), 3);
+    assert_eq!(ready(&session, "notifications.debug"), 1);
+    assert_eq!(ready(&session, "notifications.audit"), 0, "the plain listener consumes it");
+    let notes = notes(&session);
+    let filtered = notes.iter().any(|(actor, note)| {
+        actor == "searchlight-listener"
+            && matches!(note, OsloNote::NotificationDispatched { event_type, calls, .. }
+                if event_type == "compute.instance.delete.end" && matches!(calls[0], kaiten::oslo::notify::HandlerCall::Filtered { .. }))
+    });
+    assert!(filtered);
+    let requeue_refused = notes.iter().any(|(_, note)| {
+        matches!(
+            note,
+            OsloNote::NotificationDispatched {
+                result: kaiten::oslo::notify::NotificationResult::Requeue,
+                requeue: false,
+                ..
+            }
+        )
+    });
+    assert!(requeue_refused);
+}
+
+fn server(name: &str, topic: &str, exchange: Option<&str>) -> Value {
+    let mut target = json!({"topic": topic, "server": name});
+    if let Some(exchange) = exchange {
+        target["exchange"] = json!(exchange);
+    }
+    json!({
+        "kind": "rpc_server", "name": name, "target": target,
+        "endpoints": [{"name": "E", "methods": [
+            {"name": "ping", "params": [], "behaviour": {"return": "1"}, "duration_ms": 20},
+            {"name": "note", "params": [], "behaviour": {"return": "None"}, "duration_ms": 20}
+        ]}]
+    })
+}
+
+#[test]
+fn case_50_calls_and_casts_without_server_spread_over_all_servers() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "spread", "actors": [
+            server("s1", "t", None), server("s2", "t", None), server("s3", "t", None),
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "start_ms": 100, "steps": [
+                {"action": "call", "method": "ping", "count": 14},
+                {"action": "cast", "method": "note", "count": 20}
+            ]}
+        ]
+    }));
+    let servers = dispatched(&session);
+    for name in ["s1", "s2", "s3"] {
+        assert!(servers[name].iter().any(|m| m == "ping") && servers[name].iter().any(|m| m == "note"), "{servers:?}");
+    }
+    assert_eq!(outcomes(&session).len(), 14);
+}
+
+#[test]
+fn case_52_server_groups_on_exchanges_see_only_their_exchange() {
+    // As in oslo.messaging's functional test, each group has its own topic.
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "exchanges", "actors": [
+            server("default", "t1", None), server("on-a", "t2", Some("a")), server("on-b", "t3", Some("b")),
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t1"}, "start_ms": 100, "steps": [
+                {"action": "call", "method": "ping", "count": 2},
+                {"action": "call", "method": "ping", "prepare": {"exchange": "a", "topic": "t2"}, "count": 3},
+                {"action": "call", "method": "ping", "prepare": {"exchange": "b", "topic": "t3"}, "count": 4},
+                {"action": "call", "method": "ping", "prepare": {"exchange": "a", "topic": "t1"}}
+            ]}
+        ]
+    }));
+    let servers = dispatched(&session);
+    assert_eq!((servers["default"].len(), servers["on-a"].len(), servers["on-b"].len()), (2, 3, 4));
+    assert!(outcomes(&session)[9].contains("MessagingTimeout"), "topic t1 has no binding on exchange 'a'");
+}
+
+#[test]
+fn one_topic_on_several_exchanges_shares_one_queue() {
+    // Queue names do not include the exchange: servers with the same topic on different
+    // exchanges consume the same queue 't', so calls on any exchange reach all of them.
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "shared", "actors": [
+            server("default", "t", None), server("on-a", "t", Some("a")),
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "start_ms": 100, "steps": [
+                {"action": "call", "method": "ping", "count": 4}
+            ]}
+        ]
+    }));
+    let servers = dispatched(&session);
+    assert_eq!((servers["default"].len(), servers["on-a"].len()), (2, 2));
+}
+
+#[test]
+fn case_54_at_least_once_fails_fast_with_message_undeliverable() {
+    let scenario = |at_least_once: bool| {
+        from_json(json!({
+            "kaiten_scenario": 1, "name": "missing", "actors": [
+                server("s1", "t", None),
+                {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "timeout_ms": 3000, "at_least_once": at_least_once,
+                 "start_ms": 100, "steps": [{"action": "call", "method": "ping", "prepare": {"server": "missing"}}]}
+            ]
+        }))
+    };
+    let plain = scenario(false);
+    assert!(outcomes(&plain)[0].contains("MessagingTimeout"));
+    let mandatory = scenario(true);
+    assert_eq!(outcomes(&mandatory), ["c: ping -> oslo_messaging.exceptions.MessageUndeliverable: "]);
+    let failed_at = mandatory
+        .trace()
+        .iter()
+        .find(|entry| matches!(&entry.event, TraceEvent::Note { note: Note::Oslo(OsloNote::CallFailed { .. }), .. }))
+        .unwrap()
+        .time;
+    assert!(failed_at < 200, "fails at once, not after the timeout: {failed_at}");
+}
+
+fn listener(name: &str, topic: &str, pool: Option<&str>) -> Value {
+    json!({"kind": "notification_listener", "name": name, "targets": [{"topic": topic}], "pool": pool,
+           "endpoints": [{"name": "E", "handlers": [{"priority": "info", "duration_ms": 10}]}]})
+}
+
+fn notifier(name: &str, topic: &str, count: u32) -> Value {
+    json!({"kind": "notifier", "name": name, "publisher_id": "abc", "topics": [topic], "start_ms": 100,
+           "steps": [{"after_ms": 20, "priority": "info", "event_type": "test", "payload": "Hello World!", "count": count}]})
+}
+
+#[test]
+fn case_59_every_pool_gets_every_notification() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "pools", "actors": [
+            listener("l1", "t", Some("pool1")), listener("l2", "t", Some("pool2")), notifier("n", "t", 2)
+        ]
+    }));
+    let listeners = dispatched(&session);
+    assert_eq!((listeners["l1"].len(), listeners["l2"].len()), (2, 2));
+}
+
+#[test]
+fn case_60_plain_listeners_share_and_topics_stay_apart() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "plain", "actors": [
+            listener("a1", "a", None), listener("a2", "a", None), listener("b1", "b", None),
+            notifier("na", "a", 8), notifier("nb", "b", 3)
+        ]
+    }));
+    let listeners = dispatched(&session);
+    assert_eq!(listeners["a1"].len() + listeners["a2"].len(), 8);
+    assert!(!listeners["a1"].is_empty() && !listeners["a2"].is_empty());
+    assert_eq!(listeners["b1"].len(), 3);
+}
+
+#[test]
+fn case_61_info_notification_via_topic_dot_info() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "simple", "actors": [listener("l", "test_simple", None), notifier("n", "test_simple", 1)]
+    }));
+    let delivered_from: Vec<String> = notes(&session)
+        .into_iter()
+        .filter_map(|(_, note)| match note {
+            OsloNote::Listening { queues } => Some(queues.join(",")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(delivered_from, ["test_simple.info"]);
+    let received = session.trace().iter().find_map(|entry| match &entry.event {
+        TraceEvent::Note {
+            note: Note::Oslo(OsloNote::NotificationDispatched { event_type, priority, .. }), ..
+        } => Some((event_type.clone(), priority.clone())),
+        _ => None,
+    });
+    assert_eq!(received, Some(("test".to_string(), "INFO".to_string())));
+}
+
+#[test]
+fn oslo_scenarios_are_deterministic_and_seed_independent_in_outcome() {
+    let scenario = kaiten::scenarios::builtin("oslo-capture").unwrap().unwrap();
+    let trace = |seed| serde_json::to_string(run_scenario(&scenario, seed).trace()).unwrap();
+    assert_eq!(trace(3), trace(3));
+    let expected = outcomes(&run_scenario(&scenario, 1))
+        .into_iter()
+        .map(|outcome| outcome.split(" ID ").next().unwrap().to_string());
+    for seed in 2..8 {
+        let got = outcomes(&run_scenario(&scenario, seed))
+            .into_iter()
+            .map(|outcome| outcome.split(" ID ").next().unwrap().to_string());
+        assert!(got.eq(expected.clone()), "seed {seed}");
+    }
+}
