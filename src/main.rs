@@ -7,8 +7,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "kaiten-web is the browser app: build it with `scripts/dev serve`; the native CLI is `kaiten`."
-    );
+    eprintln!("kaiten-web is the browser app: build it with `scripts/dev serve`; the native CLI is `kaiten`.");
     std::process::exit(2);
 }

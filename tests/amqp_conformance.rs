@@ -33,6 +33,10 @@ fn queue(name: &str, arguments: Value) -> Value {
     json!({"name": name, "durable": true, "auto_delete": false, "arguments": arguments})
 }
 
+fn queues(names: &[&str]) -> Vec<Value> {
+    names.iter().map(|name| queue(name, json!({}))).collect()
+}
+
 fn exchange(name: &str, kind: &str, arguments: Value) -> Value {
     json!({"name": name, "type": kind, "durable": true, "auto_delete": false, "internal": false, "arguments": arguments})
 }
@@ -143,7 +147,8 @@ fn case_11_and_12_two_bindings_differing_in_arguments_and_unbinding() {
     let route = |topology: &Topology, key: &str| -> Vec<String> {
         let keys = [key.to_string()];
         let route = topology.route(t, RoutingInput { routing_keys: &keys, headers: &FieldTable::new() });
-        let mut out: Vec<String> = route.queues.iter().map(|q| topology.queue(*q).unwrap().name().to_string()).collect();
+        let mut out: Vec<String> =
+            route.queues.iter().map(|q| topology.queue(*q).unwrap().name().to_string()).collect();
         out.sort();
         out
     };
@@ -161,7 +166,10 @@ fn case_11_and_12_two_bindings_differing_in_arguments_and_unbinding() {
 
 #[test]
 fn cases_13_to_16_db_topic_exchange_suite() {
-    let got = topic_routes(&[("Q1", "#.c"), ("Q2", "#.b.c"), ("Q3", "a.#.d"), ("Q4", "#.*.#")], &["a.b.c", "c", "a.d", "a.b.c.d", "x"]);
+    let got = topic_routes(
+        &[("Q1", "#.c"), ("Q2", "#.b.c"), ("Q3", "a.#.d"), ("Q4", "#.*.#")],
+        &["a.b.c", "c", "a.d", "a.b.c.d", "x"],
+    );
     assert_eq!(got, vec![names("Q1 Q2 Q4"), names("Q1 Q4"), names("Q3 Q4"), names("Q3 Q4"), names("Q4")]);
     let got = topic_routes(
         &[("s", "foo.*"), ("h", "foo.#"), ("l", "foo.bar"), ("sb", "foo.*.baz"), ("all", "#")],
@@ -177,7 +185,14 @@ fn cases_13_to_16_db_topic_exchange_suite() {
 #[test]
 fn cases_17_18_wildcards_only_as_whole_words() {
     let mut bindings = vec![("Q", "this.*.rules"), ("Q", "*.for.*"), ("Q", "simply#carrots")];
-    let keys = ["this.queue.rules", "this.exchange.rules", "carrots.for.power", "another.queue.rules", "simplycarrots", "*.queue.rules"];
+    let keys = [
+        "this.queue.rules",
+        "this.exchange.rules",
+        "carrots.for.power",
+        "another.queue.rules",
+        "simplycarrots",
+        "*.queue.rules",
+    ];
     let got = topic_routes(&bindings, &keys);
     let yes = |routed: &Vec<String>| !routed.is_empty();
     assert_eq!(got.iter().map(yes).collect::<Vec<_>>(), vec![true, true, true, false, false, false]);
@@ -212,8 +227,14 @@ fn cases_19_20_25_direct_fanout_and_duplicate_bindings() {
                      binding("d", "Q", "k", json!({"a": 1})), binding("d", "Q", "k", json!({"a": 2})),
                      binding("f", "Q", "x", json!({"a": 1})), binding("f", "Q", "y", json!({}))],
     });
-    let script = json!([publish("amq.direct", "Q", "1"), publish("amq.direct", "anyotherkey", "2"), publish("amq.fanout", "", "3"),
-                        publish("amq.fanout", "whatever", "4"), publish("d", "k", "5"), publish("f", "", "6")]);
+    let script = json!([
+        publish("amq.direct", "Q", "1"),
+        publish("amq.direct", "anyotherkey", "2"),
+        publish("amq.fanout", "", "3"),
+        publish("amq.fanout", "whatever", "4"),
+        publish("d", "k", "5"),
+        publish("f", "", "6")
+    ]);
     let got = routed(&run(definitions, script));
     assert_eq!(got, vec![names("Q"), vec![], names("F1 F2"), names("F1 F2"), names("Q"), names("Q")]);
 }
@@ -222,7 +243,7 @@ fn cases_19_20_25_direct_fanout_and_duplicate_bindings() {
 fn cases_21_22_28_29_headers() {
     let definitions = json!({
         "exchanges": [exchange("h", "headers", json!({}))],
-        "queues": ["Q", "AltQ", "QAll", "QAny", "XAny", "Empty", "N"].iter().map(|name| queue(name, json!({}))).collect::<Vec<_>>(),
+        "queues": queues(&["Q", "AltQ", "QAll", "QAny", "XAny", "Empty", "N"]),
         "bindings": [binding("h", "Q", "", json!({"x-match": "all", "foo": "bar", "fuu": "ber"})),
                      binding("h", "AltQ", "", json!({"x-match": "any", "foo": "bar", "fuu": "ber"})),
                      binding("h", "QAll", "", json!({"x-match": "all-with-x", "foo": null, "x-foo": null})),
@@ -244,8 +265,8 @@ fn cases_21_22_28_29_headers() {
     ]);
     let got = routed(&run(definitions, script));
     let expected = [
-        "Q AltQ Empty",
-        "AltQ Empty",
+        "Q AltQ QAny Empty",
+        "AltQ QAny Empty",
         "Empty",
         "QAll QAny Empty",
         "QAny Empty",
@@ -267,7 +288,7 @@ fn cases_23_30_to_34_exchange_to_exchange_alternate_exchange_mandatory_and_error
                       exchange("L1", "fanout", json!({})), exchange("L2", "fanout", json!({})),
                       exchange("F", "fanout", json!({"alternate-exchange": "AX"})), exchange("D", "direct", json!({})),
                       json!({"name": "I", "type": "fanout", "durable": true, "auto_delete": false, "internal": true, "arguments": {}})],
-        "queues": ["Q1", "Q2", "Qa", "Qae", "Q"].iter().map(|name| queue(name, json!({}))).collect::<Vec<_>>(),
+        "queues": queues(&["Q1", "Q2", "Qa", "Qae", "Q"]),
         "bindings": [binding("X1", "Q1", "", json!({})), binding("X2", "Q2", "", json!({})),
                      binding("X", "Qa", "k", json!({})), binding("AX", "Qae", "", json!({})),
                      e2e("L1", "L2", ""), e2e("L2", "L1", ""), binding("L1", "Q", "", json!({})), binding("L2", "Q", "", json!({})),
@@ -290,9 +311,17 @@ fn cases_23_30_to_34_exchange_to_exchange_alternate_exchange_mandatory_and_error
     assert_eq!(publishes[1]["routed"], json!(["Qa"]), "case 30");
     assert_eq!(publishes[2]["routed"], json!(["Qae"]), "case 30: the AE takes what X could not route");
     assert_eq!(publishes[3]["routed"], json!(["Q"]), "case 31: one copy through the loop");
-    assert_eq!(publishes[4], json!({"routed": [], "returned": true, "rejected": false}), "case 32: F routed to D, so no AE");
+    assert_eq!(
+        publishes[4],
+        json!({"routed": [], "returned": true, "rejected": false}),
+        "case 32: F routed to D, so no AE"
+    );
     assert_eq!(publishes[5]["returned"], json!(true), "case 33: 312 NO_ROUTE");
-    assert_eq!(publishes[6], json!({"routed": ["Qae"], "returned": false, "rejected": false}), "case 33: the AE delivers");
+    assert_eq!(
+        publishes[6],
+        json!({"routed": ["Qae"], "returned": false, "rejected": false}),
+        "case 33: the AE delivers"
+    );
     assert_eq!(publishes[7]["error"]["code"], json!(403), "case 34");
     assert_eq!(publishes[8]["error"]["code"], json!(404));
     let bind_default = Definitions::parse(
@@ -311,7 +340,8 @@ fn dead_letter_definitions(queue_arguments: Value) -> Value {
 
 #[test]
 fn cases_35_36_nack_dead_letters_with_x_death() {
-    let definitions = dead_letter_definitions(json!({"x-dead-letter-exchange": "dlx", "x-dead-letter-routing-key": "DLQ"}));
+    let definitions =
+        dead_letter_definitions(json!({"x-dead-letter-exchange": "dlx", "x-dead-letter-routing-key": "DLQ"}));
     let script = json!([
         publish("", "Q", "1"), publish("", "Q", "2"), publish("", "Q", "3"),
         {"consume": {"queue": "Q", "consumer_tag": "c"}},
@@ -326,7 +356,9 @@ fn cases_35_36_nack_dead_letters_with_x_death() {
 
 #[test]
 fn case_37_ttl_dead_letters_as_expired() {
-    let definitions = dead_letter_definitions(json!({"x-dead-letter-exchange": "dlx", "x-dead-letter-routing-key": "DLQ", "x-message-ttl": 1}));
+    let definitions = dead_letter_definitions(
+        json!({"x-dead-letter-exchange": "dlx", "x-dead-letter-routing-key": "DLQ", "x-message-ttl": 1}),
+    );
     let script = json!([publish("", "Q", "1"), {"advance-time": {"ms": 5}}]);
     let document = run(definitions, script);
     assert_eq!(document["queues"]["DLQ"][0]["x-death"][0]["reason"], json!("expired"));
@@ -344,10 +376,16 @@ fn case_38_43_max_length_overflow_modes() {
         );
         let document = run(definitions, json!([publish("", "Q", "1"), publish("", "Q", "2"), publish("", "Q", "3")]));
         assert_eq!(document["queues"]["Q"], queue_ids, "{overflow}");
-        let dead: Vec<&str> = document["queues"]["DLQ"].as_array().unwrap().iter().map(|m| m["message_id"].as_str().unwrap()).collect();
+        let dead: Vec<&str> =
+            document["queues"]["DLQ"].as_array().unwrap().iter().map(|m| m["message_id"].as_str().unwrap()).collect();
         assert_eq!(dead, dead_ids, "{overflow}");
-        let rejected: Vec<bool> = document["publishes"].as_array().unwrap().iter().map(|p| p["rejected"].as_bool().unwrap()).collect();
-        assert_eq!(rejected, vec![false, overflow != "drop-head", overflow != "drop-head"], "{overflow}: case 44's nacks");
+        let rejected: Vec<bool> =
+            document["publishes"].as_array().unwrap().iter().map(|p| p["rejected"].as_bool().unwrap()).collect();
+        assert_eq!(
+            rejected,
+            vec![false, overflow != "drop-head", overflow != "drop-head"],
+            "{overflow}: case 44's nacks"
+        );
     }
     let bytes = json!({"queues": [queue("B", json!({"x-max-length-bytes": 100}))]});
     let body = "x".repeat(80);
@@ -360,16 +398,25 @@ fn case_38_43_max_length_overflow_modes() {
 #[test]
 fn case_39_missing_dead_letter_exchange_drops() {
     let definitions = dead_letter_definitions(json!({"x-dead-letter-exchange": "absent"}));
-    let document = run(definitions, json!([publish("", "Q", "1"), {"get": {"queue": "Q"}}, {"nack": {"message_id": "1", "requeue": false}}]));
+    let document = run(
+        definitions,
+        json!([publish("", "Q", "1"), {"get": {"queue": "Q"}}, {"nack": {"message_id": "1", "requeue": false}}]),
+    );
     assert_eq!(document["queues"], json!({"DLQ": [], "Q": []}));
 }
 
 #[test]
 fn case_40_cycles() {
     let definitions = |arguments: Value| json!({"queues": [queue("Q", arguments)]});
-    let document = run(definitions(json!({"x-dead-letter-exchange": "", "x-max-length": 1})), json!([publish("", "Q", "1"), publish("", "Q", "2")]));
+    let document = run(
+        definitions(json!({"x-dead-letter-exchange": "", "x-max-length": 1})),
+        json!([publish("", "Q", "1"), publish("", "Q", "2")]),
+    );
     assert_eq!(document["queues"]["Q"], json!(["2"]), "maxlen back into Q is a cycle: dropped");
-    let document = run(definitions(json!({"x-dead-letter-exchange": "", "x-message-ttl": 1})), json!([publish("", "Q", "1"), {"advance-time": {"ms": 5}}]));
+    let document = run(
+        definitions(json!({"x-dead-letter-exchange": "", "x-message-ttl": 1})),
+        json!([publish("", "Q", "1"), {"advance-time": {"ms": 5}}]),
+    );
     assert_eq!(document["queues"]["Q"], json!([]), "expired back into Q is a cycle: dropped");
     let script = json!([publish("", "Q", "1"), {"get": {"queue": "Q"}}, {"nack": {"message_id": "1", "requeue": false}},
                         {"get": {"queue": "Q"}}, {"nack": {"message_id": "1", "requeue": false}}]);
@@ -393,9 +440,18 @@ fn case_41_42_chains_and_cc() {
         {"get": {"queue": "C"}}, {"nack": {"message_id": "cc", "queue": "C", "requeue": false}},
     ]);
     let document = run(definitions, script);
-    let deaths: Vec<&str> = document["queues"]["DLQ2"][0]["x-death"].as_array().unwrap().iter().map(|d| d["queue"].as_str().unwrap()).collect();
+    let deaths: Vec<&str> = document["queues"]["DLQ2"][0]["x-death"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["queue"].as_str().unwrap())
+        .collect();
     assert_eq!(deaths, vec!["DLQ1", "Q"], "case 41: newest first");
-    assert_eq!(document["queues"]["CCQ"].as_array().unwrap().len(), 2, "case 42: the dead-lettered copy is routed by CC too");
+    assert_eq!(
+        document["queues"]["CCQ"].as_array().unwrap().len(),
+        2,
+        "case 42: the dead-lettered copy is routed by CC too"
+    );
     assert_eq!(document["queues"]["C"][0]["x-death"][0]["routing-keys"], json!(["C", "CCQ"]));
 }
 
@@ -417,18 +473,27 @@ fn cases_46_47_priorities() {
         json!({"publish": {"routing_key": "P", "properties": properties}})
     };
     let run_priorities = |arguments: Value, priorities: &[Option<u8>]| -> Value {
-        let script: Vec<Value> =
-            priorities.iter().enumerate().map(|(idx, priority)| priority_publish(*priority, format!("{idx}:{priority:?}"))).collect();
+        let script: Vec<Value> = priorities
+            .iter()
+            .enumerate()
+            .map(|(idx, priority)| priority_publish(*priority, format!("{idx}:{priority:?}")))
+            .collect();
         run(json!({"queues": [queue("P", arguments)]}), json!(script))["queues"]["P"].clone()
     };
     let nine: Vec<Option<u8>> = [1, 2, 3, 1, 2, 3, 1, 2, 3].into_iter().map(Some).collect();
     let order = |value: Value| -> Vec<String> {
         value.as_array().unwrap().iter().map(|id| id.as_str().unwrap().split(':').nth(1).unwrap().to_string()).collect()
     };
-    assert_eq!(order(run_priorities(json!({"x-max-priority": 3}), &nine)), ["Some(3)", "Some(3)", "Some(3)", "Some(2)", "Some(2)", "Some(2)", "Some(1)", "Some(1)", "Some(1)"]);
+    assert_eq!(
+        order(run_priorities(json!({"x-max-priority": 3}), &nine)),
+        ["Some(3)", "Some(3)", "Some(3)", "Some(2)", "Some(2)", "Some(2)", "Some(1)", "Some(1)", "Some(1)"]
+    );
     let got = run_priorities(json!({"x-max-priority": 5}), &[None, Some(0), Some(5), Some(10), None]);
     assert_eq!(got, json!(["2:Some(5)", "3:Some(10)", "0:None", "1:Some(0)", "4:None"]));
-    assert_eq!(order(run_priorities(json!({"x-max-priority": 3, "x-max-length": 4}), &nine)), ["Some(2)", "Some(1)", "Some(1)", "Some(1)"]);
+    assert_eq!(
+        order(run_priorities(json!({"x-max-priority": 3, "x-max-length": 4}), &nine)),
+        ["Some(2)", "Some(1)", "Some(1)", "Some(1)"]
+    );
     assert_eq!(
         order(run_priorities(json!({"x-max-priority": 3, "x-max-length": 4, "x-overflow": "reject-publish"}), &nine)),
         ["Some(3)", "Some(2)", "Some(1)", "Some(1)"]
@@ -438,7 +503,10 @@ fn cases_46_47_priorities() {
 #[test]
 fn case_48_single_active_consumer() {
     let definitions = json!({"queues": [queue("S", json!({"x-single-active-consumer": true}))]});
-    let mut script = vec![json!({"consume": {"queue": "S", "consumer_tag": "first"}}), json!({"consume": {"queue": "S", "consumer_tag": "second"}})];
+    let mut script = vec![
+        json!({"consume": {"queue": "S", "consumer_tag": "first"}}),
+        json!({"consume": {"queue": "S", "consumer_tag": "second"}}),
+    ];
     script.extend((1..=5).map(|n| publish("", "S", &n.to_string())));
     let (definitions, _) = Definitions::parse(&definitions.to_string()).unwrap();
     let record = script::run(definitions.topology, &script::parse(&json!(script).to_string()).unwrap()).unwrap();
@@ -457,8 +525,12 @@ fn the_trie_and_the_reference_matcher_agree_on_the_routing_suite() {
         trie.matches(key, &mut got);
         got.sort();
         got.dedup();
-        let expected: Vec<usize> =
-            ROUTING_SUITE.iter().enumerate().filter(|(_, (_, binding))| match_binding(binding, key).is_some()).map(|(idx, _)| idx).collect();
+        let expected: Vec<usize> = ROUTING_SUITE
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, binding))| match_binding(binding, key).is_some())
+            .map(|(idx, _)| idx)
+            .collect();
         assert_eq!(got, expected, "{key:?}");
     }
 }

@@ -144,6 +144,8 @@ pub enum BrokerEvent {
         queue: QueueId,
         copy: CopyId,
         publish: PublishId,
+        /// When the publish reached the broker (for latency statistics).
+        published_at: SimTime,
     },
     Requeued {
         queue: QueueId,
@@ -196,7 +198,8 @@ type ReadyKey = (Reverse<u8>, u64);
 
 #[derive(Debug, Clone, Default)]
 struct QueueState {
-    ready: BTreeMap<ReadyKey, Ready>,
+    // A persistent map: cloning a queue for a simulator snapshot shares its messages.
+    ready: imbl::OrdMap<ReadyKey, Ready>,
     ready_bytes: u64,
     next_seq: u64,
     /// Consumers in registration order (the single active consumer is the first).
@@ -252,7 +255,8 @@ pub struct ConsumeOptions {
 /// The broker of one vhost.
 #[derive(Debug, Clone)]
 pub struct Broker {
-    topology: Topology,
+    // Shared with snapshots until changed (declarations are rare next to publishes).
+    topology: Arc<Topology>,
     queues: BTreeMap<QueueId, QueueState>,
     channels: BTreeMap<ChannelId, Channel>,
     connections: BTreeSet<ConnectionId>,
@@ -260,6 +264,9 @@ pub struct Broker {
     events: Vec<BrokerEvent>,
     // Consumer deliveries not yet taken by the simulator, in delivery order.
     outbox: Vec<Delivery>,
+    // Queues that can expire something by themselves (a TTL or x-expires argument, or a
+    // message with a per-message TTL): only these are scanned for deadlines.
+    timed_queues: BTreeSet<QueueId>,
     ledger: Ledger,
     now: SimTime,
     // Invariant: counters only grow, so ids are never reused.
@@ -278,14 +285,17 @@ impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
         let queues = topology.queues().map(|queue| (queue.id, QueueState::default())).collect();
+        let timed_queues =
+            topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id).collect();
         Broker {
-            topology,
+            topology: Arc::new(topology),
             queues,
             channels: BTreeMap::new(),
             connections: BTreeSet::new(),
             consumers: BTreeMap::new(),
             events: Vec::new(),
             outbox: Vec::new(),
+            timed_queues,
             ledger: Ledger::default(),
             now: 0,
             next_publish: 0,
@@ -379,7 +389,7 @@ impl Broker {
 
     pub fn declare_exchange(&mut self, now: SimTime, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
         self.tick(now);
-        self.topology.declare_exchange(spec)
+        Arc::make_mut(&mut self.topology).declare_exchange(spec)
     }
 
     /// Declares a queue; an exclusive queue belongs to `channel`'s connection.
@@ -389,7 +399,10 @@ impl Broker {
             self.check_exclusive(existing.id, channel)?;
         }
         let exclusive = spec.exclusive;
-        let id = self.topology.declare_queue(spec)?;
+        let id = Arc::make_mut(&mut self.topology).declare_queue(spec)?;
+        if self.topology.queue(id).is_some_and(|queue| queue.args.expires.is_some()) {
+            self.timed_queues.insert(id);
+        }
         let connection = self.channels.get(&channel).map(|channel| channel.connection);
         let state = self.queues.entry(id).or_default();
         state.last_used = now;
@@ -426,12 +439,12 @@ impl Broker {
             .exchange_by_name(source)
             .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}'")))?
             .id;
-        self.topology.bind(source_id, destination, routing_key, arguments)
+        Arc::make_mut(&mut self.topology).bind(source_id, destination, routing_key, arguments)
     }
 
     pub fn unbind(&mut self, now: SimTime, binding: BindingId) {
         self.tick(now);
-        let deleted = self.topology.unbind(binding);
+        let deleted = Arc::make_mut(&mut self.topology).unbind(binding);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
@@ -442,7 +455,7 @@ impl Broker {
 
     pub fn delete_exchange(&mut self, now: SimTime, exchange: ExchangeId) {
         self.tick(now);
-        let deleted = self.topology.delete_exchange(exchange);
+        let deleted = Arc::make_mut(&mut self.topology).delete_exchange(exchange);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
@@ -461,12 +474,12 @@ impl Broker {
             )));
         }
         let exchange_id = exchange.id;
-        if let Some(expiration) = &publish.properties.expiration {
-            if parse_expiration(expiration).is_none() {
-                return Err(AmqpError::PreconditionFailed(format!(
-                    "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
-                )));
-            }
+        if let Some(expiration) = &publish.properties.expiration
+            && parse_expiration(expiration).is_none()
+        {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
+            )));
         }
         let mut properties = publish.properties;
         let mut routing_keys = vec![publish.routing_key];
@@ -479,10 +492,11 @@ impl Broker {
         let message = Message {
             publish: publish_id,
             copy: CopyId(0),
-            exchange: publish.exchange,
-            routing_keys,
-            properties,
+            exchange: Arc::from(publish.exchange),
+            routing_keys: routing_keys.into(),
+            properties: Arc::new(properties),
             body: publish.body,
+            published_at: self.now,
             deaths: Vec::new(),
             redelivered: false,
         };
@@ -614,6 +628,7 @@ impl Broker {
                 queue: unacked.queue,
                 copy: unacked.message.copy,
                 publish: unacked.message.publish,
+                published_at: unacked.message.published_at,
             });
             self.release_consumer(unacked.consumer);
             self.after_change(unacked.queue);
@@ -670,8 +685,9 @@ impl Broker {
     /// The next virtual time at which something expires by itself: a queue head's TTL or
     /// an unused queue's `x-expires`.
     pub fn next_deadline(&self) -> Option<SimTime> {
-        self.queues
+        self.timed_queues
             .iter()
+            .filter_map(|id| self.queues.get(id).map(|state| (id, state)))
             .flat_map(|(id, state)| {
                 let head = state.ready.values().next().and_then(|ready| ready.expires_at);
                 let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
@@ -734,7 +750,7 @@ impl Broker {
     }
 
     fn expire_due(&mut self) {
-        let queues: Vec<QueueId> = self.queues.keys().copied().collect();
+        let queues: Vec<QueueId> = self.timed_queues.iter().copied().collect();
         for queue in queues {
             self.expire_head(queue);
             let Some(state) = self.queues.get(&queue) else { continue };
@@ -788,6 +804,9 @@ impl Broker {
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
         state.ready.insert(key, Ready { message, expires_at });
+        if expires_at.is_some() {
+            self.timed_queues.insert(queue);
+        }
         let depth = state.ready.len();
         self.events.push(BrokerEvent::Enqueued { queue, copy, publish, depth });
         self.after_change(queue);
@@ -849,7 +868,8 @@ impl Broker {
 
     fn pop_head(&mut self, queue: QueueId) -> Option<(ReadyKey, Ready)> {
         let state = self.queues.get_mut(&queue)?;
-        let (key, ready) = state.ready.pop_first()?;
+        let key = state.ready.get_min()?.0;
+        let (key, ready) = state.ready.remove_with_key(&key)?;
         state.ready_bytes -= ready.message.body_bytes();
         Some((key, ready))
     }
@@ -916,7 +936,12 @@ impl Broker {
         });
         if no_ack {
             self.ledger.acked += 1;
-            self.events.push(BrokerEvent::Acked { queue, copy: message.copy, publish: message.publish });
+            self.events.push(BrokerEvent::Acked {
+                queue,
+                copy: message.copy,
+                publish: message.publish,
+                published_at: message.published_at,
+            });
         } else {
             channel
                 .unacked
@@ -960,10 +985,10 @@ impl Broker {
         // Only a consumer that was blocked (taken out of the rotation) rejoins, at the back.
         if consumer.has_capacity() {
             let queue = consumer.queue;
-            if let Some(state) = self.queues.get_mut(&queue) {
-                if !state.active.contains(&consumer_id) {
-                    state.active.push_back(consumer_id);
-                }
+            if let Some(state) = self.queues.get_mut(&queue)
+                && !state.active.contains(&consumer_id)
+            {
+                state.active.push_back(consumer_id);
             }
         }
     }
@@ -1005,7 +1030,8 @@ impl Broker {
 
     fn remove_queue(&mut self, queue: QueueId, reason: QueueDeletion) {
         let Some(state) = self.queues.remove(&queue) else { return };
-        for (_, ready) in state.ready {
+        self.timed_queues.remove(&queue);
+        for ready in state.ready.values() {
             self.ledger.dropped += 1;
             self.events.push(BrokerEvent::Dropped {
                 queue,
@@ -1018,7 +1044,7 @@ impl Broker {
             self.consumers.remove(&consumer);
         }
         self.events.push(BrokerEvent::QueueDeleted { queue, reason });
-        let deleted = self.topology.delete_queue(queue);
+        let deleted = Arc::make_mut(&mut self.topology).delete_queue(queue);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
@@ -1110,7 +1136,7 @@ fn dead_lettered_message(
     dead_letter_routing_key: Option<String>,
     now: SimTime,
 ) -> Message {
-    let original_expiration = message.properties.expiration.take();
+    let original_expiration = Arc::make_mut(&mut message.properties).expiration.take();
     // RabbitMQ 3.10 records the publish routing key plus the CC header's keys; BCC keys
     // route the dead-lettered copy but are not recorded (the BCC header is gone).
     let death_routing_keys: Vec<String> = std::iter::once(message.routing_key().to_string())
@@ -1127,19 +1153,19 @@ fn dead_lettered_message(
             queue: queue.to_string(),
             reason,
             count: 1,
-            exchange: message.exchange.clone(),
+            exchange: message.exchange.to_string(),
             routing_keys: death_routing_keys,
             original_expiration,
             time: now,
         },
     };
     message.deaths.insert(0, death);
-    message.exchange = dlx.to_string();
+    message.exchange = Arc::from(dlx);
     if let Some(key) = dead_letter_routing_key {
-        message.routing_keys = vec![key];
+        message.routing_keys = Arc::from(vec![key]);
         // RabbitMQ 3.10 drops the CC header when a dead-letter routing key replaces the
         // keys (newer releases keep it).
-        message.properties.headers.remove("CC");
+        Arc::make_mut(&mut message.properties).headers.remove("CC");
     }
     message.redelivered = false;
     message

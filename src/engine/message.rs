@@ -100,11 +100,14 @@ pub struct Message {
     pub publish: PublishId,
     pub copy: CopyId,
     /// The exchange it was last published (or dead-lettered) to.
-    pub exchange: String,
+    pub exchange: Arc<str>,
     /// The routing key, then CC and BCC values: what routing used.
-    pub routing_keys: Vec<String>,
-    pub properties: Properties,
+    pub routing_keys: Arc<[String]>,
+    // Shared between copies and snapshots; changed only by dead-lettering (copy on write).
+    pub properties: Arc<Properties>,
     pub body: Arc<str>,
+    /// When the publish reached the broker, for publish-to-ack latency.
+    pub published_at: SimTime,
     /// Newest first.
     pub deaths: Vec<Death>,
     pub redelivered: bool,

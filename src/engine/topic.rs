@@ -76,8 +76,20 @@ impl<T: Copy + PartialEq> TopicTrie<T> {
     /// A payload can appear more than once when several paths reach it (`#.#`); callers
     /// deduplicate destinations anyway, as RabbitMQ does.
     pub fn matches(&self, routing_key: &str, out: &mut Vec<T>) {
-        let words = split_words(routing_key);
-        self.walk(0, &words, out);
+        // Split into a stack buffer: routing is hot and most keys have few words.
+        const INLINE_WORDS: usize = 16;
+        let mut inline = [""; INLINE_WORDS];
+        let mut n_words = 0;
+        if !routing_key.is_empty() {
+            for word in routing_key.split('.') {
+                if n_words == INLINE_WORDS {
+                    return self.walk(0, &split_words(routing_key), out);
+                }
+                inline[n_words] = word;
+                n_words += 1;
+            }
+        }
+        self.walk(0, &inline[..n_words], out);
     }
 
     fn walk(&self, node_idx: usize, words: &[&str], out: &mut Vec<T>) {

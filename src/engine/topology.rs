@@ -280,12 +280,16 @@ pub enum Node {
     Queue(QueueId),
 }
 
+/// A binding as routing needs it: its id (for explanations and order) and where it leads,
+/// so routing never has to look the binding up.
+type Target = (BindingId, Destination);
+
 /// One exchange's bindings, indexed for its type.
 #[derive(Debug, Clone)]
 enum RouteIndex {
-    Direct(BTreeMap<String, Vec<BindingId>>),
-    Fanout(Vec<BindingId>),
-    Topic(TopicTrie<BindingId>),
+    Direct(BTreeMap<String, Vec<Target>>),
+    Fanout(Vec<Target>),
+    Topic(TopicTrie<Target>),
     Headers(Vec<(BindingId, XMatch)>),
 }
 
@@ -500,9 +504,9 @@ impl Topology {
         let source_node = self.exchanges[&source].1;
         let edge = self.graph.add_edge(source_node, destination_node, id);
         match self.route_indexes.get_mut(&source).expect("every exchange has a route index") {
-            RouteIndex::Direct(by_key) => by_key.entry(routing_key.to_string()).or_default().push(id),
-            RouteIndex::Fanout(all) => all.push(id),
-            RouteIndex::Topic(trie) => trie.insert(routing_key, id),
+            RouteIndex::Direct(by_key) => by_key.entry(routing_key.to_string()).or_default().push((id, destination)),
+            RouteIndex::Fanout(all) => all.push((id, destination)),
+            RouteIndex::Topic(trie) => trie.insert(routing_key, (id, destination)),
             RouteIndex::Headers(all) => all.push((id, x_match.expect("headers bindings have an x-match"))),
         }
         self.ever_bound.insert(source);
@@ -520,15 +524,15 @@ impl Topology {
         self.graph.remove_edge(edge);
         match self.route_indexes.get_mut(&binding.source) {
             Some(RouteIndex::Direct(by_key)) => {
-                if let Some(ids) = by_key.get_mut(&binding.routing_key) {
-                    ids.retain(|id| *id != binding.id);
-                    if ids.is_empty() {
+                if let Some(targets) = by_key.get_mut(&binding.routing_key) {
+                    targets.retain(|(id, _)| *id != binding.id);
+                    if targets.is_empty() {
                         by_key.remove(&binding.routing_key);
                     }
                 }
             }
-            Some(RouteIndex::Fanout(all)) => all.retain(|id| *id != binding.id),
-            Some(RouteIndex::Topic(trie)) => trie.remove(&binding.routing_key, binding.id),
+            Some(RouteIndex::Fanout(all)) => all.retain(|(id, _)| *id != binding.id),
+            Some(RouteIndex::Topic(trie)) => trie.remove(&binding.routing_key, (binding.id, binding.destination)),
             Some(RouteIndex::Headers(all)) => all.retain(|(id, _)| *id != binding.id),
             None => {}
         }
@@ -652,7 +656,7 @@ impl Topology {
         let mut route = Route::default();
         let mut visited: Vec<ExchangeId> = vec![exchange];
         let mut worklist: Vec<ExchangeId> = vec![exchange];
-        let mut matched: Vec<BindingId> = Vec::new();
+        let mut matched: Vec<Target> = Vec::new();
         while let Some(current) = worklist.pop() {
             let Some(current_exchange) = self.exchange(current) else { continue };
             matched.clear();
@@ -667,19 +671,18 @@ impl Topology {
                 self.type_route(current, input, &mut matched);
             }
             let mut alternate = None;
-            if matched.is_empty() && default_queues.is_empty() {
-                if let Some(ae) =
+            if matched.is_empty()
+                && default_queues.is_empty()
+                && let Some(ae) =
                     current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name))
-                {
-                    if !visited.contains(&ae.id) {
-                        visited.push(ae.id);
-                        worklist.push(ae.id);
-                        alternate = Some(ae.id);
-                    }
-                }
+                && !visited.contains(&ae.id)
+            {
+                visited.push(ae.id);
+                worklist.push(ae.id);
+                alternate = Some(ae.id);
             }
-            for binding_id in &matched {
-                match self.bindings[binding_id].0.destination {
+            for (_, destination) in &matched {
+                match *destination {
                     Destination::Queue(queue) => route.queues.push(queue),
                     Destination::Exchange(next) => {
                         if !visited.contains(&next) {
@@ -690,7 +693,8 @@ impl Topology {
                 }
             }
             route.queues.extend_from_slice(&default_queues);
-            route.hops.push(Hop { exchange: current, matched: matched.clone(), default_queues, alternate });
+            let matched_ids = matched.iter().map(|(id, _)| *id).collect();
+            route.hops.push(Hop { exchange: current, matched: matched_ids, default_queues, alternate });
         }
         route.queues.sort_unstable();
         route.queues.dedup();
@@ -699,7 +703,7 @@ impl Topology {
 
     /// The bindings of one exchange that match, by the exchange's own type, deduplicated
     /// and in creation order.
-    fn type_route(&self, exchange: ExchangeId, input: RoutingInput<'_>, out: &mut Vec<BindingId>) {
+    fn type_route(&self, exchange: ExchangeId, input: RoutingInput<'_>, out: &mut Vec<Target>) {
         match &self.route_indexes[&exchange] {
             RouteIndex::Direct(by_key) => {
                 for key in input.routing_keys {
@@ -718,11 +722,12 @@ impl Topology {
                 for (id, mode) in all {
                     let binding = &self.bindings[id].0;
                     if match_headers(*mode, &binding.arguments, input.headers).matched {
-                        out.push(*id);
+                        out.push((*id, binding.destination));
                     }
                 }
             }
         }
+        // Binding ids are unique, so this orders by id and drops repeats (`#.#` paths).
         out.sort_unstable();
         out.dedup();
     }

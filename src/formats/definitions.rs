@@ -235,7 +235,10 @@ impl Definitions {
             let kind = ExchangeKind::parse(&parsed.kind).ok_or_else(|| {
                 DefinitionsError::new(
                     format!("{path}.type"),
-                    format!("unknown exchange type \"{}\": Kaiten simulates direct, fanout, topic and headers", parsed.kind),
+                    format!(
+                        "unknown exchange type \"{}\": Kaiten simulates direct, fanout, topic and headers",
+                        parsed.kind
+                    ),
                 )
             })?;
             if let Some((_, builtin_kind)) = BUILTIN_EXCHANGES.iter().find(|(name, _)| *name == parsed.name) {
@@ -249,13 +252,13 @@ impl Definitions {
                 continue;
             }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
-            if let Some(ae) = arguments.get("alternate-exchange") {
-                if ae.as_str().is_none() {
-                    return Err(DefinitionsError::new(
-                        format!("{path}.arguments.alternate-exchange"),
-                        format!("expected an exchange name (a string), got {}", ae.to_json()),
-                    ));
-                }
+            if let Some(ae) = arguments.get("alternate-exchange")
+                && ae.as_str().is_none()
+            {
+                return Err(DefinitionsError::new(
+                    format!("{path}.arguments.alternate-exchange"),
+                    format!("expected an exchange name (a string), got {}", ae.to_json()),
+                ));
             }
             let spec = ExchangeSpec {
                 name: parsed.name,
@@ -277,13 +280,13 @@ impl Definitions {
                 queues.push(Kept::Verbatim(value.clone()));
                 continue;
             }
-            if let Some(queue_type) = parsed.queue_type.as_deref() {
-                if queue_type != "classic" {
-                    return Err(DefinitionsError::new(
-                        format!("{path}.type"),
-                        format!("\"{queue_type}\" queues are not simulated; Kaiten models classic queues"),
-                    ));
-                }
+            if let Some(queue_type) = parsed.queue_type.as_deref()
+                && queue_type != "classic"
+            {
+                return Err(DefinitionsError::new(
+                    format!("{path}.type"),
+                    format!("\"{queue_type}\" queues are not simulated; Kaiten models classic queues"),
+                ));
             }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
@@ -330,16 +333,19 @@ impl Definitions {
             }
             .ok_or_else(|| {
                 let what = if destination_is_queue { "queue" } else { "exchange" };
-                DefinitionsError::new(format!("{path}.destination"), format!("no {what} named \"{}\"", parsed.destination))
+                DefinitionsError::new(
+                    format!("{path}.destination"),
+                    format!("no {what} named \"{}\"", parsed.destination),
+                )
             })?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
-            if source_kind == ExchangeKind::Headers {
-                if let Err(mode) = XMatch::from_arguments(&arguments) {
-                    return Err(DefinitionsError::new(
-                        format!("{path}.arguments.x-match"),
-                        format!("\"{mode}\" is not one of all, any, all-with-x, any-with-x (406 PRECONDITION_FAILED)"),
-                    ));
-                }
+            if source_kind == ExchangeKind::Headers
+                && let Err(mode) = XMatch::from_arguments(&arguments)
+            {
+                return Err(DefinitionsError::new(
+                    format!("{path}.arguments.x-match"),
+                    format!("\"{mode}\" is not one of all, any, all-with-x, any-with-x (406 PRECONDITION_FAILED)"),
+                ));
             }
             topology
                 .bind(source_id, destination, &parsed.routing_key, arguments.clone())
@@ -360,7 +366,8 @@ impl Definitions {
             if !simulated && !empty && ["policies", "operator_policies", "parameters"].contains(&name.as_str()) {
                 diagnostics.push(Diagnostic {
                     path: name.clone(),
-                    message: "kept verbatim but not applied: the simulation acts on queue and exchange arguments only".into(),
+                    message: "kept verbatim but not applied: the simulation acts on queue and exchange arguments only"
+                        .into(),
                 });
             }
         }
@@ -490,7 +497,10 @@ fn binding_json(key: &BindingKey) -> Value {
 fn other_vhost(path: &str, vhost: &Option<String>) -> Diagnostic {
     Diagnostic {
         path: path.to_string(),
-        message: format!("vhost \"{}\" is kept verbatim but not simulated (Kaiten simulates vhost \"/\")", vhost.as_deref().unwrap_or("")),
+        message: format!(
+            "vhost \"{}\" is kept verbatim but not simulated (Kaiten simulates vhost \"/\")",
+            vhost.as_deref().unwrap_or("")
+        ),
     }
 }
 
@@ -531,15 +541,23 @@ mod tests {
     #[test]
     fn errors_name_the_json_path() {
         assert_eq!(
-            error_of(r#"{"queues":[{"name":"q"}],"bindings":[{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q9","destination_type":"queue","routing_key":"k"}]}"#),
+            error_of(
+                r#"{"queues":[{"name":"q"}],"bindings":[{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q9","destination_type":"queue","routing_key":"k"}]}"#
+            ),
             r#"bindings[2].destination: no queue named "q9""#
         );
-        assert!(error_of(r#"{"queues":[{"name":"q","arguments":{"x-overflow":"sideways"}}]}"#)
-            .starts_with("queues[0].arguments.x-overflow: "));
-        assert!(error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: invalid type"));
+        assert!(
+            error_of(r#"{"queues":[{"name":"q","arguments":{"x-overflow":"sideways"}}]}"#)
+                .starts_with("queues[0].arguments.x-overflow: ")
+        );
+        assert!(
+            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: invalid type")
+        );
         assert!(error_of(r#"{"exchanges":[{"name":"x","type":"nope"}]}"#).starts_with("exchanges[0].type: unknown"));
-        assert!(error_of(r#"{"bindings":[{"source":"nope","destination":"q","destination_type":"queue"}]}"#)
-            .starts_with("bindings[0].source: no exchange named"));
+        assert!(
+            error_of(r#"{"bindings":[{"source":"nope","destination":"q","destination_type":"queue"}]}"#)
+                .starts_with("bindings[0].source: no exchange named")
+        );
         assert!(error_of(r#"{"exchanges":[{"name":"h","type":"headers"}],"queues":[{"name":"q"}],"bindings":[{"source":"h","destination":"q","destination_type":"queue","arguments":{"x-match":"some"}}]}"#)
             .starts_with("bindings[0].arguments.x-match: "));
         assert!(error_of(r#"{"queues": 3}"#).starts_with("queues: expected an array"));

@@ -2,5 +2,5 @@
 //! The serde types live here; the engine types stay free of format concerns.
 
 pub mod definitions;
-pub mod script;
 pub mod scenario;
+pub mod script;

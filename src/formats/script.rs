@@ -28,7 +28,7 @@ pub type Script = Vec<Step>;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Step {
-    Publish(PublishStep),
+    Publish(Box<PublishStep>),
     Get(GetStep),
     Ack(AckStep),
     Nack(NackStep),
@@ -264,7 +264,8 @@ impl MessageRecord {
                     _ => None,
                 })
                 .map(|table| {
-                    let text = |name: &str| table.get(name).and_then(FieldValue::as_str).unwrap_or_default().to_string();
+                    let text =
+                        |name: &str| table.get(name).and_then(FieldValue::as_str).unwrap_or_default().to_string();
                     DeathRecord {
                         queue: text("queue"),
                         reason: text("reason"),
@@ -276,7 +277,10 @@ impl MessageRecord {
                             _ => Vec::new(),
                         },
                         count: table.get("count").and_then(FieldValue::as_int).unwrap_or(0).max(0) as u64,
-                        original_expiration: table.get("original-expiration").and_then(FieldValue::as_str).map(str::to_string),
+                        original_expiration: table
+                            .get("original-expiration")
+                            .and_then(FieldValue::as_str)
+                            .map(str::to_string),
                     }
                 })
                 .collect(),
@@ -375,7 +379,9 @@ impl UnsettledDeliveries {
     pub fn find(&self, message_id: &str, queue: Option<&str>) -> Option<(ChannelKey, u64)> {
         self.entries
             .iter()
-            .find(|entry| entry.message_id.as_deref() == Some(message_id) && queue.is_none_or(|queue| entry.queue == queue))
+            .find(|entry| {
+                entry.message_id.as_deref() == Some(message_id) && queue.is_none_or(|queue| entry.queue == queue)
+            })
             .map(|entry| (entry.channel.clone(), entry.delivery_tag))
     }
 
@@ -487,12 +493,13 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 }
             },
             Step::Get(get) => {
-                let delivery = broker.get(now, get_channel, &get.queue, get.no_ack).map_err(|error| fail(error.to_string()))?;
-                if let Some(delivery) = &delivery {
-                    if !get.no_ack {
-                        let message_id = delivery.message.properties.message_id.clone();
-                        unsettled.push(ChannelKey::Get, delivery.delivery_tag, message_id, &get.queue);
-                    }
+                let delivery =
+                    broker.get(now, get_channel, &get.queue, get.no_ack).map_err(|error| fail(error.to_string()))?;
+                if let Some(delivery) = &delivery
+                    && !get.no_ack
+                {
+                    let message_id = delivery.message.properties.message_id.clone();
+                    unsettled.push(ChannelKey::Get, delivery.delivery_tag, message_id, &get.queue);
                 }
                 record.gets.push(delivery.map(|delivery| MessageRecord::of(&delivery.message)));
             }
@@ -500,7 +507,9 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 let (key, tag) = unsettled
                     .find(&ack.message_id, ack.queue.as_deref())
                     .ok_or_else(|| fail(UnsettledDeliveries::not_found(&ack.message_id, ack.queue.as_deref())))?;
-                broker.ack(now, channel_of(&consumers, &key), tag, ack.multiple).map_err(|error| fail(error.to_string()))?;
+                broker
+                    .ack(now, channel_of(&consumers, &key), tag, ack.multiple)
+                    .map_err(|error| fail(error.to_string()))?;
                 unsettled.settle(&key, tag, ack.multiple);
             }
             Step::Nack(nack) => {
@@ -518,11 +527,16 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     .find(&reject.message_id, reject.queue.as_deref())
                     .ok_or_else(|| fail(UnsettledDeliveries::not_found(&reject.message_id, reject.queue.as_deref())))?;
                 unsettled.settle(&key, tag, false);
-                broker.nack(now, channel_of(&consumers, &key), tag, false, reject.requeue).map_err(|error| fail(error.to_string()))?;
+                broker
+                    .nack(now, channel_of(&consumers, &key), tag, false, reject.requeue)
+                    .map_err(|error| fail(error.to_string()))?;
             }
             Step::Consume(consume) => {
                 if consumers.contains_key(&consume.consumer_tag) {
-                    return Err(fail(format!("consumer tag \"{}\" is already in use (530 NOT_ALLOWED)", consume.consumer_tag)));
+                    return Err(fail(format!(
+                        "consumer tag \"{}\" is already in use (530 NOT_ALLOWED)",
+                        consume.consumer_tag
+                    )));
                 }
                 let channel = broker.open_channel(connection);
                 let options = ConsumeOptions {
@@ -530,10 +544,12 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     prefetch: u32::from(consume.prefetch),
                     no_ack: consume.no_ack,
                 };
-                let consumer = broker.consume(now, channel, &consume.queue, options).map_err(|error| fail(error.to_string()))?;
+                let consumer =
+                    broker.consume(now, channel, &consume.queue, options).map_err(|error| fail(error.to_string()))?;
                 tags.insert(consumer, consume.consumer_tag.clone());
                 record.deliveries.entry(consume.consumer_tag.clone()).or_default();
-                consumers.insert(consume.consumer_tag.clone(), ConsumerEntry { channel, consumer, no_ack: consume.no_ack });
+                consumers
+                    .insert(consume.consumer_tag.clone(), ConsumerEntry { channel, consumer, no_ack: consume.no_ack });
             }
             Step::Cancel(cancel) => {
                 let entry = consumers
@@ -547,7 +563,9 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
             }
         }
         for event in broker.drain_events() {
-            let BrokerEvent::Delivered { delivery_tag, consumer: Some(consumer), queue, publish, redelivered, .. } = event else {
+            let BrokerEvent::Delivered { delivery_tag, consumer: Some(consumer), queue, publish, redelivered, .. } =
+                event
+            else {
                 continue;
             };
             let Some(tag) = tags.get(&consumer) else { continue };
@@ -556,7 +574,11 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
             if !consumers[tag].no_ack {
                 unsettled.push(ChannelKey::Consumer(tag.clone()), delivery_tag, message_id.clone(), &queue_name);
             }
-            record.deliveries.entry(tag.clone()).or_default().push(MessageRecord { message_id, redelivered, deaths: Vec::new() });
+            record.deliveries.entry(tag.clone()).or_default().push(MessageRecord {
+                message_id,
+                redelivered,
+                deaths: Vec::new(),
+            });
         }
     }
     match options.readback {
@@ -565,7 +587,10 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 .topology()
                 .queues()
                 .map(|queue| {
-                    (queue.name().to_string(), broker.ready_messages(queue.id).into_iter().map(MessageRecord::of).collect())
+                    (
+                        queue.name().to_string(),
+                        broker.ready_messages(queue.id).into_iter().map(MessageRecord::of).collect(),
+                    )
                 })
                 .collect();
         }
@@ -622,7 +647,11 @@ fn describe_list(messages: &[MessageRecord]) -> String {
 pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
     let mut out = Vec::new();
     if simulated.publishes.len() != broker.publishes.len() {
-        out.push(format!("publishes: simulated {} outcomes, broker {}", simulated.publishes.len(), broker.publishes.len()));
+        out.push(format!(
+            "publishes: simulated {} outcomes, broker {}",
+            simulated.publishes.len(),
+            broker.publishes.len()
+        ));
     }
     for (idx, (sim, real)) in simulated.publishes.iter().zip(&broker.publishes).enumerate() {
         let agree = match (sim, real) {
@@ -637,11 +666,17 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
                         _ => true,
                     }
             }
-            (PublishRecord::Error { code: sim_code, .. }, PublishRecord::Error { code: real_code, .. }) => sim_code == real_code,
+            (PublishRecord::Error { code: sim_code, .. }, PublishRecord::Error { code: real_code, .. }) => {
+                sim_code == real_code
+            }
             _ => false,
         };
         if !agree {
-            out.push(format!("publishes[{idx}]: simulated {}; broker {}", describe_publish(sim), describe_publish(real)));
+            out.push(format!(
+                "publishes[{idx}]: simulated {}; broker {}",
+                describe_publish(sim),
+                describe_publish(real)
+            ));
         }
     }
     if simulated.gets.len() != broker.gets.len() {
@@ -653,23 +688,25 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
             out.push(format!("gets[{idx}]: simulated {}; broker {}", show(sim), show(real)));
         }
     }
-    let tags: std::collections::BTreeSet<&String> = simulated.deliveries.keys().chain(broker.deliveries.keys()).collect();
+    let tags: std::collections::BTreeSet<&String> =
+        simulated.deliveries.keys().chain(broker.deliveries.keys()).collect();
     for tag in tags {
         let brief = |record: &RunRecord| -> Vec<MessageRecord> {
             record
                 .deliveries
                 .get(tag)
                 .map(|messages| {
-                    messages
-                        .iter()
-                        .map(|message| MessageRecord { deaths: Vec::new(), ..message.clone() })
-                        .collect()
+                    messages.iter().map(|message| MessageRecord { deaths: Vec::new(), ..message.clone() }).collect()
                 })
                 .unwrap_or_default()
         };
         let (sim, real) = (brief(simulated), brief(broker));
         if sim != real {
-            out.push(format!("deliveries[{tag:?}]: simulated {}; broker {}", describe_list(&sim), describe_list(&real)));
+            out.push(format!(
+                "deliveries[{tag:?}]: simulated {}; broker {}",
+                describe_list(&sim),
+                describe_list(&real)
+            ));
         }
     }
     let names: std::collections::BTreeSet<&String> = simulated.queues.keys().chain(broker.queues.keys()).collect();
@@ -693,7 +730,8 @@ mod tests {
 
     #[test]
     fn parse_errors_name_the_step() {
-        let error = parse(r#"[{"publish": {"exchange": "x"}}, {"publish": {"properties": {"priority": "high"}}}]"#).unwrap_err();
+        let error = parse(r#"[{"publish": {"exchange": "x"}}, {"publish": {"properties": {"priority": "high"}}}]"#)
+            .unwrap_err();
         assert!(error.path.starts_with("[1].publish.properties.priority"), "{error}");
         let error = parse(r#"[{"teleport": {}}]"#).unwrap_err();
         assert!(error.to_string().contains("unknown variant"), "{error}");

@@ -2,6 +2,7 @@
 //! CLI and the web app offer the same list.
 
 pub mod load;
+pub mod resolve;
 
 use crate::formats::scenario::{Diagnostic, Scenario};
 

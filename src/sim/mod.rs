@@ -14,5 +14,5 @@ pub mod world;
 
 pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, Settle};
 pub use session::{Session, Until};
-pub use trace::{Note, TraceEntry, TraceEvent};
+pub use trace::{Note, TraceEntry, TraceEvent, trace_digest};
 pub use world::{Network, World};

@@ -10,14 +10,15 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use crate::engine::SimTime;
-use crate::sim::trace::TraceEntry;
+use crate::engine::{BrokerEvent, SimTime};
+use crate::sim::stats::{DepthHistory, DepthPoint};
+use crate::sim::trace::{TraceEntry, TraceEvent};
 use crate::sim::world::World;
 
 /// Steps between snapshots near the current position.
-pub const DENSE_INTERVAL: u64 = 32;
+pub const DENSE_INTERVAL: u64 = 256;
 /// Dense snapshots kept behind the current position.
-const DENSE_KEPT: u64 = 64;
+const DENSE_KEPT: u64 = 16;
 /// Most snapshots kept further back.
 pub const MAX_FAR_SNAPSHOTS: usize = 64;
 /// Default number of trace entries kept.
@@ -44,6 +45,7 @@ pub struct Session {
     trace_retention: usize,
     // Entries dropped from the front of the trace by retention.
     trace_dropped: u64,
+    depth: DepthHistory,
 }
 
 impl Session {
@@ -55,7 +57,14 @@ impl Session {
     pub fn with_retention(world: World, trace_retention: usize) -> Session {
         let mut snapshots = BTreeMap::new();
         snapshots.insert(0, world.clone());
-        Session { world, snapshots, trace: VecDeque::new(), trace_retention: trace_retention.max(1), trace_dropped: 0 }
+        Session {
+            world,
+            snapshots,
+            trace: VecDeque::new(),
+            trace_retention: trace_retention.max(1),
+            trace_dropped: 0,
+            depth: DepthHistory::default(),
+        }
     }
 
     pub fn world(&self) -> &World {
@@ -74,6 +83,11 @@ impl Session {
     /// The retained trace, oldest first.
     pub fn trace(&self) -> &VecDeque<TraceEntry> {
         &self.trace
+    }
+
+    /// Ready-message depth of each queue over the run so far.
+    pub fn depth_history(&self) -> &DepthHistory {
+        &self.depth
     }
 
     /// Trace entries dropped by retention, before the first retained one.
@@ -114,6 +128,7 @@ impl Session {
             while self.trace.back().is_some_and(|entry| entry.step > position) {
                 self.trace.pop_back();
             }
+            self.depth.truncate_after(position);
             // Replay without re-recording: the trace up to `position` is already there.
             let mut scratch = Vec::new();
             for step in from..position {
@@ -150,6 +165,7 @@ impl Session {
         self.seek(0);
         self.trace.clear();
         self.trace_dropped = 0;
+        self.depth = DepthHistory::default();
     }
 
     fn trace_len(&self) -> u64 {
@@ -160,6 +176,19 @@ impl Session {
         let mut entries = Vec::new();
         if !self.world.step(&mut entries) {
             return false;
+        }
+        for entry in &entries {
+            if let TraceEvent::Broker(
+                BrokerEvent::Enqueued { queue, .. }
+                | BrokerEvent::Delivered { queue, .. }
+                | BrokerEvent::Dropped { queue, .. }
+                | BrokerEvent::Requeued { queue, .. }
+                | BrokerEvent::DeadLettered { queue, .. },
+            ) = &entry.event
+            {
+                let depth = self.world.broker().ready_count(*queue);
+                self.depth.record(*queue, DepthPoint { step: entry.step, time: entry.time, depth });
+            }
         }
         for entry in entries {
             if self.trace.len() == self.trace_retention {

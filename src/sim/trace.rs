@@ -62,3 +62,17 @@ pub enum Note {
     /// An oslo.messaging client, server, notifier or listener did or decided something.
     Oslo(crate::oslo::note::OsloNote),
 }
+
+/// A 64-bit FNV-1a digest of the trace's JSON, one entry per line: equal digests mean
+/// byte-identical traces (used to check native and wasm runs agree).
+pub fn trace_digest<'a>(entries: impl IntoIterator<Item = &'a TraceEntry>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for entry in entries {
+        let line = serde_json::to_string(entry).expect("trace entries serialize");
+        for byte in line.bytes().chain(std::iter::once(b'\n')) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}

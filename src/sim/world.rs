@@ -31,10 +31,10 @@ impl Default for Network {
 enum Pending {
     Start(ActorId),
     Timer { actor: ActorId, token: u64 },
-    PublishArrives { actor: ActorId, publish: Publish, label: Arc<str> },
+    PublishArrives { actor: ActorId, publish: Box<Publish>, label: Arc<str> },
     SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle },
-    DeliveryArrives { actor: ActorId, delivery: Delivery },
-    ReturnArrives { actor: ActorId, publish: Publish },
+    DeliveryArrives { actor: ActorId, delivery: Box<Delivery> },
+    ReturnArrives { actor: ActorId, publish: Box<Publish> },
     BrokerDeadline,
     Stop(ActorId),
 }
@@ -157,12 +157,12 @@ impl World {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token))
             }
             Pending::DeliveryArrives { actor, delivery } => {
-                self.with_actor(actor, &mut log, |actor, ctx| actor.on_delivery(ctx, delivery));
+                self.with_actor(actor, &mut log, |actor, ctx| actor.on_delivery(ctx, *delivery));
             }
             Pending::ReturnArrives { actor, publish } => {
-                self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, publish));
+                self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, *publish));
             }
-            Pending::PublishArrives { actor, publish, label } => self.publish_arrives(actor, publish, label, &mut log),
+            Pending::PublishArrives { actor, publish, label } => self.publish_arrives(actor, *publish, label, &mut log),
             Pending::SettleArrives { actor, channel, delivery_tag, settle } => {
                 let result = match settle {
                     Settle::Ack => self.broker.ack(self.now, channel, delivery_tag, false),
@@ -206,7 +206,6 @@ impl World {
         let returned_copy = publish.mandatory.then(|| publish.clone());
         match self.broker.publish(self.now, publish) {
             Ok(outcome) => {
-                self.stats.record_publish(outcome.publish, self.now);
                 log.push(TraceEvent::Arrived {
                     actor,
                     publish: outcome.publish,
@@ -219,7 +218,7 @@ impl World {
                     && let Some(returned) = returned_copy
                 {
                     let arrives_at = self.arrival(actor, Direction::ToClient);
-                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: returned });
+                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: Box::new(returned) });
                 }
             }
             Err(error) => {
@@ -298,7 +297,7 @@ impl World {
                         arrives_at,
                     };
                     log.push(TraceEvent::Note { actor: actor_id, note });
-                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, label });
+                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish: Box::new(publish), label });
                 }
                 Outgoing::Settle { channel, delivery_tag, settle } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);
@@ -313,17 +312,8 @@ impl World {
     /// makes sure the broker's next expiry deadline is scheduled.
     fn collect_broker_output(&mut self, log: &mut StepLog<'_>) {
         for event in self.broker.drain_events() {
-            match &event {
-                BrokerEvent::Enqueued { queue, .. }
-                | BrokerEvent::Delivered { queue, .. }
-                | BrokerEvent::Dropped { queue, .. }
-                | BrokerEvent::Requeued { queue, .. }
-                | BrokerEvent::DeadLettered { queue, .. } => {
-                    let depth = self.broker.ready_count(*queue);
-                    self.stats.record_depth(*queue, self.now, depth);
-                }
-                BrokerEvent::Acked { publish, .. } => self.stats.record_ack(*publish, self.now),
-                _ => {}
+            if let BrokerEvent::Acked { published_at, .. } = &event {
+                self.stats.latency.record(self.now - published_at);
             }
             log.push(TraceEvent::Broker(event));
         }
@@ -331,9 +321,11 @@ impl World {
             let Some(owner) = delivery.consumer.and_then(|consumer| self.consumer_owner.get(&consumer)).copied() else {
                 continue;
             };
-            self.stats.actor(owner).unacked += 1;
+            let counters = self.stats.actor(owner);
+            counters.delivered += 1;
+            counters.unacked += 1;
             let arrives_at = self.arrival(owner, Direction::ToClient);
-            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery });
+            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery: Box::new(delivery) });
         }
         if let Some(deadline) = self.broker.next_deadline() {
             let deadline = deadline.max(self.now);

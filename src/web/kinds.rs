@@ -47,12 +47,8 @@ impl NodeKind {
 
     pub fn family(self) -> Family {
         match self {
-            NodeKind::Producer | NodeKind::Exchange | NodeKind::Queue | NodeKind::Consumer => {
-                Family::Amqp
-            }
-            NodeKind::RpcClient | NodeKind::RpcServer | NodeKind::Notifier | NodeKind::Listener => {
-                Family::Oslo
-            }
+            NodeKind::Producer | NodeKind::Exchange | NodeKind::Queue | NodeKind::Consumer => Family::Amqp,
+            NodeKind::RpcClient | NodeKind::RpcServer | NodeKind::Notifier | NodeKind::Listener => Family::Oslo,
         }
     }
 
@@ -86,18 +82,14 @@ impl NodeKind {
     /// One or two sentences for the inspector: what the kind does in a message bus.
     pub fn summary(self) -> &'static str {
         match self {
-            NodeKind::Producer => {
-                "Publishes messages to an exchange, each with a routing key and optional headers."
-            }
+            NodeKind::Producer => "Publishes messages to an exchange, each with a routing key and optional headers.",
             NodeKind::Exchange => {
                 "Receives published messages and routes copies to queues or other exchanges by its type (direct, fanout, topic or headers) and its bindings."
             }
             NodeKind::Queue => {
                 "Holds messages in order until a consumer takes them; its arguments set limits, expiry and dead-lettering."
             }
-            NodeKind::Consumer => {
-                "Takes messages from a queue, processes them and acknowledges or rejects each one."
-            }
+            NodeKind::Consumer => "Takes messages from a queue, processes them and acknowledges or rejects each one.",
             NodeKind::RpcClient => {
                 "Makes oslo.messaging calls (waits for a reply or a timeout) and casts (fire and forget) to a target."
             }
@@ -107,9 +99,7 @@ impl NodeKind {
             NodeKind::Notifier => {
                 "Emits oslo.messaging notifications on a topic with a priority such as info or error."
             }
-            NodeKind::Listener => {
-                "Receives notifications for the topics and priorities it subscribes to."
-            }
+            NodeKind::Listener => "Receives notifications for the topics and priorities it subscribes to.",
         }
     }
 }

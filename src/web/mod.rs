@@ -19,8 +19,6 @@ mod state;
 /// Installs the panic hook and mounts the app into the page's `#app` element.
 pub fn start() {
     panic::install_hook();
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .expect("index.html has an element with id \"app\"");
+    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
     yew::Renderer::<app::App>::with_root(root).render();
 }

@@ -17,9 +17,7 @@ pub fn Palette() -> Html {
         Callback::from(move |kind| ui.dispatch(UiAction::ToggleKind(kind)))
     };
     let groups = Family::ALL.into_iter().map(|family| {
-        let items = NodeKind::ALL
-            .into_iter()
-            .filter(|kind| kind.family() == family);
+        let items = NodeKind::ALL.into_iter().filter(|kind| kind.family() == family);
         html! {
             <section class="palette-group" aria-label={family.label()}>
                 <h3>{ family.label() }</h3>

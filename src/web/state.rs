@@ -22,15 +22,9 @@ pub enum UiAction {
 impl UiState {
     pub fn apply(&self, action: UiAction) -> UiState {
         match action {
-            UiAction::ToggleKind(kind) if self.selected_kind == Some(kind) => UiState {
-                selected_kind: None,
-            },
-            UiAction::ToggleKind(kind) => UiState {
-                selected_kind: Some(kind),
-            },
-            UiAction::ClearSelection => UiState {
-                selected_kind: None,
-            },
+            UiAction::ToggleKind(kind) if self.selected_kind == Some(kind) => UiState { selected_kind: None },
+            UiAction::ToggleKind(kind) => UiState { selected_kind: Some(kind) },
+            UiAction::ClearSelection => UiState { selected_kind: None },
         }
     }
 }

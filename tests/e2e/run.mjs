@@ -20,10 +20,14 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const server = await serveDir(dist);
-const browser = await launchBrowser();
 let passed = 0;
 const failures = [];
+const server = await serveDir(dist);
+const browser = await launchBrowser().catch((err) => {
+  console.error(`e2e: cannot start Chromium: ${err.message}`);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});
 
 for (const [suiteName, suite] of Object.entries(SUITES)) {
   for (const test of suite.tests) {
@@ -56,6 +60,7 @@ for (const [suiteName, suite] of Object.entries(SUITES)) {
 await browser.close();
 await server.close();
 if (failures.length > 0) console.log(`\nfailed:\n  ${failures.join('\n  ')}`);
+if (passed + failures.length === 0) console.log(`no test name contains "${filter}"`);
 console.log(`e2e: ${passed} passed, ${failures.length} failed`);
 process.exit(failures.length > 0 || passed === 0 ? 1 : 0);
 

@@ -47,7 +47,8 @@ pub struct BrokerAddress {
 
 impl BrokerAddress {
     pub fn parse(amqp_url: &str, management_url: &str) -> anyhow::Result<BrokerAddress> {
-        let uri: AMQPUri = amqp_url.parse().map_err(|error: String| anyhow!("invalid broker URL {amqp_url}: {error}"))?;
+        let uri: AMQPUri =
+            amqp_url.parse().map_err(|error: String| anyhow!("invalid broker URL {amqp_url}: {error}"))?;
         Ok(BrokerAddress { uri, management: management_url.trim_end_matches('/').to_string() })
     }
 }
@@ -69,20 +70,23 @@ pub struct LiveBroker {
 impl LiveBroker {
     pub fn new(address: BrokerAddress) -> anyhow::Result<LiveBroker> {
         let userinfo = &address.uri.authority.userinfo;
-        let authorization = format!("Basic {}", base64(format!("{}:{}", userinfo.username, userinfo.password).as_bytes()));
+        let authorization =
+            format!("Basic {}", base64(format!("{}:{}", userinfo.username, userinfo.password).as_bytes()));
         let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
         let broker = LiveBroker { address, authorization, runtime, n_runs: Cell::new(0) };
         broker.http("GET", "overview", None).with_context(|| {
-            format!("cannot reach the RabbitMQ management API at {} (is rabbitmq-server running?)", broker.address.management)
+            format!(
+                "cannot reach the RabbitMQ management API at {} (is rabbitmq-server running?)",
+                broker.address.management
+            )
         })?;
         Ok(broker)
     }
 
     fn http(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
         let url = format!("{}/api/{path}", self.address.management);
-        let request = ureq::request(method, &url)
-            .set("authorization", &self.authorization)
-            .timeout(Duration::from_secs(30));
+        let request =
+            ureq::request(method, &url).set("authorization", &self.authorization).timeout(Duration::from_secs(30));
         let response = match body {
             Some(body) => request.send_json(body),
             None => request.call(),
@@ -104,7 +108,11 @@ impl LiveBroker {
         let user = self.address.uri.authority.userinfo.username.clone();
         self.http("PUT", &format!("vhosts/{vhost}"), Some(json!({"description": "kaiten verify (temporary)"})))?;
         let result = self
-            .http("PUT", &format!("permissions/{vhost}/{user}"), Some(json!({"configure": ".*", "write": ".*", "read": ".*"})))
+            .http(
+                "PUT",
+                &format!("permissions/{vhost}/{user}"),
+                Some(json!({"configure": ".*", "write": ".*", "read": ".*"})),
+            )
             .and_then(|_| self.runtime.block_on(self.play(&vhost, topology, script)));
         let cleanup = self.http("DELETE", &format!("vhosts/{vhost}"), None);
         let run = result.with_context(|| format!("running the script on the broker (vhost {vhost})"))?;
@@ -184,11 +192,11 @@ impl Session {
             }
             Step::Get(get) => {
                 let got = self.get_channel.basic_get(&get.queue, BasicGetOptions { no_ack: get.no_ack }).await?;
-                if let Some(got) = &got {
-                    if !get.no_ack {
-                        let message_id = got.delivery.properties.message_id().as_ref().map(|id| id.to_string());
-                        self.unsettled.push(ChannelKey::Get, got.delivery.delivery_tag, message_id, &get.queue);
-                    }
+                if let Some(got) = &got
+                    && !get.no_ack
+                {
+                    let message_id = got.delivery.properties.message_id().as_ref().map(|id| id.to_string());
+                    self.unsettled.push(ChannelKey::Get, got.delivery.delivery_tag, message_id, &get.queue);
                 }
                 self.record.gets.push(got.map(|got| message_record(&got.delivery)));
             }
@@ -301,14 +309,20 @@ impl Session {
         }
         let options = BasicPublishOptions { mandatory: step.mandatory, immediate: false };
         let sent = async {
-            let confirm =
-                self.publisher.basic_publish(&step.exchange, &step.routing_key, options, step.body.as_bytes(), properties).await?;
+            let confirm = self
+                .publisher
+                .basic_publish(&step.exchange, &step.routing_key, options, step.body.as_bytes(), properties)
+                .await?;
             confirm.await
         }
         .await;
         match sent {
-            Ok(Confirmation::Ack(returned)) => Ok(PublishRecord::Outcome { routed: None, returned: returned.is_some(), rejected: false }),
-            Ok(Confirmation::Nack(returned)) => Ok(PublishRecord::Outcome { routed: None, returned: returned.is_some(), rejected: true }),
+            Ok(Confirmation::Ack(returned)) => {
+                Ok(PublishRecord::Outcome { routed: None, returned: returned.is_some(), rejected: false })
+            }
+            Ok(Confirmation::Nack(returned)) => {
+                Ok(PublishRecord::Outcome { routed: None, returned: returned.is_some(), rejected: true })
+            }
             Ok(Confirmation::NotRequested) => bail!("the publisher channel is not in confirm mode"),
             Err(lapin::Error::ProtocolError(error)) => {
                 // The broker closed the publisher channel: note the error, open a new one.
@@ -414,12 +428,8 @@ async fn declare(connection: &Connection, topology: &Topology) -> anyhow::Result
 
 fn message_record(delivery: &Delivery) -> MessageRecord {
     let message_id = delivery.properties.message_id().as_ref().map(|id| id.to_string());
-    let x_death = delivery
-        .properties
-        .headers()
-        .as_ref()
-        .and_then(|headers| headers.inner().get("x-death"))
-        .map(field_value);
+    let x_death =
+        delivery.properties.headers().as_ref().and_then(|headers| headers.inner().get("x-death")).map(field_value);
     MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref())
 }
 
@@ -438,7 +448,9 @@ fn amqp_value(value: &FieldValue) -> AMQPValue {
         FieldValue::Int(number) => AMQPValue::LongLongInt(*number),
         FieldValue::Float(number) => AMQPValue::Double(*number),
         FieldValue::Str(text) => AMQPValue::LongString(text.as_str().into()),
-        FieldValue::Array(items) => AMQPValue::FieldArray(FieldArray::from(items.iter().map(amqp_value).collect::<Vec<_>>())),
+        FieldValue::Array(items) => {
+            AMQPValue::FieldArray(FieldArray::from(items.iter().map(amqp_value).collect::<Vec<_>>()))
+        }
         FieldValue::Table(table) => AMQPValue::FieldTable(amqp_table(table)),
     }
 }
@@ -464,9 +476,9 @@ fn field_value(value: &AMQPValue) -> FieldValue {
         AMQPValue::LongString(text) => FieldValue::Str(String::from_utf8_lossy(text.as_bytes()).into_owned()),
         AMQPValue::ByteArray(bytes) => FieldValue::Str(String::from_utf8_lossy(bytes.as_slice()).into_owned()),
         AMQPValue::FieldArray(items) => FieldValue::Array(items.as_slice().iter().map(field_value).collect()),
-        AMQPValue::FieldTable(table) => {
-            FieldValue::Table(table.inner().iter().map(|(name, value)| (name.to_string(), field_value(value))).collect())
-        }
+        AMQPValue::FieldTable(table) => FieldValue::Table(
+            table.inner().iter().map(|(name, value)| (name.to_string(), field_value(value))).collect(),
+        ),
     }
 }
 
