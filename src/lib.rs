@@ -4,11 +4,13 @@
 //! explanations, view geometry) plus, on wasm32 only, the Yew web app in [`web`].
 //! Nothing outside `web` may use a browser crate; see ARCHITECTURE.md.
 
+pub mod editor;
 pub mod engine;
 pub mod explain;
 pub mod formats;
 pub mod oslo;
 pub mod scenarios;
+pub mod scene;
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

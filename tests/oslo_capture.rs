@@ -202,11 +202,14 @@ fn recorded_publishes(recording: &Value, leftover: &str) -> Vec<PublishSeen> {
         .collect()
 }
 
+/// What an actor sent: exchange, routing key, expiration and body.
+type SentPublish = (String, String, Option<String>, String);
+
 fn our_publishes(run: &Run) -> Vec<PublishSeen> {
     let world = run.session.world();
     let topology = world.broker().topology();
     // What each actor sent, oldest first, to pair with arrivals at the broker.
-    let mut sent: BTreeMap<ActorId, Vec<(String, String, Option<String>, String)>> = BTreeMap::new();
+    let mut sent: BTreeMap<ActorId, Vec<SentPublish>> = BTreeMap::new();
     let mut arrivals = Vec::new();
     let mut routes: BTreeMap<kaiten::engine::PublishId, Vec<String>> = BTreeMap::new();
     for entry in run.session.trace() {

@@ -125,6 +125,18 @@ fn unroutable_and_missing_exchange_are_events_not_errors() {
 }
 
 #[test]
+fn run_until_a_condition_stops_at_that_step() {
+    let mut session = Session::new(work_world(2, 5, 0.0));
+    let found = session
+        .run_until_entry(|entry| matches!(entry.event, TraceEvent::Broker(kaiten::engine::BrokerEvent::Acked { .. })));
+    assert!(found);
+    let last = session.trace().back().unwrap().step;
+    assert_eq!(last, session.position());
+    assert!(!session.run_until_entry(|_| false), "runs to the end when the condition never holds");
+    assert!(session.is_finished());
+}
+
+#[test]
 fn history_is_bounded_on_long_runs() {
     let mut session = Session::with_retention(work_world(9, 3_000, 0.1), 1_000);
     session.run_until(Until::Idle);

@@ -1,7 +1,8 @@
 //! The native command-line interface: `kaiten amqp` plays a headless AMQP script against the
 //! simulated broker and prints the output document; `kaiten verify` plays it against a real
 //! RabbitMQ too and prints where the two disagree; `kaiten verify-corpus` does that for every
-//! definitions/script pair in a folder.
+//! definitions/script pair in a folder; `kaiten run` runs a scenario and prints its trace
+//! with explanations; `kaiten definitions` prints the topology a scenario declares.
 //!
 //! Shape from ripgrep: `main` calls `run`, which returns `anyhow::Result<ExitCode>`; exit 0
 //! means all is well, 1 that a check found differences, 2 an error (printed with its chain).
@@ -10,6 +11,10 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kaiten/live.rs"]
 mod live;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kaiten/simulate.rs"]
+mod simulate;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -49,6 +54,41 @@ mod native {
         Verify(VerifyArgs),
         /// Verify every `NAME.defs.json` + `NAME.script.json` pair in a folder.
         VerifyCorpus(VerifyCorpusArgs),
+        /// Run a scenario (a file or a built-in name) and print its trace, explained.
+        Run(RunArgs),
+        /// Print, as RabbitMQ definitions JSON, the topology a scenario has declared.
+        Definitions(DefinitionsArgs),
+    }
+
+    #[derive(Debug, Args)]
+    struct RunArgs {
+        /// A scenario file, or the name of a built-in scenario (see --list).
+        #[arg(required_unless_present = "list")]
+        scenario: Option<String>,
+        /// The seed for every random choice (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Stop before the first event after this virtual time (ms).
+        #[arg(long, value_name = "MS")]
+        until: Option<u64>,
+        /// Print JSON lines (one trace entry each, with its sentence) instead of text.
+        #[arg(long, conflicts_with = "digest")]
+        json: bool,
+        /// Print only a digest of the trace (equal digests mean byte-identical traces).
+        #[arg(long)]
+        digest: bool,
+        /// List the built-in scenarios.
+        #[arg(long, conflicts_with_all = ["json", "digest", "seed", "until"])]
+        list: bool,
+    }
+
+    #[derive(Debug, Args)]
+    struct DefinitionsArgs {
+        /// A scenario file, or the name of a built-in scenario.
+        scenario: String,
+        /// The topology as declared at this virtual time (ms) instead of at the end.
+        #[arg(long, value_name = "MS")]
+        at: Option<u64>,
     }
 
     #[derive(Debug, Args)]
@@ -106,6 +146,15 @@ mod native {
             Command::Amqp(args) => amqp(&args),
             Command::Verify(args) => verify(&args),
             Command::VerifyCorpus(args) => verify_corpus(&args),
+            Command::Run(args) => crate::simulate::run(crate::simulate::RunOptions {
+                scenario: args.scenario,
+                seed: args.seed,
+                until: args.until,
+                json: args.json,
+                digest: args.digest,
+                list: args.list,
+            }),
+            Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at),
         }
     }
 

@@ -546,12 +546,8 @@ impl Broker {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
-        let queue_args = &self.topology.queue(queue_id).expect("queue exists").args;
-        if queue_args.single_active_consumer {
-            return Err(AmqpError::ResourceLocked(format!(
-                "basic.get is not supported on single-active-consumer queue '{queue}'"
-            )));
-        }
+        // RabbitMQ 3.10.8 serves basic.get on single-active-consumer queues like any other
+        // (later releases refuse it), so no check here.
         if !self.channels.contains_key(&channel) {
             return Err(AmqpError::NotFound("channel is closed".into()));
         }

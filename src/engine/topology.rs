@@ -17,6 +17,8 @@ use crate::engine::headers::{XMatch, match_headers};
 use crate::engine::topic::TopicTrie;
 use crate::engine::value::{FieldTable, FieldValue};
 
+mod edit;
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::engine::broker::{DropReason, QueueDeletion};
 use crate::engine::headers::ArgumentOutcome;
 use crate::engine::{BrokerEvent, FieldTable, PublishId, Topology};
-use crate::explain::route::{Verdict, explain_route};
+use crate::explain::route::{RouteExplanation, TopicMismatch, Verdict, explain_route};
 use crate::sim::actor::Settle;
 use crate::sim::trace::{Note, TraceEntry, TraceEvent};
 
@@ -76,10 +76,10 @@ impl Describer {
         let queue = |id| quote(topology.queue_name(id));
         match event {
             BrokerEvent::Routed { publish, exchange, route, .. } => {
-                if let Some((input_publish, keys, headers)) = &self.routing_input {
-                    if input_publish == publish {
-                        *details = route_details(topology, route, keys, headers);
-                    }
+                if let Some((input_publish, keys, headers)) = &self.routing_input
+                    && input_publish == publish
+                {
+                    *details = route_details(topology, route, keys, headers);
                 }
                 let names: Vec<String> = route.queues.iter().map(|id| queue(*id)).collect();
                 format!(
@@ -90,19 +90,19 @@ impl Describer {
                 )
             }
             BrokerEvent::Unroutable { publish, exchange, returned } => {
-                if let Some((input_publish, keys, headers)) = &self.routing_input {
-                    if input_publish == publish {
-                        let route = crate::engine::topology::Route {
-                            queues: Vec::new(),
-                            hops: vec![crate::engine::topology::Hop {
-                                exchange: *exchange,
-                                matched: Vec::new(),
-                                default_queues: Vec::new(),
-                                alternate: None,
-                            }],
-                        };
-                        *details = route_details(topology, &route, keys, headers);
-                    }
+                if let Some((input_publish, keys, headers)) = &self.routing_input
+                    && input_publish == publish
+                {
+                    let route = crate::engine::topology::Route {
+                        queues: Vec::new(),
+                        hops: vec![crate::engine::topology::Hop {
+                            exchange: *exchange,
+                            matched: Vec::new(),
+                            default_queues: Vec::new(),
+                            alternate: None,
+                        }],
+                    };
+                    *details = route_details(topology, &route, keys, headers);
                 }
                 let fate = if *returned {
                     "it was mandatory, so the broker returned it to the publisher (312 NO_ROUTE)"
@@ -201,7 +201,12 @@ fn route_details(
     keys: &[String],
     headers: &FieldTable,
 ) -> Vec<String> {
-    let explanation = explain_route(topology, route, keys, headers);
+    explanation_lines(&explain_route(topology, route, keys, headers), keys)
+}
+
+/// One line per binding an explained route considered, plus alternates: the detail lines
+/// of a routing decision, and the editor's live route preview.
+pub fn explanation_lines(explanation: &RouteExplanation, keys: &[String]) -> Vec<String> {
     let mut lines = Vec::new();
     for hop in &explanation.hops {
         if hop.exchange.is_empty() {
@@ -257,8 +262,15 @@ fn verdict_reason(verdict: &Verdict) -> String {
                 format!("{} fits with {}", quote(routing_key), parts.join(", "))
             }
         }
-        Verdict::TopicNoMatch => {
-            "the routing key's words do not fit the pattern (* is one word, # is zero or more)".into()
+        Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordDiffers { position, expected, found }) } => {
+            format!("word {position} of the routing key is {} where the binding wants {}", quote(found), quote(expected))
+        }
+        Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordCount { binding_words, key_words }) } => format!(
+            "the binding needs exactly {binding_words} word{} (* is one word), the routing key has {key_words}",
+            if *binding_words == 1 { "" } else { "s" }
+        ),
+        Verdict::TopicNoMatch { mismatch: None } => {
+            "the routing key's words cannot be lined up with the pattern (* is one word, # is zero or more)".into()
         }
         Verdict::Headers(result) => {
             let checks: Vec<String> = result

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::engine::FieldTable;
 use crate::engine::headers::{HeadersMatch, XMatch, match_headers};
-use crate::engine::topic::{WordMatch, match_binding};
+use crate::engine::topic::{WordMatch, match_binding, split_words};
 use crate::engine::topology::{Destination, ExchangeId, ExchangeKind, Route, Topology};
 
 /// How one binding fared.
@@ -22,8 +22,8 @@ pub enum Verdict {
     Fanout,
     /// Topic: the binding key's words took these routing-key words.
     TopicMatched { routing_key: String, words: Vec<WordMatch> },
-    /// Topic: no routing key fits the pattern.
-    TopicNoMatch,
+    /// Topic: no routing key fits the pattern; the first key's mismatch when it is simple.
+    TopicNoMatch { mismatch: Option<TopicMismatch> },
     /// Headers: each argument's outcome.
     Headers(HeadersMatch),
 }
@@ -32,10 +32,44 @@ impl Verdict {
     pub fn matched(&self) -> bool {
         match self {
             Verdict::KeyEqual { .. } | Verdict::Fanout | Verdict::TopicMatched { .. } => true,
-            Verdict::KeyDiffers | Verdict::TopicNoMatch => false,
+            Verdict::KeyDiffers | Verdict::TopicNoMatch { .. } => false,
             Verdict::Headers(result) => result.matched,
         }
     }
+}
+
+/// Why a topic binding key does not fit a routing key, when one word or the word count says it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "mismatch", rename_all = "snake_case")]
+pub enum TopicMismatch {
+    /// Word `position` (from 1) of the routing key is `found`; the binding wants `expected`.
+    WordDiffers { position: usize, expected: String, found: String },
+    /// The binding (no `#`) needs exactly `binding_words` words; the key has `key_words`.
+    WordCount { binding_words: usize, key_words: usize },
+}
+
+/// The simple reason a topic binding key does not fit a routing key: the first literal
+/// word that differs (before any `#`), else a word-count mismatch when there is no `#`.
+/// `None` when only the placement of `#` explains it.
+pub fn topic_mismatch(binding_key: &str, routing_key: &str) -> Option<TopicMismatch> {
+    let pattern = split_words(binding_key);
+    let words = split_words(routing_key);
+    for (idx, (expected, found)) in pattern.iter().zip(&words).enumerate() {
+        if *expected == "#" {
+            return None;
+        }
+        if *expected != "*" && expected != found {
+            return Some(TopicMismatch::WordDiffers {
+                position: idx + 1,
+                expected: expected.to_string(),
+                found: found.to_string(),
+            });
+        }
+    }
+    if pattern.contains(&"#") {
+        return None;
+    }
+    Some(TopicMismatch::WordCount { binding_words: pattern.len(), key_words: words.len() })
 }
 
 /// One binding of a visited exchange.
@@ -116,7 +150,9 @@ pub fn explain_bindings(
                         match_binding(&binding.routing_key, key)
                             .map(|words| Verdict::TopicMatched { routing_key: key.clone(), words })
                     })
-                    .unwrap_or(Verdict::TopicNoMatch),
+                    .unwrap_or_else(|| Verdict::TopicNoMatch {
+                        mismatch: routing_keys.first().and_then(|key| topic_mismatch(&binding.routing_key, key)),
+                    }),
                 ExchangeKind::Headers => {
                     let mode = XMatch::from_arguments(&binding.arguments).unwrap_or(XMatch::All);
                     Verdict::Headers(match_headers(mode, &binding.arguments, headers))
@@ -131,4 +167,22 @@ pub fn explain_bindings(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_topic_mismatches_are_named() {
+        assert_eq!(
+            topic_mismatch("compute.host1", "compute"),
+            Some(TopicMismatch::WordCount { binding_words: 2, key_words: 1 })
+        );
+        assert_eq!(
+            topic_mismatch("kern.*", "cron.info"),
+            Some(TopicMismatch::WordDiffers { position: 1, expected: "kern".into(), found: "cron".into() })
+        );
+        assert_eq!(topic_mismatch("a.#.b", "a.c"), None);
+    }
 }

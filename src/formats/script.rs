@@ -738,6 +738,33 @@ mod tests {
     }
 
     #[test]
+    fn differences_compare_what_both_sides_observed() {
+        let message = |id: &str| MessageRecord { message_id: Some(id.into()), redelivered: false, deaths: Vec::new() };
+        let simulated = RunRecord {
+            publishes: vec![
+                PublishRecord::Outcome { routed: Some(vec!["q".into()]), returned: false, rejected: false },
+                PublishRecord::Error { code: 404, text: "no exchange 'x' in vhost '/'".into() },
+            ],
+            queues: [("q".to_string(), vec![message("m1")])].into_iter().collect(),
+            ..RunRecord::default()
+        };
+        let mut broker = RunRecord {
+            publishes: vec![
+                PublishRecord::Outcome { routed: None, returned: false, rejected: false },
+                PublishRecord::Error { code: 404, text: "NOT_FOUND - no exchange 'x' in vhost 'v'".into() },
+            ],
+            ..simulated.clone()
+        };
+        assert!(differences(&simulated, &broker).is_empty(), "routed unknown and error texts are not compared");
+        broker.queues.insert("q".into(), vec![MessageRecord { redelivered: true, ..message("m1") }]);
+        broker.publishes[0] = PublishRecord::Outcome { routed: None, returned: true, rejected: false };
+        let found = differences(&simulated, &broker);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("publishes[0]: "));
+        assert!(found[1].contains("(redelivered)"));
+    }
+
+    #[test]
     fn runs_the_issue_example_shape() {
         let mut topology = Topology::new();
         topology.declare_exchange(ExchangeSpec::new("x", ExchangeKind::Topic)).unwrap();

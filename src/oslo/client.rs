@@ -200,8 +200,8 @@ impl RpcClient {
             body,
         }));
         let label = match &call {
-            Some(_) => format!("{}() call", step.method),
-            None => format!("{}() cast", step.method),
+            Some(call) => label("call", &step.method, &call.msg_id),
+            None => label("cast", &step.method, &request.unique_id),
         };
         ctx.publish_labeled(publish, label);
         self.sent += 1;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::engine::{Delivery, Publish, SimTime};
-use crate::oslo::actors::{Cursor, declare, default_after_ms, one};
+use crate::oslo::actors::{Cursor, declare, default_after_ms, label, one};
 use crate::oslo::declare::{TransportConfig, notifier_declarations};
 use crate::oslo::ids::{uuid4_hex, uuid4_string};
 use crate::oslo::note::{OsloNote, Sent};
@@ -110,7 +110,7 @@ impl Notifier {
                 body: body.clone(),
             }));
             let publish = Publish { exchange, routing_key, mandatory: false, properties: properties(None), body };
-            ctx.publish_labeled(publish, format!("{} notification", step.event_type));
+            ctx.publish_labeled(publish, label("notification", &step.event_type, &message_id));
             self.sent += 1;
         }
     }

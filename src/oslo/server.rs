@@ -122,7 +122,7 @@ impl RpcServer {
                 properties: properties(None),
                 body,
             },
-            "reply",
+            label("reply", "to", &pending.msg_id),
         );
         self.sent += 1;
     }
@@ -220,7 +220,9 @@ impl Actor for RpcServer {
             return;
         }
         if let Some(publish) = self.retrying.remove(&token) {
+            let mut reply_label = label("reply", "to", "");
             if let Ok(reply) = Reply::parse(&publish.body) {
+                reply_label = label("reply", "to", &reply.msg_id);
                 ctx.note(Note::Oslo(OsloNote::Published {
                     sent: Sent::Reply { msg_id: reply.msg_id, failure: None },
                     exchange: publish.exchange.clone(),
@@ -229,7 +231,7 @@ impl Actor for RpcServer {
                     body: publish.body.clone(),
                 }));
             }
-            ctx.publish_labeled(publish, "reply (retry)");
+            ctx.publish_labeled(publish, reply_label);
             self.sent += 1;
         }
     }

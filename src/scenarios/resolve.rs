@@ -7,7 +7,10 @@ use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 pub fn resolve(reference: &str, read_file: impl Fn(&str) -> Option<String>) -> Result<Scenario, Vec<Diagnostic>> {
     if let Some(text) = read_file(reference) {
         return Scenario::from_json(&text).map_err(|errors| {
-            errors.into_iter().map(|error| Diagnostic::new(format!("{reference}: {}", error.path), error.message)).collect()
+            errors
+                .into_iter()
+                .map(|error| Diagnostic::new(format!("{reference}: {}", error.path), error.message))
+                .collect()
         });
     }
     if let Some(builtin) = super::builtin(reference) {

@@ -98,7 +98,7 @@ impl Clone for Box<dyn Actor> {
 /// Something an actor asked for that the world carries out after the callback returns.
 #[derive(Debug, Clone)]
 pub(crate) enum Outgoing {
-    Publish { publish: Publish, label: Arc<str> },
+    Publish { publish: Box<Publish>, label: Arc<str> },
     Settle { channel: ChannelId, delivery_tag: u64, settle: Settle },
     Timer { delay: SimTime, token: u64 },
 }
@@ -170,12 +170,12 @@ impl ActorCtx<'_> {
     /// Sends a publish; it reaches the broker after the network latency.
     pub fn publish(&mut self, publish: Publish) {
         let label = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
-        self.outgoing.push(Outgoing::Publish { publish, label });
+        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label });
     }
 
     /// Sends a publish shown in the trace as `label` (for messages without a message_id).
     pub fn publish_labeled(&mut self, publish: Publish, label: impl Into<Arc<str>>) {
-        self.outgoing.push(Outgoing::Publish { publish, label: label.into() });
+        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label: label.into() });
     }
 
     /// Sends an ack, nack or reject for a delivery; it reaches the broker after the latency.

@@ -306,22 +306,23 @@ impl Actor for Consumer {
             }
             _ => self.config.settle,
         };
-        if self.config.reply && !failed {
-            if let Some(reply_to) = delivery.message.properties.reply_to.clone() {
-                let properties = Properties {
-                    correlation_id: delivery.message.properties.correlation_id.clone(),
-                    message_id: Some(format!("reply-{label}")),
-                    ..Properties::default()
-                };
-                ctx.publish(Publish {
-                    exchange: String::new(),
-                    routing_key: reply_to,
-                    mandatory: false,
-                    properties,
-                    body: Arc::from(format!("reply to {label}")),
-                });
-                self.sent += 1;
-            }
+        if self.config.reply
+            && !failed
+            && let Some(reply_to) = delivery.message.properties.reply_to.clone()
+        {
+            let properties = Properties {
+                correlation_id: delivery.message.properties.correlation_id.clone(),
+                message_id: Some(format!("reply-{label}")),
+                ..Properties::default()
+            };
+            ctx.publish(Publish {
+                exchange: String::new(),
+                routing_key: reply_to,
+                mandatory: false,
+                properties,
+                body: Arc::from(format!("reply to {label}")),
+            });
+            self.sent += 1;
         }
         if !self.config.auto_ack {
             ctx.note(Note::Settled { label, settle });

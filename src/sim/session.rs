@@ -160,6 +160,21 @@ impl Session {
         }
     }
 
+    /// Runs until a step records an entry for which `condition` holds (that step included),
+    /// or nothing is left. Returns whether the condition was met.
+    pub fn run_until_entry(&mut self, mut condition: impl FnMut(&TraceEntry) -> bool) -> bool {
+        loop {
+            let before = self.trace_len();
+            if !self.advance_one() {
+                return false;
+            }
+            let added = (self.trace_len() - before) as usize;
+            if self.trace.iter().rev().take(added).any(&mut condition) {
+                return true;
+            }
+        }
+    }
+
     /// Back to the initial state, trace emptied.
     pub fn reset(&mut self) {
         self.seek(0);
@@ -202,7 +217,7 @@ impl Session {
     }
 
     fn maybe_snapshot(&mut self, position: u64) {
-        if position % DENSE_INTERVAL != 0 || self.snapshots.contains_key(&position) {
+        if !position.is_multiple_of(DENSE_INTERVAL) || self.snapshots.contains_key(&position) {
             return;
         }
         self.snapshots.insert(position, self.world.clone());

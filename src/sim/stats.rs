@@ -29,8 +29,10 @@ pub struct LatencyHistogram {
 
 impl Default for LatencyHistogram {
     fn default() -> Self {
-        let n_buckets: SimTime =
-            LATENCY_BANDS.iter().scan(0, |low, (high, width)| Some((high - std::mem::replace(low, *high)) / width)).sum();
+        let n_buckets: SimTime = LATENCY_BANDS
+            .iter()
+            .scan(0, |low, (high, width)| Some((high - std::mem::replace(low, *high)) / width))
+            .sum();
         LatencyHistogram { buckets: vec![0; n_buckets as usize + 1], count: 0 }
     }
 }

@@ -297,7 +297,7 @@ impl World {
                         arrives_at,
                     };
                     log.push(TraceEvent::Note { actor: actor_id, note });
-                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish: Box::new(publish), label });
+                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, label });
                 }
                 Outgoing::Settle { channel, delivery_tag, settle } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);

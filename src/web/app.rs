@@ -1,7 +1,9 @@
-//! The root component: owns the app's one `use_reducer` and lays out the shell's regions.
+//! The root component: owns the app's one `use_reducer`, holding the editor's state, and
+//! lays out the shell's regions.
 //!
-//! The reducer handle is shared through a context (as in yew's `examples/contexts`), so the
-//! regions read what they need without prop drilling; leaves below them take plain props.
+//! The reducer only delegates to the yew-free `EditorState::apply` (tested natively). Its
+//! handle is shared through a context (as in yew's `examples/contexts`), so the regions read
+//! what they need without prop drilling; leaves below them take plain props.
 
 use std::rc::Rc;
 
@@ -10,32 +12,57 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
+use super::keys::use_shortcuts;
+use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
 use super::playback::Playback;
-use super::state::{UiAction, UiState};
+use crate::editor::{Action, EditorState};
 
-/// What every region reads: the root state and a way to dispatch [`UiAction`]s.
-pub type UiContext = UseReducerHandle<UiState>;
+/// What every region reads: the editor's state and a way to dispatch [`Action`]s.
+///
+/// The handle always reads the newest state, so the context also keeps the revision it was
+/// rendered with: that is what tells the provider that its consumers must render again.
+#[derive(Clone)]
+pub struct EditorContext {
+    handle: UseReducerHandle<EditorState>,
+    revision: u64,
+}
 
-impl Reducible for UiState {
-    type Action = UiAction;
+impl PartialEq for EditorContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
 
-    fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
-        Rc::new(self.apply(action))
+impl std::ops::Deref for EditorContext {
+    type Target = UseReducerHandle<EditorState>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.handle
+    }
+}
+
+impl Reducible for EditorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
     }
 }
 
 /// Reads the root context; every region is rendered inside [`App`], so it is always there.
 #[hook]
-pub fn use_ui() -> UiContext {
-    use_context::<UiContext>().expect("regions are rendered inside App's context provider")
+pub fn use_editor() -> EditorContext {
+    use_context::<EditorContext>().expect("regions are rendered inside App's context provider")
 }
 
 #[component]
 pub fn App() -> Html {
-    let ui = use_reducer(UiState::default);
+    let handle = use_reducer(EditorState::default);
+    use_shortcuts(handle.dispatcher());
+    let editor = EditorContext { revision: handle.revision(), handle };
     html! {
-        <ContextProvider<UiContext> context={ui}>
+        <ContextProvider<EditorContext> context={editor}>
             <div class="shell">
                 <Header />
                 <Palette />
@@ -43,6 +70,7 @@ pub fn App() -> Html {
                 <Inspector />
                 <Playback />
             </div>
-        </ContextProvider<UiContext>>
+            <ShortcutsOverlay />
+        </ContextProvider<EditorContext>>
     }
 }

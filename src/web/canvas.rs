@@ -1,28 +1,88 @@
-//! The canvas region: the SVG surface the topology is drawn on.
+//! The canvas region: the SVG the topology is drawn on, with its toolbar and notices.
 //!
-//! The `<svg>` has role "group" rather than SVG's implicit "img", because an image's children
-//! are presentational and the nodes drawn inside it must stay focusable buttons.
+//! Everything drawn comes from `scene::view::build` over the editor's document, selection
+//! and route preview; pointer events go to the editor's gesture state machine as they are
+//! (see `canvas_events.rs`). The `<svg>` has role "group" rather than SVG's implicit "img",
+//! because an image's children are presentational and the nodes must stay focusable buttons.
 
 use yew::prelude::*;
 
-use super::app::use_ui;
-use super::state::UiAction;
+use super::app::use_editor;
+use super::canvas_events::use_canvas_events;
+use super::edge::{EdgeShape, edge_name};
+use super::node::NodeShape;
+use super::notice::{ConnectFeedback, Notice};
+use super::toolbar::CanvasToolbar;
+use crate::editor::connect::check;
+use crate::editor::gesture::Gesture;
+use crate::editor::{Action, Item};
+use crate::scene::view::build;
 
 #[component]
 pub fn Canvas() -> Html {
-    let ui = use_ui();
-    let onclick = Callback::from(move |_: MouseEvent| ui.dispatch(UiAction::ClearSelection));
+    let editor = use_editor();
+    let svg = use_node_ref();
+    let events = use_canvas_events(editor.clone(), svg.clone());
+    let preview = editor.preview();
+    let scene = build(&editor.doc, &editor.selection, preview.as_ref());
+    let target = editor.connect_target().map(|(from, to)| (to, check(&editor.doc, from, to).is_ok()));
+    let on_select = {
+        let editor = editor.clone();
+        Callback::from(move |item: Item| editor.dispatch(Action::Select(item)))
+    };
+    let edges = scene.edges.iter().map(|edge| {
+        let name = edge_name(&editor.doc, edge);
+        html! { <EdgeShape key={format!("{:?}", edge.id)} view={edge.clone()} {name} on_select={on_select.clone()} /> }
+    });
+    let nodes = scene.nodes.iter().map(|node| {
+        let drop = target.filter(|(to, _)| *to == node.id).map(|(_, ok)| ok);
+        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} /> }
+    });
+    let line = match editor.gesture {
+        Gesture::Connecting { from, at, .. } => scene.node(from).and_then(|node| node.out_port).map(|start| {
+            html! { <line class="connect-line" x1={start.x.to_string()} y1={start.y.to_string()}
+                x2={at.x.to_string()} y2={at.y.to_string()} /> }
+        }),
+        _ => None,
+    };
+    let band = editor.gesture.band().map(|rect| html! {
+        <rect class="rubber-band" x={rect.x.to_string()} y={rect.y.to_string()}
+            width={rect.width.to_string()} height={rect.height.to_string()} />
+    });
+    let class = classes!(
+        "canvas",
+        editor.space_held.then_some("space-held"),
+        matches!(editor.gesture, Gesture::Panning { moved: true, .. }).then_some("panning"),
+        matches!(editor.gesture, Gesture::Connecting { .. }).then_some("connecting"),
+    );
+    let transform = editor.view.svg_transform();
     html! {
         <main class="canvas-area">
-            <svg class="canvas" role="group" aria-label="Canvas" {onclick}>
+            <svg ref={svg} {class} role="group" aria-label="Canvas" tabindex="-1"
+                onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
+                onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}>
                 <defs>
-                    <pattern id="canvas-grid" width="24" height="24" patternUnits="userSpaceOnUse">
+                    <pattern id="canvas-grid" width="24" height="24" patternUnits="userSpaceOnUse"
+                        patternTransform={transform.clone()}>
                         <circle class="canvas-grid-dot" cx="1" cy="1" r="1" />
                     </pattern>
+                    { for ["plain", "matched", "selected"].map(|kind| html! {
+                        <marker id={format!("arrow-{kind}")} class={format!("arrow arrow-{kind}")} viewBox="0 0 10 10"
+                            refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+                            <path d="M0 1L10 5 0 9z" />
+                        </marker>
+                    }) }
                 </defs>
                 <rect class="canvas-background" width="100%" height="100%" fill="url(#canvas-grid)" />
+                <g class="world" {transform}>{ for edges }{ for nodes }{ for line }{ for band }</g>
             </svg>
-            <p class="canvas-hint">{ "The canvas is empty. Pick a node kind in the palette to see what it does." }</p>
+            <CanvasToolbar />
+            <ConnectFeedback />
+            <Notice />
+            if scene.nodes.is_empty() {
+                <p class="canvas-hint">{ "Add nodes from the palette: click one, or drag it here. \
+                    Then drag from a node's port (the dot on its right edge) to another node to connect them." }</p>
+            }
         </main>
     }
 }

@@ -1,17 +1,24 @@
-//! The inspector: details of whatever is selected.
+//! The inspector: details of whatever is selected, and the editing fields for it.
 
 use yew::prelude::*;
 
-use super::app::use_ui;
-use super::kinds::NodeKind;
+use super::app::use_editor;
+use super::inspect_item::ItemInspector;
 
 #[component]
 pub fn Inspector() -> Html {
-    let ui = use_ui();
-    let body = match ui.selected_kind {
-        Some(kind) => html! { <KindDetails {kind} /> },
+    let editor = use_editor();
+    let body = match editor.single_selection() {
+        Some(item) => html! { <ItemInspector {item} /> },
+        None if editor.selection.is_empty() => html! {
+            <div class="inspector-empty">
+                <p class="muted">{ "Nothing is selected. Select a node or an edge to see and edit its settings here." }</p>
+                <p class="muted">{ "Select a producer and type a routing key: the bindings it would match light up." }</p>
+            </div>
+        },
         None => html! {
-            <p class="muted">{ "Nothing is selected. Select something to see its details here." }</p>
+            <p class="muted">{ format!("{} items selected. Delete removes them all; Ctrl+C copies the nodes.",
+                editor.selection.len()) }</p>
         },
     };
     html! {
@@ -19,22 +26,5 @@ pub fn Inspector() -> Html {
             <h2>{ "Inspector" }</h2>
             { body }
         </aside>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct KindDetailsProps {
-    pub kind: NodeKind,
-}
-
-#[component]
-fn KindDetails(props: &KindDetailsProps) -> Html {
-    let kind = props.kind;
-    html! {
-        <section class={classes!("kind-details", format!("kind-{}", kind.slug()))} aria-label={kind.label()}>
-            <h3><span class="kind-swatch" aria-hidden="true"></span>{ kind.label() }</h3>
-            <p class="muted">{ kind.family().label() }</p>
-            <p>{ kind.summary() }</p>
-        </section>
     }
 }

@@ -3,18 +3,31 @@
 //! [`start`] is the only entry point (called by `src/main.rs`).
 //! It installs the panic hook first, so that even a panic during the first render shows a
 //! banner instead of a blank page, then mounts [`app::App`] into `#app` from `index.html`.
-//! Components are small and do one job each; they read the root state from a context and
-//! hold no logic beyond mapping state to markup.
+//! Components are small and do one job each; they read the root state (the yew-free
+//! `editor::EditorState`) from a context and hold no logic beyond mapping it to markup and
+//! browser events to `editor::Action`s.
 
 mod app;
 mod canvas;
+mod canvas_events;
+mod connect_to;
+mod console_api;
+mod dom;
+mod edge;
+mod field;
 mod header;
+mod inspect_item;
 mod inspector;
-mod kinds;
+mod keys;
+mod node;
+mod notice;
+mod overlay;
 mod palette;
+mod palette_drag;
 mod panic;
 mod playback;
-mod state;
+mod route_preview;
+mod toolbar;
 
 /// Installs the panic hook and mounts the app into the page's `#app` element.
 pub fn start() {

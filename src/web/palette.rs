@@ -1,33 +1,23 @@
-//! The palette: the kinds of node a learner can draw, grouped by vocabulary.
-//!
-//! Selecting a kind shows what it does in the inspector; the editor issue makes the same
-//! items place nodes on the canvas.
+//! The palette: one button per node kind, grouped by vocabulary. Clicking (or Enter, or a
+//! tap) places a node in a free spot in view; dragging a button onto the canvas places the
+//! node where it is dropped (see `palette_drag.rs`).
 
 use yew::prelude::*;
 
-use super::app::use_ui;
-use super::kinds::{Family, NodeKind};
-use super::state::UiAction;
+use super::app::use_editor;
+use super::dom::canvas_size;
+use super::palette_drag::use_palette_drag;
+use crate::editor::{Action, Family, NodeKind};
 
 #[component]
 pub fn Palette() -> Html {
-    let ui = use_ui();
-    let on_toggle = {
-        let ui = ui.clone();
-        Callback::from(move |kind| ui.dispatch(UiAction::ToggleKind(kind)))
-    };
     let groups = Family::ALL.into_iter().map(|family| {
         let items = NodeKind::ALL.into_iter().filter(|kind| kind.family() == family);
         html! {
             <section class="palette-group" aria-label={family.label()}>
                 <h3>{ family.label() }</h3>
                 <ul>
-                    { for items.map(|kind| html! {
-                        <li key={kind.slug()}>
-                            <PaletteItem {kind} selected={ui.selected_kind == Some(kind)}
-                                on_toggle={on_toggle.clone()} />
-                        </li>
-                    }) }
+                    { for items.map(|kind| html! { <li key={kind.slug()}><PaletteItem {kind} /></li> }) }
                 </ul>
             </section>
         }
@@ -36,6 +26,7 @@ pub fn Palette() -> Html {
         <aside class="palette" aria-label="Palette">
             <h2>{ "Palette" }</h2>
             <div class="palette-groups">{ for groups }</div>
+            <p class="palette-hint muted">{ "Click to place, or drag onto the canvas." }</p>
         </aside>
     }
 }
@@ -43,19 +34,38 @@ pub fn Palette() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PaletteItemProps {
     pub kind: NodeKind,
-    pub selected: bool,
-    pub on_toggle: Callback<NodeKind>,
 }
 
 #[component]
 fn PaletteItem(props: &PaletteItemProps) -> Html {
     let kind = props.kind;
-    let onclick = props.on_toggle.reform(move |_: MouseEvent| kind);
+    let editor = use_editor();
+    let drag = use_palette_drag(kind, editor.dispatcher());
+    let onclick = {
+        let dragged = drag.dragged.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The click that ends a drag has already placed the node where it was dropped.
+            if dragged.replace(false) {
+                return;
+            }
+            editor.dispatch(Action::AddNode { kind, at: canvas_size().center(), dropped: false });
+        })
+    };
+    let ghost = drag.ghost.map(|at| {
+        let style = format!("left: {}px; top: {}px", at.x, at.y);
+        html! { <div class={classes!("palette-ghost", format!("kind-{}", kind.slug()))} {style} aria-hidden="true">
+            <span class="kind-swatch"></span>{ kind.label() }</div> }
+    });
     html! {
-        <button type="button" class={classes!("palette-item", format!("kind-{}", kind.slug()))}
-            aria-pressed={props.selected.to_string()} {onclick}>
-            <span class="kind-swatch" aria-hidden="true"></span>
-            { kind.label() }
-        </button>
+        <>
+            <button type="button" class={classes!("palette-item", format!("kind-{}", kind.slug()))}
+                aria-label={kind.add_label()} title={kind.summary()} {onclick}
+                onpointerdown={drag.onpointerdown} onpointermove={drag.onpointermove}
+                onpointerup={drag.onpointerup} onpointercancel={drag.onpointercancel}>
+                <span class="kind-swatch" aria-hidden="true"></span>
+                <span class="palette-label">{ kind.label() }</span>
+            </button>
+            { for ghost }
+        </>
     }
 }

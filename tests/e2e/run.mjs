@@ -7,9 +7,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchBrowser, openPage, serveDir, screenshot, sizeName } from './harness.mjs';
+import * as editor from './editor.mjs';
 import * as shell from './shell.mjs';
 
-const SUITES = { shell };
+const SUITES = { shell, editor };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';

@@ -80,21 +80,20 @@ export const tests = [
     },
   },
   {
-    name: 'selecting a palette kind shows it in the inspector',
+    name: 'clicking a palette item places a node and shows it in the inspector',
     viewport: DESKTOP,
     async run({ page, baseUrl, viewport }) {
       await openApp(page, baseUrl);
       const { palette, inspector, canvas } = regions(page);
-      const exchange = palette.getByRole('button', { name: 'Exchange' });
-      assert.equal(await exchange.getAttribute('aria-pressed'), 'false');
-      await exchange.click();
-      assert.equal(await exchange.getAttribute('aria-pressed'), 'true');
-      await inspector.getByRole('heading', { name: 'Exchange' }).waitFor();
-      await screenshot(page, `palette-selected-${sizeName(viewport)}`);
-      await palette.getByRole('button', { name: 'RPC server' }).click();
-      await inspector.getByRole('heading', { name: 'RPC server' }).waitFor();
-      assert.equal(await exchange.getAttribute('aria-pressed'), 'false', 'one kind at a time');
-      await canvas.click();
+      await inspector.getByText('Nothing is selected').waitFor();
+      await palette.getByRole('button', { name: 'Add exchange', exact: true }).click();
+      await inspector.getByRole('heading', { name: 'exchange-1' }).waitFor();
+      await canvas.getByRole('button', { name: 'exchange-1', exact: true }).waitFor();
+      await palette.getByRole('button', { name: 'Add RPC server', exact: true }).click();
+      await inspector.getByRole('heading', { name: 'rpc-server-1' }).waitFor();
+      await screenshot(page, `palette-placed-${sizeName(viewport)}`);
+      const box = await canvas.boundingBox();
+      await canvas.click({ position: { x: 24, y: box.height - 24 } });
       await inspector.getByText('Nothing is selected').waitFor();
     },
   },

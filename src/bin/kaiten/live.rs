@@ -38,6 +38,9 @@ use kaiten::formats::script::{
 /// How long the consumers must stay quiet before a step counts as settled.
 const SETTLE: Duration = Duration::from_millis(60);
 
+/// How often a settling runner looks at its consumers.
+const POLL: Duration = Duration::from_millis(5);
+
 /// Where the broker and its management API are, with the credentials for both.
 #[derive(Debug, Clone)]
 pub struct BrokerAddress {
@@ -333,21 +336,21 @@ impl Session {
         }
     }
 
-    /// Waits until no consumer receives anything for [`SETTLE`], recording what arrives.
+    /// Waits until no consumer has received anything for [`SETTLE`], recording what arrives.
     async fn settle(&mut self) -> anyhow::Result<()> {
         let Session { consumers, unsettled, record, .. } = self;
-        loop {
+        if consumers.values().all(|entry| entry.consumer.is_none()) {
+            return Ok(());
+        }
+        let mut quiet = Duration::ZERO;
+        while quiet < SETTLE {
             let mut n_received = 0;
             for (tag, entry) in consumers.iter_mut() {
-                let Some(consumer) = entry.consumer.as_mut() else { continue };
-                loop {
-                    match tokio::time::timeout(SETTLE, consumer.next()).await {
-                        Err(_quiet) => break,
-                        Ok(None) => {
-                            entry.consumer = None;
-                            break;
-                        }
-                        Ok(Some(delivery)) => {
+                while let Some(consumer) = entry.consumer.as_mut() {
+                    match futures_lite::future::poll_once(consumer.next()).await {
+                        None => break,
+                        Some(None) => entry.consumer = None,
+                        Some(Some(delivery)) => {
                             let delivery = delivery?;
                             n_received += 1;
                             let message = message_record(&delivery);
@@ -361,9 +364,13 @@ impl Session {
                 }
             }
             if n_received == 0 {
-                return Ok(());
+                tokio::time::sleep(POLL).await;
+                quiet += POLL;
+            } else {
+                quiet = Duration::ZERO;
             }
         }
+        Ok(())
     }
 }
 

@@ -39,11 +39,22 @@ pub struct RunOptions {
 }
 
 pub fn run(options: RunOptions) -> anyhow::Result<ExitCode> {
+    match print_run(options) {
+        // A reader that stops early (`kaiten run ... | head`) is not an error.
+        Err(error) if error.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if options.list {
         for name in scenarios::names() {
-            let scenario = scenarios::builtin(name).expect("listed").map_err(|_| anyhow::anyhow!("{name} is broken"))?;
+            let scenario =
+                scenarios::builtin(name).expect("listed").map_err(|_| anyhow::anyhow!("{name} is broken"))?;
             writeln!(out, "{name:<22} {}", scenario.title)?;
         }
         return Ok(ExitCode::SUCCESS);

@@ -1,6 +1,8 @@
-//! The kinds of node the palette offers, with the words the UI shows for each.
-//!
-//! Plain data, no yew: the editor issue moves node kinds next to the topology they describe.
+//! The kinds of node the palette offers, with the words the UI shows for each, and which
+//! way messages can flow through each kind (what may be connected to what).
+
+use crate::formats::scenario::ActorSpec;
+use crate::scene::layout::Band;
 
 /// A node kind a learner can draw: four AMQP 0-9-1 roles and four oslo.messaging roles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,7 +67,7 @@ impl NodeKind {
         }
     }
 
-    /// A CSS-friendly name, used for the kind's colour.
+    /// A CSS-friendly name, used for the kind's colour and for new nodes' names.
     pub fn slug(self) -> &'static str {
         match self {
             NodeKind::Producer => "producer",
@@ -76,6 +78,52 @@ impl NodeKind {
             NodeKind::RpcServer => "rpc-server",
             NodeKind::Notifier => "notifier",
             NodeKind::Listener => "listener",
+        }
+    }
+
+    /// The kind an actor of a scenario is drawn as.
+    pub fn of_actor(actor: &ActorSpec) -> NodeKind {
+        match actor {
+            ActorSpec::Producer(_) => NodeKind::Producer,
+            ActorSpec::Consumer(_) => NodeKind::Consumer,
+            ActorSpec::RpcClient(_) => NodeKind::RpcClient,
+            ActorSpec::RpcServer(_) => NodeKind::RpcServer,
+            ActorSpec::Notifier(_) => NodeKind::Notifier,
+            ActorSpec::NotificationListener(_) => NodeKind::Listener,
+        }
+    }
+
+    /// Whether an edge may start here: producers publish, exchanges route, queues deliver.
+    pub fn has_out_port(self) -> bool {
+        matches!(self, NodeKind::Producer | NodeKind::Exchange | NodeKind::Queue)
+    }
+
+    /// Whether an edge may end here.
+    pub fn has_in_port(self) -> bool {
+        matches!(self, NodeKind::Exchange | NodeKind::Queue | NodeKind::Consumer)
+    }
+
+    /// Where the automatic layout puts this kind.
+    pub fn band(self) -> Band {
+        match self {
+            NodeKind::Producer | NodeKind::RpcClient | NodeKind::Notifier => Band::Senders,
+            NodeKind::Exchange => Band::Exchanges,
+            NodeKind::Queue => Band::Queues,
+            NodeKind::Consumer | NodeKind::RpcServer | NodeKind::Listener => Band::Receivers,
+        }
+    }
+
+    /// The palette button's accessible name, kept stable for the end-to-end tests.
+    pub fn add_label(self) -> &'static str {
+        match self {
+            NodeKind::Producer => "Add producer",
+            NodeKind::Exchange => "Add exchange",
+            NodeKind::Queue => "Add queue",
+            NodeKind::Consumer => "Add consumer",
+            NodeKind::RpcClient => "Add RPC client",
+            NodeKind::RpcServer => "Add RPC server",
+            NodeKind::Notifier => "Add notifier",
+            NodeKind::Listener => "Add listener",
         }
     }
 

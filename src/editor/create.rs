@@ -1,0 +1,75 @@
+//! New nodes: what each palette kind starts as.
+//!
+//! Actors start from the scenario format's own defaults (they are read through serde from
+//! the few fields a file must give), so a node drawn on the canvas and the same actor
+//! written in a file behave alike.
+
+use serde_json::json;
+
+use crate::editor::document::{Document, NodeId};
+use crate::editor::kinds::NodeKind;
+use crate::engine::{ExchangeKind, ExchangeSpec, QueueSpec};
+use crate::formats::scenario::ActorSpec;
+use crate::scene::geometry::Point;
+
+/// Adds a node of `kind` with a fresh name, its top-left corner at `at`.
+pub(crate) fn add_node(doc: &mut Document, kind: NodeKind, at: Point) -> NodeId {
+    let name = doc.fresh_name(kind);
+    let node = match kind {
+        NodeKind::Exchange => {
+            let spec = ExchangeSpec::new(name, ExchangeKind::Direct);
+            NodeId::Exchange(doc.topology.declare_exchange(spec).expect("a fresh name is free and not reserved"))
+        }
+        NodeKind::Queue => {
+            NodeId::Queue(doc.topology.declare_queue(QueueSpec::new(name)).expect("a fresh name is free and valid"))
+        }
+        _ => NodeId::Actor(doc.add_actor(new_actor(kind, &name))),
+    };
+    doc.set_position(node, at);
+    node
+}
+
+/// A new actor of `kind`: a small working example of each.
+fn new_actor(kind: NodeKind, name: &str) -> ActorSpec {
+    let value = match kind {
+        NodeKind::Producer => json!({"kind": "producer", "name": name, "count": 3, "interval_ms": 200}),
+        NodeKind::Consumer => json!({"kind": "consumer", "name": name, "queue": "", "prefetch": 1}),
+        NodeKind::RpcClient => json!({
+            "kind": "rpc_client", "name": name, "target": {"topic": "compute"},
+            "steps": [{"action": "call", "method": "ping"}]
+        }),
+        NodeKind::RpcServer => json!({
+            "kind": "rpc_server", "name": name, "target": {"topic": "compute", "server": name},
+            "endpoints": [{"name": "Endpoint", "methods": [{"name": "ping", "behaviour": {"return": "\"pong\""}}]}]
+        }),
+        NodeKind::Notifier => json!({
+            "kind": "notifier", "name": name, "publisher_id": name,
+            "steps": [{"priority": "info", "event_type": "compute.instance.create.end"}]
+        }),
+        NodeKind::Listener => json!({
+            "kind": "notification_listener", "name": name,
+            "endpoints": [{"name": "Endpoint", "handlers": [{"priority": "info"}]}]
+        }),
+        NodeKind::Exchange | NodeKind::Queue => unreachable!("exchanges and queues live in the topology"),
+    };
+    serde_json::from_value(value).expect("the defaults are valid scenario actors")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_can_be_added_and_gets_a_fresh_name() {
+        let mut doc = Document::default();
+        for kind in NodeKind::ALL {
+            let node = add_node(&mut doc, kind, Point::new(10.0, 20.0));
+            assert_eq!(doc.kind(node), Some(kind));
+            assert_eq!(doc.name(node), Some(format!("{}-1", kind.slug()).as_str()));
+            assert_eq!(doc.position(node), Some(Point::new(10.0, 20.0)));
+        }
+        let second = add_node(&mut doc, NodeKind::Queue, Point::default());
+        assert_eq!(doc.name(second), Some("queue-2"));
+        assert_eq!(doc.nodes().len(), 9);
+    }
+}

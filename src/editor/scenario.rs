@@ -1,0 +1,122 @@
+//! Converting between the editor's document and a scenario file, so what is drawn can be
+//! saved, loaded and run: definitions JSON for the topology, the actors in order, and the
+//! canvas positions by name in `layout`. Nodes without a position get one from the
+//! automatic layered layout.
+
+use std::collections::BTreeMap;
+
+use crate::editor::document::{Document, NodeId, Settings};
+use crate::formats::definitions::Definitions;
+use crate::formats::scenario::{Diagnostic, Position, SCENARIO_VERSION, Scenario};
+use crate::scene::geometry::Point;
+use crate::scene::layout::layered;
+
+impl Document {
+    /// The document a scenario describes. Refused, with every problem and its JSON path,
+    /// when its definitions do not load.
+    pub fn from_scenario(scenario: &Scenario) -> Result<Document, Vec<Diagnostic>> {
+        let mut doc = Document::default();
+        doc.topology = scenario.topology()?;
+        doc.settings = Settings {
+            name: scenario.name.clone(),
+            title: scenario.title.clone(),
+            watch: scenario.watch.clone(),
+            seed: scenario.seed,
+            network: scenario.network,
+            script: scenario.script.clone(),
+        };
+        for actor in &scenario.actors {
+            doc.add_actor(actor.clone());
+        }
+        let nodes = doc.nodes();
+        for node in &nodes {
+            let saved = doc.name(*node).and_then(|name| scenario.layout.get(name));
+            if let Some(position) = saved {
+                doc.set_position(*node, Point::new(position.x, position.y));
+            }
+        }
+        if nodes.iter().any(|node| doc.position(*node).is_none()) {
+            doc.lay_out_missing();
+        }
+        Ok(doc)
+    }
+
+    /// Places every node without a position where the layered layout puts it.
+    pub(crate) fn lay_out_missing(&mut self) {
+        let bands: Vec<(NodeId, _)> =
+            self.nodes().into_iter().filter_map(|node| Some((node, self.kind(node)?.band()))).collect();
+        let edges: Vec<(NodeId, NodeId)> = self.edges().iter().map(|edge| (edge.from, edge.to)).collect();
+        for (node, at) in layered(&bands, &edges) {
+            if self.position(node).is_none() {
+                self.set_position(node, at);
+            }
+        }
+    }
+
+    /// The scenario this document is: RabbitMQ definitions for the topology, the actors in
+    /// creation order, and every node's position by name.
+    pub fn to_scenario(&self) -> Scenario {
+        let layout: BTreeMap<String, Position> = self
+            .nodes()
+            .into_iter()
+            .filter_map(|node| {
+                let at = self.position(node)?;
+                Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
+            })
+            .collect();
+        Scenario {
+            kaiten_scenario: SCENARIO_VERSION,
+            name: self.settings.name.clone(),
+            title: self.settings.title.clone(),
+            watch: self.settings.watch.clone(),
+            seed: self.settings.seed,
+            network: self.settings.network,
+            definitions: Definitions::new(self.topology.clone()).to_json(),
+            actors: self.actors().map(|(_, actor)| actor.clone()).collect(),
+            script: self.settings.script.clone(),
+            layout,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::kinds::NodeKind;
+
+    #[test]
+    fn a_builtin_scenario_round_trips() {
+        let scenario = crate::scenarios::builtin("topics").expect("exists").expect("loads");
+        let doc = Document::from_scenario(&scenario).unwrap();
+        assert_eq!(doc.nodes().len(), 8);
+        assert_eq!(doc.edges().len(), 3 + 3 + 2);
+        let kernel = doc.node_named("kernel").unwrap();
+        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 120.0)));
+        let saved = doc.to_scenario();
+        assert_eq!(saved.layout, scenario.layout);
+        assert_eq!(saved.actors, scenario.actors);
+        let again = Document::from_scenario(&Scenario::from_json(&saved.to_json()).unwrap()).unwrap();
+        assert_eq!(again.to_scenario(), saved);
+        assert!(saved.build(1).is_ok(), "the saved scenario runs");
+    }
+
+    #[test]
+    fn nodes_without_positions_are_laid_out_in_layers() {
+        let mut scenario = crate::scenarios::builtin("topics").expect("exists").expect("loads");
+        scenario.layout.clear();
+        let doc = Document::from_scenario(&scenario).unwrap();
+        let x_of = |name: &str| doc.position(doc.node_named(name).unwrap()).unwrap().x;
+        assert!(x_of("kernel_log") < x_of("topic_logs"));
+        assert!(x_of("topic_logs") < x_of("kernel"));
+        assert!(x_of("kernel") < x_of("oncall"));
+        assert_eq!(doc.kind(doc.node_named("oncall").unwrap()), Some(NodeKind::Consumer));
+    }
+
+    #[test]
+    fn broken_definitions_are_refused_with_their_path() {
+        let mut scenario = crate::scenarios::builtin("topics").expect("exists").expect("loads");
+        scenario.definitions = serde_json::json!({"queues": [{"name": "q", "arguments": {"x-max-length": "many"}}]});
+        let problems = Document::from_scenario(&scenario).unwrap_err();
+        assert!(problems[0].path.starts_with("definitions.queues[0]"), "{problems:?}");
+    }
+}

@@ -1,0 +1,69 @@
+//! One node on the canvas: a box in its kind's colour with a glyph, its name and a detail
+//! line, and its ports. It is a focusable button named after the node; Enter selects it.
+
+use yew::prelude::*;
+
+use crate::editor::{Item, NodeKind};
+use crate::scene::view::{Lit, NodeView, PORT_RADIUS};
+
+#[derive(Properties, PartialEq)]
+pub struct NodeShapeProps {
+    pub view: NodeView,
+    /// While a connection is dragged over this node: whether dropping here would connect.
+    pub drop: Option<bool>,
+    pub on_select: Callback<Item>,
+}
+
+#[component]
+pub fn NodeShape(props: &NodeShapeProps) -> Html {
+    let node = &props.view;
+    let (width, height) = (node.rect.width, node.rect.height);
+    let onkeydown = {
+        let (item, on_select) = (Item::Node(node.id), props.on_select.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                event.prevent_default();
+                on_select.emit(item);
+            }
+        })
+    };
+    let class = classes!(
+        "node",
+        format!("kind-{}", node.kind.slug()),
+        node.selected.then_some("selected"),
+        (node.lit == Lit::Matched).then_some("lit"),
+        props.drop.map(|ok| if ok { "drop-ok" } else { "drop-refused" }),
+    );
+    let middle = (height / 2.0).to_string();
+    html! {
+        <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
+            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown}
+            transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
+            <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />
+            <rect class="node-stripe" width="6" height={height.to_string()} rx="3" />
+            <g class="node-glyph" transform={format!("translate(24 {middle})")}><path d={glyph(node.kind)} /></g>
+            <text class="node-name" x="44" y="24">{ node.label.clone() }</text>
+            <text class="node-detail" x="44" y="42">{ node.detail.clone() }</text>
+            if node.in_port.is_some() {
+                <circle class="port port-in" cx="0" cy={middle.clone()} r="4" />
+            }
+            if node.out_port.is_some() {
+                <circle class="port port-out" cx={width.to_string()} cy={middle} r={PORT_RADIUS.to_string()} />
+            }
+        </g>
+    }
+}
+
+/// A small line drawing per kind, centred on the origin, about 18 units wide.
+fn glyph(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Producer => "M-9 0h14M0 -6l6 6-6 6M-9 -7v14",
+        NodeKind::Exchange => "M-9 0h6M-3 0l9-7M-3 0h9M-3 0l9 7",
+        NodeKind::Queue => "M-9 -7h18v14h-18zM-3 -7v14M3 -7v14",
+        NodeKind::Consumer => "M-9 0h12M-3 -6l6 6-6 6M8 -8v16",
+        NodeKind::RpcClient => "M-9 -3h16M3 -7l4 4-4 4M9 3h-16M-3 -1l-4 4 4 4",
+        NodeKind::RpcServer => "M-8 -8h16v7h-16zM-8 1h16v7h-16zM4 -5h1M4 4h1",
+        NodeKind::Notifier => "M-6 4v-5a6 6 0 0 1 12 0v5l2 2h-16zM-2 8a2 2 0 0 0 4 0",
+        NodeKind::Listener => "M-8 6a8 8 0 0 1 0-12M-4 3a4 4 0 0 1 0-6M2 0h7",
+    }
+}

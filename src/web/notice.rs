@@ -1,0 +1,44 @@
+//! Words next to the pointer: while a connection is dragged over a node that would refuse
+//! it, why (live, as a status); after a refused drop, why (as an alert, until the next
+//! press or Escape). The sentences come from `explain::edit`.
+
+use yew::prelude::*;
+
+use super::app::use_editor;
+use super::dom::canvas_size;
+use crate::editor::connect::check;
+use crate::editor::gesture::Gesture;
+use crate::explain::edit::refusal;
+use crate::scene::geometry::Point;
+
+/// Widest a notice gets, to decide on which side of the pointer it fits.
+const NOTICE_WIDTH: f64 = 300.0;
+
+fn placed(at: Point) -> String {
+    let size = canvas_size();
+    let x = if at.x + 16.0 + NOTICE_WIDTH > size.width { (at.x - 16.0 - NOTICE_WIDTH).max(8.0) } else { at.x + 16.0 };
+    let y = (at.y + 16.0).min((size.height - 96.0).max(8.0));
+    format!("left: {x:.0}px; top: {y:.0}px; max-width: {NOTICE_WIDTH}px")
+}
+
+#[component]
+pub fn ConnectFeedback() -> Html {
+    let editor = use_editor();
+    let Gesture::Connecting { at, .. } = editor.gesture else { return html! {} };
+    let Some((from, to)) = editor.connect_target() else { return html! {} };
+    match check(&editor.doc, from, to) {
+        Ok(()) => html! {},
+        Err(why) => html! {
+            <p class="notice notice-live" role="status" style={placed(editor.view.to_screen(at))}>{ refusal(&why) }</p>
+        },
+    }
+}
+
+#[component]
+pub fn Notice() -> Html {
+    let editor = use_editor();
+    let Some(notice) = &editor.notice else { return html! {} };
+    html! {
+        <p class="notice" role="alert" style={placed(notice.at)}>{ refusal(&notice.refusal) }</p>
+    }
+}

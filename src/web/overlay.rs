@@ -1,0 +1,36 @@
+//! The `?` overlay: every shortcut and gesture, from `editor::shortcuts::SHORTCUTS`.
+
+use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::editor::Action;
+use crate::editor::shortcuts::SHORTCUTS;
+
+#[component]
+pub fn ShortcutsOverlay() -> Html {
+    let editor = use_editor();
+    if !editor.shortcuts_open {
+        return html! {};
+    }
+    let close = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::ToggleShortcuts))
+    };
+    // A click on the card itself must not reach the backdrop, which closes the overlay.
+    let keep_open = Callback::from(|event: MouseEvent| event.stop_propagation());
+    html! {
+        <div class="overlay" onclick={close.clone()}>
+            <div class="overlay-card" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onclick={keep_open}>
+                <h2 id="shortcuts-title">{ "Keyboard shortcuts and gestures" }</h2>
+                <table class="shortcuts">
+                    <tbody>
+                        { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                            <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <button type="button" class="overlay-close" onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

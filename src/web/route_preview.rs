@@ -1,0 +1,26 @@
+//! The live route preview of the selected producer: where its next message would go, and
+//! for each binding tried, whether it matched and why. The words are `explain::edit`'s.
+
+use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::explain::edit::{preview_lines, preview_summary};
+
+#[component]
+pub fn RoutePreviewPanel() -> Html {
+    let editor = use_editor();
+    let Some(preview) = editor.preview() else {
+        return html! {
+            <p class="muted route-preview-hint">{ "Connect this producer to an exchange to see where its messages go." }</p>
+        };
+    };
+    html! {
+        <section class="route-preview" aria-label="Route preview" aria-live="polite">
+            <h4>{ "Where the next message goes" }</h4>
+            <p class="route-summary">{ preview_summary(&preview) }</p>
+            <ul class="route-lines">
+                { for preview_lines(&preview).into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! The `kaiten run` and `kaiten definitions` commands, driven as a user would.
+
+use std::process::{Command, Output};
+
+fn kaiten(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaiten")).args(args).output().expect("kaiten runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn list_names_every_builtin() {
+    let output = kaiten(&["run", "--list"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    for name in ["work-queues", "rpc-call", "rpc-timeout", "notifications", "oslo-capture", "topics"] {
+        assert!(text.lines().any(|line| line.starts_with(name)), "{name} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn run_prints_what_to_watch_explained_routing_and_a_summary() {
+    let output = kaiten(&["run", "topics"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("# topics: "), "{text}");
+    assert!(text.contains("# What to watch: "));
+    assert!(text.contains("'topic_logs' binding '*.critical' -> 'critical': matched, 'kern.critical' fits with * = 'kern'"));
+    assert!(text.contains("word 1 of the routing key is 'cron' where the binding wants 'kern'"));
+    assert!(text.lines().last().unwrap().contains(", finished; publish-to-ack latency p50"));
+}
+
+#[test]
+fn same_seed_same_digest_and_json_lines_parse() {
+    let first = stdout(&kaiten(&["run", "work-queues", "--seed", "9", "--digest"]));
+    let second = stdout(&kaiten(&["run", "work-queues", "--seed", "9", "--digest"]));
+    let other = stdout(&kaiten(&["run", "work-queues", "--seed", "10", "--digest"]));
+    assert_eq!(first, second);
+    assert_ne!(first, other);
+    let json = stdout(&kaiten(&["run", "work-queues", "--json", "--until", "200"]));
+    for line in json.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(value["time"].as_u64().unwrap() <= 200);
+        assert!(value["text"].is_string());
+    }
+}
+
+#[test]
+fn a_typo_gets_a_suggestion_and_exit_code_2() {
+    let output = kaiten(&["run", "work-queue"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("did you mean 'work-queues'?"), "{error}");
+}
+
+#[test]
+fn a_broken_scenario_file_names_the_path() {
+    let dir = std::env::temp_dir().join(format!("kaiten-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.json");
+    let scenario = serde_json::json!({
+        "kaiten_scenario": 1, "name": "broken",
+        "definitions": {"queues": [{"name": "tasks", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+        "actors": [{"kind": "consumer", "name": "c", "queue": "taks"}]
+    });
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    let output = kaiten(&["run", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("actors[0].queue: no queue named 'taks' (did you mean 'tasks'?)"), "{error}");
+}
+
+#[test]
+fn definitions_show_what_the_scenario_declared() {
+    let output = kaiten(&["definitions", "rpc-call"]);
+    assert!(output.status.success());
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let queues: Vec<&str> = document["queues"].as_array().unwrap().iter().map(|queue| queue["name"].as_str().unwrap()).collect();
+    assert!(queues.contains(&"compute"), "{queues:?}");
+    assert!(queues.iter().any(|name| name.starts_with("reply_")), "{queues:?}");
+    let before = kaiten(&["definitions", "rpc-call", "--at", "0"]);
+    let early: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert!(early["queues"].as_array().unwrap().iter().all(|queue| !queue["name"].as_str().unwrap().starts_with("reply_")));
+}
