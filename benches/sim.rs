@@ -33,7 +33,7 @@ fn events_per_second(c: &mut Criterion) {
 
 /// A session one million world steps into the load scenario.
 fn million_step_session() -> Session {
-    let scenario = load_scenario(LoadShape::benchmark(1_000));
+    let scenario = load_scenario(LoadShape::benchmark(3_000));
     let mut session = Session::new(scenario.build(1).unwrap());
     session.run_until(Until::Step(1_000_000));
     assert_eq!(session.position(), 1_000_000);

@@ -142,7 +142,7 @@ fn history_is_bounded_on_long_runs() {
     session.run_until(Until::Idle);
     assert!(session.position() > 20_000, "only {} steps", session.position());
     assert_eq!(session.trace().len(), 1_000);
-    assert!(session.snapshot_count() <= 1 + 64 + kaiten::sim::session::MAX_FAR_SNAPSHOTS);
+    assert!(session.snapshot_count() <= 1 + 17 + kaiten::sim::session::MAX_FAR_SNAPSHOTS);
     let middle = session.position() / 2;
     session.seek(middle);
     assert_eq!(session.position(), middle);

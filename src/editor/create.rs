@@ -11,6 +11,7 @@ use crate::editor::kinds::NodeKind;
 use crate::engine::{ExchangeKind, ExchangeSpec, QueueSpec};
 use crate::formats::scenario::ActorSpec;
 use crate::scene::geometry::Point;
+use crate::scene::layout::{COLUMN_GAP, ROW_GAP};
 
 /// Adds a node of `kind` with a fresh name, its top-left corner at `at`.
 pub(crate) fn add_node(doc: &mut Document, kind: NodeKind, at: Point) -> NodeId {
@@ -27,6 +28,27 @@ pub(crate) fn add_node(doc: &mut Document, kind: NodeKind, at: Point) -> NodeId 
     };
     doc.set_position(node, at);
     node
+}
+
+/// Where a node placed by a click should go: below the nodes of its own band (producers,
+/// exchanges, queues, consumers), else one column right of the band before it, else one
+/// column left of the band after it; `None` on an empty canvas.
+pub(crate) fn suggested_spot(doc: &Document, kind: NodeKind) -> Option<Point> {
+    let band = kind.band();
+    let placed: Vec<_> =
+        doc.nodes().into_iter().filter_map(|node| Some((doc.kind(node)?.band(), doc.position(node)?))).collect();
+    let column = |wanted| placed.iter().filter(move |(other, _)| *other == wanted).map(|(_, at)| *at);
+    if let Some(lowest) = column(band).max_by(|a, b| a.y.total_cmp(&b.y)) {
+        return Some(Point::new(lowest.x, lowest.y + ROW_GAP));
+    }
+    let top = |wanted| column(wanted).map(|at| at.y).fold(f64::INFINITY, f64::min);
+    if let Some(before) = placed.iter().map(|(other, _)| *other).filter(|other| *other < band).max() {
+        let right = column(before).map(|at| at.x).fold(f64::NEG_INFINITY, f64::max);
+        return Some(Point::new(right + COLUMN_GAP, top(before)));
+    }
+    let after = placed.iter().map(|(other, _)| *other).filter(|other| *other > band).min()?;
+    let left = column(after).map(|at| at.x).fold(f64::INFINITY, f64::min);
+    Some(Point::new(left - COLUMN_GAP, top(after)))
 }
 
 /// A new actor of `kind`: a small working example of each.
@@ -71,5 +93,17 @@ mod tests {
         let second = add_node(&mut doc, NodeKind::Queue, Point::default());
         assert_eq!(doc.name(second), Some("queue-2"));
         assert_eq!(doc.nodes().len(), 9);
+    }
+
+    #[test]
+    fn clicked_nodes_go_next_to_their_neighbours_in_the_flow() {
+        let mut doc = Document::default();
+        assert_eq!(suggested_spot(&doc, NodeKind::Queue), None);
+        add_node(&mut doc, NodeKind::Exchange, Point::new(300.0, 100.0));
+        assert_eq!(suggested_spot(&doc, NodeKind::Queue), Some(Point::new(300.0 + COLUMN_GAP, 100.0)));
+        assert_eq!(suggested_spot(&doc, NodeKind::Producer), Some(Point::new(300.0 - COLUMN_GAP, 100.0)));
+        assert_eq!(suggested_spot(&doc, NodeKind::Exchange), Some(Point::new(300.0, 100.0 + ROW_GAP)));
+        add_node(&mut doc, NodeKind::Queue, Point::new(530.0, 100.0));
+        assert_eq!(suggested_spot(&doc, NodeKind::Consumer), Some(Point::new(530.0 + COLUMN_GAP, 100.0)));
     }
 }

@@ -277,10 +277,11 @@ mod tests {
     fn dragging_from_a_port_connects_or_says_why_not() {
         let (state, nodes) = orders();
         let state = state.apply(Action::Select(Item::Node(nodes[0]))).apply(Action::Delete);
+        let canvas = crate::scene::geometry::Size::new(800.0, 600.0);
         let producer = state.clone().apply(Action::AddNode {
             kind: NodeKind::Producer,
-            at: Point::new(90.0, 400.0),
-            dropped: true,
+            at: Some(Point::new(90.0, 400.0)),
+            canvas,
         });
         let Some(Item::Node(p)) = producer.single_selection() else { panic!() };
         let (from, queue) = (port(&producer, p), center(&producer, nodes[2]));

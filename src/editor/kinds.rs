@@ -113,6 +113,14 @@ impl NodeKind {
         }
     }
 
+    /// The palette button's visible text, which its accessible name contains.
+    pub fn palette_label(self) -> &'static str {
+        match self {
+            NodeKind::Listener => "Listener",
+            other => other.label(),
+        }
+    }
+
     /// The palette button's accessible name, kept stable for the end-to-end tests.
     pub fn add_label(self) -> &'static str {
         match self {

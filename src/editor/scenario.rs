@@ -42,7 +42,7 @@ impl Document {
     }
 
     /// Places every node without a position where the layered layout puts it.
-    pub(crate) fn lay_out_missing(&mut self) {
+    fn lay_out_missing(&mut self) {
         let bands: Vec<(NodeId, _)> =
             self.nodes().into_iter().filter_map(|node| Some((node, self.kind(node)?.band()))).collect();
         let edges: Vec<(NodeId, NodeId)> = self.edges().iter().map(|edge| (edge.from, edge.to)).collect();

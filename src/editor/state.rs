@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::editor::clipboard::{Fragment, copy, paste};
 use crate::editor::connect::{Refusal, connect};
-use crate::editor::create::add_node;
+use crate::editor::create::{add_node, suggested_spot};
 use crate::editor::document::{Document, EdgeId, Item, NodeId};
 use crate::editor::field_edit::set;
 use crate::editor::fields::{Field, FieldProblem};
@@ -28,18 +28,22 @@ use crate::scene::view::{NODE_SIZE, node_rect};
 const HISTORY_LIMIT: usize = 200;
 /// How far each paste lands from the copied nodes (and from the previous paste).
 const PASTE_OFFSET: f64 = 32.0;
+/// How far from the canvas edges a node placed by a click is panned into view (clear of
+/// the toolbar at the top).
+const REVEAL_MARGIN: f64 = 56.0;
 /// How much the zoom buttons zoom.
 pub const ZOOM_STEP: f64 = 1.25;
 
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Adds a node centred at a screen point: exactly there when `dropped` from the
-    /// palette, at the nearest free spot when placed by a click.
+    /// Adds a node: centred where it is dropped from the palette (`at`, a canvas point), or
+    /// placed by a click (`at` is `None`) next to the nodes it would connect to, in a free
+    /// spot, and panned into view.
     AddNode {
         kind: NodeKind,
-        at: Point,
-        dropped: bool,
+        at: Option<Point>,
+        canvas: Size,
     },
     Connect {
         from: NodeId,
@@ -84,11 +88,14 @@ pub enum Action {
     Escape,
 }
 
-/// A refused inspector value, kept so the field shows what was typed and why it is refused.
+/// What was last typed into an inspector field. The field keeps showing it as typed (a
+/// value read back from the document could differ: `name = ` reads back as `name = ""`),
+/// with the reason when it was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub text: String,
-    pub problem: FieldProblem,
+    /// Why the text was refused; `None` when the document took it.
+    pub problem: Option<FieldProblem>,
 }
 
 /// A refused connection, shown next to the pointer (screen coordinates).
@@ -135,11 +142,6 @@ pub struct EditorState {
 }
 
 impl EditorState {
-    /// A state editing `doc`, with nothing selected and no history.
-    pub fn new(doc: Document) -> EditorState {
-        EditorState { doc: Rc::new(doc), ..EditorState::default() }
-    }
-
     pub fn can_undo(&self) -> bool {
         !self.history.undo.is_empty()
     }
@@ -170,22 +172,31 @@ impl EditorState {
     pub fn apply(mut self, action: Action) -> EditorState {
         self.revision += 1;
         match action {
-            Action::AddNode { kind, at, dropped } => {
-                let center = self.view.to_world(at);
-                let wanted = Point::new(center.x - NODE_SIZE.width / 2.0, center.y - NODE_SIZE.height / 2.0);
-                let occupied: Vec<Rect> = self.doc.nodes().into_iter().map(|node| node_rect(&self.doc, node)).collect();
-                let at = if dropped { wanted } else { free_spot(&occupied, wanted, NODE_SIZE) };
+            Action::AddNode { kind, at, canvas } => {
+                let centred = |at: Point| {
+                    let center = self.view.to_world(at);
+                    Point::new(center.x - NODE_SIZE.width / 2.0, center.y - NODE_SIZE.height / 2.0)
+                };
+                let spot = match at {
+                    Some(at) => centred(at),
+                    None => {
+                        let wanted = suggested_spot(&self.doc, kind).unwrap_or_else(|| centred(canvas.center()));
+                        let nodes = self.doc.nodes();
+                        let occupied: Vec<Rect> = nodes.iter().map(|node| node_rect(&self.doc, *node)).collect();
+                        free_spot(&occupied, wanted, NODE_SIZE)
+                    }
+                };
                 let mut added = None;
-                self.change(None, |doc| added = Some(add_node(doc, kind, at)));
+                self.change(None, |doc| added = Some(add_node(doc, kind, spot)));
                 self.selection = added.into_iter().map(Item::Node).collect();
+                if at.is_none() && canvas.width > 0.0 {
+                    self.view = self.view.reveal(Rect::new(spot, NODE_SIZE), canvas, REVEAL_MARGIN);
+                }
             }
             Action::Connect { from, to } => self.connect(from, to, None),
             Action::SetField { item, field, text } => {
                 let result = self.edit(Some(Coalesce::Field(item, field)), |doc| set(doc, item, field, &text));
-                match result {
-                    Ok(()) => self.drafts.remove(&(item, field)),
-                    Err(problem) => self.drafts.insert((item, field), Draft { text, problem }),
-                };
+                self.drafts.insert((item, field), Draft { text, problem: result.err() });
             }
             Action::Delete => self.delete_selection(),
             Action::Nudge { dx, dy } => self.move_selection(Point::new(dx, dy), Coalesce::Nudge),
@@ -254,6 +265,9 @@ impl EditorState {
         self.history.redo.clear();
         self.history.last = coalesce;
         self.notice = None;
+        // Accepted text is only worth keeping while it is being typed (the caller keeps that
+        // field's); anything else now reads back from the document.
+        self.drafts.retain(|_, draft| draft.problem.is_some());
         self.prune();
         Ok(())
     }
@@ -375,7 +389,7 @@ pub(crate) mod tests {
     use super::*;
 
     fn add(state: EditorState, kind: NodeKind, at: Point) -> (EditorState, NodeId) {
-        let state = state.apply(Action::AddNode { kind, at, dropped: true });
+        let state = state.apply(Action::AddNode { kind, at: Some(at), canvas: Size::new(800.0, 600.0) });
         let Some(Item::Node(node)) = state.single_selection() else { panic!("the new node is selected") };
         (state, node)
     }
@@ -456,10 +470,14 @@ pub(crate) mod tests {
         state = state.apply(Action::SetField { item: queue, field: Field::MaxLength, text: "lots".into() });
         let draft = &state.drafts[&(queue, Field::MaxLength)];
         assert_eq!(draft.text, "lots");
-        assert!(matches!(draft.problem, FieldProblem::Engine(_)));
+        assert!(matches!(draft.problem, Some(FieldProblem::Engine(_))));
         assert_eq!(crate::editor::fields::value(&state.doc, queue, Field::MaxLength), "100");
-        state = state.apply(Action::SetField { item: queue, field: Field::MaxLength, text: "".into() });
-        assert!(state.drafts.is_empty());
+        state = state.apply(Action::SetField { item: queue, field: Field::MaxLength, text: " ".into() });
+        assert_eq!(
+            state.drafts[&(queue, Field::MaxLength)],
+            Draft { text: " ".into(), problem: None },
+            "kept as typed"
+        );
         state = state.apply(Action::Undo);
         assert_eq!(crate::editor::fields::value(&state.doc, queue, Field::MaxLength), "", "back before the typing");
     }
@@ -509,11 +527,18 @@ pub(crate) mod tests {
     #[test]
     fn click_to_place_avoids_existing_nodes_and_nudge_moves() {
         let state = EditorState::default();
-        let place = Action::AddNode { kind: NodeKind::Queue, at: Point::new(300.0, 200.0), dropped: false };
-        let state = state.apply(place.clone()).apply(place);
+        let canvas = Size::new(600.0, 400.0);
+        let place = |kind| Action::AddNode { kind, at: None, canvas };
+        let state = state.apply(place(NodeKind::Queue)).apply(place(NodeKind::Queue));
         let rects: Vec<Rect> = state.doc.nodes().into_iter().map(|node| node_rect(&state.doc, node)).collect();
         assert!(!rects[0].intersects(rects[1]));
-        let node = state.doc.nodes()[1];
+        assert_eq!(state.view.to_screen(rects[0].center()), canvas.center(), "the first node goes to the middle");
+        let state =
+            state.apply(place(NodeKind::Consumer)).apply(place(NodeKind::Consumer)).apply(place(NodeKind::Consumer));
+        let newest = node_rect(&state.doc, *state.doc.nodes().last().unwrap());
+        let visible = state.view.visible(canvas);
+        assert!(visible.contains(newest.origin()) && visible.contains(Point::new(newest.right(), newest.bottom())));
+        let Some(Item::Node(node)) = state.single_selection() else { panic!("the newest node is selected") };
         let before = state.doc.position(node).unwrap();
         let state = state.apply(Action::Nudge { dx: 8.0, dy: 0.0 }).apply(Action::Nudge { dx: 8.0, dy: 0.0 });
         assert_eq!(state.doc.position(node), Some(before + Point::new(16.0, 0.0)));

@@ -6,7 +6,50 @@ use crate::editor::connect::Refusal;
 use crate::editor::fields::FieldProblem;
 use crate::editor::kinds::{Family, NodeKind};
 use crate::editor::preview::RoutePreview;
+use crate::editor::{Document, EdgeId, Item};
+use crate::engine::ExchangeKind;
 use crate::explain::render::explanation_lines;
+
+/// A heading and a sentence on what a selected node or edge does, for the inspector.
+pub fn item_summary(doc: &Document, item: Item) -> (String, String) {
+    let name = |node| doc.name(node).unwrap_or_default().to_string();
+    let edge = match item {
+        Item::Node(node) => {
+            let kind = doc.kind(node);
+            let about = format!("{}. {}", kind.map_or("", NodeKind::label), kind.map_or("", NodeKind::summary));
+            return (name(node), about);
+        }
+        Item::Edge(id) => doc.edge(id),
+    };
+    let Some(edge) = edge else { return (String::new(), String::new()) };
+    let (from, to) = (name(edge.from), name(edge.to));
+    match edge.id {
+        EdgeId::Binding(binding) => {
+            let source = doc.topology.binding(binding).and_then(|binding| doc.topology.exchange(binding.source));
+            let rule = match source.map(|exchange| exchange.spec.kind) {
+                Some(ExchangeKind::Direct) => "a message goes this way when its routing key equals the binding key.",
+                Some(ExchangeKind::Topic) => {
+                    "the binding key is a pattern of words: * stands for one word, # for zero or more."
+                }
+                Some(ExchangeKind::Fanout) => {
+                    "a fanout exchange ignores keys and copies every message to every binding."
+                }
+                _ => {
+                    "the message's headers are checked against these arguments; x-match says whether all or any must match."
+                }
+            };
+            (format!("Binding {from} → {to}"), format!("Exchange {from} routes to {to}: {rule}"))
+        }
+        EdgeId::Publish(_) => (
+            format!("{from} → {to}"),
+            format!("{from} publishes every message to exchange {to}. Delete this edge to disconnect them."),
+        ),
+        EdgeId::Consume(_) => (
+            format!("{from} → {to}"),
+            format!("{to} consumes the messages of queue {from}. Delete this edge to disconnect them."),
+        ),
+    }
+}
 
 /// Why a connection was refused, with what to do instead.
 pub fn refusal(refusal: &Refusal) -> String {
@@ -93,10 +136,10 @@ pub fn preview_lines(preview: &RoutePreview) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editor::NodeId;
     use crate::editor::fields::Field;
     use crate::editor::state::Action;
     use crate::editor::state::tests::orders;
-    use crate::editor::{Item, NodeId};
     use crate::engine::AmqpError;
 
     #[test]
@@ -109,6 +152,18 @@ mod tests {
         assert!(oslo.starts_with("oslo.messaging actors"));
         let engine = refusal(&Refusal::Engine(AmqpError::AccessRefused("no".into())));
         assert_eq!(engine, "The broker refuses this binding: 403 ACCESS_REFUSED: no");
+    }
+
+    #[test]
+    fn inspector_summaries() {
+        let (state, nodes) = orders();
+        let (title, about) = item_summary(&state.doc, Item::Node(nodes[1]));
+        assert_eq!(title, "exchange-1");
+        assert!(about.starts_with("Exchange. Receives published messages"));
+        let binding = state.doc.edges().into_iter().find(|edge| edge.to == nodes[2]).unwrap();
+        let (title, about) = item_summary(&state.doc, Item::Edge(binding.id));
+        assert_eq!(title, "Binding exchange-1 → queue-1");
+        assert!(about.ends_with("* stands for one word, # for zero or more."));
     }
 
     #[test]

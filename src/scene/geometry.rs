@@ -245,7 +245,25 @@ impl Viewport {
         }
     }
 
-    /// The world rectangle a canvas of `size` shows.
+    /// The smallest pan that brings `rect` (world) inside a canvas of `size`, at least
+    /// `margin` pixels from its edges (its top-left corner wins when it cannot fit).
+    pub fn reveal(self, rect: Rect, size: Size, margin: f64) -> Viewport {
+        let near = self.to_screen(rect.origin());
+        let far = self.to_screen(Point::new(rect.right(), rect.bottom()));
+        let shift = |near: f64, far: f64, room: f64| {
+            if near < margin {
+                margin - near
+            } else if far > room - margin {
+                (room - margin - far).max(margin - near)
+            } else {
+                0.0
+            }
+        };
+        self.pan(Point::new(shift(near.x, far.x, size.width), shift(near.y, far.y, size.height)))
+    }
+
+    /// The world rectangle a canvas of `size` shows (tests check what is in view with it).
+    #[cfg(test)]
     pub fn visible(self, size: Size) -> Rect {
         Rect::from_corners(self.to_world(Point::new(0.0, 0.0)), self.to_world(Point::new(size.width, size.height)))
     }
@@ -312,6 +330,20 @@ mod tests {
         assert_eq!(tiny.scale, MAX_FIT_SCALE, "a small drawing is not blown up");
         let visible = viewport.visible(size);
         assert!(visible.contains(bounds.origin()) && visible.contains(Point::new(bounds.right(), bounds.bottom())));
+    }
+
+    #[test]
+    fn reveal_pans_just_enough() {
+        let size = Size::new(400.0, 300.0);
+        let viewport = Viewport::default();
+        let inside = Rect { x: 50.0, y: 50.0, width: 100.0, height: 50.0 };
+        assert_eq!(viewport.reveal(inside, size, 10.0), viewport);
+        let right = Rect { x: 380.0, y: 50.0, width: 100.0, height: 50.0 };
+        assert_eq!(viewport.reveal(right, size, 10.0).offset, Point::new(-90.0, 0.0));
+        let above = Rect { x: 50.0, y: -40.0, width: 100.0, height: 50.0 };
+        assert_eq!(viewport.reveal(above, size, 10.0).offset, Point::new(0.0, 50.0));
+        let huge = Rect { x: 500.0, y: 0.0, width: 1000.0, height: 50.0 };
+        assert_eq!(viewport.reveal(huge, size, 10.0).offset.x, -490.0, "too wide: the left edge shows");
     }
 
     #[test]

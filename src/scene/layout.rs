@@ -22,7 +22,7 @@ pub enum Band {
 /// Top-left corner of the first column's first node.
 pub const MARGIN: f64 = 40.0;
 /// Distance between column starts and between row starts.
-pub const COLUMN_GAP: f64 = 230.0;
+pub const COLUMN_GAP: f64 = 270.0;
 pub const ROW_GAP: f64 = 96.0;
 
 /// Positions (top-left corners) for every node, by column and row.

@@ -14,7 +14,7 @@ use crate::scene::geometry::{Bezier, Point, Rect, Size};
 use crate::sim::actors::Processing;
 
 /// Every node's box, in world units.
-pub const NODE_SIZE: Size = Size::new(156.0, 56.0);
+pub const NODE_SIZE: Size = Size::new(172.0, 56.0);
 /// The drawn radius of a port, and how far from its centre a press still takes it.
 pub const PORT_RADIUS: f64 = 7.0;
 pub const PORT_REACH: f64 = 14.0;
@@ -23,6 +23,8 @@ pub const EDGE_REACH: f64 = 7.0;
 /// Longest name drawn in full; longer ones are cut with an ellipsis (the full name stays
 /// the accessible label and shows in the inspector).
 const LABEL_CHARS: usize = 18;
+/// Longest detail line drawn in full.
+const DETAIL_CHARS: usize = 21;
 /// Vertical spread between parallel edges of the same two nodes.
 const LANE_GAP: f64 = 18.0;
 
@@ -114,8 +116,8 @@ pub fn build(doc: &Document, selection: &BTreeSet<Item>, preview: Option<&RouteP
             Some(NodeView {
                 id,
                 kind,
-                label: cut(&name),
-                detail: detail(doc, id),
+                label: cut(&name, LABEL_CHARS),
+                detail: cut(&detail(doc, id), DETAIL_CHARS),
                 name,
                 rect,
                 out_port: kind.has_out_port().then(|| Point::new(rect.right(), rect.center().y)),
@@ -218,20 +220,17 @@ fn edge_label(doc: &Document, edge: EdgeId) -> Option<String> {
                 ExchangeKind::Direct | ExchangeKind::Topic => binding.routing_key.clone(),
             }
         }
-        EdgeId::Publish(key) => match doc.actor(key)? {
-            ActorSpec::Producer(config) => config.routing_key.clone(),
-            _ => return None,
-        },
-        EdgeId::Consume(_) => return None,
+        // A producer shows its routing key on its own box: publish edges are often short.
+        EdgeId::Publish(_) | EdgeId::Consume(_) => return None,
     };
-    (!label.is_empty()).then(|| cut(&label))
+    (!label.is_empty()).then(|| cut(&label, LABEL_CHARS))
 }
 
-fn cut(text: &str) -> String {
-    if text.chars().count() <= LABEL_CHARS {
+fn cut(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
         text.to_string()
     } else {
-        let kept: String = text.chars().take(LABEL_CHARS - 1).collect();
+        let kept: String = text.chars().take(chars - 1).collect();
         format!("{kept}…")
     }
 }
@@ -250,10 +249,11 @@ fn detail(doc: &Document, node: NodeId) -> String {
             parts.extend(args.message_ttl.map(|ms| format!("TTL {ms} ms")));
             parts.extend(args.max_priority.map(|p| format!("priority ≤ {p}")));
             parts.extend(args.dead_letter_exchange.as_ref().map(|_| "DLX".to_string()));
-            if parts.is_empty() { "queue".to_string() } else { parts.join(" · ") }
+            if parts.is_empty() { "classic queue".to_string() } else { parts.join(" · ") }
         }),
         NodeId::Actor(key) => match doc.actor(key) {
-            Some(ActorSpec::Producer(config)) => format!("{} × every {} ms", config.count, config.interval_ms),
+            Some(ActorSpec::Producer(config)) if config.routing_key.is_empty() => "no routing key".to_string(),
+            Some(ActorSpec::Producer(config)) => format!("key {}", config.routing_key),
             Some(ActorSpec::Consumer(config)) => {
                 let prefetch = if config.prefetch == 0 { "∞".to_string() } else { config.prefetch.to_string() };
                 let ms = match config.processing_ms {
@@ -350,6 +350,6 @@ mod tests {
         let scene = build(&doc, &BTreeSet::new(), None);
         let bends: Vec<f64> = scene.edges.iter().filter(|e| e.to == n[2]).map(|e| e.curve.control1.y - 28.0).collect();
         assert_eq!(bends, [-LANE_GAP / 2.0, LANE_GAP / 2.0]);
-        assert_eq!(cut("a-very-long-queue-name-indeed"), "a-very-long-queue…");
+        assert_eq!(cut("a-very-long-queue-name-indeed", LABEL_CHARS), "a-very-long-queue…");
     }
 }

@@ -20,7 +20,7 @@ pub const DENSE_INTERVAL: u64 = 256;
 /// Dense snapshots kept behind the current position.
 const DENSE_KEPT: u64 = 16;
 /// Most snapshots kept further back.
-pub const MAX_FAR_SNAPSHOTS: usize = 64;
+pub const MAX_FAR_SNAPSHOTS: usize = 128;
 /// Default number of trace entries kept.
 pub const DEFAULT_TRACE_RETENTION: usize = 200_000;
 
@@ -125,18 +125,23 @@ impl Session {
         if position < self.position() {
             let (&from, snapshot) = self.snapshots.range(..=position).next_back().expect("step 0 is always kept");
             self.world = snapshot.clone();
-            while self.trace.back().is_some_and(|entry| entry.step > position) {
-                self.trace.pop_back();
-            }
+            // The trace is ordered by step, so everything after `position` is one tail.
+            let keep = self.trace.partition_point(|entry| entry.step <= position);
+            self.trace.truncate(keep);
             self.depth.truncate_after(position);
             // Replay without re-recording: the trace up to `position` is already there.
+            // Snapshots are taken only in the dense window before `position`, where the
+            // next `step_back`s will want them.
+            let dense_from = position.saturating_sub(DENSE_INTERVAL * DENSE_KEPT);
             let mut scratch = Vec::new();
             for step in from..position {
                 if !self.world.step(&mut scratch) {
                     break;
                 }
                 scratch.clear();
-                self.maybe_snapshot(step + 1);
+                if step + 1 >= dense_from {
+                    self.maybe_snapshot(step + 1);
+                }
             }
         }
         while self.position() < position {

@@ -39,16 +39,11 @@ pub fn Canvas() -> Html {
         html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} /> }
     });
     let line = match editor.gesture {
-        Gesture::Connecting { from, at, .. } => scene.node(from).and_then(|node| node.out_port).map(|start| {
-            html! { <line class="connect-line" x1={start.x.to_string()} y1={start.y.to_string()}
-                x2={at.x.to_string()} y2={at.y.to_string()} /> }
-        }),
+        Gesture::Connecting { from, at, .. } => {
+            scene.node(from).and_then(|node| node.out_port).map(|start| (start, at))
+        }
         _ => None,
     };
-    let band = editor.gesture.band().map(|rect| html! {
-        <rect class="rubber-band" x={rect.x.to_string()} y={rect.y.to_string()}
-            width={rect.width.to_string()} height={rect.height.to_string()} />
-    });
     let class = classes!(
         "canvas",
         editor.space_held.then_some("space-held"),
@@ -61,20 +56,20 @@ pub fn Canvas() -> Html {
             <svg ref={svg} {class} role="group" aria-label="Canvas" tabindex="-1"
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
                 onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}>
-                <defs>
-                    <pattern id="canvas-grid" width="24" height="24" patternUnits="userSpaceOnUse"
-                        patternTransform={transform.clone()}>
-                        <circle class="canvas-grid-dot" cx="1" cy="1" r="1" />
-                    </pattern>
-                    { for ["plain", "matched", "selected"].map(|kind| html! {
-                        <marker id={format!("arrow-{kind}")} class={format!("arrow arrow-{kind}")} viewBox="0 0 10 10"
-                            refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
-                            <path d="M0 1L10 5 0 9z" />
-                        </marker>
-                    }) }
-                </defs>
+                <CanvasDefs transform={transform.clone()} />
                 <rect class="canvas-background" width="100%" height="100%" fill="url(#canvas-grid)" />
-                <g class="world" {transform}>{ for edges }{ for nodes }{ for line }{ for band }</g>
+                <g class="world" {transform}>
+                    <g class="edges">{ for edges }</g>
+                    <g class="nodes">{ for nodes }</g>
+                    if let Some((start, end)) = line {
+                        <line class="connect-line" x1={start.x.to_string()} y1={start.y.to_string()}
+                            x2={end.x.to_string()} y2={end.y.to_string()} />
+                    }
+                    if let Some(rect) = editor.gesture.band() {
+                        <rect class="rubber-band" x={rect.x.to_string()} y={rect.y.to_string()}
+                            width={rect.width.to_string()} height={rect.height.to_string()} />
+                    }
+                </g>
             </svg>
             <CanvasToolbar />
             <ConnectFeedback />
@@ -84,5 +79,30 @@ pub fn Canvas() -> Html {
                     Then drag from a node's port (the dot on its right edge) to another node to connect them." }</p>
             }
         </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CanvasDefsProps {
+    /// The view transform, so the dot grid pans and zooms with the drawing.
+    transform: AttrValue,
+}
+
+/// The dot grid and the edges' arrowheads (plain, lit by the route preview, selected).
+#[component]
+fn CanvasDefs(props: &CanvasDefsProps) -> Html {
+    html! {
+        <defs>
+            <pattern id="canvas-grid" width="24" height="24" patternUnits="userSpaceOnUse"
+                patternTransform={props.transform.clone()}>
+                <circle class="canvas-grid-dot" cx="1" cy="1" r="1" />
+            </pattern>
+            { for ["plain", "matched", "selected"].map(|kind| html! {
+                <marker id={format!("arrow-{kind}")} class={format!("arrow arrow-{kind}")} viewBox="0 0 10 10"
+                    refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="13" markerHeight="13" orient="auto">
+                    <path d="M0 1L10 5 0 9z" />
+                </marker>
+            }) }
+        </defs>
     }
 }

@@ -1,8 +1,8 @@
 //! Connecting without dragging, for keyboard and touch: pick a target among the nodes this
 //! one may be connected to, then press Connect.
 
-use yew::prelude::*;
 use web_sys::HtmlSelectElement;
+use yew::prelude::*;
 
 use super::app::use_editor;
 use crate::editor::connect::check;
@@ -18,7 +18,8 @@ pub fn ConnectTo(props: &ConnectToProps) -> Html {
     let editor = use_editor();
     let choice = use_state(|| 0_usize);
     let from = props.node;
-    let targets: Vec<NodeId> = editor.doc.nodes().into_iter().filter(|to| check(&editor.doc, from, *to).is_ok()).collect();
+    let targets: Vec<NodeId> =
+        editor.doc.nodes().into_iter().filter(|to| check(&editor.doc, from, *to).is_ok()).collect();
     if targets.is_empty() {
         return html! {};
     }
@@ -29,7 +30,8 @@ pub fn ConnectTo(props: &ConnectToProps) -> Html {
             choice.set(event.target_unchecked_into::<HtmlSelectElement>().selected_index().max(0) as usize);
         })
     };
-    let names: Vec<String> = targets.iter().map(|node| editor.doc.name(*node).unwrap_or_default().to_string()).collect();
+    let names: Vec<String> =
+        targets.iter().map(|node| editor.doc.name(*node).unwrap_or_default().to_string()).collect();
     let onclick = Callback::from(move |_: MouseEvent| {
         if let Some(to) = picked {
             editor.dispatch(Action::Connect { from, to });

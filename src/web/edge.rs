@@ -35,29 +35,47 @@ pub fn EdgeShape(props: &EdgeShapeProps) -> Html {
         Lit::Matched => "matched",
         Lit::Unmatched => "unmatched",
     };
-    let arrow = if edge.selected { "selected" } else if edge.lit == Lit::Matched { "matched" } else { "plain" };
+    let arrow = if edge.selected {
+        "selected"
+    } else if edge.lit == Lit::Matched {
+        "matched"
+    } else {
+        "plain"
+    };
     let kind = match edge.id {
         EdgeId::Binding(_) => "edge-binding",
         EdgeId::Publish(_) => "edge-publish",
         EdgeId::Consume(_) => "edge-consume",
     };
     let path = edge.curve.svg_path();
-    let label = edge.label.as_ref().map(|text| {
-        let middle = edge.curve.at(0.5);
-        let width = text.chars().count() as f64 * LABEL_CHAR_WIDTH + 12.0;
-        html! {
-            <g class="edge-label" transform={format!("translate({:.1} {:.1})", middle.x, middle.y)}>
-                <rect x={(-width / 2.0).to_string()} y="-10" width={width.to_string()} height="20" rx="10" />
-                <text text-anchor="middle" y="4">{ text.clone() }</text>
-            </g>
-        }
-    });
+    let middle = edge.curve.at(0.5);
     html! {
         <g class={classes!("edge", kind, edge.selected.then_some("selected"))} data-lit={lit} role="button"
             tabindex="0" aria-label={props.name.clone()} aria-pressed={edge.selected.to_string()} {onkeydown}>
             <path class="edge-hit" d={path.clone()} />
             <path class="edge-line" d={path} marker-end={format!("url(#arrow-{arrow})")} />
-            { for label }
+            if let Some(text) = &edge.label {
+                <EdgeLabel text={text.clone()} x={middle.x} y={middle.y} />
+            }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EdgeLabelProps {
+    text: AttrValue,
+    x: f64,
+    y: f64,
+}
+
+/// The binding key on a rounded backdrop, centred on the curve's middle.
+#[component]
+fn EdgeLabel(props: &EdgeLabelProps) -> Html {
+    let width = props.text.chars().count() as f64 * LABEL_CHAR_WIDTH + 12.0;
+    html! {
+        <g class="edge-label" transform={format!("translate({:.1} {:.1})", props.x, props.y)}>
+            <rect x={(-width / 2.0).to_string()} y="-10" width={width.to_string()} height="20" rx="10" />
+            <text text-anchor="middle" y="4">{ props.text.clone() }</text>
         </g>
     }
 }
@@ -69,7 +87,11 @@ pub fn edge_name(doc: &Document, edge: &EdgeView) -> AttrValue {
     let text = match edge.id {
         EdgeId::Binding(id) => {
             let key = doc.topology.binding(id).map_or("", |binding| binding.routing_key.as_str());
-            if key.is_empty() { format!("Binding from {from} to {to}") } else { format!("Binding {key} from {from} to {to}") }
+            if key.is_empty() {
+                format!("Binding from {from} to {to}")
+            } else {
+                format!("Binding {key} from {from} to {to}")
+            }
         }
         EdgeId::Publish(_) => format!("{from} publishes to {to}"),
         EdgeId::Consume(_) => format!("{to} consumes from {from}"),

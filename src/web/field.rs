@@ -24,8 +24,12 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     let send = props.on_change.reform(move |text: String| (field, text));
     let invalid = props.problem.is_some().to_string();
     let described = props.problem.as_ref().map(|_| problem_id.clone());
-    let problem = props.problem.as_ref().map(|text| html! { <p class="field-problem" id={problem_id}>{ text.clone() }</p> });
-    let hint = field.hint().map(|text| html! { <p class="field-hint">{ text }</p> });
+    // Always there (hidden when empty), so the control keeps its place and its focus.
+    let problem = html! {
+        <p class="field-problem" id={problem_id} hidden={props.problem.is_none()}>
+            { props.problem.clone().unwrap_or_default() }
+        </p>
+    };
     let control = match field.shape() {
         Shape::Text => html! {
             <input type="text" {id} class="field-input" value={props.value.clone()} aria-invalid={invalid}
@@ -43,7 +47,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                     <label><input type="checkbox" checked={props.value == "true"}
                         onchange={send.reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked().to_string())} />
                         { field.label() }</label>
-                    { for problem }
+                    { problem }
                 </div>
             };
         }
@@ -51,13 +55,13 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             let options = choices.iter().map(|(value, label)| {
                 let onchange = send.reform(move |_: Event| value.to_string());
                 html! { <label class="choice"><input type="radio" name={id.clone()} value={*value}
-                    checked={props.value == *value} {onchange} />{ *label }</label> }
+                checked={props.value == *value} {onchange} />{ *label }</label> }
             });
             return html! {
                 <fieldset class="field field-choice">
                     <legend>{ field.label() }</legend>
                     <div class="choices">{ for options }</div>
-                    { for problem }
+                    { problem }
                 </fieldset>
             };
         }
@@ -66,8 +70,10 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         <div class="field">
             <label for={format!("field-{field:?}").to_lowercase()}>{ field.label() }</label>
             { control }
-            { for problem }
-            { for hint }
+            { problem }
+            if let Some(hint) = field.hint() {
+                <p class="field-hint">{ hint }</p>
+            }
         </div>
     }
 }

@@ -8,10 +8,9 @@ use super::app::use_editor;
 use super::connect_to::ConnectTo;
 use super::field::FieldInput;
 use super::route_preview::RoutePreviewPanel;
-use crate::editor::fields::{fields_of, value};
-use crate::editor::{Action, Document, EdgeId, Item, NodeId, NodeKind};
-use crate::engine::ExchangeKind;
-use crate::explain::edit::field_problem;
+use crate::editor::fields::{Field, fields_of, value};
+use crate::editor::{Action, Document, EdgeId, Item, NodeKind};
+use crate::explain::edit::{field_problem, item_summary};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemInspectorProps {
@@ -23,17 +22,23 @@ pub fn ItemInspector(props: &ItemInspectorProps) -> Html {
     let editor = use_editor();
     let item = props.item;
     let doc = &editor.doc;
-    let (title, kind, about) = describe(doc, item);
+    let (title, about) = item_summary(doc, item);
+    let kind = colour_of(doc, item);
     let on_change = {
         let editor = editor.clone();
         Callback::from(move |(field, text)| editor.dispatch(Action::SetField { item, field, text }))
     };
-    let fields = fields_of(doc, item).into_iter().map(|field| {
-        let draft = editor.drafts.get(&(item, field));
-        let text = draft.map_or_else(|| value(doc, item, field), |draft| draft.text.clone());
-        let problem = draft.map(|draft| AttrValue::from(field_problem(&draft.problem)));
-        html! { <FieldInput key={format!("{field:?}")} {field} value={text} {problem} on_change={on_change.clone()} /> }
-    });
+    let input = |field: &Field| {
+        let draft = editor.drafts.get(&(item, *field));
+        let text = draft.map_or_else(|| value(doc, item, *field), |draft| draft.text.clone());
+        let problem =
+            draft.and_then(|draft| draft.problem.as_ref()).map(|problem| AttrValue::from(field_problem(problem)));
+        html! { <FieldInput key={format!("{field:?}")} field={*field} value={text} {problem} on_change={on_change.clone()} /> }
+    };
+    // A producer's route preview sits right under its routing key, where the typing happens.
+    let fields = fields_of(doc, item);
+    let split = fields.iter().position(|field| *field == Field::RoutingKey).map_or(fields.len(), |at| at + 1);
+    let (head, tail) = fields.split_at(split);
     let class = classes!("item-details", kind.map(|kind| format!("kind-{}", kind.slug())));
     let connectable = matches!(item, Item::Node(node) if doc.kind(node).is_some_and(NodeKind::has_out_port));
     let producer = matches!(item, Item::Node(node) if doc.kind(node) == Some(NodeKind::Producer));
@@ -41,44 +46,24 @@ pub fn ItemInspector(props: &ItemInspectorProps) -> Html {
         <section {class} aria-label={title.clone()}>
             <h3><span class="kind-swatch" aria-hidden="true"></span>{ title }</h3>
             <p class="muted">{ about }</p>
-            <div class="fields">{ for fields }</div>
             if let (true, Item::Node(node)) = (connectable, item) {
                 <ConnectTo {node} />
             }
+            <div class="fields">{ for head.iter().map(input) }</div>
             if producer {
                 <RoutePreviewPanel />
             }
+            <div class="fields">{ for tail.iter().map(input) }</div>
         </section>
     }
 }
 
-/// A heading, the kind (for its colour), and a sentence on what the item does.
-fn describe(doc: &Document, item: Item) -> (String, Option<NodeKind>, String) {
-    let name = |node: NodeId| doc.name(node).unwrap_or_default().to_string();
+/// The kind whose colour the inspector's heading takes.
+fn colour_of(doc: &Document, item: Item) -> Option<NodeKind> {
     match item {
-        Item::Node(node) => {
-            let kind = doc.kind(node);
-            let about = kind.map_or("", NodeKind::summary);
-            let label = kind.map_or("", NodeKind::label);
-            (name(node), kind, format!("{label}. {about}"))
-        }
-        Item::Edge(id) => {
-            let Some(edge) = doc.edge(id) else { return (String::new(), None, String::new()) };
-            let (from, to) = (name(edge.from), name(edge.to));
-            match id {
-                EdgeId::Binding(binding) => {
-                    let kind = doc.topology.binding(binding).and_then(|b| doc.topology.exchange(b.source)).map(|x| x.spec.kind);
-                    let rule = match kind {
-                        Some(ExchangeKind::Direct) => "a message goes this way when its routing key equals the binding key.",
-                        Some(ExchangeKind::Topic) => "the binding key is a pattern of words: * stands for one word, # for zero or more.",
-                        Some(ExchangeKind::Fanout) => "a fanout exchange ignores keys and copies every message to every binding.",
-                        _ => "the message's headers are checked against these arguments; x-match says whether all or any must match.",
-                    };
-                    (format!("Binding {from} → {to}"), Some(NodeKind::Exchange), format!("Exchange {from} routes to {to}: {rule}"))
-                }
-                EdgeId::Publish(_) => (format!("{from} → {to}"), Some(NodeKind::Producer), format!("{from} publishes every message to exchange {to}. Delete this edge to disconnect them.")),
-                EdgeId::Consume(_) => (format!("{from} → {to}"), Some(NodeKind::Consumer), format!("{to} consumes the messages of queue {from}. Delete this edge to disconnect them.")),
-            }
-        }
+        Item::Node(node) => doc.kind(node),
+        Item::Edge(EdgeId::Binding(_)) => Some(NodeKind::Exchange),
+        Item::Edge(EdgeId::Publish(_)) => Some(NodeKind::Producer),
+        Item::Edge(EdgeId::Consume(_)) => Some(NodeKind::Consumer),
     }
 }

@@ -17,28 +17,33 @@ pub fn use_shortcuts(editor: UseReducerDispatcher<EditorState>) {
         let window = gloo::utils::window();
         let keydown = {
             let editor = editor.clone();
-            EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                if event.key() == " " {
-                    if !focus_in_control(event.target(), true) {
-                        event.prevent_default();
-                        if !event.repeat() {
-                            editor.dispatch(Action::Space(true));
+            EventListener::new_with_options(
+                &window,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                    if event.key() == " " {
+                        if !focus_in_control(event.target(), true) {
+                            event.prevent_default();
+                            if !event.repeat() {
+                                editor.dispatch(Action::Space(true));
+                            }
                         }
+                        return;
                     }
-                    return;
-                }
-                let press = KeyPress {
-                    key: &event.key(),
-                    command: event.ctrl_key() || event.meta_key(),
-                    shift: event.shift_key(),
-                    in_field: focus_in_control(event.target(), false),
-                };
-                if let Some(action) = action_for(press) {
-                    event.prevent_default();
-                    editor.dispatch(action);
-                }
-            })
+                    let press = KeyPress {
+                        key: &event.key(),
+                        command: event.ctrl_key() || event.meta_key(),
+                        shift: event.shift_key(),
+                        in_field: focus_in_control(event.target(), false),
+                    };
+                    if let Some(action) = action_for(press) {
+                        event.prevent_default();
+                        editor.dispatch(action);
+                    }
+                },
+            )
         };
         let keyup = EventListener::new(&window, "keyup", move |event| {
             if event.dyn_ref::<KeyboardEvent>().is_some_and(|event| event.key() == " ") {

@@ -41,9 +41,9 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />
             <rect class="node-stripe" width="6" height={height.to_string()} rx="3" />
-            <g class="node-glyph" transform={format!("translate(24 {middle})")}><path d={glyph(node.kind)} /></g>
-            <text class="node-name" x="44" y="24">{ node.label.clone() }</text>
-            <text class="node-detail" x="44" y="42">{ node.detail.clone() }</text>
+            <g class="node-glyph" transform={format!("translate(23 {middle})")}><path d={glyph(node.kind)} /></g>
+            <text class="node-name" x="42" y="24">{ node.label.clone() }</text>
+            <text class="node-detail" x="42" y="42">{ node.detail.clone() }</text>
             if node.in_port.is_some() {
                 <circle class="port port-in" cx="0" cy={middle.clone()} r="4" />
             }

@@ -48,14 +48,9 @@ fn PaletteItem(props: &PaletteItemProps) -> Html {
             if dragged.replace(false) {
                 return;
             }
-            editor.dispatch(Action::AddNode { kind, at: canvas_size().center(), dropped: false });
+            editor.dispatch(Action::AddNode { kind, at: None, canvas: canvas_size() });
         })
     };
-    let ghost = drag.ghost.map(|at| {
-        let style = format!("left: {}px; top: {}px", at.x, at.y);
-        html! { <div class={classes!("palette-ghost", format!("kind-{}", kind.slug()))} {style} aria-hidden="true">
-            <span class="kind-swatch"></span>{ kind.label() }</div> }
-    });
     html! {
         <>
             <button type="button" class={classes!("palette-item", format!("kind-{}", kind.slug()))}
@@ -63,9 +58,14 @@ fn PaletteItem(props: &PaletteItemProps) -> Html {
                 onpointerdown={drag.onpointerdown} onpointermove={drag.onpointermove}
                 onpointerup={drag.onpointerup} onpointercancel={drag.onpointercancel}>
                 <span class="kind-swatch" aria-hidden="true"></span>
-                <span class="palette-label">{ kind.label() }</span>
+                <span class="palette-label">{ kind.palette_label() }</span>
             </button>
-            { for ghost }
+            if let Some(at) = drag.ghost {
+                <div class={classes!("palette-ghost", format!("kind-{}", kind.slug()))}
+                    style={format!("left: {}px; top: {}px", at.x, at.y)} aria-hidden="true">
+                    <span class="kind-swatch"></span>{ kind.label() }
+                </div>
+            }
         </>
     }
 }

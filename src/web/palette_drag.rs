@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::dom::canvas_point;
+use super::dom::{canvas_point, canvas_size};
 use crate::editor::{Action, EditorState, NodeKind};
 use crate::scene::geometry::Point;
 
@@ -71,7 +71,7 @@ pub fn use_palette_drag(kind: NodeKind, editor: UseReducerDispatcher<EditorState
             ghost.set(None);
             *dragged.borrow_mut() = true;
             if let Some(at) = canvas_point(event.client_x(), event.client_y()) {
-                editor.dispatch(Action::AddNode { kind, at, dropped: true });
+                editor.dispatch(Action::AddNode { kind, at: Some(at), canvas: canvas_size() });
             }
         })
     };

@@ -66,7 +66,8 @@ struct ToolButtonProps {
 
 #[component]
 fn ToolButton(props: &ToolButtonProps) -> Html {
-    let title = if props.keys.is_empty() { props.label.to_string() } else { format!("{} ({})", props.label, props.keys) };
+    let title =
+        if props.keys.is_empty() { props.label.to_string() } else { format!("{} ({})", props.label, props.keys) };
     html! {
         <button type="button" class="tool-button" aria-label={props.label.clone()} {title}
             disabled={props.disabled} onclick={props.onclick.clone()}>

@@ -7,6 +7,8 @@ import { DESKTOP, PHONE, openApp, screenshot, sizeName } from './harness.mjs';
 const canvasOf = (page) => page.getByRole('group', { name: 'Canvas', exact: true });
 const inspectorOf = (page) => page.getByRole('complementary', { name: 'Inspector' });
 const nodeOf = (page, name) => canvasOf(page).getByRole('button', { name, exact: true });
+// Edges are found by name and waited for as attached: a straight edge has a flat box,
+// which Playwright would call invisible.
 const edgeOf = (page, name) => canvasOf(page).getByRole('button', { name, exact: true });
 const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
@@ -73,7 +75,7 @@ async function buildOrders(page) {
   await clickNode(page, exchange);
   await inspectorOf(page).getByRole('radio', { name: 'topic', exact: true }).click();
   await connect(page, producer, exchange);
-  await edgeOf(page, 'producer-1 publishes to exchange-1').waitFor();
+  await edgeOf(page, 'producer-1 publishes to exchange-1').waitFor({ state: 'attached' });
   await connect(page, exchange, star);
   await typeInto(page, 'Binding key', 'order.*');
   await connect(page, exchange, hash);
@@ -82,7 +84,7 @@ async function buildOrders(page) {
   await connect(page, hash, second);
   for (const name of ['Binding order.* from exchange-1 to queue-1', 'Binding order.# from exchange-1 to queue-2',
     'consumer-1 consumes from queue-1', 'consumer-2 consumes from queue-2']) {
-    await edgeOf(page, name).waitFor();
+    await edgeOf(page, name).waitFor({ state: 'attached' });
   }
 }
 
@@ -181,7 +183,7 @@ export const tests = [
       ], 'the bindings and the publish edge went with the exchange');
       await screenshot(page, `editor-deleted-${sizeName(viewport)}`);
       await page.getByRole('button', { name: 'Undo', exact: true }).click();
-      await edgeOf(page, 'Binding order.* from exchange-1 to queue-1').waitFor();
+      await edgeOf(page, 'Binding order.* from exchange-1 to queue-1').waitFor({ state: 'attached' });
     },
   },
   {
@@ -218,6 +220,43 @@ export const tests = [
     },
   },
   {
+    name: 'keyboard and touch paths: focus and Enter select, "Connect to" connects',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await page.getByRole('button', { name: 'Add exchange', exact: true }).click();
+      await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await nodeOf(page, 'exchange-1').focus();
+      await page.keyboard.press('Enter');
+      await inspectorOf(page).getByRole('heading', { name: 'exchange-1' }).waitFor();
+      await inspectorOf(page).getByLabel('Connect to').selectOption({ label: 'queue-1' });
+      await inspectorOf(page).getByRole('button', { name: 'Connect', exact: true }).click();
+      await edgeOf(page, 'Binding queue-1 from exchange-1 to queue-1').waitFor({ state: 'attached' });
+      await inspectorOf(page).getByRole('heading', { name: 'Binding exchange-1 → queue-1' }).waitFor();
+    },
+  },
+  {
+    name: 'the wheel zooms and dragging the background pans',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+      const zoom = page.getByRole('toolbar', { name: 'Canvas tools' }).locator('output');
+      assert.equal(await zoom.textContent(), '100%');
+      const canvas = await canvasOf(page).boundingBox();
+      await page.mouse.move(canvas.x + 100, canvas.y + 400);
+      await page.mouse.wheel(0, -300);
+      await page.waitForFunction(() => document.querySelector('.zoom-level').textContent !== '100%');
+      assert.ok(parseInt(await zoom.textContent(), 10) > 100, 'wheel up zooms in');
+      const before = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
+      await drag(page, { x: canvas.x + 60, y: canvas.y + 600 }, { x: canvas.x + 160, y: canvas.y + 650 });
+      const after = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
+      assert.ok(Math.abs(after.x - before.x - 100) < 2 && Math.abs(after.y - before.y - 50) < 2, 'the drawing followed the drag');
+      await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    },
+  },
+  {
     name: `place by tap and connect on a phone at ${sizeName(PHONE)}`,
     viewport: PHONE,
     async run({ page, baseUrl, viewport }) {
@@ -229,7 +268,7 @@ export const tests = [
       await page.getByRole('button', { name: 'Fit to view', exact: true }).click();
       await connect(page, 'producer-1', 'exchange-1');
       await connect(page, 'exchange-1', 'queue-1');
-      await edgeOf(page, 'Binding queue-1 from exchange-1 to queue-1').waitFor();
+      await edgeOf(page, 'Binding queue-1 from exchange-1 to queue-1').waitFor({ state: 'attached' });
       await clickNode(page, 'producer-1');
       await typeInto(page, 'Routing key', 'queue-1');
       assert.equal(await lit(page, 'Binding queue-1 from exchange-1 to queue-1'), 'matched');
