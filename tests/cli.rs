@@ -27,7 +27,9 @@ fn run_prints_what_to_watch_explained_routing_and_a_summary() {
     let text = stdout(&output);
     assert!(text.starts_with("# topics: "), "{text}");
     assert!(text.contains("# What to watch: "));
-    assert!(text.contains("'topic_logs' binding '*.critical' -> 'critical': matched, 'kern.critical' fits with * = 'kern'"));
+    assert!(
+        text.contains("'topic_logs' binding '*.critical' -> 'critical': matched, 'kern.critical' fits with * = 'kern'")
+    );
     assert!(text.contains("word 1 of the routing key is 'cron' where the binding wants 'kern'"));
     assert!(text.lines().last().unwrap().contains(", finished; publish-to-ack latency p50"));
 }
@@ -77,10 +79,13 @@ fn definitions_show_what_the_scenario_declared() {
     let output = kaiten(&["definitions", "rpc-call"]);
     assert!(output.status.success());
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let queues: Vec<&str> = document["queues"].as_array().unwrap().iter().map(|queue| queue["name"].as_str().unwrap()).collect();
+    let queues: Vec<&str> =
+        document["queues"].as_array().unwrap().iter().map(|queue| queue["name"].as_str().unwrap()).collect();
     assert!(queues.contains(&"compute"), "{queues:?}");
     assert!(queues.iter().any(|name| name.starts_with("reply_")), "{queues:?}");
     let before = kaiten(&["definitions", "rpc-call", "--at", "0"]);
     let early: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
-    assert!(early["queues"].as_array().unwrap().iter().all(|queue| !queue["name"].as_str().unwrap().starts_with("reply_")));
+    assert!(
+        early["queues"].as_array().unwrap().iter().all(|queue| !queue["name"].as_str().unwrap().starts_with("reply_"))
+    );
 }

@@ -198,8 +198,9 @@ type ReadyKey = (Reverse<u8>, u64);
 
 #[derive(Debug, Clone, Default)]
 struct QueueState {
-    // A persistent map: cloning a queue for a simulator snapshot shares its messages.
-    ready: imbl::OrdMap<ReadyKey, Ready>,
+    // A persistent map, so cloning a queue for a simulator snapshot shares its messages;
+    // entries are `Arc`s so the map's nodes move pointers, not messages.
+    ready: imbl::OrdMap<ReadyKey, Arc<Ready>>,
     ready_bytes: u64,
     next_seq: u64,
     /// Consumers in registration order (the single active consumer is the first).
@@ -799,7 +800,7 @@ impl Broker {
         state.next_seq += 1;
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
-        state.ready.insert(key, Ready { message, expires_at });
+        state.ready.insert(key, Arc::new(Ready { message, expires_at }));
         if expires_at.is_some() {
             self.timed_queues.insert(queue);
         }
@@ -866,6 +867,7 @@ impl Broker {
         let state = self.queues.get_mut(&queue)?;
         let key = state.ready.get_min()?.0;
         let (key, ready) = state.ready.remove_with_key(&key)?;
+        let ready = Arc::unwrap_or_clone(ready);
         state.ready_bytes -= ready.message.body_bytes();
         Some((key, ready))
     }
@@ -899,7 +901,8 @@ impl Broker {
             let (key, ready) = self.pop_head(queue).expect("checked non-empty");
             let consumer = &self.consumers[&consumer_id];
             let (channel, no_ack) = (consumer.channel, consumer.no_ack);
-            self.hand_over(queue, key, ready, channel, Some(consumer_id), no_ack);
+            let delivery = self.hand_over(queue, key, ready, channel, Some(consumer_id), no_ack);
+            self.outbox.push(delivery);
             if !single_active {
                 self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
             }
@@ -946,11 +949,7 @@ impl Broker {
                 consumer.unacked += 1;
             }
         }
-        let delivery = Delivery { queue, channel: channel_id, consumer, delivery_tag, message };
-        if consumer.is_some() {
-            self.outbox.push(delivery.clone());
-        }
-        delivery
+        Delivery { queue, channel: channel_id, consumer, delivery_tag, message }
     }
 
     fn take_unacked(
@@ -1005,7 +1004,7 @@ impl Broker {
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
         // The expiry computed at enqueue stays: requeueing does not restart the TTL clock.
-        state.ready.insert(unacked.key, Ready { message, expires_at: unacked.expires_at });
+        state.ready.insert(unacked.key, Arc::new(Ready { message, expires_at: unacked.expires_at }));
         self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish });
     }
 

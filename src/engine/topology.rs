@@ -118,6 +118,16 @@ impl Exchange {
     }
 }
 
+/// The exchanges every vhost has, with their types: the default exchange and `amq.*`.
+pub const BUILTIN_EXCHANGES: [(&str, ExchangeKind); 6] = [
+    ("", ExchangeKind::Direct),
+    ("amq.direct", ExchangeKind::Direct),
+    ("amq.fanout", ExchangeKind::Fanout),
+    ("amq.topic", ExchangeKind::Topic),
+    ("amq.headers", ExchangeKind::Headers),
+    ("amq.match", ExchangeKind::Headers),
+];
+
 fn is_builtin_exchange_name(name: &str) -> bool {
     name.is_empty() || name.starts_with("amq.")
 }
@@ -372,14 +382,7 @@ impl Topology {
             names_ever: BTreeMap::new(),
             next_id: 0,
         };
-        for (name, kind) in [
-            ("", ExchangeKind::Direct),
-            ("amq.direct", ExchangeKind::Direct),
-            ("amq.fanout", ExchangeKind::Fanout),
-            ("amq.topic", ExchangeKind::Topic),
-            ("amq.headers", ExchangeKind::Headers),
-            ("amq.match", ExchangeKind::Headers),
-        ] {
+        for (name, kind) in BUILTIN_EXCHANGES {
             topology.insert_exchange(ExchangeSpec::new(name, kind));
         }
         topology

@@ -263,7 +263,11 @@ fn verdict_reason(verdict: &Verdict) -> String {
             }
         }
         Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordDiffers { position, expected, found }) } => {
-            format!("word {position} of the routing key is {} where the binding wants {}", quote(found), quote(expected))
+            format!(
+                "word {position} of the routing key is {} where the binding wants {}",
+                quote(found),
+                quote(expected)
+            )
         }
         Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordCount { binding_words, key_words }) } => format!(
             "the binding needs exactly {binding_words} word{} (* is one word), the routing key has {key_words}",

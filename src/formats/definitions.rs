@@ -19,7 +19,9 @@ use serde_json::{Map, Value};
 
 use crate::engine::error::AmqpError;
 use crate::engine::headers::XMatch;
-use crate::engine::topology::{Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology};
+use crate::engine::topology::{
+    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
+};
 use crate::engine::value::{FieldTable, table_from_json, table_to_json};
 
 /// The RabbitMQ release whose export format (and behaviour) Kaiten follows.
@@ -170,16 +172,6 @@ fn kind_of(value: &Value) -> &'static str {
 fn is_default_vhost(vhost: &Option<String>) -> bool {
     vhost.as_deref().is_none_or(|name| name == "/")
 }
-
-/// The exchanges every vhost has, with their types.
-const BUILTIN_EXCHANGES: [(&str, ExchangeKind); 6] = [
-    ("", ExchangeKind::Direct),
-    ("amq.direct", ExchangeKind::Direct),
-    ("amq.fanout", ExchangeKind::Fanout),
-    ("amq.topic", ExchangeKind::Topic),
-    ("amq.headers", ExchangeKind::Headers),
-    ("amq.match", ExchangeKind::Headers),
-];
 
 impl Definitions {
     /// An empty vhost `/` with the skeleton of a `rabbitmqctl export_definitions` document.

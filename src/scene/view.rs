@@ -264,11 +264,7 @@ fn detail(doc: &Document, node: NodeId) -> String {
                 format!("prefetch {prefetch} · {ms}")
             }
             Some(ActorSpec::RpcClient(config)) => format!("calls {}", config.target.topic.as_deref().unwrap_or("?")),
-            Some(ActorSpec::RpcServer(config)) => format!(
-                "serves {}.{}",
-                config.target.topic.as_deref().unwrap_or("?"),
-                config.target.server.as_deref().unwrap_or("?")
-            ),
+            Some(ActorSpec::RpcServer(config)) => format!("serves {}", config.target.topic.as_deref().unwrap_or("?")),
             Some(ActorSpec::Notifier(config)) => format!("notifies {}", config.topics.join(", ")),
             Some(ActorSpec::NotificationListener(config)) => match &config.pool {
                 Some(pool) => format!("pool {pool}"),

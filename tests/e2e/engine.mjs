@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, openApp } from './harness.mjs';
 
 const SEEDS = [1, 42];
 
@@ -19,8 +19,9 @@ function nativeKaiten() {
 export const tests = [
   {
     name: 'built-in scenarios give the same trace in wasm as natively',
-    async run({ page }) {
+    async run({ page, baseUrl }) {
       const kaiten = nativeKaiten();
+      await openApp(page, baseUrl);
       const names = execFileSync(kaiten, ['run', '--list'], { encoding: 'utf8' })
         .trim().split('\n').map((line) => line.split(/\s+/)[0]);
       if (names.length < 10) throw new Error(`only ${names.length} built-in scenarios listed`);

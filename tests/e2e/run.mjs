@@ -7,10 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchBrowser, openPage, serveDir, screenshot, sizeName } from './harness.mjs';
+import * as engine from './engine.mjs';
 import * as editor from './editor.mjs';
 import * as shell from './shell.mjs';
 
-const SUITES = { shell, editor };
+const SUITES = { shell, editor, engine };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';

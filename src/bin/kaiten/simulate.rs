@@ -41,7 +41,9 @@ pub struct RunOptions {
 pub fn run(options: RunOptions) -> anyhow::Result<ExitCode> {
     match print_run(options) {
         // A reader that stops early (`kaiten run ... | head`) is not an error.
-        Err(error) if error.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+        Err(error)
+            if error.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
             Ok(ExitCode::SUCCESS)
         }
         other => other,
