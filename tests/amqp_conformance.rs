@@ -1,4 +1,4 @@
-//! The AMQP conformance cases of `shared/reference/amqp-oslo-semantics.txt` (sections A–F),
+//! The AMQP conformance cases of `tests/reference/amqp-oslo-semantics.txt` (sections A–F),
 //! as data: each case is a definitions document, a script and the expected output, run
 //! through the same runner as `kaiten amqp`.
 //!

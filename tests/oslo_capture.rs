@@ -1,5 +1,5 @@
 //! Replays the built-in `oslo-capture` scenario and compares it with the recording of real
-//! oslo.messaging 18.3.1 on RabbitMQ 3.10.8 (`../shared/reference/oslo-capture.json`):
+//! oslo.messaging 18.3.1 on RabbitMQ 3.10.8 (`tests/reference/oslo-capture.json`):
 //! the declared exchanges, queues (with arguments) and bindings, the sequence of publishes
 //! (exchange, routing key, routed queues, `_msg_id` / `_reply_q` / expiration, the body
 //! itself), reply correlation, the deliveries, and the results and errors the caller saw.
@@ -14,7 +14,7 @@ use regex::Regex;
 use serde_json::Value;
 
 fn recording() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/oslo-capture.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/oslo-capture.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("the recording at {path}: {error}"));
     serde_json::from_str(&text).unwrap()
 }

@@ -6,7 +6,7 @@
 //! choice: given the same operations at the same times it does the same thing.
 //! Semantics follow RabbitMQ's classic queues (`rabbit_amqqueue_process.erl`,
 //! `rabbit_queue_consumers.erl`, `rabbit_dead_letter.erl`); see
-//! `shared/reference/amqp-oslo-semantics.txt` for the rules and their sources.
+//! `tests/reference/amqp-oslo-semantics.txt` for the rules and their sources.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};

@@ -4,7 +4,7 @@
 //!
 //! Read from `impl_rabbit.py` (`declare_topic_consumer`, `declare_fanout_consumer`,
 //! `declare_direct_consumer`, `topic_send`, `fanout_send`, `notify_send`) and checked
-//! against the recording in `shared/reference/oslo-capture.json`.
+//! against the recording in `tests/reference/oslo-capture.json`.
 
 use serde::{Deserialize, Serialize};
 

@@ -310,14 +310,14 @@ mod tests {
     use super::*;
 
     fn recorded_failure(index: usize) -> String {
-        let capture: Value = serde_json::from_str(include_str!("../../../shared/reference/oslo-capture.json")).unwrap();
+        let capture: Value = serde_json::from_str(include_str!("../../tests/reference/oslo-capture.json")).unwrap();
         let body = &capture["firehose"][index]["body"]["oslo.message"];
         let message: Value = serde_json::from_str(body.as_str().unwrap()).unwrap();
         message["failure"].as_str().unwrap().to_string()
     }
 
     fn recorded_error(key: &str) -> String {
-        let capture: Value = serde_json::from_str(include_str!("../../../shared/reference/oslo-capture.json")).unwrap();
+        let capture: Value = serde_json::from_str(include_str!("../../tests/reference/oslo-capture.json")).unwrap();
         capture[key].as_str().unwrap().to_string()
     }
 

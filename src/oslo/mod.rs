@@ -6,7 +6,7 @@
 //! (which endpoint runs a request and how its exceptions travel), [`notify`]
 //! (notifications and listeners). The actors that run them on the simulator are
 //! [`client`], [`server`], [`notifier`] and [`listener`]; their trace notes are in
-//! [`note`]. Ground truth: `shared/reference/oslo-capture.json`, a
+//! [`note`]. Ground truth: `tests/reference/oslo-capture.json`, a
 //! recording of the real library on a real broker, and `amqp-oslo-semantics.txt` §3.
 //! Random ids come from a caller-supplied [`ids::IdSource`], never from OS entropy.
 

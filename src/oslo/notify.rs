@@ -406,7 +406,7 @@ mod tests {
             unique_id: "c7e24b76908646a8929837fbd1933ee4".into(),
             context: Map::new(),
         };
-        let capture: Value = serde_json::from_str(include_str!("../../../shared/reference/oslo-capture.json")).unwrap();
+        let capture: Value = serde_json::from_str(include_str!("../../tests/reference/oslo-capture.json")).unwrap();
         let body = recorded.body(Driver::Messaging);
         assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), capture["firehose"][24]["body"]);
         let keys: Vec<&String> = capture["firehose"][24]["body"].as_object().unwrap().keys().collect();
