@@ -135,14 +135,7 @@ fn default_arguments(doc: &Document, source: ExchangeId) -> FieldTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editor::create::add_node;
-    use crate::scene::geometry::Point;
-
-    fn doc_with(kinds: &[NodeKind]) -> (Document, Vec<NodeId>) {
-        let mut doc = Document::default();
-        let nodes = kinds.iter().map(|kind| add_node(&mut doc, *kind, Point::default())).collect();
-        (doc, nodes)
-    }
+    use crate::editor::create::doc_with;
 
     #[test]
     fn the_four_meaningful_connections() {

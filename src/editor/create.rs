@@ -77,6 +77,14 @@ fn new_actor(kind: NodeKind, name: &str) -> ActorSpec {
     serde_json::from_value(value).expect("the defaults are valid scenario actors")
 }
 
+/// A document with one fresh node of each kind given, for tests.
+#[cfg(test)]
+pub(crate) fn doc_with(kinds: &[NodeKind]) -> (Document, Vec<NodeId>) {
+    let mut doc = Document::default();
+    let nodes = kinds.iter().map(|kind| add_node(&mut doc, *kind, Point::default())).collect();
+    (doc, nodes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

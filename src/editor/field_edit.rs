@@ -276,16 +276,9 @@ fn set_actor(actor: &mut ActorSpec, field: Field, text: &str) -> Result<(), Fiel
 mod tests {
     use super::*;
     use crate::editor::connect::connect;
-    use crate::editor::create::add_node;
+    use crate::editor::create::doc_with;
     use crate::editor::fields::value;
     use crate::editor::kinds::NodeKind;
-    use crate::scene::geometry::Point;
-
-    fn doc_with(kinds: &[NodeKind]) -> (Document, Vec<NodeId>) {
-        let mut doc = Document::default();
-        let nodes = kinds.iter().map(|kind| add_node(&mut doc, *kind, Point::default())).collect();
-        (doc, nodes)
-    }
 
     fn engine_says(result: Result<(), FieldProblem>) -> String {
         match result {
