@@ -410,8 +410,7 @@ fn the_trace_reads_as_sentences() {
     let mut describer = kaiten::explain::Describer::default();
     let mut lines = Vec::new();
     for entry in run.session.trace() {
-        let description =
-            describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
+        let description = describer.describe(entry, world);
         lines.push(format!("{:>6} {}", entry.time, description.sentence));
     }
     let text = lines.join("\n");

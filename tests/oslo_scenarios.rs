@@ -37,8 +37,7 @@ fn write_trace(name: &str, session: &Session) {
         .trace()
         .iter()
         .map(|entry| {
-            let description =
-                describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
+            let description = describer.describe(entry, world);
             format!("{:>6} {}", entry.time, description.sentence)
         })
         .collect();

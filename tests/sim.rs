@@ -93,8 +93,7 @@ fn explanations_name_the_binding_and_the_words() {
         .trace()
         .iter()
         .flat_map(|entry| {
-            let description =
-                describer.describe(entry, world.broker().topology(), &|actor| world.actor_name(actor).to_string());
+            let description = describer.describe(entry, world);
             std::iter::once(description.sentence).chain(description.details)
         })
         .collect();

@@ -9,6 +9,7 @@ use crate::engine::broker::{DropReason, QueueDeletion};
 use crate::engine::headers::ArgumentOutcome;
 use crate::engine::{BrokerEvent, FieldTable, PublishId, Topology};
 use crate::explain::route::{RouteExplanation, TopicMismatch, Verdict, explain_route};
+use crate::sim::World;
 use crate::sim::actor::Settle;
 use crate::sim::trace::{Note, TraceEntry, TraceEvent};
 
@@ -32,13 +33,10 @@ pub struct Description {
 }
 
 impl Describer {
-    /// Describes `entry`; `actor_name` names actors by id.
-    pub fn describe(
-        &mut self,
-        entry: &TraceEntry,
-        topology: &Topology,
-        actor_name: &dyn Fn(crate::sim::ActorId) -> String,
-    ) -> Description {
+    /// Describes `entry` of a run of `world` (for the names of actors, queues, exchanges).
+    pub fn describe(&mut self, entry: &TraceEntry, world: &World) -> Description {
+        let topology = world.broker().topology();
+        let actor_name = |actor| world.actor_name(actor).to_string();
         let mut details = Vec::new();
         let sentence = match &entry.event {
             TraceEvent::Arrived { actor, publish, label, exchange, routing_keys, headers } => {
@@ -62,7 +60,7 @@ impl Describer {
                     exchange_label(exchange)
                 )
             }
-            TraceEvent::Broker(event) => self.broker_sentence(event, topology, &mut details),
+            TraceEvent::Broker(event) => self.broker_sentence(event, world, &mut details),
             TraceEvent::Note { actor, note } => note_sentence(&actor_name(*actor), note, topology),
         };
         Description { sentence, details }
@@ -72,7 +70,8 @@ impl Describer {
         self.labels.get(&publish).map_or_else(|| format!("message #{}", publish.0), |label| quote_label(label))
     }
 
-    fn broker_sentence(&self, event: &BrokerEvent, topology: &Topology, details: &mut Vec<String>) -> String {
+    fn broker_sentence(&self, event: &BrokerEvent, world: &World, details: &mut Vec<String>) -> String {
+        let topology = world.broker().topology();
         let queue = |id| quote(topology.queue_name(id));
         match event {
             BrokerEvent::Routed { publish, exchange, route, .. } => {
@@ -119,8 +118,9 @@ impl Describer {
                 format!("{} entered queue {} ({depth} ready)", self.label(*publish), queue(*id))
             }
             BrokerEvent::Delivered { queue: id, publish, delivery_tag, redelivered, consumer, .. } => {
-                let to = match consumer {
-                    Some(_) => "its consumer".to_string(),
+                let to = match consumer.and_then(|consumer| world.consumer_actor(consumer)) {
+                    Some(actor) => format!("consumer {}", world.actor_name(actor)),
+                    None if consumer.is_some() => "its consumer".to_string(),
                     None => "a basic.get".to_string(),
                 };
                 let again = if *redelivered { ", marked redelivered" } else { "" };
@@ -336,12 +336,8 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
 }
 
 /// Describes one entry without history (labels show as message numbers).
-pub fn describe(
-    entry: &TraceEntry,
-    topology: &Topology,
-    actor_name: &dyn Fn(crate::sim::ActorId) -> String,
-) -> Description {
-    Describer::default().describe(entry, topology, actor_name)
+pub fn describe(entry: &TraceEntry, world: &World) -> Description {
+    Describer::default().describe(entry, world)
 }
 
 fn quote(text: &str) -> String {

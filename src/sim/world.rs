@@ -133,6 +133,11 @@ impl World {
         self.actors.iter().enumerate().map(|(idx, slot)| (ActorId(idx as u32), slot.actor.as_ref()))
     }
 
+    /// The actor a consumer belongs to.
+    pub fn consumer_actor(&self, consumer: ConsumerId) -> Option<ActorId> {
+        self.consumer_owner.get(&consumer).copied()
+    }
+
     pub fn actor_name(&self, actor: ActorId) -> &str {
         self.actors.get(actor.0 as usize).map_or("?", |slot| slot.actor.name())
     }

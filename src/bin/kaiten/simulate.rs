@@ -72,7 +72,6 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut describer = Describer::default();
-    let actor_name = |actor| world.actor_name(actor).to_string();
     if !options.json {
         writeln!(out, "# {}: {} (seed {seed})", scenario.name, scenario.title)?;
         if !scenario.watch.is_empty() {
@@ -80,7 +79,7 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
         }
     }
     for entry in session.trace() {
-        let description = describer.describe(entry, world.broker().topology(), &actor_name);
+        let description = describer.describe(entry, world);
         if options.json {
             let line = serde_json::json!({
                 "step": entry.step, "time": entry.time, "event": entry.event,
