@@ -77,6 +77,9 @@ mod native {
         /// Print only a digest of the trace (equal digests mean byte-identical traces).
         #[arg(long)]
         digest: bool,
+        /// Without --until, stop after this many simulation steps.
+        #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+        max_steps: u64,
         /// List the built-in scenarios.
         #[arg(long, conflicts_with_all = ["json", "digest", "seed", "until"])]
         list: bool,
@@ -153,6 +156,7 @@ mod native {
                 json: args.json,
                 digest: args.digest,
                 list: args.list,
+                max_steps: args.max_steps,
             }),
             Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at),
         }

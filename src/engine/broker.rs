@@ -960,10 +960,14 @@ impl Broker {
     ) -> Result<Vec<Unacked>, AmqpError> {
         let channel =
             self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
+        if multiple && delivery_tag == 0 {
+            // Tag 0 with `multiple` means every outstanding delivery on the channel.
+            return Ok(std::mem::take(&mut channel.unacked).into_values().collect());
+        }
         if multiple {
             let keep = channel.unacked.split_off(&(delivery_tag + 1));
             let taken = std::mem::replace(&mut channel.unacked, keep);
-            if taken.is_empty() && delivery_tag != 0 {
+            if taken.is_empty() {
                 return Err(unknown_tag(delivery_tag));
             }
             Ok(taken.into_values().collect())

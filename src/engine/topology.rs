@@ -193,6 +193,7 @@ impl QueueArgs {
         if expires == Some(0) {
             return Err(invalid("x-expires", "must be at least 1 ms".into()));
         }
+        let message_ttl = non_negative("x-message-ttl")?;
         let max_priority = match non_negative("x-max-priority")? {
             None => None,
             Some(value) if value <= 255 => Some(value as u8),
@@ -221,7 +222,7 @@ impl QueueArgs {
             max_length: non_negative("x-max-length")?,
             max_length_bytes: non_negative("x-max-length-bytes")?,
             overflow,
-            message_ttl: non_negative("x-message-ttl")?,
+            message_ttl,
             expires,
             dead_letter_exchange: text("x-dead-letter-exchange")?,
             dead_letter_routing_key: text("x-dead-letter-routing-key")?,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{SimTime, Topology};
 use crate::formats::definitions::Definitions;
-use crate::sim::actors::{Consumer, ConsumerConfig, Producer, ProducerConfig};
+use crate::sim::actors::{Consumer, ConsumerConfig, Processing, Producer, ProducerConfig};
 use crate::sim::{Actor, ActorId, Network, World};
 
 /// The scenario format version this build reads and writes.
@@ -142,7 +142,8 @@ impl Scenario {
         let deserializer = &mut serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
-            vec![Diagnostic::new(if path == "." { "scenario".into() } else { path }, error.into_inner().to_string())]
+            let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
+            vec![Diagnostic::new(path, error.into_inner().to_string())]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
@@ -190,6 +191,9 @@ impl Scenario {
                     format!("two actors are named '{}'", actor.name()),
                 ));
             }
+            if let ActorSpec::Consumer(config) = actor {
+                diagnostics.extend(consumer_problems(idx, config));
+            }
             if let Some(queue) = actor.needs_queue() {
                 let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
                 if topology.queue_by_name(queue).is_none() && !declared_by_actor {
@@ -228,6 +232,28 @@ impl Scenario {
         let actors = self.actors.iter().map(ActorSpec::build).collect();
         Ok(World::new(topology, actors, self.network, seed, &stops))
     }
+}
+
+/// Settings of a consumer that would run but not as written.
+fn consumer_problems(idx: usize, config: &ConsumerConfig) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if let Processing::Uniform([low, high]) = config.processing_ms
+        && low > high
+    {
+        problems.push(Diagnostic::new(
+            format!("actors[{idx}].processing_ms.uniform"),
+            format!("the lower bound {low} is above the upper bound {high}"),
+        ));
+    }
+    if let Some(failure) = config.failure
+        && !(0.0..=1.0).contains(&failure.probability)
+    {
+        problems.push(Diagnostic::new(
+            format!("actors[{idx}].failure.probability"),
+            format!("{} is not a probability between 0 and 1", failure.probability),
+        ));
+    }
+    problems
 }
 
 fn declares_queue(actor: &ActorSpec, queue: &str) -> bool {

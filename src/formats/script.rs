@@ -558,7 +558,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 broker.cancel(now, entry.consumer);
             }
             Step::AdvanceTime(advance) => {
-                now += advance.ms;
+                now = now.saturating_add(advance.ms);
                 broker.advance_to(now);
             }
         }

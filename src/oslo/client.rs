@@ -215,7 +215,7 @@ impl RpcClient {
                     msg_id: call.msg_id.clone(),
                     target: target.repr(),
                     timeout_ms,
-                    deadline: ctx.now() + timeout_ms,
+                    deadline: ctx.now().saturating_add(timeout_ms),
                 }));
                 ctx.set_timer(timeout_ms, token);
                 self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since: ctx.now() });
@@ -247,7 +247,7 @@ impl Actor for RpcClient {
 
     fn start(&mut self, ctx: &mut ActorCtx<'_>) {
         if let Some(first) = self.config.steps.first() {
-            ctx.set_timer(self.config.start_ms + first.after_ms, NEXT_STEP);
+            ctx.set_timer(self.config.start_ms.saturating_add(first.after_ms), NEXT_STEP);
         }
     }
 

@@ -61,6 +61,20 @@ pub struct PyError {
     pub message: String,
 }
 
+/// The most elements (characters or list items) a repetition may produce: a simulated
+/// endpoint that asks for more fails with Python's `MemoryError`, the same on every target.
+const MAX_REPEATED_LEN: u64 = 1 << 20;
+
+/// How many times to repeat a sequence of `len` elements, as Python's `seq * n` (negative
+/// counts give an empty result), checked in `u64` so native and wasm agree.
+fn repetitions(len: usize, count: Option<i64>) -> Result<usize, PyError> {
+    let times = u64::try_from(count.unwrap_or(0)).unwrap_or(0);
+    if (len as u64).saturating_mul(times) > MAX_REPEATED_LEN {
+        return Err(PyError { class: "MemoryError", message: String::new() });
+    }
+    Ok(times as usize)
+}
+
 fn type_error(message: String) -> PyError {
     PyError { class: "TypeError", message }
 }
@@ -163,10 +177,11 @@ fn apply(op: Op, left: Value, right: Value) -> Result<Value, PyError> {
             Err(type_error(format!("can only concatenate list (not \"{}\") to list", type_name(other))))
         }
         (Op::Mul, Value::String(text), count) | (Op::Mul, count, Value::String(text)) if as_int(count).is_some() => {
-            Ok(Value::String(text.repeat(as_int(count).unwrap_or(0).max(0) as usize)))
+            let times = repetitions(text.len(), as_int(count))?;
+            Ok(Value::String(text.repeat(times)))
         }
         (Op::Mul, Value::Array(items), count) | (Op::Mul, count, Value::Array(items)) if as_int(count).is_some() => {
-            let times = as_int(count).unwrap_or(0).max(0) as usize;
+            let times = repetitions(items.len(), as_int(count))?;
             Ok(Value::Array(items.iter().cloned().cycle().take(items.len() * times).collect()))
         }
         _ => Err(type_error(format!(

@@ -124,7 +124,7 @@ impl Actor for Listener {
         }
         let dispatched = dispatch_notification(&self.config.endpoints, &notification);
         let requeue = requeues(dispatched.result, self.config.allow_requeue);
-        let until = ctx.now() + dispatched.duration_ms;
+        let until = ctx.now().saturating_add(dispatched.duration_ms);
         ctx.note(Note::Oslo(OsloNote::NotificationDispatched {
             event_type: notification.event_type.clone(),
             priority: notification.priority.clone(),

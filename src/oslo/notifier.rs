@@ -123,7 +123,7 @@ impl Actor for Notifier {
 
     fn start(&mut self, ctx: &mut ActorCtx<'_>) {
         if let Some(first) = self.config.steps.first() {
-            ctx.set_timer(self.config.start_ms + first.after_ms, 0);
+            ctx.set_timer(self.config.start_ms.saturating_add(first.after_ms), 0);
         }
     }
 

@@ -167,7 +167,7 @@ impl Actor for RpcServer {
         }
         self.cache.add(&request.unique_id);
         let dispatched = dispatch(&self.config.endpoints, &request);
-        let until = ctx.now() + dispatched.duration_ms;
+        let until = ctx.now().saturating_add(dispatched.duration_ms);
         let (result, reply_payload) = match dispatched.outcome {
             Outcome::Returned { result } => (DispatchResult::Returned { result: result.clone() }, (result, None)),
             Outcome::Raised { failure } => (

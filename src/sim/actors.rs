@@ -276,7 +276,7 @@ impl Actor for Consumer {
             redelivered: delivery.message.redelivered,
         });
         let took = self.config.processing_ms.draw(ctx);
-        ctx.note(Note::Processing { label, until: ctx.now() + took });
+        ctx.note(Note::Processing { label, until: ctx.now().saturating_add(took) });
         let token = self.next_token;
         self.next_token += 1;
         self.in_progress.push((token, delivery));

@@ -5,7 +5,7 @@
 //! because a world step depends only on the world (seeded RNG included). Snapshots are
 //! dense near the current position (every [`DENSE_INTERVAL`] steps) and sparser further
 //! back (an interval that doubles to keep at most [`MAX_FAR_SNAPSHOTS`]), so memory stays
-//! bounded on long runs while `step_back` replays at most a few dozen steps. The trace
+//! bounded on long runs while `step_back` replays fewer than [`DENSE_INTERVAL`] steps. The trace
 //! keeps the newest `trace_retention` entries.
 
 use std::collections::{BTreeMap, VecDeque};

@@ -248,7 +248,7 @@ impl World {
     /// latency, but never before what was sent earlier the same way, since an AMQP channel
     /// is ordered (ties keep order because the schedule breaks them by scheduling order).
     fn arrival(&mut self, actor: ActorId, direction: Direction) -> SimTime {
-        let drawn = self.now + self.latency();
+        let drawn = self.now.saturating_add(self.latency());
         let last = self.last_arrival.entry((actor, direction)).or_insert(0);
         *last = (*last).max(drawn);
         *last
@@ -291,7 +291,7 @@ impl World {
         for item in outgoing {
             match item {
                 Outgoing::Timer { delay, token } => {
-                    self.pending.push(self.now + delay, Pending::Timer { actor: actor_id, token })
+                    self.pending.push(self.now.saturating_add(delay), Pending::Timer { actor: actor_id, token })
                 }
                 Outgoing::Publish { publish, label } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);

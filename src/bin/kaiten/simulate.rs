@@ -14,6 +14,11 @@ use kaiten::sim::{Session, Until, trace_digest};
 
 /// Loads a scenario from a file path or a built-in name.
 fn load(reference: &str) -> anyhow::Result<Scenario> {
+    let path = PathBuf::from(reference);
+    if path.exists() {
+        // A path that exists but cannot be read is that problem, not a missing scenario.
+        std::fs::read_to_string(&path).with_context(|| format!("cannot read scenario file {reference}"))?;
+    }
     resolve(reference, |path| std::fs::read_to_string(PathBuf::from(path)).ok()).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("cannot load scenario:\n  {}", lines.join("\n  "))
@@ -36,6 +41,8 @@ pub struct RunOptions {
     pub json: bool,
     pub digest: bool,
     pub list: bool,
+    /// Without `until`, stop after this many world steps (a scenario may never go idle).
+    pub max_steps: u64,
 }
 
 pub fn run(options: RunOptions) -> anyhow::Result<ExitCode> {
@@ -65,7 +72,20 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
     let scenario = load(&reference)?;
     let seed = options.seed.unwrap_or(scenario.seed);
     let mut session = start(&scenario, Some(seed))?;
-    session.run_until(options.until.map_or(Until::Idle, Until::Time));
+    match options.until {
+        Some(ms) => session.run_until(Until::Time(ms)),
+        None => {
+            session.run_until(Until::Step(options.max_steps));
+            if !session.is_finished() {
+                eprintln!(
+                    "kaiten: stopped after {} steps at {} ms: the scenario is still busy (a requeue loop never ends); \
+                     use --until MS or --max-steps N",
+                    session.position(),
+                    session.now()
+                );
+            }
+        }
+    }
     let world = session.world();
     if options.digest {
         writeln!(out, "{:016x}", trace_digest(session.trace()))?;
