@@ -534,3 +534,27 @@ fn the_trie_and_the_reference_matcher_agree_on_the_routing_suite() {
         assert_eq!(got, expected, "{key:?}");
     }
 }
+
+/// `basic.ack` with `multiple` and delivery tag 0 settles every outstanding delivery on the
+/// channel (AMQP 0-9-1 §1.8.3.13).
+#[test]
+fn multiple_ack_with_tag_zero_settles_everything() {
+    use kaiten::engine::{Broker, Publish};
+    let mut topology = Topology::new();
+    topology.declare_queue(QueueSpec::new("q")).unwrap();
+    let mut broker = Broker::new(topology);
+    let connection = broker.open_connection();
+    let channel = broker.open_channel(connection);
+    for _ in 0..3 {
+        let publish = Publish { routing_key: "q".into(), body: "x".into(), ..Publish::default() };
+        broker.publish(0, publish).unwrap();
+    }
+    for _ in 0..3 {
+        broker.get(0, channel, "q", false).unwrap().unwrap();
+    }
+    let q = broker.topology().queue_by_name("q").unwrap().id;
+    assert_eq!(broker.unacked_count(q), 3);
+    broker.ack(0, channel, 0, true).unwrap();
+    assert_eq!(broker.unacked_count(q), 0);
+    assert_eq!(broker.ledger().acked, 3);
+}

@@ -89,3 +89,48 @@ fn definitions_show_what_the_scenario_declared() {
         early["queues"].as_array().unwrap().iter().all(|queue| !queue["name"].as_str().unwrap().starts_with("reply_"))
     );
 }
+
+#[test]
+fn a_run_that_never_goes_idle_stops_with_a_note() {
+    let dir = std::env::temp_dir().join(format!("kaiten-cli-loop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("loop.json");
+    let scenario = serde_json::json!({
+        "kaiten_scenario": 1, "name": "loop",
+        "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+        "actors": [
+            {"kind": "producer", "name": "p", "routing_key": "q"},
+            {"kind": "consumer", "name": "c", "queue": "q", "failure": {"probability": 1.0, "settle": "nack_requeue"}}
+        ]
+    });
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    let output = kaiten(&["run", file.to_str().unwrap(), "--max-steps", "500"]);
+    assert!(output.status.success());
+    let note = String::from_utf8(output.stderr.clone()).unwrap();
+    assert!(note.contains("stopped after 500 steps"), "{note}");
+    assert!(stdout(&output).contains("stopped early"));
+}
+
+#[test]
+fn impossible_settings_are_refused_with_their_paths() {
+    let dir = std::env::temp_dir().join(format!("kaiten-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    let scenario = serde_json::json!({
+        "kaiten_scenario": 1, "name": "bad",
+        "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+        "actors": [{"kind": "consumer", "name": "c", "queue": "q", "processing_ms": {"uniform": [10, 2]},
+                    "failure": {"probability": 7.0, "settle": "reject"}}]
+    });
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    let output = kaiten(&["run", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        error.contains("actors[0].processing_ms.uniform: the lower bound 10 is above the upper bound 2"),
+        "{error}"
+    );
+    assert!(error.contains("actors[0].failure.probability: 7 is not a probability between 0 and 1"), "{error}");
+    let unreadable = kaiten(&["run", dir.to_str().unwrap()]);
+    assert!(String::from_utf8(unreadable.stderr).unwrap().contains("cannot read scenario file"));
+}

@@ -473,6 +473,16 @@ mod tests {
     }
 
     #[test]
+    fn huge_repetitions_fail_with_memory_error_on_every_target() {
+        assert_eq!(eval("a * b", json!({"a": "xy", "b": 3})).unwrap(), json!("xyxyxy"));
+        assert_eq!(eval("a * b", json!({"a": "xy", "b": -2})).unwrap(), json!(""));
+        let error = eval("a * b", json!({"a": "xy", "b": 4_611_686_018_427_387_904_i64})).unwrap_err();
+        assert_eq!(error.class, "MemoryError");
+        let error = eval("a * b", json!({"a": [1, 2], "b": 4_294_967_297_i64})).unwrap_err();
+        assert_eq!(error.class, "MemoryError");
+    }
+
+    #[test]
     fn arithmetic_follows_python() {
         assert_eq!(eval("a + b", json!({"a": 2, "b": 40})), Ok(json!(42)));
         assert_eq!(eval("a / b", json!({"a": 1, "b": 2})), Ok(json!(0.5)));
