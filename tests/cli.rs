@@ -6,6 +6,15 @@ fn kaiten(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kaiten")).args(args).output().expect("kaiten runs")
 }
 
+/// Writes a scenario document to a fresh temporary file and returns its path.
+fn scenario_file(name: &str, scenario: serde_json::Value) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaiten-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.json"));
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    file
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -59,15 +68,14 @@ fn a_typo_gets_a_suggestion_and_exit_code_2() {
 
 #[test]
 fn a_broken_scenario_file_names_the_path() {
-    let dir = std::env::temp_dir().join(format!("kaiten-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("broken.json");
-    let scenario = serde_json::json!({
-        "kaiten_scenario": 1, "name": "broken",
-        "definitions": {"queues": [{"name": "tasks", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
-        "actors": [{"kind": "consumer", "name": "c", "queue": "taks"}]
-    });
-    std::fs::write(&file, scenario.to_string()).unwrap();
+    let file = scenario_file(
+        "broken",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "broken",
+            "definitions": {"queues": [{"name": "tasks", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+            "actors": [{"kind": "consumer", "name": "c", "queue": "taks"}]
+        }),
+    );
     let output = kaiten(&["run", file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8(output.stderr).unwrap();
@@ -92,18 +100,17 @@ fn definitions_show_what_the_scenario_declared() {
 
 #[test]
 fn a_run_that_never_goes_idle_stops_with_a_note() {
-    let dir = std::env::temp_dir().join(format!("kaiten-cli-loop-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("loop.json");
-    let scenario = serde_json::json!({
-        "kaiten_scenario": 1, "name": "loop",
-        "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
-        "actors": [
-            {"kind": "producer", "name": "p", "routing_key": "q"},
-            {"kind": "consumer", "name": "c", "queue": "q", "failure": {"probability": 1.0, "settle": "nack_requeue"}}
-        ]
-    });
-    std::fs::write(&file, scenario.to_string()).unwrap();
+    let file = scenario_file(
+        "loop",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "loop",
+            "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+            "actors": [
+                {"kind": "producer", "name": "p", "routing_key": "q"},
+                {"kind": "consumer", "name": "c", "queue": "q", "failure": {"probability": 1.0, "settle": "nack_requeue"}}
+            ]
+        }),
+    );
     let output = kaiten(&["run", file.to_str().unwrap(), "--max-steps", "500"]);
     assert!(output.status.success());
     let note = String::from_utf8(output.stderr.clone()).unwrap();
@@ -113,16 +120,15 @@ fn a_run_that_never_goes_idle_stops_with_a_note() {
 
 #[test]
 fn impossible_settings_are_refused_with_their_paths() {
-    let dir = std::env::temp_dir().join(format!("kaiten-cli-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("bad.json");
-    let scenario = serde_json::json!({
-        "kaiten_scenario": 1, "name": "bad",
-        "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
-        "actors": [{"kind": "consumer", "name": "c", "queue": "q", "processing_ms": {"uniform": [10, 2]},
-                    "failure": {"probability": 7.0, "settle": "reject"}}]
-    });
-    std::fs::write(&file, scenario.to_string()).unwrap();
+    let file = scenario_file(
+        "bad",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "bad",
+            "definitions": {"queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}]},
+            "actors": [{"kind": "consumer", "name": "c", "queue": "q", "processing_ms": {"uniform": [10, 2]},
+                        "failure": {"probability": 7.0, "settle": "reject"}}]
+        }),
+    );
     let output = kaiten(&["run", file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8(output.stderr).unwrap();
@@ -131,6 +137,6 @@ fn impossible_settings_are_refused_with_their_paths() {
         "{error}"
     );
     assert!(error.contains("actors[0].failure.probability: 7 is not a probability between 0 and 1"), "{error}");
-    let unreadable = kaiten(&["run", dir.to_str().unwrap()]);
+    let unreadable = kaiten(&["run", file.parent().unwrap().to_str().unwrap()]);
     assert!(String::from_utf8(unreadable.stderr).unwrap().contains("cannot read scenario file"));
 }
