@@ -43,6 +43,16 @@ pub struct Publish {
     pub body: Arc<str>,
 }
 
+impl Publish {
+    /// The keys routing uses: the routing key, then the `CC` and `BCC` header values.
+    pub fn routing_keys(&self) -> Vec<String> {
+        let mut keys = vec![self.routing_key.clone()];
+        keys.extend(header_routes(&self.properties.headers, "CC"));
+        keys.extend(header_routes(&self.properties.headers, "BCC"));
+        keys
+    }
+}
+
 /// The publisher-confirm answer to a publish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -482,10 +492,8 @@ impl Broker {
                 "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
             )));
         }
+        let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
-        let mut routing_keys = vec![publish.routing_key];
-        routing_keys.extend(header_routes(&properties.headers, "CC"));
-        routing_keys.extend(header_routes(&properties.headers, "BCC"));
         properties.headers.remove("BCC");
         let publish_id = PublishId(self.next_publish);
         self.next_publish += 1;

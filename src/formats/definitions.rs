@@ -23,6 +23,7 @@ use crate::engine::topology::{
     BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
 };
 use crate::engine::value::{FieldTable, table_from_json, table_to_json};
+use crate::formats::Diagnostic;
 
 /// The RabbitMQ release whose export format (and behaviour) Kaiten follows.
 pub const RABBITMQ_VERSION: &str = "3.10.8";
@@ -39,19 +40,6 @@ pub struct DefinitionsError {
 impl DefinitionsError {
     fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
         DefinitionsError { path: path.into(), problem: problem.into() }
-    }
-}
-
-/// Something in an accepted document the simulation does not act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub path: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{}: {}", self.path, self.message)
     }
 }
 

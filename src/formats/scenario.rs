@@ -8,26 +8,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{SimTime, Topology};
+pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
 use crate::sim::actors::{Consumer, ConsumerConfig, Processing, Producer, ProducerConfig};
 use crate::sim::{Actor, ActorId, Network, World};
 
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
-
-/// A problem found in a file, with the JSON path it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[error("{path}: {message}")]
-pub struct Diagnostic {
-    pub path: String,
-    pub message: String,
-}
-
-impl Diagnostic {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { path: path.into(), message: message.into() }
-    }
-}
 
 /// A node position on the canvas.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -201,12 +201,7 @@ impl World {
 
     fn publish_arrives(&mut self, actor: ActorId, publish: Publish, label: Arc<str>, log: &mut StepLog<'_>) {
         let exchange = publish.exchange.clone();
-        let mut routing_keys = vec![publish.routing_key.clone()];
-        for header in ["CC", "BCC"] {
-            if let Some(crate::engine::FieldValue::Array(items)) = publish.properties.headers.get(header) {
-                routing_keys.extend(items.iter().filter_map(|item| item.as_str().map(str::to_string)));
-            }
-        }
+        let routing_keys = publish.routing_keys();
         let headers = publish.properties.headers.clone();
         let returned_copy = publish.mandatory.then(|| publish.clone());
         match self.broker.publish(self.now, publish) {
