@@ -473,6 +473,25 @@ impl Broker {
     /// `basic.publish`. A missing exchange is 404 and an internal one 403; otherwise the
     /// outcome says where the message went.
     pub fn publish(&mut self, now: SimTime, publish: Publish) -> Result<PublishOutcome, AmqpError> {
+        let publish_id = self.mint_publish_id();
+        self.publish_as(now, publish, publish_id)
+    }
+
+    /// A fresh publish id, for a publisher that names its message before it arrives (the
+    /// simulator, whose hops carry the id from the moment the client sends).
+    pub fn mint_publish_id(&mut self) -> PublishId {
+        let publish_id = PublishId(self.next_publish);
+        self.next_publish += 1;
+        publish_id
+    }
+
+    /// [`Broker::publish`] with an id from [`Broker::mint_publish_id`].
+    pub fn publish_as(
+        &mut self,
+        now: SimTime,
+        publish: Publish,
+        publish_id: PublishId,
+    ) -> Result<PublishOutcome, AmqpError> {
         self.tick(now);
         let exchange = self
             .topology
@@ -495,8 +514,6 @@ impl Broker {
         let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
         properties.headers.remove("BCC");
-        let publish_id = PublishId(self.next_publish);
-        self.next_publish += 1;
         self.ledger.publishes += 1;
         let message = Message {
             publish: publish_id,

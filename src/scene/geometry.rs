@@ -121,7 +121,7 @@ impl Rect {
 }
 
 /// A cubic Bézier curve, the shape of every edge.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Bezier {
     pub start: Point,
     pub control1: Point,

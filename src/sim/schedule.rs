@@ -63,6 +63,11 @@ impl<T> Schedule<T> {
         self.heap.len()
     }
 
+    /// Every pending item, in no particular order.
+    pub fn items(&self) -> impl Iterator<Item = &T> {
+        self.heap.iter().map(|Reverse(slot)| &slot.item)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }

@@ -15,8 +15,8 @@ use super::notice::{ConnectFeedback, Notice};
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
+use crate::editor::view::build;
 use crate::editor::{Action, Item};
-use crate::scene::view::build;
 
 #[component]
 pub fn Canvas() -> Html {

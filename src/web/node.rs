@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::editor::view::{Lit, NodeView, PORT_RADIUS};
 use crate::editor::{Item, NodeKind};
-use crate::scene::view::{Lit, NodeView, PORT_RADIUS};
 
 #[derive(Properties, PartialEq)]
 pub struct NodeShapeProps {
