@@ -68,6 +68,12 @@ impl Describer {
         Description { sentence, details }
     }
 
+    /// Remembers a message's label, for describing entries without their history (a log
+    /// window that starts after the message was sent).
+    pub fn remember(&mut self, publish: PublishId, label: Arc<str>) {
+        self.labels.insert(publish, label);
+    }
+
     fn label(&self, publish: PublishId) -> String {
         self.labels.get(&publish).map_or_else(|| format!("message #{}", publish.0), |label| quote_label(label))
     }

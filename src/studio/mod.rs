@@ -7,6 +7,7 @@
 //! passed, which moves the display time along at the chosen speed and steps the session
 //! through the events that time reaches. What happens is always the engine's decision.
 
+pub mod log;
 pub mod run;
 pub mod sequence;
 pub mod stage;
@@ -14,10 +15,12 @@ pub mod stage;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
+use crate::editor::shortcuts::KeyPress;
 use crate::editor::state::Replacement;
 use crate::editor::{Action, Document, EditorState};
 use crate::engine::{PublishId, SimTime};
 use crate::formats::scenario::Diagnostic;
+use crate::scene::geometry::{Rect, Size, Viewport};
 use crate::sim::{MessageKind, Place, TraceEvent, Until};
 use crate::studio::run::Run;
 
@@ -107,6 +110,8 @@ pub enum StudioAction {
     ToggleExplanation(u64),
     Filter(LogFilter),
     ShowPanel(Panel),
+    /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
+    FitAll(Size),
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +131,9 @@ pub struct Studio {
     pub problems: Vec<Diagnostic>,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
+    // Whether the canvas was dragged while Space was held (then releasing Space does not
+    // toggle playing: it was a pan).
+    space_panned: bool,
     kept: Vec<Rc<RefCell<Run>>>,
     // Invariant: grows with every applied action (the run changes in place, so views tell
     // states apart by this).
@@ -146,6 +154,7 @@ impl Default for Studio {
             panel: Panel::default(),
             problems: Vec::new(),
             run: None,
+            space_panned: false,
             kept: Vec::new(),
             revision: 0,
         }
@@ -177,7 +186,18 @@ impl Studio {
     pub fn apply(mut self, action: StudioAction) -> Studio {
         self.revision += 1;
         match action {
+            StudioAction::Edit(Action::Space(held)) => {
+                let toggle = !held && self.editor.space_held && !self.space_panned;
+                self.space_panned = false;
+                self.editor = self.editor.apply(Action::Space(held));
+                if toggle {
+                    return self.apply(StudioAction::TogglePlay);
+                }
+            }
             StudioAction::Edit(action) => {
+                if matches!(action, Action::Pointer(_)) && self.editor.space_held {
+                    self.space_panned = true;
+                }
                 let before = self.editor.doc.clone();
                 let time = self.run().map(|run| run.session.now());
                 self.editor = self.editor.apply(action);
@@ -254,6 +274,22 @@ impl Studio {
             }
             StudioAction::Filter(filter) => self.filter = filter,
             StudioAction::ShowPanel(panel) => self.panel = panel,
+            StudioAction::FitAll(canvas) => {
+                let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
+                let declared =
+                    self.run().and_then(|run| run.places.values().map(|place| place.rect).reduce(Rect::union));
+                let bounds = match (drawn, declared) {
+                    (Some(a), Some(b)) => Some(a.union(b)),
+                    (a, b) => a.or(b),
+                };
+                if let Some(bounds) = bounds
+                    && canvas.width > 0.0
+                {
+                    // Room below the boxes for the state lines drawn under them.
+                    let bounds = Rect::new(bounds.origin(), Size::new(bounds.width, bounds.height + 36.0));
+                    self.editor.view = Viewport::fit(bounds, canvas);
+                }
+            }
         }
         self
     }
@@ -336,6 +372,20 @@ impl Studio {
         }
         self.display_time = target;
     }
+}
+
+/// The action a key press stands for: playback keys (Home resets; Left and Right step
+/// when no node is selected, since with a selection they move it), else the editor's.
+pub fn action_for(press: KeyPress<'_>, nothing_selected: bool) -> Option<StudioAction> {
+    if !press.in_field && !press.command {
+        match press.key {
+            "Home" => return Some(StudioAction::Reset),
+            "ArrowRight" if nothing_selected => return Some(StudioAction::Step),
+            "ArrowLeft" if nothing_selected => return Some(StudioAction::StepBack),
+            _ => {}
+        }
+    }
+    crate::editor::shortcuts::action_for(press).map(StudioAction::Edit)
 }
 
 /// The kinds of message the legend names, in its order.

@@ -85,10 +85,17 @@ impl Run {
             places: BTreeMap::new(),
         };
         let mut seen = 0;
+        let mut declared = 0;
         while !run.session.is_finished() && run.session.position() < MAX_RUN_STEPS {
             let position = run.session.position();
             run.session.run_until(Until::Step(position + 1));
             let len = run.session.trace().len();
+            let topology = run.session.world().broker().topology();
+            let count = topology.exchanges().count() + topology.queues().count();
+            if count != declared {
+                declared = count;
+                run.note_declared(len as u64);
+            }
             for idx in seen..len {
                 let entry = run.session.trace()[idx].clone();
                 run.absorb(idx as u64, &entry);
@@ -231,6 +238,18 @@ impl Run {
         }
     }
 
+    /// Remembers every exchange and queue declared so far that the document does not draw,
+    /// as first shown at entry `idx` (built-in exchanges only once a message uses them).
+    fn note_declared(&mut self, idx: u64) {
+        let topology = self.session.world().broker().topology();
+        let exchanges =
+            topology.exchanges().filter(|exchange| !exchange.is_builtin()).map(|exchange| Place::Exchange(exchange.id));
+        let places: Vec<Place> = exchanges.chain(topology.queues().map(|queue| Place::Queue(queue.id))).collect();
+        for place in places {
+            self.note_place(place, idx.saturating_sub(1));
+        }
+    }
+
     /// Remembers a place the document does not draw, with its name as the run knows it now.
     fn note_place(&mut self, place: Place, idx: u64) {
         if self.node(place).is_some() || self.places.contains_key(&place) {
@@ -273,19 +292,25 @@ impl Run {
         let mut occupied: Vec<Rect> = self.doc.nodes().iter().map(|node| node_rect(&self.doc, *node)).collect();
         let saved = &self.doc.settings.run_layout;
         let places: Vec<Place> = self.places.keys().copied().collect();
-        for place in places {
-            let run_place = &self.places[&place];
-            let at = match saved.get(&run_place.name) {
-                Some(at) => *at,
-                None => {
-                    let wanted = auto.get(&place).copied().unwrap_or_default();
-                    free_spot(&occupied, wanted, NODE_SIZE)
-                }
-            };
-            let rect = Rect::new(at, NODE_SIZE);
-            occupied.push(rect);
+        // Saved positions first, so the automatic ones keep clear of them.
+        let mut placed: Vec<(Place, Point)> = Vec::new();
+        for place in &places {
+            if let Some(at) = saved.get(&self.places[place].name) {
+                occupied.push(Rect::new(*at, NODE_SIZE));
+                placed.push((*place, *at));
+            }
+        }
+        for place in &places {
+            if !saved.contains_key(&self.places[place].name) {
+                let wanted = auto.get(place).copied().unwrap_or_default();
+                let at = free_spot(&occupied, wanted, NODE_SIZE);
+                occupied.push(Rect::new(at, NODE_SIZE));
+                placed.push((*place, at));
+            }
+        }
+        for (place, at) in placed {
             if let Some(run_place) = self.places.get_mut(&place) {
-                run_place.rect = rect;
+                run_place.rect = Rect::new(at, NODE_SIZE);
             }
         }
     }

@@ -158,3 +158,23 @@ fn an_edit_while_paused_reruns_at_the_same_time_and_undo_brings_the_old_run_back
     assert_eq!(studio.run().unwrap().session.now(), time);
     assert_eq!(studio.run().unwrap().end, old_end);
 }
+
+#[test]
+fn the_log_filters_by_kind_node_and_message() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    for _ in 0..40 {
+        studio = studio.apply(StudioAction::Step);
+    }
+    let run = studio.run().unwrap();
+    let all = log::log_lines(&run, &LogFilter::default());
+    assert_eq!(all.len() as u64, run.trace_end().min(log::LOG_LINES as u64));
+    let hops = log::log_lines(&run, &LogFilter { kind: Some(EntryKind::Hop), ..LogFilter::default() });
+    assert!(!hops.is_empty() && hops.len() < all.len());
+    assert!(hops.iter().all(|idx| matches!(run.entry(*idx).unwrap().event, TraceEvent::Hop(_))));
+    let conductor = Place::Actor(crate::sim::ActorId(2));
+    let mine = log::log_lines(&run, &LogFilter { place: Some(conductor), ..LogFilter::default() });
+    assert!(mine.iter().all(|idx| log::entry_involves(&run.entry(*idx).unwrap().event, conductor)));
+    let first = run.arrows_so_far()[0].message;
+    let path = log::log_lines(&run, &LogFilter { message: Some(first), ..LogFilter::default() });
+    assert!(path.len() >= 3, "publish, arrival, routing: {path:?}");
+}
