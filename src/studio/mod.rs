@@ -199,7 +199,9 @@ impl Studio {
                     self.space_panned = true;
                 }
                 let before = self.editor.doc.clone();
-                let time = self.run().map(|run| run.session.now());
+                // Where to put the new run: at the same virtual time, unless this one has
+                // not started (then the new one starts at its beginning too).
+                let time = self.run().filter(|run| run.session.position() > 0).map(|run| run.session.now());
                 self.editor = self.editor.apply(action);
                 if !Rc::ptr_eq(&before, &self.editor.doc) {
                     self.playing = false;
@@ -245,10 +247,22 @@ impl Studio {
             }
             StudioAction::StepBack => {
                 self.playing = false;
-                self.with_run(|run| {
-                    run.session.step_back();
+                // Back to the previous position that showed something: Step moves between
+                // such positions (skipping steps that record nothing), so this undoes it.
+                let target = self.run().map(|run| {
+                    let trace = run.session.trace();
+                    let position = run.session.position();
+                    let shown = trace.back().map_or(0, |entry| entry.step);
+                    if shown < position {
+                        shown
+                    } else {
+                        let earlier = trace.partition_point(|entry| entry.step < shown);
+                        earlier.checked_sub(1).map_or(0, |idx| trace[idx].step)
+                    }
                 });
-                self.sync_display();
+                if let Some(target) = target {
+                    self.seek(target);
+                }
             }
             StudioAction::Reset => {
                 self.playing = false;

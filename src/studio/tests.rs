@@ -178,3 +178,26 @@ fn the_log_filters_by_kind_node_and_message() {
     let path = log::log_lines(&run, &LogFilter { message: Some(first), ..LogFilter::default() });
     assert!(path.len() >= 3, "publish, arrival, routing: {path:?}");
 }
+
+#[test]
+fn step_back_undoes_step_at_every_position() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    loop {
+        let before = studio.run().unwrap().session.position();
+        let picture = {
+            let run = studio.run().unwrap();
+            (stage(&run, studio.display_time), run.trace_end())
+        };
+        studio = studio.apply(StudioAction::Step);
+        let after = studio.run().unwrap().session.position();
+        if after == before {
+            break;
+        }
+        studio = studio.apply(StudioAction::StepBack);
+        let run = studio.run().unwrap();
+        assert_eq!(run.session.position(), before, "Step {before} -> {after}, then Step back");
+        assert_eq!((stage(&run, studio.display_time), run.trace_end()), picture);
+        drop(run);
+        studio = studio.apply(StudioAction::Step);
+    }
+}

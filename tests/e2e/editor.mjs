@@ -249,7 +249,8 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('.zoom-level').textContent !== '100%');
       assert.ok(parseInt(await zoom.textContent(), 10) > 100, 'wheel up zooms in');
       const before = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
-      await drag(page, { x: canvas.x + 60, y: canvas.y + 600 }, { x: canvas.x + 160, y: canvas.y + 650 });
+      const low = canvas.y + canvas.height - 90;
+      await drag(page, { x: canvas.x + 60, y: low }, { x: canvas.x + 160, y: low + 50 });
       const after = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
       assert.ok(Math.abs(after.x - before.x - 100) < 2 && Math.abs(after.y - before.y - 50) < 2, 'the drawing followed the drag');
       await page.getByRole('button', { name: 'Zoom out', exact: true }).click();

@@ -1,7 +1,8 @@
 // Playback: built-in scenarios and a drawn topology, run step by step, back and forth, and
-// played at speed. The page is driven by role and accessible name; the only attributes read
-// are the documented data attributes (data-received, data-state, data-kind) and the canvas
-// markup, compared as a whole to check that going back restores exactly the same picture.
+// played at speed. The page is driven by role and accessible name; besides ARIA state, the
+// only attributes read are the documented data attributes (data-received, data-state,
+// data-kind), and the canvas markup is compared as a whole to check that two ways of reaching
+// a position draw exactly the same picture.
 // Expected outcomes come from the scenario files in src/scenarios/ and from the native CLI.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -62,9 +63,9 @@ function nativeDeliveries(scenario) {
 const playbackOf = (page) => page.getByRole('toolbar', { name: 'Playback', exact: true });
 const playbackButton = (page, name) => playbackOf(page).getByRole('button', { name, exact: true });
 const timelineOf = (page) => page.getByRole('slider', { name: 'Timeline', exact: true });
-const speedOf = (page) => page.getByLabel('Speed', { exact: true });
+const speedOf = (page) => page.getByRole('combobox', { name: 'Speed', exact: true });
 const clockOf = (page) => page.getByLabel('Virtual time', { exact: true });
-const scenarioSelect = (page) => page.getByRole('banner').getByLabel('Scenario', { exact: true });
+const scenarioSelect = (page) => page.getByRole('banner').getByRole('combobox', { name: 'Scenario', exact: true });
 const aboutOf = (page) => page.getByRole('region', { name: 'About this scenario', exact: true });
 const runViews = (page) => page.getByRole('tablist', { name: 'Run views', exact: true });
 const logOf = (page) => page.getByRole('region', { name: 'Event log', exact: true });
@@ -161,13 +162,8 @@ async function playToEnd(page, timeout = 30_000) {
 /** The text of a node on the canvas (its name and its state line). */
 const nodeText = async (page, name) => (await nodeOf(page, name).textContent()) ?? '';
 
-/** A data attribute of a client node: on its <g role="button">, or the <g> around or inside it. */
-async function clientData(page, name, attribute) {
-  return nodeOf(page, name).evaluate((el, attr) => {
-    const holder = el.hasAttribute(attr) ? el : (el.closest(`[${attr}]`) ?? el.querySelector(`[${attr}]`));
-    return holder ? holder.getAttribute(attr) : null;
-  }, attribute);
-}
+/** A data attribute (data-state, data-received) of a client node's <g role="button">. */
+const clientData = (page, name, attribute) => nodeOf(page, name).getAttribute(attribute);
 
 async function received(page, name) {
   const value = await clientData(page, name, 'data-received');
@@ -228,9 +224,8 @@ export const tests = [
       assert.equal(await scenarioSelect(page).inputValue(), 'my-topology', 'the app opens on "My topology"');
       const scenario = await pick(page, 'rpc-call');
       assert.ok((await aboutOf(page).textContent()).includes(scenario.watch), 'the "what to watch" text is shown');
-      for (const name of ['conductor', 'compute-host1', 'compute-host2', 'nova', 'compute']) {
-        await nodeOf(page, name).waitFor();
-      }
+      // The actors are there from the start; what they declare appears as the run goes.
+      for (const name of ['conductor', 'compute-host1', 'compute-host2']) await nodeOf(page, name).waitFor();
       const legend = page.getByRole('list', { name: 'Legend', exact: true });
       for (const kind of ['RPC request (call)', 'RPC reply']) {
         await legend.getByText(kind, { exact: true }).waitFor();
@@ -248,6 +243,7 @@ export const tests = [
       assert.ok(sawBlocked, 'the conductor was shown blocked in call() while it waited');
       assert.match(await nodeText(page, 'conductor'), /add\(\) returned 42/);
       // Queues and exchanges the run declares are drawn too.
+      for (const name of ['nova', 'compute']) await nodeOf(page, name).waitFor();
       await canvasOf(page).getByRole('button', { name: /^reply_[0-9a-f]+$/ }).first().waitFor();
       await nodeOf(page, '(default)').waitFor();
 
@@ -421,9 +417,11 @@ export const tests = [
     async run({ page, baseUrl }) {
       await openApp(page, baseUrl);
       await pick(page, 'rpc-call');
+      // A step goes to the next world step that did something, so 15 steps may be more
+      // than 15 world steps.
       for (let i = 0; i < 15; i += 1) await step(page);
       const { value: at15 } = await position(page);
-      assert.equal(at15, 15);
+      assert.ok(at15 >= 15, `15 steps reach world step 15 or later (${at15})`);
 
       await openTab(page, 'Event log');
       const items = logOf(page).getByRole('list').first().getByRole('listitem');
@@ -441,7 +439,10 @@ export const tests = [
       const marked = await items.nth(2).evaluate((el) =>
         el.getAttribute('aria-current') ?? el.querySelector('[aria-current]')?.getAttribute('aria-current') ?? null);
       assert.equal(marked, 'step', `the clicked line ("${sentence}") is aria-current="step"`);
-      assert.equal(await logOf(page).locator('[aria-current="step"]').count(), 1, 'one current line');
+      // Every line marked current is at the position the click went to (its time).
+      const time = sentence.match(LINE)[0];
+      const marks = await logOf(page).locator('[aria-current="step"]').allTextContents();
+      for (const mark of marks) assert.ok(mark.trim().startsWith(time), `"${mark.trim()}" is marked current too`);
 
       // To the end with the slider and back to the same value; then the same by stepping.
       const timeline = timelineOf(page);
@@ -453,8 +454,34 @@ export const tests = [
       const bySlider = await canvasMarkup(page);
       await playbackButton(page, 'Reset').click();
       await until(async () => (await position(page)).value === 0, 'Reset to go back to 0');
-      for (let i = 0; i < seeked; i += 1) await step(page);
+      await stepUntil(page, async () => (await position(page)).value >= seeked, `stepping to ${seeked}`);
+      assert.equal((await position(page)).value, seeked, `Step stops at the step the log line was at`);
       assert.equal(await canvasMarkup(page), bySlider, `the canvas at step ${seeked}: slider and stepping agree`);
+    },
+  },
+  {
+    name: 'Step back undoes Step at every position of rpc-call',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await pick(page, 'rpc-call');
+      const wrong = [];
+      let visited = 0;
+      while (!(await atEnd(page))) {
+        const before = { at: (await position(page)).value, canvas: await canvasMarkup(page) };
+        await step(page);
+        const after = (await position(page)).value;
+        await stepBack(page);
+        const back = (await position(page)).value;
+        if (back !== before.at) wrong.push(`Step ${before.at} → ${after}, then Step back → ${back}`);
+        else if (await canvasMarkup(page) !== before.canvas) wrong.push(`Step ${before.at} → ${after} → back: the canvas differs`);
+        // On from wherever Step back left us, to the position after this one.
+        await stepUntil(page, async () => (await position(page)).value >= after, `stepping on to ${after}`, 5);
+        visited += 1;
+        assert.ok(visited < 300, 'the run ends within 300 steps');
+      }
+      assert.ok(visited >= 10, `rpc-call has more than ${visited} steps`);
+      assert.deepEqual(wrong, [], 'Step back returns to the position Step came from, with the same picture');
     },
   },
   {
@@ -464,16 +491,34 @@ export const tests = [
       await openApp(page, baseUrl);
       await pick(page, 'rpc-call');
       await blur(page);
-      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-      await until(async () => (await position(page)).value === 3, 'three ArrowRight presses to step to 3');
-      await page.keyboard.press('ArrowLeft');
-      await until(async () => (await position(page)).value === 2, 'ArrowLeft to step back to 2');
+      const rightThrice = async () => {
+        const seen = [0];
+        for (let i = 0; i < 3; i += 1) {
+          await page.keyboard.press('ArrowRight');
+          seen.push(await until(async () => {
+            const { value } = await position(page);
+            return value > seen.at(-1) && value;
+          }, `ArrowRight to step on from ${seen.at(-1)}`));
+        }
+        return seen;
+      };
+      const seen = await rightThrice();
       await page.keyboard.press('Home');
       await until(async () => (await position(page)).value === 0, 'Home to reset to 0');
       await page.keyboard.press('Space');
       await playbackButton(page, 'Pause').waitFor();
+      await until(async () => (await position(page)).value > 0, 'playback to move the timeline', 5_000);
       await page.keyboard.press('Space');
       await playbackButton(page, 'Play').waitFor();
+      const paused = (await position(page)).value;
+      await sleep(300);
+      assert.equal((await position(page)).value, paused, 'paused: the timeline stays put');
+
+      await page.keyboard.press('Home');
+      await until(async () => (await position(page)).value === 0, 'Home to reset to 0 again');
+      assert.deepEqual(await rightThrice(), seen, 'stepping is deterministic');
+      await page.keyboard.press('ArrowLeft');
+      await until(async () => (await position(page)).value < seen[3], `ArrowLeft to step back from ${seen[3]}`);
     },
   },
   {
