@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(doc.nodes().len(), 8);
         assert_eq!(doc.edges().len(), 3 + 3 + 2);
         let kernel = doc.node_named("kernel").unwrap();
-        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 120.0)));
+        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 192.0)));
         let saved = doc.to_scenario();
         assert_eq!(saved.layout, scenario.layout);
         assert_eq!(saved.actors, scenario.actors);

@@ -83,6 +83,10 @@ impl Rect {
         Point::new(self.x, self.y)
     }
 
+    pub fn size(self) -> Size {
+        Size::new(self.width, self.height)
+    }
+
     pub fn right(self) -> f64 {
         self.x + self.width
     }

@@ -13,10 +13,12 @@ use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
 use crate::engine::{BrokerEvent, PublishId, SimTime};
 use crate::formats::scenario::Diagnostic;
-use crate::scene::geometry::{Point, Rect};
+use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
 
+/// Room under a node for the two state lines drawn below it while the run is shown.
+const STATE_LINES: f64 = 36.0;
 /// Most world steps a run is computed to; a run that goes on longer is cut there.
 pub const MAX_RUN_STEPS: u64 = 200_000;
 
@@ -289,22 +291,25 @@ impl Run {
         bands.extend(self.places.iter().map(|(place, run_place)| (*place, run_place.kind.band())));
         let edges: Vec<(Place, Place)> = self.arrows.iter().map(|arrow| (arrow.from, arrow.to)).collect();
         let auto = layered(&bands, &edges);
-        let mut occupied: Vec<Rect> = self.doc.nodes().iter().map(|node| node_rect(&self.doc, *node)).collect();
+        // A box is taken with the state lines drawn under it while the run is shown.
+        let taken = |rect: Rect| Rect::new(rect.origin(), Size::new(rect.width, rect.height + STATE_LINES));
+        let mut occupied: Vec<Rect> = self.doc.nodes().iter().map(|node| taken(node_rect(&self.doc, *node))).collect();
         let saved = &self.doc.settings.run_layout;
         let places: Vec<Place> = self.places.keys().copied().collect();
         // Saved positions first, so the automatic ones keep clear of them.
         let mut placed: Vec<(Place, Point)> = Vec::new();
         for place in &places {
-            if let Some(at) = saved.get(&self.places[place].name) {
-                occupied.push(Rect::new(*at, NODE_SIZE));
-                placed.push((*place, *at));
+            if let Some(wanted) = saved.get(&self.places[place].name) {
+                let at = free_spot(&occupied, *wanted, taken(Rect::new(*wanted, NODE_SIZE)).size());
+                occupied.push(taken(Rect::new(at, NODE_SIZE)));
+                placed.push((*place, at));
             }
         }
         for place in &places {
             if !saved.contains_key(&self.places[place].name) {
                 let wanted = auto.get(place).copied().unwrap_or_default();
-                let at = free_spot(&occupied, wanted, NODE_SIZE);
-                occupied.push(Rect::new(at, NODE_SIZE));
+                let at = free_spot(&occupied, wanted, taken(Rect::new(wanted, NODE_SIZE)).size());
+                occupied.push(taken(Rect::new(at, NODE_SIZE)));
                 placed.push((*place, at));
             }
         }

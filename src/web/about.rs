@@ -13,7 +13,7 @@ pub fn About() -> Html {
     html! {
         <section class="about" aria-label="About this scenario" hidden={title.is_empty()}>
             <h2>{ title }</h2>
-            <p>{ watch }</p>
+            <p title={watch.to_string()}>{ watch }</p>
         </section>
     }
 }

@@ -106,7 +106,7 @@ pub fn Canvas() -> Html {
                     <g class="edges">{ for edges }</g>
                     <g class="nodes">{ for nodes }</g>
                     <g class="nodes run-nodes">{ for run_node_shapes }</g>
-                    <RunLayer stage={stage.clone()} />
+                    <RunLayer stage={stage.clone()} token_scale={(0.9 / editor.view.scale).clamp(1.0, 2.5)} />
                     if let Some((start, end)) = line {
                         <line class="connect-line" x1={start.x.to_string()} y1={start.y.to_string()}
                             x2={end.x.to_string()} y2={end.y.to_string()} />

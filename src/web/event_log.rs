@@ -16,6 +16,12 @@ use crate::studio::{EntryKind, LogFilter, StudioAction};
 #[component]
 pub fn EventLog() -> Html {
     let editor = use_editor();
+    let list = use_node_ref();
+    {
+        // Follow the current line: scroll the panel (not the page) so it is in view.
+        let list = list.clone();
+        use_effect_with(editor.studio().run().map(|run| run.trace_end()), move |_| follow_current(&list));
+    }
     let studio = editor.studio();
     let Some(run) = studio.run() else {
         return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
@@ -77,7 +83,7 @@ pub fn EventLog() -> Html {
     html! {
         <section class="event-log" aria-label="Event log">
             <LogFilters {filter} {places} />
-            <ol class="log-lines">{ items }</ol>
+            <ol class="log-lines" ref={list}>{ items }</ol>
         </section>
     }
 }
@@ -140,5 +146,30 @@ fn LogFilters(props: &LogFiltersProps) -> Html {
                 <button type="button" onclick={only}>{ "Only the inspected message" }</button>
             }
         </div>
+    }
+}
+
+/// Scrolls the log's scrolling panel so that the current line is visible.
+fn follow_current(list: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(list) = list.cast::<web_sys::HtmlElement>() else { return };
+    let Some(panel) =
+        list.closest(".tab-body").ok().flatten().and_then(|panel| panel.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let current = list
+        .query_selector(".log-line.current")
+        .ok()
+        .flatten()
+        .and_then(|line| line.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(line) = current.or_else(|| list.last_element_child().and_then(|line| line.dyn_into().ok())) else {
+        return;
+    };
+    let (top, bottom) =
+        (line.offset_top() - list.offset_top(), line.offset_top() - list.offset_top() + line.offset_height());
+    let (view_top, view_height) = (panel.scroll_top(), panel.client_height());
+    if top < view_top || bottom > view_top + view_height {
+        panel.set_scroll_top((bottom - view_height + 8).max(0));
     }
 }

@@ -29,6 +29,8 @@ pub fn token_shape(kind: MessageKind) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct RunLayerProps {
     pub stage: Stage,
+    /// How much tokens are enlarged so they stay visible when the canvas is zoomed out.
+    pub token_scale: f64,
 }
 
 #[component]
@@ -37,7 +39,7 @@ pub fn RunLayer(props: &RunLayerProps) -> Html {
     html! {
         <g class="run-layer">
             { for stage.edges.iter().map(|edge| html! { <path class="edge run-edge" d={edge.curve.svg_path()} /> }) }
-            { for stage.tokens.iter().map(|token| html! { <TokenShape token={token.clone()} /> }) }
+            { for stage.tokens.iter().map(|token| html! { <TokenShape token={token.clone()} scale={props.token_scale} /> }) }
             { for stage.marks.iter().map(|mark| html! {
                 <g class={classes!("mark", mark.expired.then_some("expired"))}
                     transform={format!("translate({} {})", mark.at.x, mark.at.y)} role="img"
@@ -52,6 +54,7 @@ pub fn RunLayer(props: &RunLayerProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct TokenProps {
     token: Token,
+    scale: f64,
 }
 
 #[component]
@@ -70,7 +73,7 @@ fn TokenShape(props: &TokenProps) -> Html {
     html! {
         <g class={format!("token kind-{}", kind_slug(token.kind))} data-kind={kind_slug(token.kind)} role="img"
             aria-label={format!("{} {label}", kind_name(token.kind))}
-            transform={format!("translate({:.1} {:.1})", token.at.x, token.at.y)} {onclick} {onpointerdown}>
+            transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown}>
             <title>{ format!("{}: {label}", kind_name(token.kind)) }</title>
             <path d={token_shape(token.kind)} />
         </g>
