@@ -211,9 +211,23 @@ impl Studio {
             StudioAction::Pick(pick) => {
                 let doc = match &pick {
                     Pick::MyTopology => None,
-                    Pick::Builtin(name) => crate::scenarios::builtin(name)
-                        .and_then(Result::ok)
-                        .and_then(|scenario| Document::from_scenario(&scenario).ok()),
+                    Pick::Builtin(name) => {
+                        let doc = crate::scenarios::by_name(name)
+                            .and_then(Result::ok)
+                            .and_then(|scenario| Document::from_scenario(&scenario).ok());
+                        if doc.is_none() {
+                            let known: Vec<&str> = crate::scenarios::names().collect();
+                            self.problems = vec![Diagnostic::new(
+                                "scenario",
+                                format!(
+                                    "there is no built-in scenario named '{name}' (there are: {})",
+                                    known.join(", ")
+                                ),
+                            )];
+                            return self;
+                        }
+                        doc
+                    }
                 };
                 // "My topology" keeps what is on the canvas when it was drawn there; a
                 // built-in scenario replaces it, and Undo brings the drawing back.

@@ -201,3 +201,22 @@ fn step_back_undoes_step_at_every_position() {
         studio = studio.apply(StudioAction::Step);
     }
 }
+
+#[test]
+fn an_unknown_scenario_name_is_refused_with_the_known_ones_and_nothing_changes() {
+    let studio = Studio::with_builtin("rpc-call");
+    let doc = studio.editor.doc.clone();
+    let studio = studio.apply(StudioAction::Pick(Pick::Builtin("rpc-cal".into())));
+    assert!(Rc::ptr_eq(&doc, &studio.editor.doc));
+    assert_eq!(studio.pick, Pick::Builtin("rpc-call".into()));
+    assert!(studio.problems[0].message.contains("no built-in scenario named 'rpc-cal'"), "{:?}", studio.problems);
+    assert!(studio.problems[0].message.contains("rpc-call"));
+}
+
+#[test]
+fn the_generated_load_opens_by_name() {
+    let studio = Studio::with_builtin("load");
+    let run = studio.run().unwrap();
+    assert_eq!(run.doc.nodes().len(), 101, "one exchange, 40 queues, 20 producers, 40 consumers");
+    assert!(run.end > 1000);
+}

@@ -20,7 +20,7 @@ use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
 use super::run_layer::Legend;
 use crate::editor::{Action, EditorState};
-use crate::studio::{Studio, StudioAction};
+use crate::studio::{Pick, Studio, StudioAction};
 
 /// What every region reads: the studio and a way to dispatch actions to it.
 ///
@@ -84,6 +84,18 @@ pub fn use_editor() -> EditorContext {
 pub fn App() -> Html {
     let handle = use_reducer(Studio::default);
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
+    {
+        // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
+        let studio = handle.dispatcher();
+        use_effect_with((), move |_| {
+            let search = gloo::utils::window().location().search().unwrap_or_default();
+            let name = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("scenario="));
+            if let Some(name) = name.filter(|name| !name.is_empty()) {
+                let name = js_sys::decode_uri_component(name).map(String::from).unwrap_or_else(|_| name.to_string());
+                studio.dispatch(StudioAction::Pick(Pick::Builtin(name)));
+            }
+        });
+    }
     use_playback_timer(handle.playing, handle.dispatcher());
     let handle_runs = handle.run().is_some();
     let editor = EditorContext { revision: handle.revision(), handle };
