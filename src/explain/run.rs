@@ -71,7 +71,7 @@ pub fn badge(badge: &Badge) -> String {
         Badge::Client { state, unacked, received, sent, .. } => match state {
             ClientState::Blocked { remaining_ms, .. } => format!("blocked in call() · {remaining_ms} ms left"),
             ClientState::Busy { .. } => format!("busy · {unacked} unacked"),
-            ClientState::Idle if *received > 0 => format!("idle · {received} received"),
+            ClientState::Idle if *received > 0 || *sent == 0 => format!("idle · {received} received"),
             ClientState::Idle => format!("idle · {sent} sent"),
             ClientState::Done => format!("done · {sent} sent"),
             ClientState::Stopped => "stopped".to_string(),

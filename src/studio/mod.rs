@@ -126,6 +126,8 @@ pub struct Studio {
     pub inspected: Option<PublishId>,
     pub filter: LogFilter,
     pub explained: Option<u64>,
+    /// The log line a click moved to (absolute entry index), until playback moves on.
+    pub log_cursor: Option<u64>,
     pub panel: Panel,
     /// Why the document cannot run, when it cannot.
     pub problems: Vec<Diagnostic>,
@@ -151,6 +153,7 @@ impl Default for Studio {
             inspected: None,
             filter: LogFilter::default(),
             explained: None,
+            log_cursor: None,
             panel: Panel::default(),
             problems: Vec::new(),
             run: None,
@@ -183,8 +186,26 @@ impl Studio {
             .then_some((settings.title.as_str(), settings.watch.as_str()))
     }
 
+    /// The event log's current line: the one a click moved to, else the newest entry.
+    pub fn current_entry(&self) -> Option<u64> {
+        let end = self.run()?.trace_end();
+        self.log_cursor.filter(|idx| *idx < end).or(end.checked_sub(1))
+    }
+
     pub fn apply(mut self, action: StudioAction) -> Studio {
         self.revision += 1;
+        if matches!(
+            action,
+            StudioAction::Step
+                | StudioAction::StepBack
+                | StudioAction::Reset
+                | StudioAction::Seek(_)
+                | StudioAction::Tick(_)
+                | StudioAction::Pick(_)
+                | StudioAction::Edit(_)
+        ) {
+            self.log_cursor = None;
+        }
         match action {
             StudioAction::Edit(Action::Space(held)) => {
                 let toggle = !held && self.editor.space_held && !self.space_panned;
@@ -292,7 +313,7 @@ impl Studio {
                 if let Some(step) = step {
                     self.seek(step);
                 }
-                self.explained = Some(idx);
+                self.log_cursor = Some(idx);
             }
             StudioAction::SetSpeed(speed) => self.speed = speed.min(SPEEDS.len() - 1),
             StudioAction::Tick(wall_ms) => self.tick(wall_ms),

@@ -36,7 +36,7 @@ pub fn EventLog() -> Html {
             describer.remember(message, label.clone());
         }
     }
-    let current_step = run.session.position();
+    let current_entry = studio.current_entry();
     let items = lines.iter().filter_map(|idx| {
         let entry = run.entry(*idx)?;
         let description = describer.describe(entry, run.session.world());
@@ -52,7 +52,7 @@ pub fn EventLog() -> Html {
             let editor = editor.clone();
             Callback::from(move |_: MouseEvent| editor.send(StudioAction::Inspect(Some(message))))
         });
-        let current = entry.step == current_step;
+        let current = current_entry == Some(*idx);
         let open = studio.explained == Some(*idx);
         Some(html! {
             <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
