@@ -66,6 +66,8 @@ pub struct Run {
     /// Each message's trace entries, by absolute index.
     pub entries_of: BTreeMap<PublishId, Vec<u64>>,
     pub places: BTreeMap<Place, RunPlace>,
+    /// Every place some arrow of the run leaves or reaches, in order (the log's node filter).
+    pub involved: Vec<Place>,
 }
 
 impl Run {
@@ -85,6 +87,7 @@ impl Run {
             messages: BTreeMap::new(),
             entries_of: BTreeMap::new(),
             places: BTreeMap::new(),
+            involved: Vec::new(),
         };
         let mut seen = 0;
         let mut declared = 0;
@@ -108,6 +111,10 @@ impl Run {
         run.end = run.session.position();
         run.end_time = run.session.now();
         run.place_run_nodes();
+        let mut involved: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
+        involved.sort();
+        involved.dedup();
+        run.involved = involved;
         run.session.seek(0);
         Ok(run)
     }

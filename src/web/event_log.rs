@@ -73,12 +73,7 @@ pub fn EventLog() -> Html {
         })
     });
     let items: Html = items.collect();
-    let places: Vec<(Place, String)> = {
-        let mut places: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
-        places.sort();
-        places.dedup();
-        places.into_iter().map(|place| (place, run.name(place))).collect()
-    };
+    let places: Vec<(Place, String)> = run.involved.iter().map(|place| (*place, run.name(*place))).collect();
     drop(run);
     html! {
         <section class="event-log" aria-label="Event log">
