@@ -164,6 +164,42 @@ const RECORDER = () => {
   requestAnimationFrame((now) => { last = now; requestAnimationFrame(frame); });
 };
 
+/**
+ * CPU time (ms) used so far by this script's Chromium: every descendant process (all
+ * threads), and the renderers' main threads (thread id = process id) alone. Read from
+ * /proc, to tell a busy main thread from one waiting for a core on a shared machine.
+ */
+function chromiumCpu() {
+  const stats = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      stats.push({ pid: Number(pid), ppid: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12]), renderer: cmdline.includes('--type=renderer') });
+    } catch { /* gone */ }
+  }
+  const ours = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const stat of stats) if (!ours.has(stat.pid) && ours.has(stat.ppid)) { ours.add(stat.pid); grew = true; }
+  }
+  let all = 0;
+  let main = 0;
+  for (const stat of stats) {
+    if (stat.pid === process.pid || !ours.has(stat.pid)) continue;
+    all += stat.cpu;
+    if (!stat.renderer) continue;
+    try {
+      const thread = readFileSync(`/proc/${stat.pid}/task/${stat.pid}/stat`, 'utf8');
+      const fields = thread.slice(thread.lastIndexOf(')') + 2).split(' ');
+      main += Number(fields[11]) + Number(fields[12]);
+    } catch { /* gone */ }
+  }
+  return { all: all * TICK_MS, main: main * TICK_MS };
+}
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 /** Plays the open load scenario at `speed` for the warm-up and the window; frame statistics. */
@@ -177,7 +213,9 @@ async function playWindow(page, cdp, speed) {
   await page.evaluate(RECORDER);
   await page.evaluate(() => { window.__frames.keepPlaying = true; });
   const before = await metricsOf(cdp);
+  const cpuBefore = chromiumCpu();
   await sleep(WINDOW_MS);
+  const cpuAfter = chromiumCpu();
   const after = await metricsOf(cdp);
   const rec = await page.evaluate(() => { window.__frames.on = false; return window.__frames; });
   const pause = playback.getByRole('button', { name: 'Pause' });
@@ -186,7 +224,7 @@ async function playWindow(page, cdp, speed) {
   const deltas = rec.deltas.filter((_, i) => rec.playing[i] && (i === 0 || rec.playing[i - 1]));
   const sorted = [...deltas].sort((a, b) => a - b);
   const tokens = rec.tokens.filter((_, i) => rec.playing[i]);
-  const seconds = (name) => (after[name] - before[name]) * 1000; // getMetrics durations are in s
+  const spent = (name) => (after[name] - before[name]) * 1000; // getMetrics durations are in s
   return {
     count: sorted.length,
     p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), max: sorted.at(-1),
@@ -194,8 +232,10 @@ async function playWindow(page, cdp, speed) {
     tokensMean: tokens.reduce((sum, n) => sum + n, 0) / Math.max(1, tokens.length), tokensMax: Math.max(...tokens),
     restarts: rec.restarts,
     // Main-thread time over the window, ms: script (wasm + Yew + DOM calls), style, layout, all tasks.
-    script: seconds('ScriptDuration'), style: seconds('RecalcStyleDuration'), layout: seconds('LayoutDuration'),
-    task: seconds('TaskDuration'), window: (after.Timestamp - before.Timestamp) * 1000,
+    script: spent('ScriptDuration'), style: spent('RecalcStyleDuration'), layout: spent('LayoutDuration'),
+    task: spent('TaskDuration'), window: (after.Timestamp - before.Timestamp) * 1000,
+    // CPU actually used over the window, ms: the renderer's main thread, and all of Chromium.
+    cpuMain: cpuAfter.main - cpuBefore.main, cpuAll: cpuAfter.all - cpuBefore.all,
   };
 }
 
@@ -286,6 +326,8 @@ try {
       + `; restarts (run ended in the window): ${frames.map((f) => f[label].restarts).join(', ')}`);
     console.log(`  main thread over the ${ms(span)} window: tasks ${share('task')}, of which script ${share('script')}, `
       + `style ${share('style')}, layout ${share('layout')}`);
+    console.log(`  CPU used over the window (from /proc): renderer main thread ${share('cpuMain')}, all of Chromium ${share('cpuAll')} `
+      + `(200% = both cores)`);
     console.log(`  runs p95: ${frames.map((f) => ms(f[label].p95)).join(', ')}`);
   }
   console.log();
@@ -301,7 +343,8 @@ try {
     console.log(`  ${native.steps} world steps (from ${nativeBinary}): ${((wasmMs * 1000) / native.steps).toFixed(2)} µs per step`
       + ` (native ${native.best_ms.toFixed(1)} ms: ${((native.best_ms * 1000) / native.steps).toFixed(2)} µs per step)`);
   } else {
-    console.log(`  per step: not measured (no native load binary given; build it with cargo build --release --example load)`);
+    console.log(`  per step: not measured (${nativeBinary ? `no native binary at ${nativeBinary}` : 'no native load binary given'}; `
+      + 'it gives the step count: cargo build --release --example load)');
   }
   console.log(`\nload average at the end: ${load()}`);
 } finally {

@@ -179,6 +179,11 @@ impl Studio {
         self.run.as_ref().map(|run| run.borrow())
     }
 
+    /// The current run, shared, for views that re-render only when it moves.
+    pub fn run_ref(&self) -> Option<RunRef> {
+        self.run.clone().map(RunRef)
+    }
+
     /// The scenario's title and what to watch, for a built-in scenario.
     pub fn heading(&self) -> Option<(&str, &str)> {
         let settings = &self.editor.doc.settings;
@@ -435,6 +440,16 @@ pub fn action_for(press: KeyPress<'_>, nothing_selected: bool) -> Option<StudioA
         }
     }
     crate::editor::shortcuts::action_for(press).map(StudioAction::Edit)
+}
+
+/// A shared run; equal when it is the very same run.
+#[derive(Debug, Clone)]
+pub struct RunRef(pub Rc<RefCell<Run>>);
+
+impl PartialEq for RunRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The kinds of message the legend names, in its order.

@@ -14,7 +14,7 @@ use super::edge::{EdgeShape, edge_name};
 use super::node::NodeShape;
 use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
-use super::run_layer::{Legend, RunLayer};
+use super::run_layer::RunLayer;
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
@@ -63,7 +63,7 @@ pub fn Canvas() -> Html {
         }
     }
     drop(run);
-    let run_nodes: Vec<NodeView> = stage.nodes.iter().filter_map(|node| run_node_view(node)).collect();
+    let run_nodes: Vec<NodeView> = stage.nodes.iter().filter_map(run_node_view).collect();
     let target = editor.connect_target().map(|(from, to)| (to, check(&editor.doc, from, to).is_ok()));
     let on_select = {
         let editor = editor.clone();

@@ -11,23 +11,51 @@ use crate::explain::Describer;
 use crate::explain::run::entry_kind_name;
 use crate::sim::Place;
 use crate::studio::log::{entry_message, log_lines};
-use crate::studio::{EntryKind, LogFilter, StudioAction};
+use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 
 #[component]
 pub fn EventLog() -> Html {
     let editor = use_editor();
+    let studio = editor.studio();
+    let Some(run) = studio.run_ref() else {
+        return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
+    };
+    let trace_end = run.0.borrow().trace_end();
+    let places: Vec<(Place, String)> = {
+        let run = run.0.borrow();
+        run.involved.iter().map(|place| (*place, run.name(*place))).collect()
+    };
+    html! {
+        <section class="event-log" aria-label="Event log">
+            <LogFilters filter={studio.filter} {places} />
+            <LogLines {run} {trace_end} filter={studio.filter} current={studio.current_entry()}
+                explained={studio.explained} studio={editor.dispatcher()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LogLinesProps {
+    run: RunRef,
+    /// With `run`, what the lines depend on: the lines re-render only when one changes, not
+    /// on every playback frame.
+    trace_end: u64,
+    filter: LogFilter,
+    current: Option<u64>,
+    explained: Option<u64>,
+    studio: UseReducerDispatcher<Studio>,
+}
+
+#[component]
+fn LogLines(props: &LogLinesProps) -> Html {
     let list = use_node_ref();
     {
         // Follow the current line: scroll the panel (not the page) so it is in view.
         let list = list.clone();
-        use_effect_with(editor.studio().run().map(|run| run.trace_end()), move |_| follow_current(&list));
+        use_effect_with((props.trace_end, props.current), move |_| follow_current(&list));
     }
-    let studio = editor.studio();
-    let Some(run) = studio.run() else {
-        return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
-    };
-    let filter = studio.filter;
-    let lines = log_lines(&run, &filter);
+    let run = props.run.0.borrow();
+    let lines = log_lines(&run, &props.filter);
     let mut describer = Describer::default();
     for idx in &lines {
         if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
@@ -36,51 +64,39 @@ pub fn EventLog() -> Html {
             describer.remember(message, label.clone());
         }
     }
-    let current_entry = studio.current_entry();
-    let items = lines.iter().filter_map(|idx| {
-        let entry = run.entry(*idx)?;
-        let description = describer.describe(entry, run.session.world());
-        let seek = {
-            let (editor, idx) = (editor.clone(), *idx);
-            Callback::from(move |_: MouseEvent| editor.send(StudioAction::SeekEntry(idx)))
-        };
-        let why = (!description.details.is_empty()).then(|| {
-            let (editor, idx) = (editor.clone(), *idx);
-            Callback::from(move |_: MouseEvent| editor.send(StudioAction::ToggleExplanation(idx)))
-        });
-        let inspect = entry_message(&entry.event).map(|message| {
-            let editor = editor.clone();
-            Callback::from(move |_: MouseEvent| editor.send(StudioAction::Inspect(Some(message))))
-        });
-        let current = current_entry == Some(*idx);
-        let open = studio.explained == Some(*idx);
-        Some(html! {
-            <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
-                aria-current={current.then_some("step")}>
-                <button type="button" class="log-seek" onclick={seek}>
-                    <span class="log-time">{ format!("{} ms: ", entry.time) }</span>{ description.sentence.clone() }
-                </button>
-                if let Some(inspect) = inspect {
-                    <button type="button" class="log-inspect" onclick={inspect} title="Inspect this message">{ "Message" }</button>
-                }
-                if let Some(why) = why {
-                    <button type="button" class="log-why" aria-expanded={open.to_string()} onclick={why}>{ "Why" }</button>
-                }
-                if open {
-                    <ul class="log-details">{ for description.details.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
-                }
-            </li>
+    let send = |action: StudioAction| {
+        let studio = props.studio.clone();
+        Callback::from(move |_: MouseEvent| studio.dispatch(action.clone()))
+    };
+    let items: Html = lines
+        .iter()
+        .filter_map(|idx| {
+            let entry = run.entry(*idx)?;
+            let description = describer.describe(entry, run.session.world());
+            let why = (!description.details.is_empty()).then(|| send(StudioAction::ToggleExplanation(*idx)));
+            let inspect = entry_message(&entry.event).map(|message| send(StudioAction::Inspect(Some(message))));
+            let current = props.current == Some(*idx);
+            let open = props.explained == Some(*idx);
+            Some(html! {
+                <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
+                    aria-current={current.then_some("step")}>
+                    <button type="button" class="log-seek" onclick={send(StudioAction::SeekEntry(*idx))}>
+                        <span class="log-time">{ format!("{} ms: ", entry.time) }</span>{ description.sentence.clone() }
+                    </button>
+                    if let Some(inspect) = inspect {
+                        <button type="button" class="log-inspect" onclick={inspect} title="Inspect this message">{ "Message" }</button>
+                    }
+                    if let Some(why) = why {
+                        <button type="button" class="log-why" aria-expanded={open.to_string()} onclick={why}>{ "Why" }</button>
+                    }
+                    if open {
+                        <ul class="log-details">{ for description.details.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+                    }
+                </li>
+            })
         })
-    });
-    let items: Html = items.collect();
-    let places: Vec<(Place, String)> = run.involved.iter().map(|place| (*place, run.name(*place))).collect();
-    drop(run);
-    html! {
-        <section class="event-log" aria-label="Event log">
-            <LogFilters {filter} {places} />
-            <ol class="log-lines" ref={list}>{ items }</ol>
-        </section>
-    }
+        .collect();
+    html! { <ol class="log-lines" ref={list}>{ items }</ol> }
 }
 
 #[derive(Properties, PartialEq)]

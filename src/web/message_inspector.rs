@@ -22,17 +22,13 @@ pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
     let message = props.message;
     let end = run.trace_end();
     let (kind, label) = run.messages.get(&message).cloned().unwrap_or((crate::sim::MessageKind::Plain, "".into()));
-    let content: Option<Content> = run
-        .entries_of
-        .get(&message)
-        .into_iter()
-        .flatten()
-        .filter(|idx| **idx < end)
-        .filter_map(|idx| match &run.entry(*idx)?.event {
-            TraceEvent::Hop(hop) => hop.leg.content().map(|content| Content::clone(content)),
-            _ => None,
-        })
-        .last();
+    let content: Option<Content> =
+        run.entries_of.get(&message).into_iter().flatten().rev().filter(|idx| **idx < end).find_map(|idx| {
+            match &run.entry(*idx)?.event {
+                TraceEvent::Hop(hop) => hop.leg.content().map(|content| Content::clone(content)),
+                _ => None,
+            }
+        });
     let path: Vec<String> = run
         .arrows_so_far()
         .iter()
