@@ -8,7 +8,7 @@ use crate::studio::run::Run;
 use crate::studio::{EntryKind, LogFilter};
 
 /// Most lines the log lists.
-pub const LOG_LINES: usize = 300;
+pub const LOG_LINES: usize = 120;
 /// Most entries looked at to fill the log with filtered lines.
 const SCAN_LIMIT: u64 = 20_000;
 

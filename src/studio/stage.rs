@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::editor::document::NodeId;
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::connector;
 use crate::engine::{BindingId, BrokerEvent, Destination, PublishId, SimTime};
@@ -38,6 +39,8 @@ pub struct StageEdge {
 /// A message on the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
+    /// Tells this hop from every other one on the wire now (for keyed drawing).
+    pub key: String,
     pub message: PublishId,
     pub kind: MessageKind,
     pub label: String,
@@ -139,11 +142,12 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             stage.edges.push(edge(run, from, to));
         }
     }
+    let doc_edges: BTreeSet<(NodeId, NodeId)> = run.doc.edges().iter().map(|edge| (edge.from, edge.to)).collect();
     for queue in topology.queues() {
         for (consumer, _) in world.broker().consumers_of(queue.id) {
             let Some(actor) = world.consumer_actor(consumer) else { continue };
             let (from, to) = (Place::Queue(queue.id), Place::Actor(actor));
-            let in_doc = run.node(from).is_some() && consumer_edge_in_doc(run, from, to);
+            let in_doc = matches!((run.node(from), run.node(to)), (Some(a), Some(b)) if doc_edges.contains(&(a, b)));
             if !in_doc && is_drawn(from) && is_drawn(to) {
                 stage.edges.push(edge(run, from, to));
             }
@@ -155,6 +159,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
         let span = hop.arrives.saturating_sub(hop.departs).max(1) as f64;
         let progress = ((display_time - hop.departs as f64) / span).clamp(0.0, 1.0);
         stage.tokens.push(Token {
+            key: format!("{}-{:?}-{:?}-{}", hop.message.0, hop.from, hop.to, hop.departs),
             message: hop.message,
             kind: hop.kind,
             label: hop.label.to_string(),
@@ -220,12 +225,6 @@ fn edge(run: &Run, from: Place, to: Place) -> StageEdge {
         _ => Bezier::default(),
     };
     StageEdge { from, to, curve }
-}
-
-/// Whether the document already draws this consumer link (a consumer actor on its queue).
-fn consumer_edge_in_doc(run: &Run, from: Place, to: Place) -> bool {
-    let (Some(from), Some(to)) = (run.node(from), run.node(to)) else { return false };
-    run.doc.edges().iter().any(|edge| edge.from == from && edge.to == to)
 }
 
 /// Routing and drops of the session's last step: lit bindings and queues, and marks.

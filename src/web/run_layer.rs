@@ -39,7 +39,7 @@ pub fn RunLayer(props: &RunLayerProps) -> Html {
     html! {
         <g class="run-layer">
             { for stage.edges.iter().map(|edge| html! { <path class="edge run-edge" d={edge.curve.svg_path()} /> }) }
-            { for stage.tokens.iter().map(|token| html! { <TokenShape token={token.clone()} scale={props.token_scale} /> }) }
+            { for stage.tokens.iter().map(|token| html! { <TokenShape key={token.key.clone()} token={token.clone()} scale={props.token_scale} /> }) }
             { for stage.marks.iter().map(|mark| html! {
                 <g class={classes!("mark", mark.expired.then_some("expired"))}
                     transform={format!("translate({} {})", mark.at.x, mark.at.y)} role="img"
