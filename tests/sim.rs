@@ -174,3 +174,18 @@ proptest! {
         prop_assert_eq!(session.world().broker().ledger(), ledger_before);
     }
 }
+
+#[test]
+fn a_jump_lands_in_the_same_state_as_stepping_there() {
+    let scenario = kaiten::scenarios::builtin("rpc-call").unwrap().unwrap();
+    let mut full = Session::new(scenario.build(1).unwrap());
+    full.run_until(Until::Idle);
+    let end = full.position();
+    let whole: Vec<_> = full.trace().iter().cloned().collect();
+    for position in [0, 1, end / 3, end / 2, end - 1, end / 4] {
+        full.jump(position);
+        full.run_until(Until::Idle);
+        let rest: Vec<_> = whole.iter().filter(|entry| entry.step > position).cloned().collect();
+        assert_eq!(full.trace().iter().cloned().collect::<Vec<_>>(), rest, "after a jump to {position}");
+    }
+}

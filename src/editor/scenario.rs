@@ -59,6 +59,19 @@ impl Document {
         }
     }
 
+    /// Whether `other` runs exactly as this document does: they differ at most in where
+    /// nodes are drawn (a node was dragged), so a run of one is a run of the other.
+    pub fn runs_like(&self, other: &Document) -> bool {
+        let (mine, theirs) = (&self.settings, &other.settings);
+        mine.seed == theirs.seed
+            && mine.network == theirs.network
+            && mine.script == theirs.script
+            && self.actors().map(|(key, actor)| (key, actor)).eq(other.actors().map(|(key, actor)| (key, actor)))
+            // The topology's own Debug form shows every id, name, setting and binding in
+            // order: equal forms route alike.
+            && format!("{:?}", self.topology) == format!("{:?}", other.topology)
+    }
+
     /// The world that runs this document: its actors and script around a copy of its own
     /// topology, so every exchange, queue and binding keeps its id on the canvas.
     pub fn build_world(&self) -> Result<crate::sim::World, Vec<Diagnostic>> {

@@ -724,9 +724,14 @@ impl Broker {
 
     /// Ready messages of a queue, head first.
     pub fn ready_messages(&self, queue: QueueId) -> Vec<&Message> {
+        self.first_ready(queue, usize::MAX)
+    }
+
+    /// The first `limit` ready messages of a queue, head first (without walking the rest).
+    pub fn first_ready(&self, queue: QueueId, limit: usize) -> Vec<&Message> {
         self.queues
             .get(&queue)
-            .map_or_else(Vec::new, |state| state.ready.values().map(|ready| &ready.message).collect())
+            .map_or_else(Vec::new, |state| state.ready.values().take(limit).map(|ready| &ready.message).collect())
     }
 
     /// Number of ready messages in a queue.

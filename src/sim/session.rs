@@ -151,6 +151,29 @@ impl Session {
         }
     }
 
+    /// Moves the world to the state after `position` world steps, forward or back, from the
+    /// nearest snapshot at or before it, without recording: the trace and depth history are
+    /// emptied. For a viewer that already holds the whole run's trace (the studio), so a
+    /// jump costs at most one snapshot interval of replay, whatever its distance.
+    pub fn jump(&mut self, position: u64) {
+        let here = self.position();
+        let (&from, snapshot) = self.snapshots.range(..=position).next_back().expect("step 0 is always kept");
+        if position < here || from > here {
+            self.world = snapshot.clone();
+        }
+        self.trace.clear();
+        self.trace_dropped = 0;
+        self.depth = DepthHistory::default();
+        let mut scratch = Vec::new();
+        while self.position() < position {
+            if !self.world.step(&mut scratch) {
+                break;
+            }
+            scratch.clear();
+            self.maybe_snapshot(self.position());
+        }
+    }
+
     /// Runs until the condition holds or nothing is left.
     pub fn run_until(&mut self, until: Until) {
         loop {

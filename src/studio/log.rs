@@ -59,17 +59,24 @@ pub fn entry_involves(event: &TraceEvent, place: Place) -> bool {
 /// The absolute indices of the entries the log lists, oldest first.
 pub fn log_lines(run: &Run, filter: &LogFilter) -> Vec<u64> {
     let end = run.trace_end();
-    let start = end.saturating_sub(SCAN_LIMIT).max(run.session.trace_dropped());
-    let mut lines: Vec<u64> = (start..end)
-        .rev()
-        .filter(|idx| {
-            let Some(entry) = run.entry(*idx) else { return false };
-            filter.kind.is_none_or(|kind| EntryKind::of(&entry.event) == kind)
-                && filter.place.is_none_or(|place| entry_involves(&entry.event, place))
-                && filter.message.is_none_or(|message| entry_message(&entry.event) == Some(message))
-        })
-        .take(LOG_LINES)
-        .collect();
+    if let Some(message) = filter.message {
+        // A message's own entries are indexed: list them whatever their distance.
+        let mine = run.entries_of.get(&message).map_or(&[][..], Vec::as_slice);
+        let upto = &mine[..mine.partition_point(|idx| *idx < end)];
+        let mut lines: Vec<u64> =
+            upto.iter().rev().copied().filter(|idx| passes(run, *idx, filter)).take(LOG_LINES).collect();
+        lines.reverse();
+        return lines;
+    }
+    let start = end.saturating_sub(SCAN_LIMIT);
+    let mut lines: Vec<u64> = (start..end).rev().filter(|idx| passes(run, *idx, filter)).take(LOG_LINES).collect();
     lines.reverse();
     lines
+}
+
+fn passes(run: &Run, idx: u64, filter: &LogFilter) -> bool {
+    let Some(entry) = run.entry(idx) else { return false };
+    filter.kind.is_none_or(|kind| EntryKind::of(&entry.event) == kind)
+        && filter.place.is_none_or(|place| entry_involves(&entry.event, place))
+        && filter.message.is_none_or(|message| entry_message(&entry.event) == Some(message))
 }

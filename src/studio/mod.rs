@@ -21,7 +21,7 @@ use crate::editor::{Action, Document, EditorState};
 use crate::engine::{PublishId, SimTime};
 use crate::formats::scenario::Diagnostic;
 use crate::scene::geometry::{Rect, Size, Viewport};
-use crate::sim::{MessageKind, Place, TraceEvent, Until};
+use crate::sim::{MessageKind, Place, TraceEvent};
 use crate::studio::run::Run;
 
 /// Playback speeds, as multiples of the base pace.
@@ -133,6 +133,9 @@ pub struct Studio {
     pub problems: Vec<Diagnostic>,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
+    // Where the last Step started, so Step back returns exactly there; any other move
+    // forgets it.
+    step_origin: Option<u64>,
     // Whether the canvas was dragged while Space was held (then releasing Space does not
     // toggle playing: it was a pan).
     space_panned: bool,
@@ -158,6 +161,7 @@ impl Default for Studio {
             problems: Vec::new(),
             run: None,
             space_panned: false,
+            step_origin: None,
             kept: Vec::new(),
             revision: 0,
         }
@@ -210,6 +214,9 @@ impl Studio {
                 | StudioAction::Edit(_)
         ) {
             self.log_cursor = None;
+        }
+        if !matches!(action, StudioAction::StepBack) {
+            self.step_origin = None;
         }
         match action {
             StudioAction::Edit(Action::Space(held)) => {
@@ -278,28 +285,17 @@ impl Studio {
             StudioAction::Pause => self.playing = false,
             StudioAction::Step => {
                 self.playing = false;
-                self.with_run(|run| {
-                    if run.session.position() < run.end {
-                        run.session.step();
-                    }
-                });
+                let origin = self.run().map(|run| run.session.position());
+                self.with_run(|run| run.jump(run.next_shown()));
+                self.step_origin = origin;
                 self.sync_display();
             }
             StudioAction::StepBack => {
                 self.playing = false;
-                // Back to the previous position that showed something: Step moves between
-                // such positions (skipping steps that record nothing), so this undoes it.
-                let target = self.run().map(|run| {
-                    let trace = run.session.trace();
-                    let position = run.session.position();
-                    let shown = trace.back().map_or(0, |entry| entry.step);
-                    if shown < position {
-                        shown
-                    } else {
-                        let earlier = trace.partition_point(|entry| entry.step < shown);
-                        earlier.checked_sub(1).map_or(0, |idx| trace[idx].step)
-                    }
-                });
+                // Straight after a Step, back to where it started; else to the previous
+                // position that showed something.
+                let origin = self.step_origin.take();
+                let target = self.run().map(|run| origin.unwrap_or_else(|| run.previous_shown()));
                 if let Some(target) = target {
                     self.seek(target);
                 }
@@ -355,7 +351,7 @@ impl Studio {
     }
 
     fn seek(&mut self, position: u64) {
-        self.with_run(|run| run.session.seek(position.min(run.end)));
+        self.with_run(|run| run.jump(position));
         self.sync_display();
     }
 
@@ -366,6 +362,16 @@ impl Studio {
     /// Makes the run match the document: the kept run of this very document (an undone
     /// edit), or a new one at the same virtual time (or its end, if it is shorter).
     fn rebuild(&mut self, time: Option<SimTime>) {
+        let doc = self.editor.doc.clone();
+        // A drag changes only where nodes are drawn: keep the run, redraw it.
+        if let Some(run) = &self.run
+            && run.borrow().doc.runs_like(&doc)
+        {
+            run.borrow_mut().redraw_on(doc);
+            return;
+        }
+        self.inspected = None;
+        self.filter.place = None;
         if let Some(run) = self.run.take() {
             self.kept.retain(|kept| !Rc::ptr_eq(kept, &run));
             self.kept.push(run);
@@ -374,14 +380,17 @@ impl Studio {
             }
         }
         self.problems.clear();
-        let doc = self.editor.doc.clone();
         if let Some(kept) = self.kept.iter().position(|kept| Rc::ptr_eq(&kept.borrow().doc, &doc)) {
             self.run = Some(self.kept.remove(kept));
         } else if !doc.nodes().is_empty() {
             match Run::new(doc) {
                 Ok(mut run) => {
                     if let Some(time) = time {
-                        run.session.run_until(Until::Time(time));
+                        let position = run.position_at(time);
+                        run.jump(position);
+                        self.display_time = time.min(run.session.world().next_time().unwrap_or(time)) as f64;
+                        self.run = Some(Rc::new(RefCell::new(run)));
+                        return;
                     }
                     self.run = Some(Rc::new(RefCell::new(run)));
                 }
@@ -409,7 +418,7 @@ impl Studio {
                 break;
             }
             let position = run.session.position();
-            run.session.run_until(Until::Step(position + 1));
+            run.jump(position + 1);
             steps += 1;
             // Something new went on the wire: slow down from there.
             if !on_wire && !run.session.world().in_flight().is_empty() {

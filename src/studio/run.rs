@@ -15,6 +15,7 @@ use crate::engine::{BrokerEvent, PublishId, SimTime};
 use crate::formats::scenario::Diagnostic;
 use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
+use crate::sim::stats::DepthHistory;
 use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
@@ -52,12 +53,18 @@ pub struct RunPlace {
 #[derive(Debug)]
 pub struct Run {
     pub doc: Rc<Document>,
+    /// The world at the current position. It records no trace of its own: the whole run's
+    /// trace is `trace`, and it moves with `Session::jump`.
     pub session: Session,
+    /// Every entry of the run, computed once; the entries up to the current position are
+    /// `trace[..trace_end()]`.
+    pub trace: Vec<TraceEntry>,
+    /// Each queue's ready depth over the whole run.
+    pub depth: DepthHistory,
     // Invariant: `actors[i]` is the document actor that became `ActorId(i)`.
     actors: Vec<ActorKey>,
-    /// The last position of the run and its virtual time.
+    /// The last position of the run.
     pub end: u64,
-    pub end_time: SimTime,
     /// Whether the run was cut at [`MAX_RUN_STEPS`].
     pub cut: bool,
     pub arrows: Vec<Arrow>,
@@ -78,10 +85,11 @@ impl Run {
         let actors = doc.actors().map(|(key, _)| key).collect();
         let mut run = Run {
             doc,
-            session: Session::with_retention(world, MAX_RUN_STEPS as usize * 4),
+            session: Session::with_retention(world, usize::MAX),
+            trace: Vec::new(),
+            depth: DepthHistory::default(),
             actors,
             end: 0,
-            end_time: 0,
             cut: false,
             arrows: Vec::new(),
             messages: BTreeMap::new(),
@@ -104,19 +112,26 @@ impl Run {
             for idx in seen..len {
                 let entry = run.session.trace()[idx].clone();
                 run.absorb(idx as u64, &entry);
+                run.trace.push(entry);
             }
             seen = len;
         }
         run.cut = !run.session.is_finished();
         run.end = run.session.position();
-        run.end_time = run.session.now();
+        run.depth = run.session.depth_history().clone();
         run.place_run_nodes();
         let mut involved: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
         involved.sort();
         involved.dedup();
         run.involved = involved;
-        run.session.seek(0);
+        run.session.jump(0);
         Ok(run)
+    }
+
+    /// Shows this run on `doc`, a document that runs like its own but draws nodes elsewhere.
+    pub fn redraw_on(&mut self, doc: Rc<Document>) {
+        self.doc = doc;
+        self.place_run_nodes();
     }
 
     /// The canvas node a run place is in the document, if it is drawn there.
@@ -160,15 +175,50 @@ impl Run {
         self.places.get(&place).map_or_else(|| "the broker".to_string(), |run_place| run_place.name.clone())
     }
 
-    /// Absolute index one past the last trace entry at the current position.
+    /// Index one past the last trace entry at the current position.
     pub fn trace_end(&self) -> u64 {
-        self.session.trace_dropped() + self.session.trace().len() as u64
+        let position = self.session.position();
+        self.trace.partition_point(|entry| entry.step <= position) as u64
     }
 
-    /// The retained trace entry with this absolute index.
+    /// The trace entry with this index (of the whole run).
     pub fn entry(&self, idx: u64) -> Option<&TraceEntry> {
-        let relative = idx.checked_sub(self.session.trace_dropped())?;
-        self.session.trace().get(usize::try_from(relative).ok()?)
+        self.trace.get(usize::try_from(idx).ok()?)
+    }
+
+    /// The entries up to the current position.
+    pub fn trace_so_far(&self) -> &[TraceEntry] {
+        &self.trace[..self.trace_end() as usize]
+    }
+
+    /// Moves the world to `position` (clamped to the run), at the cost of at most one
+    /// snapshot interval of replay.
+    pub fn jump(&mut self, position: u64) {
+        self.session.jump(position.min(self.end));
+    }
+
+    /// The position after the next step that records something (or the end).
+    pub fn next_shown(&self) -> u64 {
+        self.entry(self.trace_end()).map_or(self.end, |entry| entry.step)
+    }
+
+    /// The position Step back goes to: the previous one that showed something (Step moves
+    /// between such positions, skipping steps that record nothing).
+    pub fn previous_shown(&self) -> u64 {
+        let so_far = self.trace_so_far();
+        let position = self.session.position();
+        let shown = so_far.last().map_or(0, |entry| entry.step);
+        if shown < position {
+            return shown;
+        }
+        let earlier = so_far.partition_point(|entry| entry.step < shown);
+        earlier.checked_sub(1).map_or(0, |idx| so_far[idx].step)
+    }
+
+    /// The last position whose entries happen at or before `time`.
+    pub fn position_at(&self, time: SimTime) -> u64 {
+        let idx = self.trace.partition_point(|entry| entry.time <= time);
+        idx.checked_sub(1).map_or(0, |idx| self.trace[idx].step)
     }
 
     /// The kind a message is drawn as.

@@ -230,7 +230,7 @@ fn edge(run: &Run, from: Place, to: Place) -> StageEdge {
 /// Routing and drops of the session's last step: lit bindings and queues, and marks.
 fn current_step_marks(run: &Run, stage: &mut Stage) {
     let position = run.session.position();
-    for entry in run.session.trace().iter().rev().take_while(|entry| entry.step == position) {
+    for entry in run.trace_so_far().iter().rev().take_while(|entry| entry.step == position) {
         match &entry.event {
             TraceEvent::Broker(BrokerEvent::Routed { route, .. }) => {
                 for hop in &route.hops {

@@ -143,13 +143,12 @@ fn an_edit_while_paused_reruns_at_the_same_time_and_undo_brings_the_old_run_back
     }
     let (time, old_end) = (studio.run().unwrap().session.now(), studio.run().unwrap().end);
     let old_doc = studio.editor.doc.clone();
-    let queue = old_doc
-        .node_named("task_queue")
-        .or_else(|| old_doc.nodes().into_iter().find(|node| matches!(node, crate::editor::NodeId::Queue(_))))
-        .unwrap();
-    studio = studio
-        .apply(StudioAction::Edit(Action::Select(crate::editor::Item::Node(queue))))
-        .apply(StudioAction::Edit(Action::Nudge { dx: 10.0, dy: 0.0 }));
+    let old_run = studio.run.clone().unwrap();
+    // A new queue changes the topology, so the run is computed again.
+    let canvas = crate::scene::geometry::Size::new(800.0, 600.0);
+    studio =
+        studio.apply(StudioAction::Edit(Action::AddNode { kind: crate::editor::NodeKind::Queue, at: None, canvas }));
+    assert!(!Rc::ptr_eq(&old_run, studio.run.as_ref().unwrap()));
     assert!(!Rc::ptr_eq(&old_doc, &studio.editor.doc));
     let new_time = studio.run().unwrap().session.now();
     assert!(new_time <= time && new_time + 1000 >= time, "{new_time} vs {time}");
@@ -219,4 +218,34 @@ fn the_generated_load_opens_by_name() {
     let run = studio.run().unwrap();
     assert_eq!(run.doc.nodes().len(), 101, "one exchange, 40 queues, 20 producers, 40 consumers");
     assert!(run.end > 1000);
+}
+
+#[test]
+fn dragging_a_node_keeps_the_run_and_its_position() {
+    let mut studio = Studio::with_builtin("work-queues");
+    for _ in 0..10 {
+        studio = studio.apply(StudioAction::Step);
+    }
+    let before = (studio.run().unwrap().session.position(), studio.run.clone().unwrap());
+    let queue =
+        studio.editor.doc.nodes().into_iter().find(|node| matches!(node, crate::editor::NodeId::Queue(_))).unwrap();
+    studio = studio
+        .apply(StudioAction::Edit(Action::Select(crate::editor::Item::Node(queue))))
+        .apply(StudioAction::Edit(Action::Nudge { dx: 40.0, dy: 0.0 }));
+    assert!(Rc::ptr_eq(&before.1, studio.run.as_ref().unwrap()), "the same run, not a new simulation");
+    assert_eq!(studio.run().unwrap().session.position(), before.0);
+    assert!(Rc::ptr_eq(&studio.run().unwrap().doc, &studio.editor.doc));
+    studio = studio.apply(StudioAction::Edit(Action::Undo));
+    assert!(Rc::ptr_eq(&before.1, studio.run.as_ref().unwrap()));
+}
+
+#[test]
+fn step_then_step_back_returns_even_from_a_position_that_shows_nothing() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    for position in [3, 28, 29] {
+        studio = studio.apply(StudioAction::Seek(position));
+        let at = studio.run().unwrap().session.position();
+        studio = studio.apply(StudioAction::Step).apply(StudioAction::StepBack);
+        assert_eq!(studio.run().unwrap().session.position(), at);
+    }
 }

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
+use crate::engine::QueueId;
 use crate::sim::Place;
+use crate::sim::stats::DepthPoint;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
@@ -18,12 +20,23 @@ pub fn Charts() -> Html {
         return html! { <section class="charts" aria-label="Charts"><p class="muted">{ "Nothing has run yet." }</p></section> };
     };
     let now = run.session.now().max(1) as f64;
-    let history = run.session.depth_history();
-    let max_depth = history.series.values().flatten().map(|point| point.depth).max().unwrap_or(0).max(1) as f64;
-    let lines: Vec<(String, String)> = history
+    let position = run.session.position();
+    let history = &run.depth;
+    // The points so far of the first queues, thinned to about one per horizontal unit.
+    let shown: Vec<(QueueId, Vec<DepthPoint>)> = history
         .series
         .iter()
         .take(QUEUES_SHOWN)
+        .map(|(queue, points)| {
+            let so_far = &points[..points.partition_point(|point| point.step <= position)];
+            let stride = (so_far.len() / WIDTH as usize).max(1);
+            (*queue, so_far.iter().step_by(stride).copied().collect())
+        })
+        .collect();
+    let max_depth =
+        shown.iter().flat_map(|(_, points)| points).map(|point| point.depth).max().unwrap_or(0).max(1) as f64;
+    let lines: Vec<(String, String)> = shown
+        .iter()
         .map(|(queue, points)| {
             let mut path = String::new();
             let mut last = 0.0;
