@@ -66,7 +66,7 @@ impl Document {
         mine.seed == theirs.seed
             && mine.network == theirs.network
             && mine.script == theirs.script
-            && self.actors().map(|(key, actor)| (key, actor)).eq(other.actors().map(|(key, actor)| (key, actor)))
+            && self.actors().eq(other.actors())
             // The topology's own Debug form shows every id, name, setting and binding in
             // order: equal forms route alike.
             && format!("{:?}", self.topology) == format!("{:?}", other.topology)
