@@ -116,7 +116,17 @@ fn layers_point_one_way() {
                     continue;
                 }
                 for higher in above {
-                    if line.contains(&format!("crate::{higher}::")) || line.contains(&format!("crate::{higher};")) {
+                    // `crate::{a, b::c}` groups name layers after the brace.
+                    let grouped = line.contains("crate::{")
+                        && line.split("crate::{").nth(1).is_some_and(|group| {
+                            group
+                                .split([',', '{', ' '])
+                                .any(|name| name == higher || name.starts_with(&format!("{higher}::")))
+                        });
+                    if grouped
+                        || line.contains(&format!("crate::{higher}::"))
+                        || line.contains(&format!("crate::{higher};"))
+                    {
                         problems.push(format!(
                             "{}:{}: `{layer}` uses `{higher}`, a layer above it",
                             file.display(),

@@ -2,6 +2,8 @@
 //! outcomes on the canvas, queue badges, playback status and the message inspector's
 //! headings. Each comes from data the studio hands over.
 
+use crate::engine::PublishId;
+use crate::formats::scenario::Diagnostic;
 use crate::sim::{CallOutcome, MessageKind};
 use crate::studio::EntryKind;
 use crate::studio::stage::{Badge, ClientState};
@@ -49,9 +51,12 @@ pub fn entry_kind_name(kind: EntryKind) -> &'static str {
 pub fn outcome(outcome: &CallOutcome) -> String {
     match outcome {
         CallOutcome::Returned { method, value } => format!("{method}() returned {value}"),
-        CallOutcome::Raised { method, class, .. } => {
+        CallOutcome::Raised { method, class, remote, .. } => {
             let short = class.rsplit('.').next().unwrap_or(class);
-            format!("{method}() raised {short}")
+            match remote {
+                Some(remote) => format!("{method}() raised {short} ({remote})"),
+                None => format!("{method}() raised {short}"),
+            }
         }
     }
 }
@@ -60,7 +65,7 @@ pub fn outcome(outcome: &CallOutcome) -> String {
 pub fn outcome_detail(outcome: &CallOutcome) -> String {
     match outcome {
         CallOutcome::Returned { method, value } => format!("{method}() returned {value}"),
-        CallOutcome::Raised { method, class, message } => format!("{method}() raised {class}: {message}"),
+        CallOutcome::Raised { method, class, message, .. } => format!("{method}() raised {class}: {message}"),
     }
 }
 
@@ -87,4 +92,66 @@ pub fn clock(time_ms: u64) -> String {
 /// Where playback is: `step 12 of 40`.
 pub fn position(position: u64, end: u64, cut: bool) -> String {
     if cut { format!("step {position} of {end}+ (the run was cut there)") } else { format!("step {position} of {end}") }
+}
+
+/// What the playback bar says when there is nothing to play.
+pub fn nothing_to_play(problems: &[Diagnostic]) -> String {
+    if problems.is_empty() {
+        return "Draw a topology or pick a scenario to run it.".to_string();
+    }
+    let each: Vec<String> = problems.iter().map(|problem| format!("{}: {}", problem.path, problem.message)).collect();
+    format!("This cannot run: {}", each.join("; "))
+}
+
+/// A message's name where no label was given: its publish number.
+pub fn message_label(label: &str, message: PublishId) -> String {
+    if label.is_empty() { format!("#{}", message.0) } else { label.to_string() }
+}
+
+/// The message inspector's heading.
+pub fn message_title(label: &str, message: PublishId) -> String {
+    format!("Message {}", message_label(label, message))
+}
+
+/// A token's accessible name: its kind and label.
+pub fn token_name(kind: MessageKind, label: &str) -> String {
+    format!("{} {label}", kind_name(kind))
+}
+
+/// One leg of a message's path: `209 → 220 ms: compute → compute-host1`.
+pub fn path_leg(departs: u64, arrives: u64, from: &str, to: &str) -> String {
+    if arrives > departs {
+        format!("{departs} → {arrives} ms: {from} → {to}")
+    } else {
+        format!("{departs} ms: {from} → {to}")
+    }
+}
+
+/// A sequence-diagram arrow's accessible name, and the label drawn on it.
+pub fn arrow_name(label: &str, from: &str, to: &str, departs: u64) -> String {
+    format!("{label}: {from} → {to} at {departs} ms")
+}
+
+pub fn arrow_label(label: &str, departs: u64) -> String {
+    format!("{label} ({departs} ms)")
+}
+
+/// The second line of a node the run declared.
+pub fn declared_detail(builtin: bool) -> &'static str {
+    if builtin { "built in" } else { "declared by the run" }
+}
+
+/// A log line's time.
+pub fn log_time(time_ms: u64) -> String {
+    format!("{time_ms} ms: ")
+}
+
+/// The queue-depth chart's caption.
+pub fn depth_caption(max_depth: u64, now_ms: u64) -> String {
+    format!("Queue depth (ready messages, up to {max_depth}) over {now_ms} ms")
+}
+
+/// A latency percentile's value.
+pub fn latency_value(value: Option<u64>) -> String {
+    value.map_or_else(|| "no acks yet".to_string(), |value| format!("{value} ms"))
 }

@@ -131,10 +131,15 @@ impl RpcClient {
     }
 
     fn fail(&mut self, ctx: &mut ActorCtx<'_>, method: &str, msg_id: Option<String>, error: CallError) {
+        let remote = match &error {
+            CallError::RemoteError { exc_type, .. } => Some(exc_type.clone()),
+            _ => None,
+        };
         self.outcome = Some(CallOutcome::Raised {
             method: method.into(),
             class: error.python_class(),
             message: error.to_string(),
+            remote,
         });
         ctx.note(Note::client(OsloNote::CallFailed { method: method.into(), msg_id, error }));
         self.finish_step(ctx);

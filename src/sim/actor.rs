@@ -78,8 +78,9 @@ pub struct ActorStatus {
 pub enum CallOutcome {
     /// The result, as Python's `repr` shows it (`42`).
     Returned { method: String, value: String },
-    /// The exception's class (`oslo_messaging.exceptions.MessagingTimeout`) and its `str()`.
-    Raised { method: String, class: String, message: String },
+    /// The exception's class (`oslo_messaging.exceptions.MessagingTimeout`) and its `str()`;
+    /// for a `RemoteError`, the class the server raised.
+    Raised { method: String, class: String, message: String, remote: Option<String> },
 }
 
 /// A client of the broker, driven by the simulator.

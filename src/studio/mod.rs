@@ -133,6 +133,9 @@ pub struct Studio {
     pub problems: Vec<Diagnostic>,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
+    // What was drawn under "My topology" while a built-in scenario is shown, so picking
+    // "My topology" again brings it back.
+    my_topology: Option<Rc<Document>>,
     // Where the last Step started, so Step back returns exactly there; any other move
     // forgets it.
     step_origin: Option<u64>,
@@ -162,6 +165,7 @@ impl Default for Studio {
             run: None,
             space_panned: false,
             step_origin: None,
+            my_topology: None,
             kept: Vec::new(),
             revision: 0,
         }
@@ -262,12 +266,16 @@ impl Studio {
                         doc
                     }
                 };
-                // "My topology" keeps what is on the canvas when it was drawn there; a
-                // built-in scenario replaces it, and Undo brings the drawing back.
+                // A built-in scenario replaces the canvas (one undo step); "My topology"
+                // brings back what was drawn before.
+                if self.pick == Pick::MyTopology && pick != Pick::MyTopology {
+                    self.my_topology = Some(self.editor.doc.clone());
+                }
                 if let Some(doc) = doc {
                     self.editor = self.editor.apply(Action::Replace(Replacement(Rc::new(doc))));
                 } else if self.pick != Pick::MyTopology {
-                    self.editor = self.editor.apply(Action::Replace(Replacement(Rc::new(Document::default()))));
+                    let drawn = self.my_topology.take().unwrap_or_default();
+                    self.editor = self.editor.apply(Action::Replace(Replacement(drawn)));
                 }
                 self.pick = pick;
                 self.playing = false;

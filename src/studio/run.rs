@@ -70,8 +70,10 @@ pub struct Run {
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
     pub messages: BTreeMap<PublishId, (MessageKind, Arc<str>)>,
-    /// Each message's trace entries, by absolute index.
+    /// Each message's trace entries, by index.
     pub entries_of: BTreeMap<PublishId, Vec<u64>>,
+    /// Each message's arrows, by index into `arrows`.
+    pub arrows_of: BTreeMap<PublishId, Vec<usize>>,
     pub places: BTreeMap<Place, RunPlace>,
     /// Every place some arrow of the run leaves or reaches, in order (the log's node filter).
     pub involved: Vec<Place>,
@@ -94,6 +96,7 @@ impl Run {
             arrows: Vec::new(),
             messages: BTreeMap::new(),
             entries_of: BTreeMap::new(),
+            arrows_of: BTreeMap::new(),
             places: BTreeMap::new(),
             involved: Vec::new(),
         };
@@ -226,6 +229,13 @@ impl Run {
         self.messages.get(&message).map_or(MessageKind::Plain, |(kind, _)| *kind)
     }
 
+    /// A message's arrows up to the current position.
+    pub fn arrows_of_so_far(&self, message: PublishId) -> impl Iterator<Item = &Arrow> {
+        let end = self.trace_end();
+        let mine = self.arrows_of.get(&message).map_or(&[][..], Vec::as_slice);
+        mine.iter().map(|idx| &self.arrows[*idx]).take_while(move |arrow| arrow.entry < end)
+    }
+
     /// The arrows recorded up to the current position: those of entries before `trace_end`.
     pub fn arrows_so_far(&self) -> &[Arrow] {
         let end = self.trace_end();
@@ -234,6 +244,7 @@ impl Run {
 
     fn absorb(&mut self, idx: u64, entry: &TraceEntry) {
         let arrow = |run: &mut Run, message: PublishId, kind, from, to, arrives| {
+            run.arrows_of.entry(message).or_default().push(run.arrows.len());
             run.arrows.push(Arrow { entry: idx, message, kind, from, to, departs: entry.time, arrives });
             run.entries_of.entry(message).or_default().push(idx);
             for place in [from, to] {

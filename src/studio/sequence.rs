@@ -45,10 +45,11 @@ fn rank(kind: Option<NodeKind>) -> u8 {
     }
 }
 
-/// The diagram of `run` at its current position.
-pub fn sequence(run: &Run) -> Sequence {
+/// The diagram of `run` at its current position, with its newest `arrows` arrows (the
+/// canvas shows [`ARROWS_SHOWN`]; Mermaid text takes them all).
+pub fn sequence(run: &Run, arrows: usize) -> Sequence {
     let so_far = run.arrows_so_far();
-    let window = &so_far[so_far.len().saturating_sub(ARROWS_SHOWN)..];
+    let window = &so_far[so_far.len().saturating_sub(arrows)..];
     let position = run.session.position();
     let mut first_seen: BTreeMap<Place, usize> = BTreeMap::new();
     for (idx, arrow) in window.iter().enumerate() {

@@ -45,7 +45,6 @@ pub struct Token {
     pub kind: MessageKind,
     pub label: String,
     pub at: Point,
-    pub path: Bezier,
 }
 
 /// What a node shows while the run is on.
@@ -164,7 +163,6 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             kind: hop.kind,
             label: hop.label.to_string(),
             at: path.at(progress),
-            path,
         });
     }
     for queue in topology.queues() {

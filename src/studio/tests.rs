@@ -47,9 +47,10 @@ fn rpc_call_blocks_the_caller_until_the_reply_brings_42() {
         Some(CallOutcome::Returned { method: "add".into(), value: "42".into() })
     );
     let run = studio.run().unwrap();
-    let kinds: Vec<MessageKind> = sequence::sequence(&run).arrows.iter().map(|arrow| arrow.arrow.kind).collect();
+    let kinds: Vec<MessageKind> =
+        sequence::sequence(&run, sequence::ARROWS_SHOWN).arrows.iter().map(|arrow| arrow.arrow.kind).collect();
     assert!(kinds.contains(&MessageKind::Call) && kinds.contains(&MessageKind::Reply), "{kinds:?}");
-    let text = sequence::mermaid(&sequence::sequence(&run));
+    let text = sequence::mermaid(&sequence::sequence(&run, sequence::ARROWS_SHOWN));
     assert!(text.starts_with("sequenceDiagram\n") && text.contains("participant") && text.contains("->>"), "{text}");
     assert!(run.places.values().any(|place| place.name.starts_with("reply_")), "the reply queue is drawn");
     assert!(run.places.values().any(|place| place.name == "(default)"), "the default exchange is drawn");
@@ -63,11 +64,14 @@ fn step_back_restores_exactly_the_previous_picture() {
     }
     let before = {
         let run = studio.run().unwrap();
-        (stage(&run, studio.display_time), sequence::sequence(&run), run.trace_end())
+        (stage(&run, studio.display_time), sequence::sequence(&run, sequence::ARROWS_SHOWN), run.trace_end())
     };
     let studio = studio.apply(StudioAction::Step).apply(StudioAction::StepBack);
     let run = studio.run().unwrap();
-    assert_eq!((stage(&run, studio.display_time), sequence::sequence(&run), run.trace_end()), before);
+    assert_eq!(
+        (stage(&run, studio.display_time), sequence::sequence(&run, sequence::ARROWS_SHOWN), run.trace_end()),
+        before
+    );
 }
 
 #[test]
@@ -248,4 +252,18 @@ fn step_then_step_back_returns_even_from_a_position_that_shows_nothing() {
         studio = studio.apply(StudioAction::Step).apply(StudioAction::StepBack);
         assert_eq!(studio.run().unwrap().session.position(), at);
     }
+}
+
+#[test]
+fn my_topology_comes_back_after_a_built_in_scenario() {
+    let canvas = crate::scene::geometry::Size::new(800.0, 600.0);
+    let studio = Studio::default().apply(StudioAction::Edit(Action::AddNode {
+        kind: crate::editor::NodeKind::Queue,
+        at: None,
+        canvas,
+    }));
+    let studio =
+        studio.apply(StudioAction::Pick(Pick::Builtin("rpc-call".into()))).apply(StudioAction::Pick(Pick::MyTopology));
+    assert_eq!(studio.editor.doc.nodes().len(), 1);
+    assert!(studio.editor.doc.node_named("queue-1").is_some());
 }

@@ -21,7 +21,7 @@ use crate::editor::gesture::Gesture;
 use crate::editor::view::{Lit, NodeView, build};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
-use crate::explain::run::{badge, kind_slug, outcome, outcome_detail};
+use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
 use crate::scene::geometry::Point;
 use crate::sim::Place;
 use crate::studio::StudioAction;
@@ -176,7 +176,7 @@ fn run_node_view(node: &StageNode) -> Option<NodeView> {
         kind: node.kind,
         name: node.name.clone(),
         label,
-        detail: if node.builtin { "built in".into() } else { "declared by the run".into() },
+        detail: declared_detail(node.builtin).into(),
         rect: node.rect,
         out_port: (node.kind == NodeKind::Exchange).then(|| Point::new(node.rect.right(), middle)),
         in_port: Some(Point::new(node.rect.x, middle)),

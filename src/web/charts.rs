@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use crate::engine::QueueId;
+use crate::explain::run::{depth_caption, latency_value};
 use crate::sim::Place;
 use crate::sim::stats::DepthPoint;
 
@@ -60,7 +61,7 @@ pub fn Charts() -> Html {
                 <text x="0" y={(y + 14.0).to_string()}>{ *name }</text>
                 <rect x="40" y={y.to_string()} width={width.to_string()} height="18" />
                 <text x={(46.0 + width).to_string()} y={(y + 14.0).to_string()}>
-                    { value.map_or("no acks yet".to_string(), |value| format!("{value} ms")) }
+                    { latency_value(value) }
                 </text>
             </g>
         }
@@ -68,7 +69,7 @@ pub fn Charts() -> Html {
     html! {
         <section class="charts" aria-label="Charts">
             <figure>
-                <figcaption>{ format!("Queue depth (ready messages, up to {max_depth}) over {now} ms") }</figcaption>
+                <figcaption>{ depth_caption(max_depth as u64, now as u64) }</figcaption>
                 <svg role="img" aria-label="Queue depth" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} class="chart">
                     { for lines.iter().enumerate().map(|(idx, (name, path))| html! {
                         <path class={format!("series series-{idx}")} d={path.clone()}><title>{ name.clone() }</title></path>

@@ -7,9 +7,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::app::use_editor;
+use crate::engine::BrokerEvent;
 use crate::explain::Describer;
-use crate::explain::run::entry_kind_name;
-use crate::sim::Place;
+use crate::explain::run::{entry_kind_name, log_time};
+use crate::sim::{Place, TraceEvent};
 use crate::studio::log::{entry_message, log_lines};
 use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 
@@ -72,6 +73,18 @@ fn LogLines(props: &LogLinesProps) -> Html {
         .iter()
         .filter_map(|idx| {
             let entry = run.entry(*idx)?;
+            // A routing line is explained from its message's arrival, which a filter or the
+            // window's start may have left out: read that first.
+            if let TraceEvent::Broker(BrokerEvent::Routed { publish, .. } | BrokerEvent::Unroutable { publish, .. }) =
+                &entry.event
+            {
+                let arrival = (idx.saturating_sub(8)..*idx).rev().filter_map(|earlier| run.entry(earlier)).find(
+                    |earlier| matches!(&earlier.event, TraceEvent::Arrived { publish: arrived, .. } if arrived == publish),
+                );
+                if let Some(arrival) = arrival {
+                    describer.describe(arrival, run.session.world());
+                }
+            }
             let description = describer.describe(entry, run.session.world());
             let why = (!description.details.is_empty()).then(|| send(StudioAction::ToggleExplanation(*idx)));
             let inspect = entry_message(&entry.event).map(|message| send(StudioAction::Inspect(Some(message))));
@@ -81,7 +94,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
                 <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
                     aria-current={current.then_some("step")}>
                     <button type="button" class="log-seek" onclick={send(StudioAction::SeekEntry(*idx))}>
-                        <span class="log-time">{ format!("{} ms: ", entry.time) }</span>{ description.sentence.clone() }
+                        <span class="log-time">{ log_time(entry.time) }</span>{ description.sentence.clone() }
                     </button>
                     if let Some(inspect) = inspect {
                         <button type="button" class="log-inspect" onclick={inspect} title="Inspect this message">{ "Message" }</button>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use crate::engine::PublishId;
-use crate::explain::run::kind_name;
+use crate::explain::run::{kind_name, message_title, path_leg};
 use crate::sim::{Content, TraceEvent};
 use crate::studio::StudioAction;
 
@@ -30,21 +30,12 @@ pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
             }
         });
     let path: Vec<String> = run
-        .arrows_so_far()
-        .iter()
-        .filter(|arrow| arrow.message == message)
-        .map(|arrow| {
-            let timing = if arrow.arrives > arrow.departs {
-                format!("{} → {} ms", arrow.departs, arrow.arrives)
-            } else {
-                format!("{} ms", arrow.departs)
-            };
-            format!("{timing}: {} → {}", run.name(arrow.from), run.name(arrow.to))
-        })
+        .arrows_of_so_far(message)
+        .map(|arrow| path_leg(arrow.departs, arrow.arrives, &run.name(arrow.from), &run.name(arrow.to)))
         .collect();
     drop(run);
     let close = Callback::from(move |_: MouseEvent| editor.send(StudioAction::Inspect(None)));
-    let title = if label.is_empty() { format!("Message #{}", message.0) } else { format!("Message {label}") };
+    let title = message_title(&label, message);
     html! {
         <section class="message-inspector" aria-label="Message">
             <h3>{ title }</h3>

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::{clock, position};
+use crate::explain::run::{clock, nothing_to_play, position};
 use crate::studio::{SPEEDS, Studio, StudioAction};
 
 // Icon outlines in a 16 by 16 box, drawn inline: symbol fonts vary too much between systems.
@@ -64,16 +64,7 @@ pub fn Playback() -> Html {
             }
         })
     };
-    let status = if runs {
-        position(at, end, cut)
-    } else if studio.problems.is_empty() {
-        "Draw a topology or pick a scenario to run it.".to_string()
-    } else {
-        format!(
-            "This topology cannot run: {}",
-            studio.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ")
-        )
-    };
+    let status = if runs { position(at, end, cut) } else { nothing_to_play(&studio.problems) };
     let (play_label, play_icon) = if studio.playing { ("Pause", PAUSE) } else { ("Play", PLAY) };
     html! {
         <div class="playback" role="toolbar" aria-label="Playback">

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::{kind_name, kind_slug};
+use crate::explain::run::{kind_name, kind_slug, message_label, token_name};
 use crate::sim::MessageKind;
 use crate::studio::stage::{Stage, Token};
 use crate::studio::{LEGEND, StudioAction};
@@ -69,10 +69,10 @@ fn TokenShape(props: &TokenProps) -> Html {
         })
     };
     let onpointerdown = Callback::from(|event: PointerEvent| event.stop_propagation());
-    let label = if token.label.is_empty() { format!("#{}", token.message.0) } else { token.label.clone() };
+    let label = message_label(&token.label, token.message);
     html! {
         <g class={format!("token kind-{}", kind_slug(token.kind))} data-kind={kind_slug(token.kind)} role="img"
-            aria-label={format!("{} {label}", kind_name(token.kind))}
+            aria-label={token_name(token.kind, &label)}
             transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown}>
             <title>{ format!("{}: {label}", kind_name(token.kind)) }</title>
             <path d={token_shape(token.kind)} />

@@ -6,9 +6,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::kind_slug;
+use crate::explain::run::{arrow_label, arrow_name, kind_slug};
 use crate::studio::StudioAction;
-use crate::studio::sequence::{mermaid, sequence};
+use crate::studio::sequence::{ARROWS_SHOWN, mermaid, sequence};
 
 const COLUMN: f64 = 150.0;
 const ROW: f64 = 26.0;
@@ -18,12 +18,10 @@ const TOP: f64 = 44.0;
 pub fn SequenceDiagram() -> Html {
     let editor = use_editor();
     let svg_ref = use_node_ref();
-    let Some(run) = editor.studio().run() else {
+    let Some(run_ref) = editor.studio().run_ref() else {
         return html! { <section class="sequence" aria-label="Sequence diagram"><p class="muted">{ "Nothing has run yet." }</p></section> };
     };
-    let diagram = sequence(&run);
-    drop(run);
-    let text = mermaid(&diagram);
+    let diagram = sequence(&run_ref.0.borrow(), ARROWS_SHOWN);
     let width = (diagram.lifelines.len().max(1) as f64) * COLUMN;
     let height = TOP + (diagram.arrows.len() as f64 + 1.0) * ROW;
     let x = |column: usize| COLUMN / 2.0 + column as f64 * COLUMN;
@@ -38,12 +36,11 @@ pub fn SequenceDiagram() -> Html {
     let arrows = diagram.arrows.iter().enumerate().map(|(row, arrow)| {
         let y = TOP + row as f64 * ROW + ROW / 2.0;
         let (from, to) = (x(arrow.from), x(arrow.to));
-        let name = format!(
-            "{}: {} → {} at {} ms",
-            arrow.label,
-            diagram.lifelines[arrow.from].name,
-            diagram.lifelines[arrow.to].name,
-            arrow.arrow.departs
+        let name = arrow_name(
+            &arrow.label,
+            &diagram.lifelines[arrow.from].name,
+            &diagram.lifelines[arrow.to].name,
+            arrow.arrow.departs,
         );
         let onclick = {
             let (editor, entry) = (editor.clone(), arrow.arrow.entry);
@@ -54,15 +51,13 @@ pub fn SequenceDiagram() -> Html {
             <g {class} role="button" aria-label={name} data-kind={kind_slug(arrow.arrow.kind)} {onclick}>
                 <line x1={from.to_string()} y1={y.to_string()} x2={to.to_string()} y2={y.to_string()} marker-end="url(#seq-arrowhead)" />
                 <text x={((from + to) / 2.0).to_string()} y={(y - 4.0).to_string()} text-anchor="middle">
-                    { format!("{} ({} ms)", arrow.label, arrow.arrow.departs) }
+                    { arrow_label(&arrow.label, arrow.arrow.departs) }
                 </text>
             </g>
         }
     });
-    let copy = {
-        let text = text.clone();
-        Callback::from(move |_: MouseEvent| copy_text(&text))
-    };
+    // The whole diagram so far, made only when asked for.
+    let copy = Callback::from(move |_: MouseEvent| copy_text(&mermaid(&sequence(&run_ref.0.borrow(), usize::MAX))));
     let download = {
         let svg_ref = svg_ref.clone();
         Callback::from(move |_: MouseEvent| {
