@@ -39,8 +39,12 @@ pub fn Canvas() -> Html {
         let editor = editor.clone();
         use_effect_with(editor.studio().pick.clone(), move |_| editor.send(StudioAction::FitAll(canvas_size())));
     }
-    let preview = editor.preview();
-    let mut scene = build(&editor.doc, &editor.selection, preview.as_ref());
+    // The document's drawing changes only with the editor's state, not with playback frames.
+    let drawn = {
+        let editor = editor.clone();
+        use_memo(editor.revision(), move |_| build(&editor.doc, &editor.selection, editor.preview().as_ref()))
+    };
+    let mut scene = (*drawn).clone();
     let studio = editor.studio();
     let run = studio.run();
     let stage = run.as_ref().map(|run| stage(run, studio.display_time)).unwrap_or_default();
