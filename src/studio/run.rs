@@ -17,6 +17,7 @@ use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
 use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
+use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
 const STATE_LINES: f64 = 36.0;
@@ -243,10 +244,12 @@ impl Run {
     }
 
     fn absorb(&mut self, idx: u64, entry: &TraceEntry) {
+        if let Some(message) = entry_message(&entry.event) {
+            self.entries_of.entry(message).or_default().push(idx);
+        }
         let arrow = |run: &mut Run, message: PublishId, kind, from, to, arrives| {
             run.arrows_of.entry(message).or_default().push(run.arrows.len());
             run.arrows.push(Arrow { entry: idx, message, kind, from, to, departs: entry.time, arrives });
-            run.entries_of.entry(message).or_default().push(idx);
             for place in [from, to] {
                 run.note_place(place, idx);
             }
@@ -295,15 +298,6 @@ impl Run {
                     );
                 }
             }
-            TraceEvent::Broker(
-                BrokerEvent::Enqueued { publish, .. }
-                | BrokerEvent::Delivered { publish, .. }
-                | BrokerEvent::Acked { publish, .. }
-                | BrokerEvent::Requeued { publish, .. }
-                | BrokerEvent::Dropped { publish, .. }
-                | BrokerEvent::Unroutable { publish, .. },
-            )
-            | TraceEvent::Arrived { publish, .. } => self.entries_of.entry(*publish).or_default().push(idx),
             _ => {}
         }
     }

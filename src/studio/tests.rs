@@ -180,6 +180,7 @@ fn the_log_filters_by_kind_node_and_message() {
     let first = run.arrows_so_far()[0].message;
     let path = log::log_lines(&run, &LogFilter { message: Some(first), ..LogFilter::default() });
     assert!(path.len() >= 3, "publish, arrival, routing: {path:?}");
+    assert!(path.windows(2).all(|pair| pair[0] < pair[1]), "each entry once, in order: {path:?}");
 }
 
 #[test]
