@@ -155,3 +155,8 @@ pub fn depth_caption(max_depth: u64, now_ms: u64) -> String {
 pub fn latency_value(value: Option<u64>) -> String {
     value.map_or_else(|| "no acks yet".to_string(), |value| format!("{value} ms"))
 }
+
+/// Why the browser is not keeping the user's work.
+pub fn storage_warning(reason: &str) -> String {
+    format!("Your work is not being saved in this browser ({reason}). Keep this tab open, or save it to a file.")
+}

@@ -9,6 +9,7 @@
 
 pub mod log;
 pub mod run;
+pub mod saved;
 pub mod sequence;
 pub mod stage;
 
@@ -110,6 +111,8 @@ pub enum StudioAction {
     ToggleExplanation(u64),
     Filter(LogFilter),
     ShowPanel(Panel),
+    /// Puts back work kept by [`Studio::saved_work`] (after a reload).
+    Restore(String),
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
 }
@@ -332,6 +335,7 @@ impl Studio {
             }
             StudioAction::Filter(filter) => self.filter = filter,
             StudioAction::ShowPanel(panel) => self.panel = panel,
+            StudioAction::Restore(text) => return self.restore(&text),
             StudioAction::FitAll(canvas) => {
                 let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
                 let declared =

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::about::About;
+use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
@@ -83,6 +84,8 @@ pub fn use_editor() -> EditorContext {
 #[component]
 pub fn App() -> Html {
     let handle = use_reducer(Studio::default);
+    // First, so that kept work is restored before a `?scenario=` link is opened over it.
+    let storage_warning = use_autosave(&handle);
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
     {
         // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
@@ -103,6 +106,9 @@ pub fn App() -> Html {
         <ContextProvider<EditorContext> context={editor}>
             <div class="shell">
                 <Header />
+                <p class="storage-warning" role="alert" hidden={storage_warning.is_none()}>
+                    { storage_warning.unwrap_or_default() }
+                </p>
                 <Palette />
                 <div class="stage-area">
                     <About />

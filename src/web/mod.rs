@@ -9,6 +9,7 @@
 
 mod about;
 mod app;
+mod autosave;
 mod canvas;
 mod canvas_events;
 mod charts;

@@ -111,4 +111,37 @@ export const tests = [
       await screenshot(page, `shell-dark-${sizeName(viewport)}`);
     },
   },
+  {
+    name: 'a reload keeps the drawing, the picked scenario and the position',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await page.reload();
+      await page.locator('#app > .shell').waitFor();
+      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption('rpc-call');
+      for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
+      const timeline = page.getByRole('slider', { name: 'Timeline' });
+      const position = await timeline.inputValue();
+      await page.reload();
+      await page.locator('#app > .shell').waitFor();
+      assert.equal(await page.getByRole('combobox', { name: 'Scenario' }).inputValue(), 'rpc-call');
+      await page.waitForFunction((want) => document.querySelector('input.timeline')?.value === want, position);
+    },
+  },
+  {
+    name: 'kept work that does not load is reported and the page still works',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await page.evaluate(() => localStorage.setItem('kaiten.work', '{"kaiten_saved": 1, "scenario_name": null, "position": 0, "scenario": []}'));
+      await page.reload();
+      await page.locator('#app > .shell').waitFor();
+      await page.getByText(/saved work/).first().waitFor();
+      await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+    },
+  },
 ];

@@ -1,0 +1,127 @@
+//! What the browser keeps between visits, so a reload never loses an edit: the document as a
+//! scenario file (topology, actors, script, layout), which scenario it came from, and where
+//! playback was, as one JSON text. Restoring checks it like any scenario file; a text that
+//! does not load is reported and changes nothing.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::editor::Document;
+use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::studio::{Pick, Studio};
+
+/// The version of the saved text; a later version adds a migration here.
+const SAVED_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct SavedWork {
+    kaiten_saved: u32,
+    /// The built-in scenario shown, or none for "My topology".
+    scenario_name: Option<String>,
+    position: u64,
+    scenario: serde_json::Value,
+    /// What was drawn under "My topology" while a built-in scenario is shown.
+    #[serde(default)]
+    my_topology: Option<serde_json::Value>,
+}
+
+impl Studio {
+    /// The text to keep: the document, the picked scenario and the position.
+    pub fn saved_work(&self) -> String {
+        let scenario_name = match &self.pick {
+            Pick::MyTopology => None,
+            Pick::Builtin(name) => Some(name.clone()),
+        };
+        let position = self.run().map_or(0, |run| run.session.position());
+        let as_json = |doc: &Document| serde_json::from_str(&doc.to_scenario().to_json()).unwrap_or_default();
+        let scenario = as_json(&self.editor.doc);
+        let my_topology = self.my_topology.as_deref().map(as_json);
+        let saved = SavedWork { kaiten_saved: SAVED_VERSION, scenario_name, position, scenario, my_topology };
+        serde_json::to_string(&saved).expect("saved work serializes")
+    }
+
+    /// Puts back what [`Studio::saved_work`] kept; a text that does not load leaves the studio
+    /// as it was and says why in `problems`.
+    pub(crate) fn restore(mut self, text: &str) -> Studio {
+        match restored(text) {
+            Ok((doc, pick, position, my_topology)) => {
+                self.my_topology = my_topology.map(Rc::new);
+                self.editor =
+                    self.editor.apply(crate::editor::Action::Replace(crate::editor::state::Replacement(Rc::new(doc))));
+                self.pick = pick;
+                self.rebuild(None);
+                self.seek(position);
+            }
+            Err(problems) => {
+                self.problems = problems
+                    .into_iter()
+                    .map(|problem| Diagnostic::new(format!("saved work: {}", problem.path), problem.message))
+                    .collect();
+            }
+        }
+        self
+    }
+}
+
+fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<Diagnostic>> {
+    let saved: SavedWork =
+        serde_json::from_str(text).map_err(|error| vec![Diagnostic::new("", format!("not readable: {error}"))])?;
+    if saved.kaiten_saved != SAVED_VERSION {
+        return Err(vec![Diagnostic::new(
+            "kaiten_saved",
+            format!("version {} is not one this Kaiten reads", saved.kaiten_saved),
+        )]);
+    }
+    let document = |value: &serde_json::Value| Document::from_scenario(&Scenario::from_json(&value.to_string())?);
+    let doc = document(&saved.scenario)?;
+    let my_topology = saved.my_topology.as_ref().map(document).transpose()?;
+    let pick = saved.scenario_name.map_or(Pick::MyTopology, Pick::Builtin);
+    Ok((doc, pick, saved.position, my_topology))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::studio::StudioAction;
+
+    #[test]
+    fn saved_work_comes_back_with_its_scenario_and_position() {
+        let mut studio = Studio::with_builtin("rpc-call");
+        for _ in 0..7 {
+            studio = studio.apply(StudioAction::Step);
+        }
+        let text = studio.saved_work();
+        let restored = Studio::default().apply(StudioAction::Restore(text));
+        assert_eq!(restored.pick, Pick::Builtin("rpc-call".into()));
+        assert_eq!(restored.editor.doc.nodes().len(), studio.editor.doc.nodes().len());
+        assert_eq!(restored.run().unwrap().session.position(), studio.run().unwrap().session.position());
+        assert_eq!(restored.saved_work(), studio.saved_work());
+    }
+
+    #[test]
+    fn the_drawing_behind_a_built_in_scenario_is_kept_too() {
+        let canvas = crate::scene::geometry::Size::new(800.0, 600.0);
+        let studio = Studio::default()
+            .apply(StudioAction::Edit(crate::editor::Action::AddNode {
+                kind: crate::editor::NodeKind::Queue,
+                at: None,
+                canvas,
+            }))
+            .apply(StudioAction::Pick(Pick::Builtin("rpc-call".into())));
+        let restored = Studio::default().apply(StudioAction::Restore(studio.saved_work()));
+        let back = restored.apply(StudioAction::Pick(Pick::MyTopology));
+        assert!(back.editor.doc.node_named("queue-1").is_some());
+    }
+
+    #[test]
+    fn broken_saved_work_changes_nothing_and_says_why() {
+        for text in ["", "{", "[]", r#"{"kaiten_saved": 9, "scenario_name": null, "position": 0, "scenario": {}}"#] {
+            let studio = Studio::with_builtin("topics");
+            let doc = studio.editor.doc.clone();
+            let after = studio.apply(StudioAction::Restore(text.to_string()));
+            assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
+            assert!(after.problems[0].path.starts_with("saved work"), "{text}: {:?}", after.problems);
+        }
+    }
+}
