@@ -344,6 +344,9 @@ pub struct RoutingInput<'a> {
     pub headers: &'a FieldTable,
 }
 
+/// What identifies a binding apart from its arguments: source, destination, routing key.
+type BindingKey = (ExchangeId, Destination, String);
+
 /// Exchanges, queues and bindings of one vhost.
 #[derive(Debug, Clone)]
 pub struct Topology {
@@ -354,6 +357,10 @@ pub struct Topology {
     exchange_names: BTreeMap<String, ExchangeId>,
     queue_names: BTreeMap<String, QueueId>,
     route_indexes: BTreeMap<ExchangeId, RouteIndex>,
+    // Invariant: every binding's id is listed under its (source, destination, routing key)
+    // and nothing else is; `bind` finds an identical binding here instead of scanning them
+    // all, so loading n bindings costs n log n, not n squared.
+    bindings_by_key: BTreeMap<BindingKey, Vec<BindingId>>,
     // Exchanges that have had a binding as source: auto-delete applies only to them.
     ever_bound: BTreeSet<ExchangeId>,
     // Every name an id ever had, kept after deletion so old trace entries stay readable.
@@ -379,6 +386,7 @@ impl Topology {
             exchange_names: BTreeMap::new(),
             queue_names: BTreeMap::new(),
             route_indexes: BTreeMap::new(),
+            bindings_by_key: BTreeMap::new(),
             ever_bound: BTreeSet::new(),
             names_ever: BTreeMap::new(),
             next_id: 0,
@@ -498,13 +506,8 @@ impl Topology {
             })?),
             _ => None,
         };
-        if let Some(existing) = self.bindings.values().find(|(binding, _)| {
-            binding.source == source
-                && binding.destination == destination
-                && binding.routing_key == routing_key
-                && binding.arguments == arguments
-        }) {
-            return Ok(existing.0.id);
+        if let Some(existing) = self.identical_binding(source, destination, routing_key, &arguments) {
+            return Ok(existing);
         }
         let id = BindingId(self.mint());
         let source_node = self.exchanges[&source].1;
@@ -516,9 +519,36 @@ impl Topology {
             RouteIndex::Headers(all) => all.push((id, x_match.expect("headers bindings have an x-match"))),
         }
         self.ever_bound.insert(source);
+        self.bindings_by_key.entry((source, destination, routing_key.to_string())).or_default().push(id);
         self.bindings
             .insert(id, (Binding { id, source, destination, routing_key: routing_key.to_string(), arguments }, edge));
         Ok(id)
+    }
+
+    /// A binding with exactly this source, destination, routing key and arguments.
+    fn identical_binding(
+        &self,
+        source: ExchangeId,
+        destination: Destination,
+        routing_key: &str,
+        arguments: &FieldTable,
+    ) -> Option<BindingId> {
+        let key = (source, destination, routing_key.to_string());
+        self.bindings_by_key
+            .get(&key)?
+            .iter()
+            .copied()
+            .find(|id| self.bindings.get(id).is_some_and(|(binding, _)| binding.arguments == *arguments))
+    }
+
+    fn forget_binding_key(&mut self, binding: &Binding) {
+        let key = (binding.source, binding.destination, binding.routing_key.clone());
+        if let Some(ids) = self.bindings_by_key.get_mut(&key) {
+            ids.retain(|id| *id != binding.id);
+            if ids.is_empty() {
+                self.bindings_by_key.remove(&key);
+            }
+        }
     }
 
     /// Removes a binding; an auto-delete source exchange left without bindings goes too.
@@ -528,6 +558,7 @@ impl Topology {
             return Vec::new();
         };
         self.graph.remove_edge(edge);
+        self.forget_binding_key(&binding);
         match self.route_indexes.get_mut(&binding.source) {
             Some(RouteIndex::Direct(by_key)) => {
                 if let Some(targets) = by_key.get_mut(&binding.routing_key) {
@@ -548,7 +579,7 @@ impl Topology {
     fn auto_delete_if_unbound(&mut self, exchange: ExchangeId) -> Vec<ExchangeId> {
         let unbound = self.exchange(exchange).is_some_and(|x| x.spec.auto_delete)
             && self.ever_bound.contains(&exchange)
-            && !self.bindings.values().any(|(binding, _)| binding.source == exchange);
+            && self.exchanges.get(&exchange).is_some_and(|(_, node)| self.graph.edges(*node).next().is_none());
         if unbound { self.delete_exchange(exchange) } else { Vec::new() }
     }
 
@@ -558,15 +589,10 @@ impl Topology {
         let Some((removed, node)) = self.exchanges.remove(&exchange) else {
             return Vec::new();
         };
+        let touching = self.bindings_touching(node);
         self.graph.remove_node(node);
         self.exchange_names.remove(removed.name());
         self.route_indexes.remove(&exchange);
-        let touching: Vec<BindingId> = self
-            .bindings
-            .values()
-            .filter(|(binding, _)| binding.source == exchange || binding.destination == Destination::Exchange(exchange))
-            .map(|(binding, _)| binding.id)
-            .collect();
         let mut deleted = vec![exchange];
         for binding in touching {
             deleted.extend(self.unbind(binding));
@@ -579,15 +605,24 @@ impl Topology {
         let Some((removed, node)) = self.queues.remove(&queue) else {
             return Vec::new();
         };
+        let touching = self.bindings_touching(node);
         self.graph.remove_node(node);
         self.queue_names.remove(removed.name());
-        let touching: Vec<BindingId> = self
-            .bindings
-            .values()
-            .filter(|(binding, _)| binding.destination == Destination::Queue(queue))
-            .map(|(binding, _)| binding.id)
-            .collect();
         touching.into_iter().flat_map(|binding| self.unbind(binding)).collect()
+    }
+
+    /// The bindings from or to a graph node, in creation order (read from the graph's
+    /// edges, so deleting a node costs its own bindings, not every binding).
+    fn bindings_touching(&self, node: NodeIndex) -> Vec<BindingId> {
+        let mut touching: Vec<BindingId> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
+            .map(|edge| *edge.weight())
+            .collect();
+        touching.sort_unstable();
+        touching.dedup();
+        touching
     }
 
     pub fn exchange(&self, id: ExchangeId) -> Option<&Exchange> {

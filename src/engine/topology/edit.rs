@@ -77,20 +77,17 @@ impl Topology {
         let source = binding.source;
         let kind = self.exchange(source).map_or(ExchangeKind::Direct, |exchange| exchange.spec.kind);
         x_match_for(kind, &arguments)?;
-        let duplicate = self.bindings().any(|other| {
-            other.id != id
-                && other.source == source
-                && other.destination == binding.destination
-                && other.routing_key == routing_key
-                && other.arguments == arguments
-        });
-        if duplicate {
+        let duplicate = self.identical_binding(source, binding.destination, routing_key, &arguments);
+        if duplicate.is_some_and(|other| other != id) {
             return Err(AmqpError::PreconditionFailed(format!(
                 "'{}' is already bound to '{}' with binding key '{routing_key}' and these arguments",
                 self.exchange_name(source),
                 self.destination_name(binding.destination)
             )));
         }
+        let old = binding.clone();
+        self.forget_binding_key(&old);
+        self.bindings_by_key.entry((source, old.destination, routing_key.to_string())).or_default().push(id);
         let binding = &mut self.bindings.get_mut(&id).expect("checked above").0;
         binding.routing_key = routing_key.to_string();
         binding.arguments = arguments;
