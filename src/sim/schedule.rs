@@ -1,70 +1,49 @@
 //! The pending-event queue: events ordered by virtual time, ties broken by the order in
 //! which they were scheduled (as turmoil's scheduler does), so a run never depends on
 //! heap internals.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+//!
+//! The queue is a persistent map (`imbl::OrdMap`), so a session's snapshots share it
+//! instead of copying it: a producer that publishes faster than the network delivers
+//! (`interval_ms` 0) makes the queue long, and each snapshot then costs a pointer, not a
+//! copy of every pending message. Push and pop cost a logarithm of the length.
 
 use crate::engine::SimTime;
 
-#[derive(Debug, Clone)]
-struct Slot<T> {
-    at: SimTime,
-    seq: u64,
-    item: T,
-}
-
-impl<T> PartialEq for Slot<T> {
-    fn eq(&self, other: &Self) -> bool {
-        (self.at, self.seq) == (other.at, other.seq)
-    }
-}
-impl<T> Eq for Slot<T> {}
-impl<T> PartialOrd for Slot<T> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl<T> Ord for Slot<T> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.at, self.seq).cmp(&(other.at, other.seq))
-    }
-}
-
 /// A min-queue of items by `(time, scheduling order)`.
 #[derive(Debug, Clone)]
-pub struct Schedule<T> {
-    heap: BinaryHeap<Reverse<Slot<T>>>,
+pub struct Schedule<T: Clone> {
+    slots: imbl::OrdMap<(SimTime, u64), T>,
     // Invariant: larger than the seq of every slot ever pushed.
     next_seq: u64,
 }
 
-impl<T> Default for Schedule<T> {
+impl<T: Clone> Default for Schedule<T> {
     fn default() -> Self {
-        Schedule { heap: BinaryHeap::new(), next_seq: 0 }
+        Schedule { slots: imbl::OrdMap::new(), next_seq: 0 }
     }
 }
 
-impl<T> Schedule<T> {
+impl<T: Clone> Schedule<T> {
     pub fn push(&mut self, at: SimTime, item: T) {
-        self.heap.push(Reverse(Slot { at, seq: self.next_seq, item }));
+        self.slots.insert((at, self.next_seq), item);
         self.next_seq += 1;
     }
 
     pub fn pop(&mut self) -> Option<(SimTime, T)> {
-        self.heap.pop().map(|Reverse(slot)| (slot.at, slot.item))
+        let key = self.slots.get_min()?.0;
+        self.slots.remove(&key).map(|item| (key.0, item))
     }
 
     pub fn peek_time(&self) -> Option<SimTime> {
-        self.heap.peek().map(|Reverse(slot)| slot.at)
+        self.slots.get_min().map(|((at, _), _)| *at)
     }
 
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.slots.is_empty()
     }
 }
 
