@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
-use crate::sim::actors::{Consumer, ConsumerConfig, Processing, Producer, ProducerConfig};
+use crate::sim::actors::{
+    Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
+};
 use crate::sim::{Actor, ActorId, Network, World};
 
 /// The scenario format version this build reads and writes.
@@ -181,6 +183,9 @@ impl Scenario {
             if let ActorSpec::Consumer(config) = actor {
                 diagnostics.extend(consumer_problems(idx, config));
             }
+            if let ActorSpec::Producer(config) = actor {
+                diagnostics.extend(producer_problems(idx, config));
+            }
             if let Some(queue) = actor.needs_queue() {
                 let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
                 if topology.queue_by_name(queue).is_none() && !declared_by_actor {
@@ -219,6 +224,37 @@ impl Scenario {
         let actors = self.actors.iter().map(ActorSpec::build).collect();
         Ok(World::new(topology, actors, self.network, seed, &stops))
     }
+}
+
+/// Templates of a producer that could expand beyond `MAX_EXPANDED_BYTES` per message
+/// (`{name}` 50,000 times with a 100 KB name is a 5 GB body from a 400 KB file).
+fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
+    let default_message_id = "{name}-{n}".to_string();
+    let mut templates = vec![
+        ("body".to_string(), &config.body),
+        ("routing_key".to_string(), &config.routing_key),
+        ("message_id".to_string(), config.message_id.as_ref().unwrap_or(&default_message_id)),
+    ];
+    for (key, value) in &config.headers {
+        if let serde_json::Value::String(text) = value {
+            templates.push((format!("headers.{key}"), text));
+        }
+    }
+    templates
+        .into_iter()
+        .filter_map(|(field, template)| {
+            let bound = expanded_size_bound(template, &config.name);
+            (bound > MAX_EXPANDED_BYTES).then(|| {
+                Diagnostic::new(
+                    format!("actors[{idx}].{field}"),
+                    format!(
+                        "expands to up to {bound} bytes per message (with {{n}} and {{name}} filled in); \
+                         at most {MAX_EXPANDED_BYTES} bytes are allowed"
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Settings of a consumer that would run but not as written.
@@ -281,6 +317,29 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problems_of(document: serde_json::Value) -> Vec<String> {
+        let scenario = Scenario::from_json(&document.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+        scenario.build(1).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn templates_that_would_expand_to_gigabytes_are_refused_at_load() {
+        let name = "n".repeat(100_000);
+        let problems = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "bomb",
+            "actors": [{"kind": "producer", "name": name, "body": "{name}".repeat(50_000),
+                        "headers": {"h": "{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}"}}]
+        }));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("actors[0].body: expands to up to 5000300000 bytes per message"));
+        assert!(problems[1].starts_with("actors[0].headers.h: expands to up to"));
+        let fine = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "fine",
+            "actors": [{"kind": "producer", "name": "P", "body": "{name} {n} ".repeat(1_000)}]
+        }));
+        assert!(fine.is_empty(), "{fine:?}");
+    }
 
     #[test]
     fn suggestions_for_typos() {
