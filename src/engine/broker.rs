@@ -696,7 +696,7 @@ impl Broker {
             .flat_map(|(id, state)| {
                 let head = state.ready.values().next().and_then(|ready| ready.expires_at);
                 let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
-                    Some(ms) if state.consumers.is_empty() => Some(state.last_used + ms),
+                    Some(ms) if state.consumers.is_empty() => Some(state.last_used.saturating_add(ms)),
                     _ => None,
                 };
                 [head, expires]
@@ -760,7 +760,7 @@ impl Broker {
             self.expire_head(queue);
             let Some(state) = self.queues.get(&queue) else { continue };
             let expired = match self.topology.queue(queue).and_then(|queue| queue.args.expires) {
-                Some(ms) => state.consumers.is_empty() && state.last_used + ms <= self.now,
+                Some(ms) => state.consumers.is_empty() && state.last_used.saturating_add(ms) <= self.now,
                 None => false,
             };
             if expired {
@@ -801,7 +801,8 @@ impl Broker {
             .into_iter()
             .flatten()
             .min();
-        let expires_at = ttl.map(|ms| self.now + ms);
+        // A deadline past the end of time saturates: the message expires at u64::MAX ms.
+        let expires_at = ttl.map(|ms| self.now.saturating_add(ms));
         let level = message.priority_level(args.max_priority);
         let state = self.queues.get_mut(&queue).expect("queue state exists");
         let key = (Reverse(level), state.next_seq);

@@ -81,7 +81,7 @@ impl Notifier {
             return;
         }
         let message_id = uuid4_string(ctx.rng());
-        let timestamp = datetime_str(self.config.epoch_ms + ctx.now());
+        let timestamp = datetime_str(self.config.epoch_ms.saturating_add(ctx.now()));
         let addresses = notify_addresses(&self.config.transport.control_exchange, &self.config.topics, step.priority);
         for (exchange, routing_key) in addresses {
             if self.declared.insert((exchange.clone(), routing_key.clone())) {
