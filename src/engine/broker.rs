@@ -470,27 +470,36 @@ impl Broker {
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
-    /// `basic.publish`. A missing exchange is 404 and an internal one 403; otherwise the
-    /// outcome says where the message went.
+    /// `basic.publish`. The checks come in RabbitMQ 3.10.8's order, with its texts: a
+    /// missing exchange is 404, an internal one 403, an invalid `expiration` 406, then a
+    /// `CC` or `BCC` header that is not an array, or a `delivery_mode` other than 1 or 2,
+    /// is 406 (`rabbit_basic:message`). Otherwise the outcome says where the message went.
     pub fn publish(&mut self, now: SimTime, publish: Publish) -> Result<PublishOutcome, AmqpError> {
         self.tick(now);
-        let exchange = self
-            .topology
-            .exchange_by_name(&publish.exchange)
-            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)))?;
+        let internal_refusal =
+            |name: &str| AmqpError::AccessRefused(format!("cannot publish to internal exchange '{name}' in vhost '/'"));
+        let Some(exchange) = self.topology.exchange_by_name(&publish.exchange) else {
+            // Every vhost has this internal exchange (the firehose tracer's); Kaiten does not
+            // model tracing, so it is not in the topology, but publishing to it is refused.
+            if publish.exchange == TRACE_EXCHANGE {
+                return Err(internal_refusal(TRACE_EXCHANGE));
+            }
+            return Err(AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)));
+        };
         if exchange.spec.internal {
-            return Err(AmqpError::AccessRefused(format!(
-                "cannot publish to internal exchange '{}'",
-                publish.exchange
-            )));
+            return Err(internal_refusal(&publish.exchange));
         }
         let exchange_id = exchange.id;
         if let Some(expiration) = &publish.properties.expiration
             && parse_expiration(expiration).is_none()
         {
             return Err(AmqpError::PreconditionFailed(format!(
-                "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
+                "invalid expiration '{expiration}': {}",
+                expiration_problem(expiration)
             )));
+        }
+        if let Some(problem) = invalid_message(&publish.properties) {
+            return Err(AmqpError::PreconditionFailed(format!("invalid message: {problem}")));
         }
         let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
@@ -1121,6 +1130,55 @@ fn parse_expiration(text: &str) -> Option<u64> {
     text.parse::<i64>().ok().and_then(|ms| u64::try_from(ms).ok())
 }
 
+/// Why RabbitMQ's `parse_expiration` refuses an `expiration` (Erlang's `string:to_integer`
+/// reads an optional sign and digits; the rest must be empty), in its words.
+fn expiration_problem(text: &str) -> String {
+    let sign = usize::from(text.starts_with(['+', '-']));
+    let digits_end = sign + text[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits_end == sign {
+        return "no_integer".into();
+    }
+    let (number, rest) = text.split_at(digits_end);
+    if !rest.is_empty() {
+        return format!("{{leftover_string,{}}}", erlang_string(rest));
+    }
+    let number = number.trim_start_matches('+');
+    if number.starts_with('-') {
+        format!("{{value_negative,{number}}}")
+    } else {
+        format!("{{value_too_large,{number}}}")
+    }
+}
+
+/// An Erlang string as `~p` prints it: double quotes, with `"` and `\` escaped.
+fn erlang_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The every-vhost internal exchange of RabbitMQ's firehose tracer.
+pub const TRACE_EXCHANGE: &str = "amq.rabbitmq.trace";
+
+/// What `rabbit_basic:message` refuses in a publish's properties, as RabbitMQ prints the
+/// reason: a `CC` or `BCC` header that is not an array (`{unacceptable_type_in_header,
+/// "CC",longstr}`), or a `delivery_mode` other than 1 or 2 (`{delivery_mode_unknown,3}`).
+fn invalid_message(properties: &Properties) -> Option<String> {
+    if let Some(mode) = properties.delivery_mode
+        && mode != 1
+        && mode != 2
+    {
+        return Some(format!("{{delivery_mode_unknown,{mode}}}"));
+    }
+    for name in ["CC", "BCC"] {
+        match properties.headers.get(name) {
+            None | Some(FieldValue::Array(_)) => {}
+            Some(other) => {
+                return Some(format!("{{unacceptable_type_in_header,\"{name}\",{}}}", other.amqp_type_name()));
+            }
+        }
+    }
+    None
+}
+
 fn unknown_tag(delivery_tag: u64) -> AmqpError {
     AmqpError::PreconditionFailed(format!("unknown delivery tag {delivery_tag}"))
 }
@@ -1128,8 +1186,8 @@ fn unknown_tag(delivery_tag: u64) -> AmqpError {
 /// The routing keys a `CC` or `BCC` header adds.
 fn header_routes(headers: &FieldTable, name: &str) -> Vec<String> {
     match headers.get(name) {
+        // Only an array routes; `publish` refuses any other type (406) before routing.
         Some(FieldValue::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect(),
-        Some(FieldValue::Str(single)) => vec![single.clone()],
         _ => Vec::new(),
     }
 }

@@ -666,9 +666,11 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
                         _ => true,
                     }
             }
-            (PublishRecord::Error { code: sim_code, .. }, PublishRecord::Error { code: real_code, .. }) => {
-                sim_code == real_code
-            }
+            // RabbitMQ's reply text too, so a user searching for the message finds it.
+            (
+                PublishRecord::Error { code: sim_code, text: sim_text },
+                PublishRecord::Error { code: real_code, text: real_text },
+            ) => sim_code == real_code && sim_text == real_text,
             _ => false,
         };
         if !agree {
@@ -751,11 +753,14 @@ mod tests {
         let mut broker = RunRecord {
             publishes: vec![
                 PublishRecord::Outcome { routed: None, returned: false, rejected: false },
-                PublishRecord::Error { code: 404, text: "NOT_FOUND - no exchange 'x' in vhost 'v'".into() },
+                PublishRecord::Error { code: 404, text: "no exchange 'x' in vhost '/'".into() },
             ],
             ..simulated.clone()
         };
-        assert!(differences(&simulated, &broker).is_empty(), "routed unknown and error texts are not compared");
+        assert!(differences(&simulated, &broker).is_empty(), "routed is unknown on the broker side");
+        broker.publishes[1] = PublishRecord::Error { code: 404, text: "no exchange 'y' in vhost '/'".into() };
+        assert_eq!(differences(&simulated, &broker).len(), 1, "error texts are RabbitMQ's, compared too");
+        broker.publishes[1] = simulated.publishes[1].clone();
         broker.queues.insert("q".into(), vec![MessageRecord { redelivered: true, ..message("m1") }]);
         broker.publishes[0] = PublishRecord::Outcome { routed: None, returned: true, rejected: false };
         let found = differences(&simulated, &broker);

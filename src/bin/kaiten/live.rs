@@ -164,8 +164,27 @@ impl LiveBroker {
             session.record.queues.insert(name, messages);
         }
         session.connection.close(200, "kaiten verify done").await.ok();
+        for publish in &mut session.record.publishes {
+            if let PublishRecord::Error { text, .. } = publish {
+                *text = simulated_text(text, vhost);
+            }
+        }
         Ok(LiveRun { record: session.record, refused: None })
     }
+}
+
+/// A broker's reply text as the simulation words it, so the two can be compared: without
+/// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
+/// the line breaks Erlang's `~p` puts into long terms taken out.
+fn simulated_text(text: &str, vhost: &str) -> String {
+    let text = text.split_once(" - ").map_or(text, |(_, rest)| rest);
+    let mut unwrapped = String::new();
+    let mut lines = text.split('\n');
+    unwrapped.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        unwrapped.push_str(line.trim_start());
+    }
+    unwrapped.replace(&format!("in vhost '{vhost}'"), "in vhost '/'")
 }
 
 struct LiveConsumer {
