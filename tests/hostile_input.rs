@@ -36,3 +36,27 @@ fn a_ttl_near_the_end_of_time_saturates_instead_of_wrapping() {
     );
     assert_eq!(expired["queues"]["q"], json!([]), "{expired}");
 }
+
+#[test]
+fn a_long_chain_of_dead_letter_exchanges_does_not_overflow_the_stack() {
+    // Each queue holds nothing (x-max-length 0) and dead-letters to the next: one publish
+    // goes down the whole chain. Dead-lettering was recursive, one stack frame set per hop.
+    const N_QUEUES: usize = 2_000;
+    let queues: Vec<Value> = (0..N_QUEUES)
+        .map(|idx| {
+            let mut arguments = json!({"x-max-length": 0});
+            if idx + 1 < N_QUEUES {
+                arguments["x-dead-letter-exchange"] = json!("");
+                arguments["x-dead-letter-routing-key"] = json!(format!("q{}", idx + 1));
+            } else {
+                arguments = json!({});
+            }
+            json!({"name": format!("q{idx}"), "arguments": arguments})
+        })
+        .collect();
+    let document =
+        run(json!({"queues": queues}), json!([{"publish": {"routing_key": "q0", "properties": {"message_id": "m"}}}]));
+    let last = &document["queues"][format!("q{}", N_QUEUES - 1)];
+    assert_eq!(last[0]["message_id"], json!("m"), "{last}");
+    assert_eq!(last[0]["x-death"].as_array().unwrap().len(), N_QUEUES - 1);
+}

@@ -278,6 +278,11 @@ pub struct Broker {
     // Queues that can expire something by themselves (a TTL or x-expires argument, or a
     // message with a per-message TTL): only these are scanned for deadlines.
     timed_queues: BTreeSet<QueueId>,
+    // Dead-letterings waiting their turn, oldest first. Invariant: empty between
+    // operations; `dead_lettering` is true while a fan-out or a dead-lettering runs, so a
+    // queue's dead-lettering waits until every copy in flight reached its queue.
+    dead_letters: std::collections::VecDeque<(QueueId, Message, DeathReason)>,
+    dead_lettering: bool,
     ledger: Ledger,
     now: SimTime,
     // Invariant: counters only grow, so ids are never reused.
@@ -306,6 +311,8 @@ impl Broker {
             consumers: BTreeMap::new(),
             events: Vec::new(),
             outbox: Vec::new(),
+            dead_letters: std::collections::VecDeque::new(),
+            dead_lettering: false,
             timed_queues,
             ledger: Ledger::default(),
             now: 0,
@@ -543,11 +550,17 @@ impl Broker {
             route: route.clone(),
             mandatory: publish.mandatory,
         });
+        // Every queue gets its copy before any queue's overflow dead-letters (RabbitMQ hands
+        // the copies to all queue processes at once; their dead-lettering comes after).
         let mut rejected_by = Vec::new();
+        let outermost = !std::mem::replace(&mut self.dead_lettering, true);
         for queue in &route.queues {
             if !self.deliver_or_enqueue(*queue, message.clone()) {
                 rejected_by.push(*queue);
             }
+        }
+        if outermost {
+            self.run_dead_letters();
         }
         let confirm = if rejected_by.is_empty() { Confirm::Ack } else { Confirm::Nack };
         Ok(PublishOutcome { publish: publish_id, route, returned: false, rejected_by, confirm })
@@ -1067,7 +1080,26 @@ impl Broker {
 
     /// Dead-letters a copy leaving `queue` for `reason`, or drops it when the queue has no
     /// dead-letter exchange, the exchange is missing, or the dead-letter path would cycle.
+    /// Dead-letters a message of `queue` (or drops it if it cannot be), after every
+    /// dead-lettering already waiting: a worklist, not recursion, so a long chain of
+    /// dead-letter exchanges cannot overflow the stack, and one publish's copies all reach
+    /// their queues before any of them dead-letters.
     fn dead_letter_or_drop(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
+        self.dead_letters.push_back((queue, message, reason));
+        if !self.dead_lettering {
+            self.dead_lettering = true;
+            self.run_dead_letters();
+        }
+    }
+
+    fn run_dead_letters(&mut self) {
+        while let Some((queue, message, reason)) = self.dead_letters.pop_front() {
+            self.dead_letter_now(queue, message, reason);
+        }
+        self.dead_lettering = false;
+    }
+
+    fn dead_letter_now(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
         let Some(queue_def) = self.topology.queue(queue) else {
             // A nack for a message of a queue deleted meanwhile: the copy is gone with it.
             return self.drop_copy(queue, &message, DropReason::QueueDeleted);
