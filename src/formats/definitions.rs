@@ -129,12 +129,29 @@ fn yes() -> bool {
     true
 }
 
+/// Refuses an integer argument above `i64::MAX`: AMQP tables carry signed 64-bit integers,
+/// and converting it to a float would show 2^63 as `9.223372036854776e+18`.
+fn too_large_integers(prefix: &str, arguments: &Map<String, Value>) -> Result<(), DefinitionsError> {
+    for (name, value) in arguments {
+        if let Value::Number(number) = value
+            && number.is_u64()
+            && number.as_i64().is_none()
+        {
+            return Err(DefinitionsError::new(
+                format!("{prefix}.{name}"),
+                format!("{number} is too large: an AMQP argument holds integers up to {}", i64::MAX),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads one entry with serde, naming the failing member's path under `prefix`.
 fn entry<T: for<'de> Deserialize<'de>>(prefix: &str, value: &Value) -> Result<T, DefinitionsError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let inner = error.path().to_string();
         let path = if inner == "." || inner.is_empty() { prefix.to_string() } else { format!("{prefix}.{inner}") };
-        DefinitionsError::new(path, error.into_inner().to_string())
+        DefinitionsError::new(path, crate::formats::plain_message(&error.into_inner().to_string()))
     })
 }
 
@@ -190,14 +207,15 @@ impl Definitions {
     /// Parses a definitions document. Returns the definitions and what the simulation
     /// will not act on (policies, other vhosts), or the first problem found.
     pub fn parse(text: &str) -> Result<(Definitions, Vec<Diagnostic>), DefinitionsError> {
-        let document: IndexMap<String, Value> = serde_json::from_str(text).map_err(|error| {
-            let problem = error.to_string();
-            if error.is_data() {
-                DefinitionsError::new("", format!("the document must be a JSON object: {problem}"))
-            } else {
-                DefinitionsError::new("", problem)
-            }
-        })?;
+        let document =
+            crate::formats::parse_json(text).map_err(|problem| DefinitionsError::new(problem.path, problem.message))?;
+        let Value::Object(document) = document else {
+            return Err(DefinitionsError::new(
+                "",
+                format!("the document must be a JSON object ({{\"queues\": [...], ...}}), not {}", kind_of(&document)),
+            ));
+        };
+        let document: IndexMap<String, Value> = document.into_iter().collect();
         let mut diagnostics = Vec::new();
         let mut topology = Topology::new();
         let mut exchanges = Vec::new();
@@ -231,6 +249,7 @@ impl Definitions {
                 // Built-in exchanges exist in every vhost; RabbitMQ's export leaves them out.
                 continue;
             }
+            too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             if let Some(ae) = arguments.get("alternate-exchange")
                 && ae.as_str().is_none()
@@ -268,6 +287,7 @@ impl Definitions {
                     format!("\"{queue_type}\" queues are not simulated; Kaiten models classic queues"),
                 ));
             }
+            too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
@@ -318,6 +338,7 @@ impl Definitions {
                     format!("no {what} named \"{}\"", parsed.destination),
                 )
             })?;
+            too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             if source_kind == ExchangeKind::Headers
                 && let Err(mode) = XMatch::from_arguments(&arguments)
@@ -536,6 +557,25 @@ mod tests {
     }
 
     #[test]
+    fn big_integers_duplicates_and_a_bom_are_refused_in_words() {
+        assert_eq!(
+            error_of(r#"{"queues":[{"name":"q","arguments":{"x-max-length":9223372036854775808}}]}"#),
+            "queues[0].arguments.x-max-length: 9223372036854775808 is too large: an AMQP argument holds integers up \
+             to 9223372036854775807"
+        );
+        assert_eq!(
+            error_of(r#"{"queues":[{"name":"q","durable":true,"durable":false}]}"#),
+            r#"queues[0]: the key "durable" appears twice in this object"#
+        );
+        assert!(error_of("\u{feff}{}").contains("byte-order mark"));
+        assert_eq!(error_of("[]"), r#"the document must be a JSON object ({"queues": [...], ...}), not an array"#);
+        assert_eq!(
+            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#),
+            r#"queues[0].durable: expected true or false, got the string "yes""#
+        );
+    }
+
+    #[test]
     fn errors_name_the_json_path() {
         assert_eq!(
             error_of(
@@ -548,7 +588,7 @@ mod tests {
                 .starts_with("queues[0].arguments.x-overflow: ")
         );
         assert!(
-            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: invalid type")
+            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: expected true")
         );
         assert!(error_of(r#"{"exchanges":[{"name":"x","type":"nope"}]}"#).starts_with("exchanges[0].type: unknown"));
         assert!(

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
+use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
 };
@@ -126,13 +127,35 @@ fn empty_definitions() -> serde_json::Value {
 }
 
 impl Scenario {
-    /// Parses and checks a scenario file.
+    /// Parses and checks a scenario file. Problems name the JSON path down to the field,
+    /// inside actors too, in plain words; every actor's first problem is reported at once.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let scenario: Scenario = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let document = parse_json(text).map_err(|problem| {
+            vec![Diagnostic::new(
+                if problem.path.is_empty() { "scenario".into() } else { problem.path },
+                problem.message,
+            )]
+        })?;
+        let Some(members) = document.as_object() else {
+            return Err(vec![Diagnostic::new(
+                "scenario",
+                format!(
+                    "a scenario must be a JSON object ({{\"kaiten_scenario\": 1, ...}}), not {}",
+                    kind_of(&document)
+                ),
+            )]);
+        };
+        if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
+            let problems: Vec<Diagnostic> =
+                actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)).collect();
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+        }
+        let scenario: Scenario = serde_path_to_error::deserialize(&document).map_err(|error| {
             let path = error.path().to_string();
             let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
-            vec![Diagnostic::new(path, error.into_inner().to_string())]
+            vec![Diagnostic::new(path, plain_message(&error.into_inner().to_string()))]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
@@ -185,6 +208,16 @@ impl Scenario {
             }
             if let ActorSpec::Producer(config) = actor {
                 diagnostics.extend(producer_problems(idx, config));
+            }
+            if let ActorSpec::NotificationListener(config) = actor {
+                for (endpoint_idx, endpoint) in config.endpoints.iter().enumerate() {
+                    if let Some(Err(error)) = endpoint.filter_rule.as_ref().map(|filter| filter.validate()) {
+                        diagnostics.push(Diagnostic::new(
+                            format!("actors[{idx}].endpoints[{endpoint_idx}].filter_rule"),
+                            format!("not a valid regular expression: {}", error.to_string().replace('\n', " ")),
+                        ));
+                    }
+                }
             }
             if let Some(queue) = actor.needs_queue() {
                 let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
@@ -255,6 +288,71 @@ fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
             })
         })
         .collect()
+}
+
+/// The actor kinds a scenario may use, as `kind` spells them.
+const ACTOR_KINDS: [&str; 6] =
+    ["producer", "consumer", "rpc_client", "rpc_server", "notifier", "notification_listener"];
+
+/// The first problem of one actor, with the path down to the field (serde stops at
+/// `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
+fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
+    let path = format!("actors[{idx}]");
+    let Some(members) = actor.as_object() else {
+        return Some(Diagnostic::new(
+            path,
+            format!("an actor must be an object ({{\"kind\": ...}}), not {}", kind_of(actor)),
+        ));
+    };
+    let kind = match members.get("kind") {
+        None => {
+            return Some(Diagnostic::new(
+                format!("{path}.kind"),
+                format!("missing: say what the actor is, one of {}", ACTOR_KINDS.join(", ")),
+            ));
+        }
+        Some(serde_json::Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return Some(Diagnostic::new(format!("{path}.kind"), format!("expected a string, got {}", kind_of(other))));
+        }
+    };
+    let mut fields = members.clone();
+    fields.remove("kind");
+    let fields = serde_json::Value::Object(fields);
+    fn check<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Option<Diagnostic> {
+        serde_path_to_error::deserialize::<_, T>(fields).err().map(|error| {
+            let inner = error.path().to_string();
+            let at = if inner == "." || inner.is_empty() { path.to_string() } else { format!("{path}.{inner}") };
+            Diagnostic::new(at, plain_message(&error.into_inner().to_string()))
+        })
+    }
+    match kind {
+        "producer" => check::<ProducerConfig>(&path, &fields),
+        "consumer" => check::<ConsumerConfig>(&path, &fields),
+        "rpc_client" => check::<crate::oslo::client::RpcClientConfig>(&path, &fields),
+        "rpc_server" => check::<crate::oslo::server::RpcServerConfig>(&path, &fields),
+        "notifier" => check::<crate::oslo::notifier::NotifierConfig>(&path, &fields),
+        "notification_listener" => check::<crate::oslo::listener::ListenerConfig>(&path, &fields),
+        other => Some(Diagnostic::new(
+            format!("{path}.kind"),
+            format!(
+                "unknown actor kind '{other}'{}; the kinds are {}",
+                did_you_mean(other, &ACTOR_KINDS),
+                ACTOR_KINDS.join(", ")
+            ),
+        )),
+    }
+}
+
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// Settings of a consumer that would run but not as written.
@@ -339,6 +437,60 @@ mod tests {
             "actors": [{"kind": "producer", "name": "P", "body": "{name} {n} ".repeat(1_000)}]
         }));
         assert!(fine.is_empty(), "{fine:?}");
+    }
+
+    fn load_error(text: &str) -> Vec<String> {
+        Scenario::from_json(text).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn problems_name_the_field_in_plain_words() {
+        assert_eq!(
+            load_error("[]"),
+            ["scenario: a scenario must be a JSON object ({\"kaiten_scenario\": 1, ...}), not an array"]
+        );
+        assert!(load_error("\u{feff}{}")[0].starts_with("scenario: the file starts with a byte-order mark"));
+        let problems = load_error(
+            r#"{"kaiten_scenario": 1, "name": "x", "actors": [
+                {"kind": "producer", "name": "p", "priority": 300},
+                {"kind": "rpc_client", "name": "c", "target": {"topic": "t"},
+                 "steps": [{"action": "cast", "method": "m", "count": -1}]},
+                {"kind": "consumer", "name": "k", "queue": "q", "prefetch": "ten"},
+                {"kind": "poducer", "name": "z"},
+                {"name": "nokind"}
+            ]}"#,
+        );
+        assert_eq!(
+            problems,
+            [
+                "actors[0].priority: expected a whole number from 0 to 255, got 300",
+                "actors[1].steps[0].count: expected a whole number from 0 to 4294967295, got -1",
+                "actors[2].prefetch: expected a whole number from 0 to 4294967295, got the string \"ten\"",
+                "actors[3].kind: unknown actor kind 'poducer' (did you mean 'producer'?); the kinds are producer, \
+                 consumer, rpc_client, rpc_server, notifier, notification_listener",
+                "actors[4].kind: missing: say what the actor is, one of producer, consumer, rpc_client, rpc_server, \
+                 notifier, notification_listener",
+            ]
+        );
+        assert_eq!(
+            load_error(r#"{"kaiten_scenario": 1, "name": "x", "name": "y"}"#),
+            ["scenario: the key \"name\" appears twice in this object"]
+        );
+    }
+
+    #[test]
+    fn an_invalid_filter_rule_is_refused_when_the_file_loads() {
+        let problems = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "filters",
+            "actors": [{"kind": "notification_listener", "name": "l", "targets": [{"topic": "notifications"}],
+                        "endpoints": [{"name": "e", "handlers": [{"priority": "info"}],
+                                       "filter_rule": {"event_type": "compute.(instance"}}]}]
+        }));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("actors[0].endpoints[0].filter_rule: not a valid regular expression: "),
+            "{problems:?}"
+        );
     }
 
     #[test]

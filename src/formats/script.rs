@@ -185,15 +185,73 @@ impl ScriptError {
     }
 }
 
-/// Parses a script, naming the JSON path of the first problem.
+/// The step names a script may use.
+const STEP_NAMES: [&str; 8] = ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time"];
+
+/// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let script: Script = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        ScriptError { path: if path == "." { "$".into() } else { path }, problem: error.into_inner().to_string() }
+    let document = crate::formats::parse_json(text).map_err(|problem| ScriptError {
+        path: if problem.path.is_empty() { "$".into() } else { problem.path },
+        problem: problem.message,
     })?;
-    deserializer.end().map_err(|error| ScriptError { path: "$".into(), problem: error.to_string() })?;
-    Ok(script)
+    let Value::Array(items) = document else {
+        return Err(ScriptError {
+            path: "$".into(),
+            problem: format!(
+                "a script must be a JSON array of steps ([{{\"publish\": {{...}}}}, ...]), not {}",
+                kind_of(&document)
+            ),
+        });
+    };
+    items.iter().enumerate().map(|(idx, item)| parse_step(idx, item)).collect()
+}
+
+fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
+    let path = format!("[{idx}]");
+    let problem = |problem: String| ScriptError { path: path.clone(), problem };
+    let actions = STEP_NAMES.join(", ");
+    let Value::Object(members) = item else {
+        return Err(problem(format!(
+            "a step must be an object with one key naming its action, such as {{\"publish\": {{...}}}}; got {}",
+            kind_of(item)
+        )));
+    };
+    let name = match members.keys().collect::<Vec<_>>().as_slice() {
+        [] => return Err(problem(format!("an empty step: name one action ({actions})"))),
+        [name] => name.as_str(),
+        names => {
+            let names: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
+            return Err(problem(format!(
+                "a step names exactly one action, this one has {}: {}; write them as separate steps",
+                names.len(),
+                names.join(", ")
+            )));
+        }
+    };
+    if !STEP_NAMES.contains(&name) {
+        return Err(problem(format!(
+            "unknown action \"{name}\"{}; the actions are {actions}",
+            crate::formats::scenario::did_you_mean(name, &STEP_NAMES)
+        )));
+    }
+    serde_path_to_error::deserialize(item).map_err(|error| {
+        let inner = error.path().to_string();
+        ScriptError {
+            path: if inner == "." || inner.is_empty() { format!("{path}.{name}") } else { format!("{path}.{inner}") },
+            problem: crate::formats::plain_message(&error.into_inner().to_string()),
+        }
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// What became of one publish step.
@@ -736,7 +794,38 @@ mod tests {
             .unwrap_err();
         assert!(error.path.starts_with("[1].publish.properties.priority"), "{error}");
         let error = parse(r#"[{"teleport": {}}]"#).unwrap_err();
-        assert!(error.to_string().contains("unknown variant"), "{error}");
+        assert!(
+            error.to_string().starts_with("[0]: unknown action \"teleport\"; the actions are publish, "),
+            "{error}"
+        );
+        let error = parse(r#"[{"publsh": {}}]"#).unwrap_err();
+        assert!(error.to_string().contains("(did you mean 'publish'?)"), "{error}");
+        assert_eq!(
+            parse("[{}]").unwrap_err().to_string(),
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time)"
+        );
+        assert_eq!(
+            parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().to_string(),
+            "[0]: a step names exactly one action, this one has 2: \"get\", \"ack\"; write them as separate steps"
+        );
+        assert_eq!(
+            parse(r#"["publish"]"#).unwrap_err().to_string(),
+            "[0]: a step must be an object with one key naming its action, such as {\"publish\": {...}}; got a string"
+        );
+        assert_eq!(
+            parse(r#"{"publish": {}}"#).unwrap_err().to_string(),
+            "$: a script must be a JSON array of steps ([{\"publish\": {...}}, ...]), not an object"
+        );
+        assert_eq!(
+            parse(r#"[{"publish": {"properties": {"priority": 256}}}]"#).unwrap_err().to_string(),
+            "[0].publish.properties.priority: expected a whole number from 0 to 255, got 256"
+        );
+        assert_eq!(parse(r#"[{"advance-time": {}}]"#).unwrap_err().to_string(), "[0].advance-time: missing field 'ms'");
+        assert!(parse("\u{feff}[]").unwrap_err().to_string().starts_with("$: the file starts with a byte-order mark"));
+        assert_eq!(
+            parse(r#"[{"get": {"queue": "a", "queue": "b"}}]"#).unwrap_err().to_string(),
+            "[0].get: the key \"queue\" appears twice in this object"
+        );
     }
 
     #[test]
