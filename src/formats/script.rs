@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::engine::broker::{Broker, BrokerEvent, ChannelId, ConsumeOptions, ConsumerId, Publish};
-use crate::engine::message::{Message, Properties, PublishId, SimTime};
+use crate::engine::broker::{Broker, ChannelId, ConsumeOptions, ConsumerId, Publish};
+use crate::engine::message::{Message, Properties, SimTime};
 use crate::engine::topology::Topology;
 use crate::engine::value::{FieldValue, table_from_json};
 
@@ -286,7 +286,7 @@ pub struct DeathRecord {
 pub struct MessageRecord {
     pub message_id: Option<String>,
     pub redelivered: bool,
-    /// Newest first. Consumer deliveries in the simulation record no deaths.
+    /// Newest first.
     pub deaths: Vec<DeathRecord>,
 }
 
@@ -347,27 +347,53 @@ impl MessageRecord {
         MessageRecord { message_id, redelivered, deaths }
     }
 
-    /// The message as the output document shows it: its message_id, or an object with
-    /// its `x-death` list once it has been dead-lettered.
+    /// A message in a queue as the output document shows it: its message_id, or an object
+    /// with its message_id, `redelivered` (when true) and `x-death` list (when it has been
+    /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() {
+        if self.deaths.is_empty() && !self.redelivered {
             return id;
         }
-        let deaths: Vec<Value> = self
-            .deaths
+        let mut object = Map::new();
+        object.insert("message_id".into(), id);
+        if self.redelivered {
+            object.insert("redelivered".into(), Value::Bool(true));
+        }
+        if !self.deaths.is_empty() {
+            object.insert("x-death".into(), self.deaths_json());
+        }
+        Value::Object(object)
+    }
+
+    /// A message a `get` or a consumer received: always an object, with `redelivered`.
+    pub fn received_json(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("message_id".into(), self.message_id.as_deref().map_or(Value::Null, Value::from));
+        object.insert("redelivered".into(), Value::Bool(self.redelivered));
+        if !self.deaths.is_empty() {
+            object.insert("x-death".into(), self.deaths_json());
+        }
+        Value::Object(object)
+    }
+
+    fn deaths_json(&self) -> Value {
+        self.deaths
             .iter()
             .map(|death| {
-                json!({
+                let mut entry = json!({
                     "queue": death.queue,
                     "reason": death.reason,
                     "exchange": death.exchange,
                     "routing-keys": death.routing_keys,
                     "count": death.count,
-                })
+                });
+                if let Some(expiration) = &death.original_expiration {
+                    entry["original-expiration"] = Value::from(expiration.as_str());
+                }
+                entry
             })
-            .collect();
-        json!({"message_id": id, "x-death": deaths})
+            .collect()
     }
 }
 
@@ -402,7 +428,14 @@ impl RunRecord {
             .iter()
             .map(|(name, messages)| (name.clone(), Value::Array(messages.iter().map(MessageRecord::to_json).collect())))
             .collect();
-        json!({"publishes": publishes, "queues": queues})
+        let gets: Vec<Value> =
+            self.gets.iter().map(|got| got.as_ref().map_or(Value::Null, MessageRecord::received_json)).collect();
+        let deliveries: Map<String, Value> = self
+            .deliveries
+            .iter()
+            .map(|(tag, messages)| (tag.clone(), messages.iter().map(MessageRecord::received_json).collect()))
+            .collect();
+        json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues})
     }
 }
 
@@ -521,7 +554,6 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
     // Consumer tags stay here after cancel: their channel still carries unacked messages.
     let mut consumers: BTreeMap<String, ConsumerEntry> = BTreeMap::new();
     let mut tags: BTreeMap<ConsumerId, String> = BTreeMap::new();
-    let mut message_ids: BTreeMap<PublishId, Option<String>> = BTreeMap::new();
     let channel_of = |consumers: &BTreeMap<String, ConsumerEntry>, key: &ChannelKey| match key {
         ChannelKey::Get => get_channel,
         ChannelKey::Consumer(tag) => consumers[tag].channel,
@@ -532,7 +564,6 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
         match step {
             Step::Publish(publish) => match broker.publish(now, engine_publish(publish)) {
                 Ok(outcome) => {
-                    message_ids.insert(outcome.publish, publish.properties.message_id.clone());
                     let mut routed: Vec<String> = outcome
                         .route
                         .queues
@@ -620,23 +651,17 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 broker.advance_to(now);
             }
         }
-        for event in broker.drain_events() {
-            let BrokerEvent::Delivered { delivery_tag, consumer: Some(consumer), queue, publish, redelivered, .. } =
-                event
-            else {
-                continue;
-            };
-            let Some(tag) = tags.get(&consumer) else { continue };
-            let message_id = message_ids.get(&publish).cloned().flatten();
-            let queue_name = broker.topology().queue(queue).map_or_else(String::new, |queue| queue.name().to_string());
+        broker.drain_events();
+        for delivery in broker.drain_deliveries() {
+            let Some(tag) = delivery.consumer.and_then(|consumer| tags.get(&consumer)) else { continue };
+            let record_of = MessageRecord::of(&delivery.message);
+            let queue_name =
+                broker.topology().queue(delivery.queue).map_or_else(String::new, |queue| queue.name().to_string());
             if !consumers[tag].no_ack {
-                unsettled.push(ChannelKey::Consumer(tag.clone()), delivery_tag, message_id.clone(), &queue_name);
+                let message_id = record_of.message_id.clone();
+                unsettled.push(ChannelKey::Consumer(tag.clone()), delivery.delivery_tag, message_id, &queue_name);
             }
-            record.deliveries.entry(tag.clone()).or_default().push(MessageRecord {
-                message_id,
-                redelivered,
-                deaths: Vec::new(),
-            });
+            record.deliveries.entry(tag.clone()).or_default().push(record_of);
         }
     }
     match options.readback {
@@ -699,9 +724,10 @@ fn describe_list(messages: &[MessageRecord]) -> String {
 }
 
 /// Where a simulated run and a run on a real broker disagree, one line each. Routing
-/// (`routed`) is compared only where both sides observed it; error texts are not compared
-/// (a real broker names its own vhost), only codes. Consumer deliveries are compared by
-/// message_id and redelivered flag.
+/// (`routed`) is compared only where both sides observed it; error codes and texts are
+/// compared (the live side words its texts as the simulation does: no reply-code name, the
+/// vhost as `/`). Consumer deliveries are compared whole: message_id, redelivered flag and
+/// `x-death` entries.
 pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
     let mut out = Vec::new();
     if simulated.publishes.len() != broker.publishes.len() {
@@ -751,15 +777,8 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
     let tags: std::collections::BTreeSet<&String> =
         simulated.deliveries.keys().chain(broker.deliveries.keys()).collect();
     for tag in tags {
-        let brief = |record: &RunRecord| -> Vec<MessageRecord> {
-            record
-                .deliveries
-                .get(tag)
-                .map(|messages| {
-                    messages.iter().map(|message| MessageRecord { deaths: Vec::new(), ..message.clone() }).collect()
-                })
-                .unwrap_or_default()
-        };
+        let brief =
+            |record: &RunRecord| -> Vec<MessageRecord> { record.deliveries.get(tag).cloned().unwrap_or_default() };
         let (sim, real) = (brief(simulated), brief(broker));
         if sim != real {
             out.push(format!(
@@ -887,7 +906,7 @@ mod tests {
         let document = run(topology, &script).unwrap().document();
         assert_eq!(
             document.to_string(),
-            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
+            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"gets":[],"deliveries":{},"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
         );
     }
 }
