@@ -220,6 +220,12 @@ struct QueueState {
     ever_consumed: bool,
     last_used: SimTime,
     exclusive_owner: Option<ConnectionId>,
+    // RabbitMQ 3.10.8's TTL timer when it no longer follows the head: `Some(armed)` after
+    // a message jumped ahead of the head of a non-empty priority queue, where RabbitMQ does
+    // not re-check expiry (`deliver_or_enqueue` assumes the head is the oldest message);
+    // `armed` is when the timer it set for the old head fires, if ever. Until the timer
+    // fires, a fetch or a requeue re-checks, the jumped message is not expired.
+    stale_ttl_timer: Option<Option<SimTime>>,
 }
 
 #[derive(Debug, Clone)]
@@ -590,7 +596,7 @@ impl Broker {
         };
         let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
         // RabbitMQ's `fetch` drops expired messages that the fetch brought to the head.
-        self.expire_head(queue_id);
+        self.recheck_expiry(queue_id);
         Ok(Some(delivery))
     }
 
@@ -716,7 +722,10 @@ impl Broker {
             .iter()
             .filter_map(|id| self.queues.get(id).map(|state| (id, state)))
             .flat_map(|(id, state)| {
-                let head = state.ready.values().next().and_then(|ready| ready.expires_at);
+                let head = match state.stale_ttl_timer {
+                    Some(armed) => armed,
+                    None => state.ready.values().next().and_then(|ready| ready.expires_at),
+                };
                 let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
                     Some(ms) if state.consumers.is_empty() => Some(state.last_used.saturating_add(ms)),
                     _ => None,
@@ -779,6 +788,16 @@ impl Broker {
     fn expire_due(&mut self) {
         let queues: Vec<QueueId> = self.timed_queues.iter().copied().collect();
         for queue in queues {
+            // RabbitMQ's TTL timer fired: it checks whatever is at the head now.
+            if self
+                .queues
+                .get(&queue)
+                .and_then(|state| state.stale_ttl_timer)
+                .flatten()
+                .is_some_and(|at| at <= self.now)
+            {
+                self.recheck_expiry(queue);
+            }
             self.expire_head(queue);
             let Some(state) = self.queues.get(&queue) else { continue };
             let expired = match self.topology.queue(queue).and_then(|queue| queue.args.expires) {
@@ -831,6 +850,12 @@ impl Broker {
         state.next_seq += 1;
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
+        if let Some((old_head_key, old_head)) = state.ready.get_min()
+            && key < *old_head_key
+            && state.stale_ttl_timer.is_none()
+        {
+            state.stale_ttl_timer = Some(old_head.expires_at);
+        }
         state.ready.insert(key, Arc::new(Ready { message, expires_at }));
         if expires_at.is_some() {
             self.timed_queues.insert(queue);
@@ -861,7 +886,7 @@ impl Broker {
             return;
         }
         self.drop_head_over_limit(queue);
-        self.expire_head(queue);
+        self.recheck_expiry(queue);
         self.dispatch(queue);
     }
 
@@ -879,12 +904,30 @@ impl Broker {
             }
             let (_, ready) = self.pop_head(queue).expect("a queue over its limit has a head");
             self.dead_letter_or_drop(queue, ready.message, DeathReason::Maxlen);
+            // RabbitMQ re-checks expiry after dropping a head (`deliver_or_enqueue`).
+            if let Some(state) = self.queues.get_mut(&queue) {
+                state.stale_ttl_timer = None;
+            }
         }
     }
 
+    /// RabbitMQ's `drop_expired_msgs` where 3.10.8 calls it whatever the head (after a
+    /// fetch, a requeue, or when its TTL timer fires): the head's expiry is checked again.
+    fn recheck_expiry(&mut self, queue: QueueId) {
+        if let Some(state) = self.queues.get_mut(&queue) {
+            state.stale_ttl_timer = None;
+        }
+        self.expire_head(queue);
+    }
+
+    /// Expires messages at the head whose deadline has passed, unless RabbitMQ's TTL timer
+    /// no longer follows the head (`stale_ttl_timer`).
     fn expire_head(&mut self, queue: QueueId) {
         loop {
             let Some(state) = self.queues.get(&queue) else { return };
+            if state.stale_ttl_timer.is_some() {
+                return;
+            }
             let due = state.ready.values().next().and_then(|ready| ready.expires_at).is_some_and(|at| at <= self.now);
             if !due {
                 return;
@@ -938,7 +981,7 @@ impl Broker {
                 self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
             }
             // As RabbitMQ's `fetch`: expired messages the delivery brought to the head go.
-            self.expire_head(queue);
+            self.recheck_expiry(queue);
         }
     }
 
