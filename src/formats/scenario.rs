@@ -145,12 +145,15 @@ impl Scenario {
                 ),
             )]);
         };
+        let mut problems = Vec::new();
         if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
-            let problems: Vec<Diagnostic> =
-                actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)).collect();
-            if !problems.is_empty() {
-                return Err(problems);
-            }
+            problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
+        }
+        if let Some(serde_json::Value::Array(steps)) = members.get("script") {
+            problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| script_step_problem(idx, step)));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
         }
         let scenario: Scenario = serde_path_to_error::deserialize(&document).map_err(|error| {
             let path = error.path().to_string();
@@ -344,6 +347,42 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
     }
 }
 
+/// The actions a scenario's script may use.
+const SCRIPT_ACTIONS: [&str; 1] = ["stop_actor"];
+
+/// The problem with one timed step of the scenario's script, in words (serde says "no
+/// variant of enum ScriptAction found in flattened data").
+fn script_step_problem(idx: usize, step: &serde_json::Value) -> Option<Diagnostic> {
+    let path = format!("script[{idx}]");
+    let actions = SCRIPT_ACTIONS.join(", ");
+    let Some(members) = step.as_object() else {
+        return Some(Diagnostic::new(
+            path,
+            format!(
+                "a script step must be an object ({{\"at_ms\": 100, \"stop_actor\": \"name\"}}), not {}",
+                kind_of(step)
+            ),
+        ));
+    };
+    let named: Vec<&str> = members.keys().map(String::as_str).filter(|key| *key != "at_ms").collect();
+    match named.as_slice() {
+        [] => Some(Diagnostic::new(path, format!("the step names no action; the actions are {actions}"))),
+        [action] if SCRIPT_ACTIONS.contains(action) => None,
+        [unknown] => Some(Diagnostic::new(
+            format!("{path}.{unknown}"),
+            format!("unknown action '{unknown}'{}; the actions are {actions}", did_you_mean(unknown, &SCRIPT_ACTIONS)),
+        )),
+        several => Some(Diagnostic::new(
+            path,
+            format!(
+                "a step names exactly one action besides at_ms, this one has {}: {}",
+                several.len(),
+                several.join(", ")
+            ),
+        )),
+    }
+}
+
 fn kind_of(value: &serde_json::Value) -> &'static str {
     match value {
         serde_json::Value::Null => "null",
@@ -470,6 +509,15 @@ mod tests {
                  consumer, rpc_client, rpc_server, notifier, notification_listener",
                 "actors[4].kind: missing: say what the actor is, one of producer, consumer, rpc_client, rpc_server, \
                  notifier, notification_listener",
+            ]
+        );
+        assert_eq!(
+            load_error(
+                r#"{"kaiten_scenario": 1, "name": "x", "script": [{"at_ms": 5, "teleport": "P"}, {"at_ms": 5}]}"#
+            ),
+            [
+                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor",
+                "script[1]: the step names no action; the actions are stop_actor"
             ]
         );
         assert_eq!(
