@@ -40,7 +40,7 @@ pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let mut duplicate = None;
-    let parsed = Checked { path: String::new(), duplicate: &mut duplicate }.deserialize(&mut deserializer);
+    let parsed = Checked { path: &JsonPath::Root, duplicate: &mut duplicate }.deserialize(&mut deserializer);
     if let Some((path, key)) = duplicate {
         return Err(Diagnostic::new(path, format!("the key \"{key}\" appears twice in this object")));
     }
@@ -57,10 +57,31 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
+/// Where a value sits in the document, as a chain to the root: rendered only when a
+/// problem is found, so reading costs no string per value.
+enum JsonPath<'a> {
+    Root,
+    Key(&'a JsonPath<'a>, &'a str),
+    Index(&'a JsonPath<'a>, usize),
+}
+
+impl JsonPath<'_> {
+    fn render(&self) -> String {
+        match self {
+            JsonPath::Root => String::new(),
+            JsonPath::Key(parent, key) => match parent.render() {
+                parent if parent.is_empty() => key.to_string(),
+                parent => format!("{parent}.{key}"),
+            },
+            JsonPath::Index(parent, idx) => format!("{}[{idx}]", parent.render()),
+        }
+    }
+}
+
 /// Reads a JSON value, recording the first key that appears twice in one object (and
 /// stopping there), with the path of that object.
 struct Checked<'a> {
-    path: String,
+    path: &'a JsonPath<'a>,
     duplicate: &'a mut Option<(String, String)>,
 }
 
@@ -104,8 +125,8 @@ impl<'de> Visitor<'de> for Checked<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
-            let path = format!("{}[{}]", self.path, items.len());
-            match seq.next_element_seed(Checked { path, duplicate: &mut *self.duplicate })? {
+            let path = JsonPath::Index(self.path, items.len());
+            match seq.next_element_seed(Checked { path: &path, duplicate: &mut *self.duplicate })? {
                 Some(item) => items.push(item),
                 None => return Ok(Value::Array(items)),
             }
@@ -116,11 +137,11 @@ impl<'de> Visitor<'de> for Checked<'_> {
         let mut members = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if members.contains_key(&key) {
-                *self.duplicate = Some((self.path.clone(), key));
+                *self.duplicate = Some((self.path.render(), key));
                 return Err(de::Error::custom("duplicate key"));
             }
-            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
-            let member = map.next_value_seed(Checked { path, duplicate: &mut *self.duplicate })?;
+            let path = JsonPath::Key(self.path, &key);
+            let member = map.next_value_seed(Checked { path: &path, duplicate: &mut *self.duplicate })?;
             members.insert(key, member);
         }
         Ok(Value::Object(members))
