@@ -177,18 +177,24 @@ impl Failure {
     /// A failure raised with one message argument (`raise ValueError("kaboom")`, and
     /// oslo.messaging's own exceptions), with the traceback through `frames`.
     pub fn raised(class: &ExceptionClass, message: &str, frames: &[Frame]) -> Failure {
+        // `str()` of a KeyError with one argument is that argument's repr: `'vol-9'`.
+        let shown = if class.module == "builtins" && class.name == "KeyError" && !message.is_empty() {
+            crate::oslo::python::str_repr(message)
+        } else {
+            message.to_string()
+        };
         let mut tb = vec!["Traceback (most recent call last):\n".to_string()];
         tb.extend(frames.iter().map(Frame::render));
         if message.is_empty() {
             tb.push(format!("{}\n", class.traceback_name()));
         } else {
-            tb.push(format!("{}: {}\n", class.traceback_name(), message));
+            tb.push(format!("{}: {}\n", class.traceback_name(), shown));
         }
         let args = if message.is_empty() { Vec::new() } else { vec![Value::String(message.into())] };
         Failure {
             class: class.name.clone(),
             module: class.module.clone(),
-            message: message.into(),
+            message: shown,
             tb,
             args,
             kwargs: Map::new(),
@@ -369,6 +375,16 @@ mod tests {
     fn timeout_text_matches_the_recording() {
         let error = CallError::MessagingTimeout { msg_id: "064d94eba8874c66a847f99312591746".into() };
         assert_eq!(error.python_display(), recorded_error("timeout_exc"));
+    }
+
+    #[test]
+    fn a_key_error_shows_its_argument_as_python_repr_does() {
+        let failure = Failure::raised(&ExceptionClass::builtin("KeyError"), "vol-9", &[]);
+        assert_eq!(failure.message, "'vol-9'");
+        assert_eq!(failure.tb.last().unwrap(), "KeyError: 'vol-9'\n");
+        assert_eq!(failure.args, vec![Value::String("vol-9".into())]);
+        let other = Failure::raised(&ExceptionClass::builtin("ValueError"), "vol-9", &[]);
+        assert_eq!(other.message, "vol-9");
     }
 
     #[test]
