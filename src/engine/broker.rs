@@ -236,6 +236,8 @@ struct Consumer {
     prefetch: u32,
     no_ack: bool,
     unacked: u32,
+    // The `x-priority` consumer argument (0 by default).
+    priority: i64,
 }
 
 impl Consumer {
@@ -608,6 +610,21 @@ impl Broker {
         queue: &str,
         options: ConsumeOptions,
     ) -> Result<ConsumerId, AmqpError> {
+        self.consume_with_priority(now, channel, queue, options, 0)
+    }
+
+    /// `basic.consume` with the `x-priority` consumer argument: while a consumer of a
+    /// higher priority has prefetch room, consumers of lower priorities get nothing;
+    /// consumers of one priority take turns (`rabbit_queue_consumers`). The default is 0;
+    /// negative priorities are allowed.
+    pub fn consume_with_priority(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        queue: &str,
+        options: ConsumeOptions,
+        priority: i64,
+    ) -> Result<ConsumerId, AmqpError> {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
@@ -624,6 +641,7 @@ impl Broker {
                 prefetch: options.prefetch,
                 no_ack: options.no_ack,
                 unacked: 0,
+                priority,
             },
         );
         let state = self.queues.get_mut(&queue_id).expect("queue state exists");
@@ -966,7 +984,18 @@ impl Broker {
                 // it) until an ack or nack frees it; one that took a message goes to the back
                 // even when that message filled it (`rabbit_queue_consumers:deliver/6`).
                 loop {
-                    let Some(front) = state.active.pop_front() else { return };
+                    // The first consumer of the highest priority in the rotation.
+                    let consumers = &self.consumers;
+                    let Some(position) = state
+                        .active
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(position, id)| (consumers[*id].priority, std::cmp::Reverse(*position)))
+                        .map(|(position, _)| position)
+                    else {
+                        return;
+                    };
+                    let front = state.active.remove(position).expect("position is in the rotation");
                     if self.consumers[&front].has_capacity() {
                         break front;
                     }

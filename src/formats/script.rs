@@ -150,6 +150,9 @@ pub struct ConsumeStep {
     pub prefetch: u16,
     #[serde(default)]
     pub no_ack: bool,
+    /// The `x-priority` consumer argument (consumer priorities); 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i64>,
 }
 
 /// `basic.cancel`; the consumer's unacked messages stay with its channel.
@@ -633,8 +636,9 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     prefetch: u32::from(consume.prefetch),
                     no_ack: consume.no_ack,
                 };
-                let consumer =
-                    broker.consume(now, channel, &consume.queue, options).map_err(|error| fail(error.to_string()))?;
+                let consumer = broker
+                    .consume_with_priority(now, channel, &consume.queue, options, consume.priority.unwrap_or(0))
+                    .map_err(|error| fail(error.to_string()))?;
                 tags.insert(consumer, consume.consumer_tag.clone());
                 record.deliveries.entry(consume.consumer_tag.clone()).or_default();
                 consumers

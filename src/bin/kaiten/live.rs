@@ -173,6 +173,15 @@ impl LiveBroker {
     }
 }
 
+/// The `basic.consume` arguments of a consume step: `x-priority` when it has a priority.
+fn consume_arguments(priority: Option<i64>) -> AmqpTable {
+    let mut arguments = AmqpTable::default();
+    if let Some(priority) = priority {
+        arguments.insert(ShortString::from("x-priority"), AMQPValue::LongLongInt(priority));
+    }
+    arguments
+}
+
 /// A broker's reply text as the simulation words it, so the two can be compared: without
 /// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
 /// the line breaks Erlang's `~p` puts into long terms taken out.
@@ -251,7 +260,7 @@ impl Session {
                         &consume.queue,
                         &consume.consumer_tag,
                         BasicConsumeOptions { no_ack: consume.no_ack, ..BasicConsumeOptions::default() },
-                        AmqpTable::default(),
+                        consume_arguments(consume.priority),
                     )
                     .await?;
                 self.record.deliveries.entry(consume.consumer_tag.clone()).or_default();
