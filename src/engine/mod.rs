@@ -5,6 +5,7 @@ pub mod broker;
 pub mod error;
 pub mod headers;
 pub mod message;
+pub mod policy;
 pub mod topic;
 pub mod topology;
 pub mod value;

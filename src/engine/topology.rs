@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::error::AmqpError;
 use crate::engine::headers::{XMatch, match_headers};
+use crate::engine::policy::Policies;
 use crate::engine::topic::TopicTrie;
 use crate::engine::value::{FieldTable, FieldValue};
 
@@ -105,11 +106,18 @@ impl ExchangeSpec {
 pub struct Exchange {
     pub id: ExchangeId,
     pub spec: ExchangeSpec,
+    /// The `alternate-exchange` a policy gives it (its own argument wins over this).
+    pub policy_alternate_exchange: Option<String>,
 }
 
 impl Exchange {
     pub fn name(&self) -> &str {
         &self.spec.name
+    }
+
+    /// The alternate exchange routing uses: the exchange's own argument, else a policy's.
+    pub fn alternate_exchange(&self) -> Option<&str> {
+        self.spec.alternate_exchange().or(self.policy_alternate_exchange.as_deref())
     }
 
     /// The default exchange and the `amq.*` exchanges every vhost has.
@@ -218,18 +226,34 @@ impl QueueArgs {
                 ));
             }
         }
+        let dead_letter_exchange = text("x-dead-letter-exchange")?;
+        let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
         Ok(QueueArgs {
             max_length: non_negative("x-max-length")?,
             max_length_bytes: non_negative("x-max-length-bytes")?,
             overflow,
             message_ttl,
             expires,
-            dead_letter_exchange: text("x-dead-letter-exchange")?,
-            dead_letter_routing_key: text("x-dead-letter-routing-key")?,
+            dead_letter_exchange,
+            dead_letter_routing_key,
             max_priority,
             single_active_consumer,
         })
     }
+}
+
+/// RabbitMQ refuses a queue whose own arguments set a dead-letter routing key without a
+/// dead-letter exchange (406, whatever policies say).
+pub fn check_dead_letter_routing_key(spec: &QueueSpec) -> Result<(), AmqpError> {
+    if spec.arguments.contains_key("x-dead-letter-routing-key")
+        && !spec.arguments.contains_key("x-dead-letter-exchange")
+    {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg 'x-dead-letter-routing-key' for queue '{}' in vhost '/': routing_key_but_no_dlx_defined",
+            spec.name
+        )));
+    }
+    Ok(())
 }
 
 /// What declaring a queue asks for.
@@ -357,6 +381,9 @@ pub struct Topology {
     exchange_names: BTreeMap<String, ExchangeId>,
     queue_names: BTreeMap<String, QueueId>,
     route_indexes: BTreeMap<ExchangeId, RouteIndex>,
+    // Invariant: every queue's `args` and every exchange's `policy_alternate_exchange` are
+    // what these policies give.
+    policies: Policies,
     // Invariant: every binding's id is listed under its (source, destination, routing key)
     // and nothing else is; `bind` finds an identical binding here instead of scanning them
     // all, so loading n bindings costs n log n, not n squared.
@@ -386,6 +413,7 @@ impl Topology {
             exchange_names: BTreeMap::new(),
             queue_names: BTreeMap::new(),
             route_indexes: BTreeMap::new(),
+            policies: Policies::default(),
             bindings_by_key: BTreeMap::new(),
             ever_bound: BTreeSet::new(),
             names_ever: BTreeMap::new(),
@@ -409,7 +437,8 @@ impl Topology {
         self.names_ever.insert(id.0, spec.name.clone());
         self.route_indexes.insert(id, RouteIndex::for_kind(spec.kind));
         self.exchange_names.insert(spec.name.clone(), id);
-        self.exchanges.insert(id, (Exchange { id, spec }, node));
+        let policy_alternate_exchange = self.policies.alternate_exchange(&spec.name);
+        self.exchanges.insert(id, (Exchange { id, spec, policy_alternate_exchange }, node));
         id
     }
 
@@ -443,6 +472,7 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
             return Err(AmqpError::PreconditionFailed(
                 "a queue needs a name (server-named queues are not simulated)".into(),
@@ -454,7 +484,7 @@ impl Topology {
                 spec.name
             )));
         }
-        let args = QueueArgs::parse(&spec.name, &spec.arguments)?;
+        let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         if let Some(existing) = self.queue_by_name(&spec.name) {
             if existing.spec != spec {
                 return Err(AmqpError::PreconditionFailed(format!(
@@ -625,6 +655,26 @@ impl Topology {
         touching
     }
 
+    /// The policies in force (user and operator).
+    pub fn policies(&self) -> &Policies {
+        &self.policies
+    }
+
+    /// Sets the vhost's policies and applies them to every queue and exchange, as RabbitMQ
+    /// re-applies policies when they change.
+    pub fn set_policies(&mut self, policies: Policies) {
+        self.policies = policies;
+        for (queue, _) in self.queues.values_mut() {
+            // Arguments were checked at declaration and policies when made: this holds.
+            if let Ok(args) = self.policies.queue_args(&queue.spec.name, &queue.spec.arguments) {
+                queue.args = args;
+            }
+        }
+        for (exchange, _) in self.exchanges.values_mut() {
+            exchange.policy_alternate_exchange = self.policies.alternate_exchange(&exchange.spec.name);
+        }
+    }
+
     pub fn exchange(&self, id: ExchangeId) -> Option<&Exchange> {
         self.exchanges.get(&id).map(|(exchange, _)| exchange)
     }
@@ -714,8 +764,7 @@ impl Topology {
             let mut alternate = None;
             if matched.is_empty()
                 && default_queues.is_empty()
-                && let Some(ae) =
-                    current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name))
+                && let Some(ae) = current_exchange.alternate_exchange().and_then(|name| self.exchange_by_name(name))
                 && !visited.contains(&ae.id)
             {
                 visited.push(ae.id);
