@@ -165,25 +165,39 @@ pub struct QueueArgs {
 }
 
 impl QueueArgs {
-    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406).
+    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406), with
+    /// RabbitMQ's text (`invalid arg 'x-max-length' for queue 'q' in vhost '/':
+    /// {value_negative,-1}`) followed by the same in plain words.
     pub fn parse(queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
-        let invalid = |argument: &str, reason: String| {
-            AmqpError::PreconditionFailed(format!("invalid argument '{argument}' for queue '{queue}': {reason}"))
+        let invalid = |argument: &str, rabbit: String, words: String| {
+            AmqpError::PreconditionFailed(format!(
+                "invalid arg '{argument}' for queue '{queue}' in vhost '/': {rabbit} ({words})"
+            ))
         };
         let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
+            let words = |other: &FieldValue| format!("expected a non-negative integer, got {}", other.to_json());
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Int(number)) if *number >= 0 => Ok(Some(*number as u64)),
-                Some(other) => {
-                    Err(invalid(argument, format!("expected a non-negative integer, got {}", other.to_json())))
+                Some(negative @ FieldValue::Int(number)) => {
+                    Err(invalid(argument, format!("{{value_negative,{number}}}"), words(negative)))
                 }
+                Some(other) => Err(invalid(
+                    argument,
+                    format!("\"expected integer, got {}\"", other.amqp_type_name()),
+                    words(other),
+                )),
             }
         };
         let text = |argument: &str| -> Result<Option<String>, AmqpError> {
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Str(value)) => Ok(Some(value.clone())),
-                Some(other) => Err(invalid(argument, format!("expected a string, got {}", other.to_json()))),
+                Some(other) => Err(invalid(
+                    argument,
+                    format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
+                    format!("expected a string, got {}", other.to_json()),
+                )),
             }
         };
         let overflow = match text("x-overflow")?.as_deref() {
@@ -193,19 +207,26 @@ impl QueueArgs {
             Some(other) => {
                 return Err(invalid(
                     "x-overflow",
+                    "invalid_overflow".into(),
                     format!("'{other}' is not one of drop-head, reject-publish, reject-publish-dlx"),
                 ));
             }
         };
         let expires = non_negative("x-expires")?;
         if expires == Some(0) {
-            return Err(invalid("x-expires", "must be at least 1 ms".into()));
+            return Err(invalid("x-expires", "{value_zero,0}".into(), "must be at least 1 ms".into()));
         }
         let message_ttl = non_negative("x-message-ttl")?;
         let max_priority = match non_negative("x-max-priority")? {
             None => None,
             Some(value) if value <= 255 => Some(value as u8),
-            Some(value) => return Err(invalid("x-max-priority", format!("{value} is above the maximum of 255"))),
+            Some(value) => {
+                return Err(invalid(
+                    "x-max-priority",
+                    format!("{{max_value_exceeded,{value}}}"),
+                    format!("{value} is above the maximum of 255"),
+                ));
+            }
         };
         let single_active_consumer = match arguments.get("x-single-active-consumer") {
             None | Some(FieldValue::Bool(false)) => false,
@@ -213,6 +234,7 @@ impl QueueArgs {
             Some(other) => {
                 return Err(invalid(
                     "x-single-active-consumer",
+                    format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
                     format!("expected a boolean, got {}", other.to_json()),
                 ));
             }
@@ -220,11 +242,19 @@ impl QueueArgs {
         match text("x-queue-type")?.as_deref() {
             None | Some("classic") => {}
             Some(other) => {
-                return Err(invalid(
-                    "x-queue-type",
-                    format!("'{other}' queues are not simulated; Kaiten models classic queues"),
-                ));
+                return Err(AmqpError::PreconditionFailed(format!(
+                    "invalid arg 'x-queue-type' for queue '{queue}' in vhost '/': '{other}' queues are not \
+                     simulated; Kaiten models classic queues"
+                )));
             }
+        }
+        if let Some(other) = arguments.get("x-dead-letter-exchange").filter(|value| value.as_str().is_none()) {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid type '{}' for arg 'x-dead-letter-exchange' in queue '{queue}' in vhost '/' (expected a \
+                 string, got {})",
+                other.amqp_type_name(),
+                other.to_json()
+            )));
         }
         let dead_letter_exchange = text("x-dead-letter-exchange")?;
         let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
@@ -820,5 +850,39 @@ impl Topology {
         // Binding ids are unique, so this orders by id and drops repeats (`#.#` paths).
         out.sort_unstable();
         out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(arguments: &[(&str, FieldValue)]) -> String {
+        let table: FieldTable = arguments.iter().map(|(key, value)| (key.to_string(), value.clone())).collect();
+        QueueArgs::parse("q1", &table).unwrap_err().text().to_string()
+    }
+
+    #[test]
+    fn queue_argument_refusals_carry_rabbitmqs_text_then_plain_words() {
+        // Each text as RabbitMQ 3.10.8's management API answered it (vhost shown as '/').
+        assert!(
+            refusal(&[("x-max-length", FieldValue::Int(-1))])
+                .starts_with("invalid arg 'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1} (")
+        );
+        assert!(
+            refusal(&[("x-max-length", FieldValue::Str("ten".into()))]).starts_with(
+                "invalid arg 'x-max-length' for queue 'q1' in vhost '/': \"expected integer, got longstr\""
+            )
+        );
+        assert!(refusal(&[("x-message-ttl", FieldValue::Float(1.5))]).contains("\"expected integer, got double\""));
+        assert!(refusal(&[("x-max-priority", FieldValue::Int(300))]).contains(": {max_value_exceeded,300} ("));
+        assert!(refusal(&[("x-overflow", FieldValue::Str("sideways".into()))]).contains(": invalid_overflow ("));
+        assert!(refusal(&[("x-overflow", FieldValue::Int(5))]).contains(": {unacceptable_type,long} ("));
+        assert!(refusal(&[("x-expires", FieldValue::Int(0))]).contains(": {value_zero,0} ("));
+        assert!(refusal(&[("x-single-active-consumer", FieldValue::Int(1))]).contains(": {unacceptable_type,long} ("));
+        assert!(
+            refusal(&[("x-dead-letter-exchange", FieldValue::Int(5))])
+                .starts_with("invalid type 'long' for arg 'x-dead-letter-exchange' in queue 'q1' in vhost '/'")
+        );
     }
 }
