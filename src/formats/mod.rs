@@ -218,6 +218,13 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_json_is_refused_not_a_stack_overflow() {
+        let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse_json(&nested).unwrap_err();
+        assert!(error.message.contains("recursion limit exceeded"), "{error}");
+    }
+
+    #[test]
     fn serde_messages_in_plain_words() {
         assert_eq!(
             plain_message("invalid value: integer `300`, expected u8"),
