@@ -472,3 +472,32 @@ fn notifier_contexts_warning_alias_and_prepared_publisher_id() {
     assert_eq!(bodies[2].1["publisher_id"], "compute.host9");
     assert_eq!(bodies[0].1["publisher_id"], "compute.host1");
 }
+
+/// Exceptions raised with several arguments or with keyword arguments (issue 14).
+#[test]
+fn exceptions_with_several_arguments_and_keyword_arguments() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "raises",
+        "actors": [
+            {"kind": "rpc_server", "name": "s", "target": {"topic": "t", "server": "h"},
+             "endpoints": [{"name": "API", "methods": [
+                 {"name": "two", "params": [], "behaviour": {"raise": {"class": "ValueError", "args": ["vol-9", 3]}}},
+                 {"name": "key", "params": [], "behaviour": {"raise": {"class": "KeyError", "message": "vol-9"}}},
+                 {"name": "nova", "params": [], "behaviour": {"raise": {"class": "nova.exception.InstanceNotFound",
+                     "message": "Instance 42 could not be found.", "kwargs": {"instance_id": 42}}}}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "timeout_ms": 2000, "steps": [
+                {"action": "call", "method": "two"}, {"action": "call", "method": "key"},
+                {"action": "call", "method": "nova"}
+            ]}
+        ]
+    }));
+    assert_eq!(
+        outcomes(&session),
+        [
+            "c: two -> builtins.ValueError: ('vol-9', 3)",
+            "c: key -> builtins.KeyError: 'vol-9'",
+            "c: nova -> oslo_messaging.rpc.client.RemoteError: Remote error: InstanceNotFound Instance 42 could not be found.",
+        ]
+    );
+}
