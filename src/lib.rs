@@ -12,6 +12,7 @@ pub mod oslo;
 pub mod scenarios;
 pub mod scene;
 pub mod sim;
+pub mod studio;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -72,7 +72,7 @@ impl Run {
             .trace()
             .iter()
             .filter_map(|entry| match &entry.event {
-                TraceEvent::Note { actor, note: Note::Oslo(note) } => Some((*actor, note.clone())),
+                TraceEvent::Note { actor, note } => Some((*actor, note.client_note::<OsloNote>()?.clone())),
                 _ => None,
             })
             .collect()
@@ -214,10 +214,10 @@ fn our_publishes(run: &Run) -> Vec<PublishSeen> {
     let mut routes: BTreeMap<kaiten::engine::PublishId, Vec<String>> = BTreeMap::new();
     for entry in run.session.trace() {
         match &entry.event {
-            TraceEvent::Note {
-                actor,
-                note: Note::Oslo(OsloNote::Published { exchange, routing_key, expiration, body, .. }),
-            } => {
+            TraceEvent::Note { actor, note }
+                if let Some(OsloNote::Published { exchange, routing_key, expiration, body, .. }) =
+                    note.client_note::<OsloNote>() =>
+            {
                 sent.entry(*actor).or_default().push((
                     exchange.clone(),
                     routing_key.clone(),
@@ -390,7 +390,9 @@ fn calls_block_the_client_and_servers_ack_before_dispatch() {
     // The server's ack precedes its dispatch decision for every request.
     let trace: Vec<&TraceEvent> = run.session.trace().iter().map(|entry| &entry.event).collect();
     for (index, event) in trace.iter().enumerate() {
-        if let TraceEvent::Note { actor, note: Note::Oslo(OsloNote::Dispatched { .. }) } = event {
+        if let TraceEvent::Note { actor, note } = event
+            && let Some(OsloNote::Dispatched { .. }) = note.client_note::<OsloNote>()
+        {
             let settled = trace[..index].iter().rev().find_map(|earlier| match earlier {
                 TraceEvent::Note { actor: who, note: Note::Settled { settle, .. } } if who == actor => Some(*settle),
                 _ => None,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use kaiten::engine::{BrokerEvent, DropReason};
 use kaiten::formats::scenario::Scenario;
 use kaiten::oslo::note::OsloNote;
-use kaiten::sim::{ActorState, Note, Session, TraceEvent, Until};
+use kaiten::sim::{ActorState, Session, TraceEntry, TraceEvent, Until};
 use serde_json::{Value, json};
 
 fn run_scenario(scenario: &Scenario, seed: u64) -> Session {
@@ -44,14 +44,21 @@ fn write_trace(name: &str, session: &Session) {
     std::fs::write(std::env::temp_dir().join(format!("kaiten-{name}.txt")), lines.join("\n")).ok();
 }
 
+fn oslo_note(entry: &TraceEntry) -> Option<&OsloNote> {
+    match &entry.event {
+        TraceEvent::Note { note, .. } => note.client_note::<OsloNote>(),
+        _ => None,
+    }
+}
+
 fn notes(session: &Session) -> Vec<(String, OsloNote)> {
     let world = session.world();
     session
         .trace()
         .iter()
         .filter_map(|entry| match &entry.event {
-            TraceEvent::Note { actor, note: Note::Oslo(note) } => {
-                Some((world.actor_name(*actor).to_string(), note.clone()))
+            TraceEvent::Note { actor, note } => {
+                Some((world.actor_name(*actor).to_string(), note.client_note::<OsloNote>()?.clone()))
             }
             _ => None,
         })
@@ -355,7 +362,7 @@ fn case_54_at_least_once_fails_fast_with_message_undeliverable() {
     let failed_at = mandatory
         .trace()
         .iter()
-        .find(|entry| matches!(&entry.event, TraceEvent::Note { note: Note::Oslo(OsloNote::CallFailed { .. }), .. }))
+        .find(|entry| matches!(oslo_note(entry), Some(OsloNote::CallFailed { .. })))
         .unwrap()
         .time;
     assert!(failed_at < 200, "fails at once, not after the timeout: {failed_at}");
@@ -409,10 +416,10 @@ fn case_61_info_notification_via_topic_dot_info() {
         })
         .collect();
     assert_eq!(delivered_from, ["test_simple.info"]);
-    let received = session.trace().iter().find_map(|entry| match &entry.event {
-        TraceEvent::Note {
-            note: Note::Oslo(OsloNote::NotificationDispatched { event_type, priority, .. }), ..
-        } => Some((event_type.clone(), priority.clone())),
+    let received = session.trace().iter().find_map(|entry| match oslo_note(entry) {
+        Some(OsloNote::NotificationDispatched { event_type, priority, .. }) => {
+            Some((event_type.clone(), priority.clone()))
+        }
         _ => None,
     });
     assert_eq!(received, Some(("test".to_string(), "INFO".to_string())));

@@ -5,8 +5,17 @@
 use std::path::{Path, PathBuf};
 
 /// Folders that make up the engine: everything but the web app and the CLI binary.
-const ENGINE_DIRS: &[&str] =
-    &["src/engine", "src/sim", "src/oslo", "src/formats", "src/explain", "src/scenarios", "src/editor", "src/scene"];
+const ENGINE_DIRS: &[&str] = &[
+    "src/engine",
+    "src/sim",
+    "src/oslo",
+    "src/formats",
+    "src/explain",
+    "src/scenarios",
+    "src/editor",
+    "src/scene",
+    "src/studio",
+];
 
 /// Words engine code must not use, and why.
 const BANNED: &[(&str, &str)] = &[
@@ -75,4 +84,48 @@ fn every_module_says_what_it_owns() {
         .map(|file| file.display().to_string())
         .collect();
     assert!(missing.is_empty(), "files without a `//!` module doc:\n{}", missing.join("\n"));
+}
+
+/// The layer order, read from the line of ARCHITECTURE.md that starts with "Layers:", so the
+/// document and the check cannot drift apart.
+fn layers() -> Vec<String> {
+    let architecture = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md")).unwrap();
+    let line = architecture
+        .lines()
+        .find_map(|line| line.strip_prefix("Layers: "))
+        .expect("ARCHITECTURE.md has a Layers: line");
+    line.split('<').map(|layer| layer.trim().trim_matches('`').to_string()).collect()
+}
+
+#[test]
+fn layers_point_one_way() {
+    let layers = layers();
+    assert!(layers.len() >= 8, "{layers:?}");
+    let mut problems = Vec::new();
+    for (rank, layer) in layers.iter().enumerate() {
+        let dir = format!("src/{layer}");
+        if !Path::new(env!("CARGO_MANIFEST_DIR")).join(&dir).is_dir() {
+            problems.push(format!("ARCHITECTURE.md names layer `{layer}` but {dir} does not exist"));
+            continue;
+        }
+        let above = &layers[rank + 1..];
+        for file in files_under(&[&dir]) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (line_idx, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for higher in above {
+                    if line.contains(&format!("crate::{higher}::")) || line.contains(&format!("crate::{higher};")) {
+                        problems.push(format!(
+                            "{}:{}: `{layer}` uses `{higher}`, a layer above it",
+                            file.display(),
+                            line_idx + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "layering broken (see ARCHITECTURE.md, Layers):\n{}", problems.join("\n"));
 }

@@ -59,6 +59,9 @@ pub struct Settings {
     pub seed: u64,
     pub network: Network,
     pub script: Vec<ScriptStep>,
+    /// Where the canvas draws, by name, the exchanges and queues the actors declare while
+    /// the scenario runs (they are not in the topology being edited).
+    pub run_layout: BTreeMap<String, Point>,
 }
 
 impl Default for Settings {
@@ -70,6 +73,7 @@ impl Default for Settings {
             seed: 1,
             network: Network::default(),
             script: Vec::new(),
+            run_layout: BTreeMap::new(),
         }
     }
 }

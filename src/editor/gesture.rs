@@ -11,8 +11,8 @@
 
 use crate::editor::document::{Item, NodeId};
 use crate::editor::state::{Coalesce, EditorState};
+use crate::editor::view::{Hit, build, hit_test, nodes_in};
 use crate::scene::geometry::{Point, Rect, Viewport};
-use crate::scene::view::{Hit, build, hit_test, nodes_in};
 
 /// Screen pixels a press may wander and still count as a click.
 const CLICK_SLOP: f64 = 4.0;
@@ -237,7 +237,7 @@ mod tests {
     use crate::editor::kinds::NodeKind;
     use crate::editor::state::Action;
     use crate::editor::state::tests::orders;
-    use crate::scene::view::NODE_SIZE;
+    use crate::editor::view::NODE_SIZE;
 
     fn pointer(phase: Phase, at: Point) -> Action {
         Action::Pointer(PointerInput { phase, pointer: 1, at, shift: false, middle: false, touch: false })

@@ -19,6 +19,7 @@ pub mod preview;
 mod scenario;
 pub mod shortcuts;
 pub mod state;
+pub mod view;
 
 pub use document::{ActorKey, Document, Edge, EdgeId, Item, NodeId};
 pub use kinds::{Family, NodeKind};

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 
 use crate::editor::document::{ActorKey, Document, EdgeId, Item, NodeId};
 use crate::editor::state::EditorState;
+use crate::engine::explanation::{RouteExplanation, explain_route};
 use crate::engine::topology::RoutingInput;
 use crate::engine::{BindingId, FieldTable, FieldValue, QueueId};
-use crate::explain::route::{RouteExplanation, explain_route};
 use crate::formats::scenario::ActorSpec;
 use crate::sim::actors::expand_template;
 

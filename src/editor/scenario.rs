@@ -24,6 +24,7 @@ impl Document {
             seed: scenario.seed,
             network: scenario.network,
             script: scenario.script.clone(),
+            run_layout: BTreeMap::new(),
         };
         for actor in &scenario.actors {
             doc.add_actor(actor.clone());
@@ -33,6 +34,11 @@ impl Document {
             let saved = doc.name(*node).and_then(|name| scenario.layout.get(name));
             if let Some(position) = saved {
                 doc.set_position(*node, Point::new(position.x, position.y));
+            }
+        }
+        for (name, position) in &scenario.layout {
+            if doc.node_named(name).is_none() {
+                doc.settings.run_layout.insert(name.clone(), Point::new(position.x, position.y));
             }
         }
         if nodes.iter().any(|node| doc.position(*node).is_none()) {
@@ -53,10 +59,24 @@ impl Document {
         }
     }
 
+    /// The world that runs this document: its actors and script around a copy of its own
+    /// topology, so every exchange, queue and binding keeps its id on the canvas.
+    pub fn build_world(&self) -> Result<crate::sim::World, Vec<Diagnostic>> {
+        let mut scenario = self.to_scenario_without_definitions();
+        scenario.definitions = serde_json::Value::Null;
+        scenario.build_on(self.topology.clone(), self.settings.seed)
+    }
+
     /// The scenario this document is: RabbitMQ definitions for the topology, the actors in
     /// creation order, and every node's position by name.
     pub fn to_scenario(&self) -> Scenario {
-        let layout: BTreeMap<String, Position> = self
+        let mut scenario = self.to_scenario_without_definitions();
+        scenario.definitions = Definitions::new(self.topology.clone()).to_json();
+        scenario
+    }
+
+    fn to_scenario_without_definitions(&self) -> Scenario {
+        let drawn: BTreeMap<String, Position> = self
             .nodes()
             .into_iter()
             .filter_map(|node| {
@@ -64,6 +84,10 @@ impl Document {
                 Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
             })
             .collect();
+        let declared = self.settings.run_layout.iter().filter(|(name, _)| self.node_named(name).is_none());
+        let mut layout: BTreeMap<String, Position> =
+            declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })).collect();
+        layout.extend(drawn);
         Scenario {
             kaiten_scenario: SCENARIO_VERSION,
             name: self.settings.name.clone(),
@@ -71,7 +95,7 @@ impl Document {
             watch: self.settings.watch.clone(),
             seed: self.settings.seed,
             network: self.settings.network,
-            definitions: Definitions::new(self.topology.clone()).to_json(),
+            definitions: serde_json::Value::Null,
             actors: self.actors().map(|(_, actor)| actor.clone()).collect(),
             script: self.settings.script.clone(),
             layout,
@@ -91,7 +115,7 @@ mod tests {
         assert_eq!(doc.nodes().len(), 8);
         assert_eq!(doc.edges().len(), 3 + 3 + 2);
         let kernel = doc.node_named("kernel").unwrap();
-        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 120.0)));
+        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 192.0)));
         let saved = doc.to_scenario();
         assert_eq!(saved.layout, scenario.layout);
         assert_eq!(saved.actors, scenario.actors);

@@ -48,6 +48,9 @@ pub fn action_for(press: KeyPress<'_>) -> Option<Action> {
 
 /// What the `?` overlay lists: keys, then what they do.
 pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Space", "play or pause the run (hold Space and drag to pan)"),
+    ("Right arrow, Left arrow", "step forward, step back (when no node is selected)"),
+    ("Home", "back to the start of the run"),
     ("Click a palette item", "place a node (or drag it onto the canvas)"),
     ("Drag from a node's port", "connect it to the node you drop on"),
     ("Shift+click, Shift+drag", "add to the selection, select with a rectangle"),

@@ -19,10 +19,10 @@ use crate::editor::field_edit::set;
 use crate::editor::fields::{Field, FieldProblem};
 use crate::editor::gesture::{Gesture, PointerInput};
 use crate::editor::kinds::NodeKind;
+use crate::editor::view::{NODE_SIZE, node_rect};
 use crate::formats::scenario::ActorSpec;
 use crate::scene::geometry::{Point, Rect, Size, Viewport};
 use crate::scene::layout::free_spot;
-use crate::scene::view::{NODE_SIZE, node_rect};
 
 /// Most undo steps kept.
 const HISTORY_LIMIT: usize = 200;
@@ -86,6 +86,18 @@ pub enum Action {
     ToggleShortcuts,
     /// Closes the overlay, drops a notice and a gesture in progress, or clears the selection.
     Escape,
+    /// Puts another document on the canvas (a scenario was opened); one undo step.
+    Replace(Replacement),
+}
+
+/// A document to put on the canvas; equal when it is the very same document.
+#[derive(Debug, Clone)]
+pub struct Replacement(pub Rc<Document>);
+
+impl PartialEq for Replacement {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// What was last typed into an inspector field. The field keeps showing it as typed (a
@@ -194,6 +206,11 @@ impl EditorState {
                 }
             }
             Action::Connect { from, to } => self.connect(from, to, None),
+            Action::Replace(Replacement(doc)) => {
+                self.change(None, |current| *current = Document::clone(&doc));
+                self.selection.clear();
+                self.drafts.clear();
+            }
             Action::SetField { item, field, text } => {
                 let result = self.edit(Some(Coalesce::Field(item, field)), |doc| set(doc, item, field, &text));
                 self.drafts.insert((item, field), Draft { text, problem: result.err() });
@@ -223,7 +240,7 @@ impl EditorState {
             Action::ClearSelection => self.selection.clear(),
             Action::Zoom { factor, canvas } => self.view = self.view.zoom_at(canvas.center(), factor),
             Action::Fit { canvas } => {
-                let scene = crate::scene::view::build(&self.doc, &BTreeSet::new(), None);
+                let scene = crate::editor::view::build(&self.doc, &BTreeSet::new(), None);
                 self.view = scene.bounds().map_or_else(Viewport::default, |bounds| Viewport::fit(bounds, canvas));
             }
             Action::Pointer(input) => return self.pointer(input),
@@ -552,7 +569,7 @@ pub(crate) mod tests {
         let zoomed = state.clone().apply(Action::Zoom { factor: ZOOM_STEP, canvas });
         assert_eq!(zoomed.view.scale, ZOOM_STEP);
         let fitted = state.apply(Action::Fit { canvas });
-        let bounds = crate::scene::view::build(&fitted.doc, &BTreeSet::new(), None).bounds().unwrap();
+        let bounds = crate::editor::view::build(&fitted.doc, &BTreeSet::new(), None).bounds().unwrap();
         let visible = fitted.view.visible(canvas);
         assert!(visible.contains(bounds.origin()) && visible.contains(Point::new(bounds.right(), bounds.bottom())));
         let all = fitted.apply(Action::SelectAll);

@@ -490,6 +490,25 @@ impl Broker {
     /// `CC` or `BCC` header that is not an array, or a `delivery_mode` other than 1 or 2,
     /// is 406 (`rabbit_basic:message`). Otherwise the outcome says where the message went.
     pub fn publish(&mut self, now: SimTime, publish: Publish) -> Result<PublishOutcome, AmqpError> {
+        let publish_id = self.mint_publish_id();
+        self.publish_as(now, publish, publish_id)
+    }
+
+    /// A fresh publish id, for a publisher that names its message before it arrives (the
+    /// simulator, whose hops carry the id from the moment the client sends).
+    pub fn mint_publish_id(&mut self) -> PublishId {
+        let publish_id = PublishId(self.next_publish);
+        self.next_publish += 1;
+        publish_id
+    }
+
+    /// [`Broker::publish`] with an id from [`Broker::mint_publish_id`].
+    pub fn publish_as(
+        &mut self,
+        now: SimTime,
+        publish: Publish,
+        publish_id: PublishId,
+    ) -> Result<PublishOutcome, AmqpError> {
         self.tick(now);
         let internal_refusal =
             |name: &str| AmqpError::AccessRefused(format!("cannot publish to internal exchange '{name}' in vhost '/'"));
@@ -519,8 +538,6 @@ impl Broker {
         let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
         properties.headers.remove("BCC");
-        let publish_id = PublishId(self.next_publish);
-        self.next_publish += 1;
         self.ledger.publishes += 1;
         let message = Message {
             publish: publish_id,

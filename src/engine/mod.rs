@@ -3,6 +3,7 @@
 
 pub mod broker;
 pub mod error;
+pub mod explanation;
 pub mod headers;
 pub mod message;
 pub mod policy;

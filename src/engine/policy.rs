@@ -74,7 +74,7 @@ pub struct Policy {
     /// The definition as given, keys without the `x-` prefix.
     pub definition: FieldTable,
     // Invariant: `pattern` compiled.
-    regex: regex::Regex,
+    regex: regex_lite::Regex,
 }
 
 impl PartialEq for Policy {
@@ -102,7 +102,7 @@ impl Policy {
         kind: PolicyKind,
         definition: FieldTable,
     ) -> Result<Policy, PolicyError> {
-        let regex = regex::Regex::new(pattern).map_err(|error| PolicyError {
+        let regex = regex_lite::Regex::new(pattern).map_err(|error| PolicyError {
             member: "pattern".into(),
             problem: format!(
                 "not a valid regular expression: {}",

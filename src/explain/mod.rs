@@ -1,11 +1,11 @@
-//! Explanations: structured reasons computed from the engine's data, and the one place
-//! that turns them (and every trace entry) into sentences, for the CLI and the UI alike.
-//! A later UI language adds a renderer here; nothing else produces words.
+//! Words: the one place that turns data into sentences, for the CLI and the UI alike:
+//! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
+//! (`oslo`), the editor's refusals and previews (`edit`), and the run view's labels
+//! (`run`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
 pub mod oslo;
 pub mod render;
-pub mod route;
+pub mod run;
 
 pub use render::{Describer, describe, describe_drop, explanation_lines};
-pub use route::{BindingVerdict, HopExplanation, RouteExplanation, Verdict, explain_route};

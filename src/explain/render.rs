@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::engine::broker::{DropReason, QueueDeletion};
+use crate::engine::explanation::{RouteExplanation, TopicMismatch, Verdict, explain_route};
 use crate::engine::headers::ArgumentOutcome;
 use crate::engine::{BrokerEvent, FieldTable, PublishId, Topology};
-use crate::explain::route::{RouteExplanation, TopicMismatch, Verdict, explain_route};
+use crate::oslo::note::OsloNote;
 use crate::sim::World;
 use crate::sim::actor::Settle;
-use crate::sim::trace::{Note, TraceEntry, TraceEvent};
+use crate::sim::trace::{Hop, Leg, Note, Place, TraceEntry, TraceEvent};
 
 /// Most message labels remembered, oldest forgotten first (bounded on long runs).
 const MAX_LABELS: usize = 100_000;
@@ -61,9 +62,16 @@ impl Describer {
                 )
             }
             TraceEvent::Broker(event) => self.broker_sentence(event, world, &mut details),
+            TraceEvent::Hop(hop) => hop_sentence(hop, world),
             TraceEvent::Note { actor, note } => note_sentence(&actor_name(*actor), note, topology),
         };
         Description { sentence, details }
+    }
+
+    /// Remembers a message's label, for describing entries without their history (a log
+    /// window that starts after the message was sent).
+    pub fn remember(&mut self, publish: PublishId, label: Arc<str>) {
+        self.labels.insert(publish, label);
     }
 
     fn label(&self, publish: PublishId) -> String {
@@ -302,14 +310,46 @@ fn verdict_reason(verdict: &Verdict) -> String {
     }
 }
 
+/// The name of a hop's end, as a sentence shows it.
+pub fn place_name(place: Place, world: &World) -> String {
+    let topology = world.broker().topology();
+    match place {
+        Place::Actor(actor) => world.actor_name(actor).to_string(),
+        Place::Exchange(exchange) => format!("exchange {}", exchange_label(topology.exchange_name(exchange))),
+        Place::Queue(queue) => format!("queue {}", quote(topology.queue_name(queue))),
+        Place::Broker => "the broker".to_string(),
+    }
+}
+
+fn hop_sentence(hop: &Hop, world: &World) -> String {
+    let (from, to, label, arrives) =
+        (place_name(hop.from, world), place_name(hop.to, world), quote_label(&hop.label), hop.arrives);
+    match &hop.leg {
+        Leg::Publish { exchange, content } => format!(
+            "{from} published {label} to exchange {} with routing key {} (reaches the broker at {arrives} ms)",
+            exchange_label(exchange),
+            quote(&content.routing_key)
+        ),
+        Leg::Deliver { delivery_tag, redelivered, .. } => {
+            let again = if *redelivered { ", flagged redelivered" } else { "" };
+            format!("{from} sent {label} to {to} (delivery tag {delivery_tag}{again}; it arrives at {arrives} ms)")
+        }
+        Leg::Settle { settle } => {
+            let what = match settle {
+                Settle::Ack => "ack",
+                Settle::NackRequeue | Settle::NackDiscard => "nack",
+                Settle::Reject | Settle::RejectRequeue => "reject",
+            };
+            format!("the {what} of {label} left {from} for {to} (it arrives at {arrives} ms)")
+        }
+        Leg::Return { .. } => {
+            format!("{from} sent {label} back to {to} as unroutable (basic.return; it arrives at {arrives} ms)")
+        }
+    }
+}
+
 fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
     match note {
-        Note::Sent { label, exchange, routing_key, arrives_at } => format!(
-            "{actor} published {} to exchange {} with routing key {} (reaches the broker at {arrives_at} ms)",
-            quote_label(label),
-            exchange_label(exchange),
-            quote(routing_key)
-        ),
         Note::Received { label, queue, redelivered, .. } => {
             let again = if *redelivered { " (a redelivery)" } else { "" };
             format!("{actor} received {} from queue {}{again}", quote_label(label), quote(topology.queue_name(*queue)))
@@ -331,7 +371,10 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
         Note::Stopped => {
             format!("{actor} stopped; its connection closed and its unacked messages go back to their queues")
         }
-        Note::Oslo(note) => crate::explain::oslo::sentence(actor, note),
+        Note::Client(client) => match note.client_note::<OsloNote>() {
+            Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
+            None => format!("{actor}: {:?}", client.0),
+        },
     }
 }
 

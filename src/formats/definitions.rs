@@ -696,7 +696,7 @@ mod tests {
         assert_eq!(again.topology.policies(), definitions.topology.policies());
         assert_eq!(
             error_of(r#"{"policies":[{"name":"p","pattern":"(","definition":{}}]}"#),
-            "policies[0].pattern: not a valid regular expression: regex parse error: ( ^ error: unclosed group"
+            "policies[0].pattern: not a valid regular expression: found open group without closing ')'"
         );
         assert_eq!(
             error_of(r#"{"queues":[{"name":"q","arguments":{"x-dead-letter-routing-key":"k"}}]}"#),

@@ -196,7 +196,12 @@ impl Scenario {
 
     /// Builds the world this scenario describes, with `seed` for every random choice.
     pub fn build(&self, seed: u64) -> Result<World, Vec<Diagnostic>> {
-        let topology = self.topology()?;
+        self.build_on(self.topology()?, seed)
+    }
+
+    /// The world of this scenario's actors and script around `topology` (in place of its
+    /// definitions), keeping the topology's ids: how the editor runs what it draws.
+    pub fn build_on(&self, topology: Topology, seed: u64) -> Result<World, Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
         for (idx, actor) in self.actors.iter().enumerate() {

@@ -20,7 +20,7 @@ use crate::oslo::note::{OsloNote, Sent};
 use crate::oslo::target::{Prepare, SendKind, Target, send_address};
 use crate::oslo::wire::{CallFields, Reply, Request, properties};
 use crate::sim::trace::Note;
-use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
+use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, CallOutcome, MessageKind, Settle};
 
 /// `call` or `cast`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +82,7 @@ struct Waiting {
     method: String,
     msg_id: String,
     since: SimTime,
+    deadline: SimTime,
 }
 
 /// The RPC client actor.
@@ -97,6 +98,7 @@ pub struct RpcClient {
     next_token: u64,
     sent: u64,
     received: u64,
+    outcome: Option<CallOutcome>,
 }
 
 const NEXT_STEP: u64 = 0;
@@ -112,6 +114,7 @@ impl RpcClient {
             next_token: 1,
             sent: 0,
             received: 0,
+            outcome: None,
         }
     }
 
@@ -128,7 +131,12 @@ impl RpcClient {
     }
 
     fn fail(&mut self, ctx: &mut ActorCtx<'_>, method: &str, msg_id: Option<String>, error: CallError) {
-        ctx.note(Note::Oslo(OsloNote::CallFailed { method: method.into(), msg_id, error }));
+        self.outcome = Some(CallOutcome::Raised {
+            method: method.into(),
+            class: error.python_class(),
+            message: error.to_string(),
+        });
+        ctx.note(Note::client(OsloNote::CallFailed { method: method.into(), msg_id, error }));
         self.finish_step(ctx);
     }
 
@@ -192,7 +200,7 @@ impl RpcClient {
             properties: properties(expiration_ms),
             body: body.clone(),
         };
-        ctx.note(Note::Oslo(OsloNote::Published {
+        ctx.note(Note::client(OsloNote::Published {
             sent,
             exchange: address.exchange,
             routing_key: address.routing_key,
@@ -203,14 +211,19 @@ impl RpcClient {
             Some(call) => label("call", &step.method, &call.msg_id),
             None => label("cast", &step.method, &request.unique_id),
         };
-        ctx.publish_labeled(publish, label);
+        let drawn_as = match (&call, address.fanout) {
+            (Some(_), _) => MessageKind::Call,
+            (None, true) => MessageKind::FanoutCast,
+            (None, false) => MessageKind::Cast,
+        };
+        ctx.publish_labeled(publish, label, drawn_as);
         self.sent += 1;
         match call {
             None => self.finish_step(ctx),
             Some(call) => {
                 let token = self.next_token;
                 self.next_token += 1;
-                ctx.note(Note::Oslo(OsloNote::CallBlocked {
+                ctx.note(Note::client(OsloNote::CallBlocked {
                     method: step.method.clone(),
                     msg_id: call.msg_id.clone(),
                     target: target.repr(),
@@ -218,7 +231,8 @@ impl RpcClient {
                     deadline: ctx.now().saturating_add(timeout_ms),
                 }));
                 ctx.set_timer(timeout_ms, token);
-                self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since: ctx.now() });
+                let (since, deadline) = (ctx.now(), ctx.now().saturating_add(timeout_ms));
+                self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since, deadline });
             }
         }
     }
@@ -232,7 +246,7 @@ impl RpcClient {
         let plan = reply_plan(&self.config.transport, &reply_id);
         let tag = format!("{}-replies", self.config.name);
         if crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
-            ctx.note(Note::Oslo(OsloNote::Listening { queues: plan.consume.clone() }));
+            ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
         let queue = reply_queue_name(&reply_id);
         self.reply_queue = Some(queue.clone());
@@ -265,15 +279,15 @@ impl Actor for RpcClient {
         let reply = match reply {
             Ok(reply) => reply,
             Err(error) => {
-                return ctx.note(Note::Oslo(OsloNote::Unreadable { error: error.to_string() }));
+                return ctx.note(Note::client(OsloNote::Unreadable { error: error.to_string() }));
             }
         };
         let waiting = self.waiting.as_ref().filter(|waiting| waiting.msg_id == reply.msg_id).cloned();
         let Some(waiting) = waiting else {
-            return ctx.note(Note::Oslo(OsloNote::ReplyUnexpected { msg_id: reply.msg_id }));
+            return ctx.note(Note::client(OsloNote::ReplyUnexpected { msg_id: reply.msg_id }));
         };
         if !reply.ending {
-            return ctx.note(Note::Oslo(OsloNote::Heartbeat { msg_id: reply.msg_id }));
+            return ctx.note(Note::client(OsloNote::Heartbeat { msg_id: reply.msg_id }));
         }
         self.waiting = None;
         match reply.failure.as_deref().and_then(Failure::parse) {
@@ -282,7 +296,11 @@ impl Actor for RpcClient {
                 self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
             }
             None => {
-                ctx.note(Note::Oslo(OsloNote::CallReturned {
+                self.outcome = Some(CallOutcome::Returned {
+                    method: waiting.method.clone(),
+                    value: crate::oslo::python::json_dumps(&reply.result),
+                });
+                ctx.note(Note::client(OsloNote::CallReturned {
                     method: waiting.method,
                     msg_id: waiting.msg_id,
                     result: reply.result,
@@ -319,11 +337,12 @@ impl Actor for RpcClient {
             Some(waiting) => ActorState::Blocked {
                 since: waiting.since,
                 waiting_for: format!("the reply to {} ({})", waiting.method, waiting.msg_id),
+                deadline: waiting.deadline,
             },
             None if self.cursor.step >= self.config.steps.len() => ActorState::Done,
             None => ActorState::Idle,
         };
-        ActorStatus { state, sent: self.sent, received: self.received }
+        ActorStatus { state, sent: self.sent, received: self.received, outcome: self.outcome.clone() }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {

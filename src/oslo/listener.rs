@@ -64,13 +64,13 @@ impl Listener {
     fn begin(&mut self, ctx: &mut ActorCtx<'_>) {
         for target in &self.config.targets {
             if let Err(error) = check_listener_target(target) {
-                return ctx.note(Note::Oslo(OsloNote::InvalidTarget { error: error.to_string() }));
+                return ctx.note(Note::client(OsloNote::InvalidTarget { error: error.to_string() }));
             }
         }
         let pairs = targets_and_priorities(&self.config.targets, &self.config.endpoints);
         let plan = listener_plan(&self.config.transport, &pairs, self.config.pool.as_deref());
         if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
-            ctx.note(Note::Oslo(OsloNote::Listening { queues: plan.consume.clone() }));
+            ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
     }
 
@@ -114,18 +114,18 @@ impl Actor for Listener {
         let notification = match notification {
             Ok(notification) => notification,
             Err(error) => {
-                ctx.note(Note::Oslo(OsloNote::Unreadable { error: error.to_string() }));
+                ctx.note(Note::client(OsloNote::Unreadable { error: error.to_string() }));
                 return self.settle(ctx, &delivery, Settle::Ack, "", message_label.to_string());
             }
         };
         if self.cache.is_duplicate(&notification.unique_id) {
-            ctx.note(Note::Oslo(OsloNote::Duplicate { unique_id: notification.unique_id.clone() }));
+            ctx.note(Note::client(OsloNote::Duplicate { unique_id: notification.unique_id.clone() }));
             return self.settle(ctx, &delivery, Settle::Ack, "", message_label.to_string());
         }
         let dispatched = dispatch_notification(&self.config.endpoints, &notification);
         let requeue = requeues(dispatched.result, self.config.allow_requeue);
         let until = ctx.now().saturating_add(dispatched.duration_ms);
-        ctx.note(Note::Oslo(OsloNote::NotificationDispatched {
+        ctx.note(Note::client(OsloNote::NotificationDispatched {
             event_type: notification.event_type.clone(),
             priority: notification.priority.clone(),
             endpoints: self.config.endpoints.iter().map(|endpoint| endpoint.name.clone()).collect(),
@@ -164,7 +164,7 @@ impl Actor for Listener {
             0 => ActorState::Idle,
             n => ActorState::Busy { in_progress: n as u32 },
         };
-        ActorStatus { state, sent: 0, received: self.received }
+        ActorStatus { state, sent: 0, received: self.received, outcome: None }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {

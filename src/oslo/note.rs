@@ -11,6 +11,7 @@ use crate::engine::SimTime;
 use crate::oslo::dispatcher::EndpointCheck;
 use crate::oslo::failure::CallError;
 use crate::oslo::notify::{HandlerCall, NotificationResult};
+use crate::sim::trace::ClientNote;
 
 /// What an oslo publish carries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,4 +94,18 @@ pub enum OsloNote {
         requeue: bool,
         until: SimTime,
     },
+}
+
+impl ClientNote for OsloNote {
+    fn to_json(&self) -> Value {
+        serde_json::to_value(self).expect("oslo notes serialize")
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn same_as(&self, other: &dyn ClientNote) -> bool {
+        other.as_any().downcast_ref::<OsloNote>() == Some(self)
+    }
 }

@@ -18,7 +18,7 @@ use crate::oslo::notify::{Driver, Notification, Priority, notify_addresses};
 use crate::oslo::python::datetime_str;
 use crate::oslo::wire::properties;
 use crate::sim::trace::Note;
-use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus};
+use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind};
 
 /// One scripted notification: `notifier.<priority>(ctxt, event_type, payload)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,7 +110,7 @@ impl Notifier {
                 context: step.request_context.clone().unwrap_or_default(),
             };
             let body: Arc<str> = Arc::from(notification.body(self.config.driver));
-            ctx.note(Note::Oslo(OsloNote::Published {
+            ctx.note(Note::client(OsloNote::Published {
                 sent: Sent::Notification { event_type: step.event_type.clone(), priority: step.priority.upper() },
                 exchange: exchange.clone(),
                 routing_key: routing_key.clone(),
@@ -118,7 +118,11 @@ impl Notifier {
                 body: body.clone(),
             }));
             let publish = Publish { exchange, routing_key, mandatory: false, properties: properties(None), body };
-            ctx.publish_labeled(publish, label("notification", &step.event_type, &message_id));
+            ctx.publish_labeled(
+                publish,
+                label("notification", &step.event_type, &message_id),
+                MessageKind::Notification,
+            );
             self.sent += 1;
         }
     }
@@ -151,7 +155,7 @@ impl Actor for Notifier {
 
     fn status(&self) -> ActorStatus {
         let state = if self.cursor.step >= self.config.steps.len() { ActorState::Done } else { ActorState::Idle };
-        ActorStatus { state, sent: self.sent, received: 0 }
+        ActorStatus { state, sent: self.sent, received: 0, outcome: None }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {

@@ -173,18 +173,18 @@ pub struct Filter {
     pub payload: BTreeMap<String, String>,
 }
 
-fn python_match(pattern: &str, text: &str) -> Result<bool, regex::Error> {
-    Ok(regex::Regex::new(&format!("^(?:{pattern})"))?.is_match(text))
+fn python_match(pattern: &str, text: &str) -> Result<bool, regex_lite::Error> {
+    Ok(regex_lite::Regex::new(&format!("^(?:{pattern})"))?.is_match(text))
 }
 
-fn single_mismatch(data: Option<&Value>, pattern: &str) -> Result<bool, regex::Error> {
+fn single_mismatch(data: Option<&Value>, pattern: &str) -> Result<bool, regex_lite::Error> {
     match data {
         Some(Value::String(text)) => Ok(!python_match(pattern, text)?),
         _ => Ok(true),
     }
 }
 
-fn keyed_mismatch(data: &Value, patterns: &BTreeMap<String, String>) -> Result<bool, regex::Error> {
+fn keyed_mismatch(data: &Value, patterns: &BTreeMap<String, String>) -> Result<bool, regex_lite::Error> {
     for (key, pattern) in patterns {
         if single_mismatch(data.get(key), pattern)? {
             return Ok(true);
@@ -195,16 +195,16 @@ fn keyed_mismatch(data: &Value, patterns: &BTreeMap<String, String>) -> Result<b
 
 impl Filter {
     /// Checks every pattern compiles, for scenario diagnostics.
-    pub fn validate(&self) -> Result<(), regex::Error> {
+    pub fn validate(&self) -> Result<(), regex_lite::Error> {
         let patterns = self.publisher_id.iter().chain(&self.event_type).chain(self.context.values());
         for pattern in patterns.chain(self.metadata.values()).chain(self.payload.values()) {
-            regex::Regex::new(pattern)?;
+            regex_lite::Regex::new(pattern)?;
         }
         Ok(())
     }
 
     /// `NotificationFilter.match`.
-    pub fn matches(&self, notification: &Notification) -> Result<bool, regex::Error> {
+    pub fn matches(&self, notification: &Notification) -> Result<bool, regex_lite::Error> {
         let publisher_id = Value::String(notification.publisher_id.clone());
         let event_type = Value::String(notification.event_type.clone());
         let mismatch = match &self.publisher_id {

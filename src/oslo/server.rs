@@ -20,7 +20,7 @@ use crate::oslo::note::{DispatchResult, OsloNote, Sent};
 use crate::oslo::target::{Target, check_server_target};
 use crate::oslo::wire::{Reply, Request, properties};
 use crate::sim::trace::Note;
-use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
+use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind, Settle};
 
 /// How often a returned reply is retried (`amqpdriver`: every 0.25 s).
 pub const REPLY_RETRY_MS: SimTime = 250;
@@ -89,13 +89,13 @@ impl RpcServer {
 
     fn begin(&mut self, ctx: &mut ActorCtx<'_>) {
         if let Err(error) = check_server_target(&self.config.target) {
-            return ctx.note(Note::Oslo(OsloNote::InvalidTarget { error: error.to_string() }));
+            return ctx.note(Note::client(OsloNote::InvalidTarget { error: error.to_string() }));
         }
         let fanout_id = uuid4_hex(ctx.rng());
         let plan = rpc_server_plan(&self.config.transport, &self.config.target, &fanout_id);
         if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
             self.started = true;
-            ctx.note(Note::Oslo(OsloNote::Listening { queues: plan.consume.clone() }));
+            ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
     }
 
@@ -107,7 +107,7 @@ impl RpcServer {
             .as_deref()
             .and_then(crate::oslo::failure::Failure::parse)
             .map(|failure| failure.class);
-        ctx.note(Note::Oslo(OsloNote::Published {
+        ctx.note(Note::client(OsloNote::Published {
             sent: Sent::Reply { msg_id: pending.msg_id.clone(), failure },
             exchange: String::new(),
             routing_key: pending.reply_q.clone(),
@@ -123,6 +123,7 @@ impl RpcServer {
                 body,
             },
             label("reply", "to", &pending.msg_id),
+            MessageKind::Reply,
         );
         self.sent += 1;
     }
@@ -159,11 +160,11 @@ impl Actor for RpcServer {
         let request = match request {
             Ok(request) => request,
             Err(error) => {
-                return ctx.note(Note::Oslo(OsloNote::Unreadable { error: error.to_string() }));
+                return ctx.note(Note::client(OsloNote::Unreadable { error: error.to_string() }));
             }
         };
         if self.cache.is_duplicate(&request.unique_id) {
-            return ctx.note(Note::Oslo(OsloNote::Duplicate { unique_id: request.unique_id }));
+            return ctx.note(Note::client(OsloNote::Duplicate { unique_id: request.unique_id }));
         }
         self.cache.add(&request.unique_id);
         let dispatched = dispatch(&self.config.endpoints, &request);
@@ -175,7 +176,7 @@ impl Actor for RpcServer {
                 (Value::Null, Some(failure.to_json())),
             ),
         };
-        ctx.note(Note::Oslo(OsloNote::Dispatched {
+        ctx.note(Note::client(OsloNote::Dispatched {
             method: request.method.clone(),
             namespace: request.namespace.clone(),
             version: request.version.clone(),
@@ -223,7 +224,7 @@ impl Actor for RpcServer {
             let mut reply_label = label("reply", "to", "");
             if let Ok(reply) = Reply::parse(&publish.body) {
                 reply_label = label("reply", "to", &reply.msg_id);
-                ctx.note(Note::Oslo(OsloNote::Published {
+                ctx.note(Note::client(OsloNote::Published {
                     sent: Sent::Reply { msg_id: reply.msg_id, failure: None },
                     exchange: publish.exchange.clone(),
                     routing_key: publish.routing_key.clone(),
@@ -231,7 +232,7 @@ impl Actor for RpcServer {
                     body: publish.body.clone(),
                 }));
             }
-            ctx.publish_labeled(publish, reply_label);
+            ctx.publish_labeled(publish, reply_label, MessageKind::Reply);
             self.sent += 1;
         }
     }
@@ -245,9 +246,9 @@ impl Actor for RpcServer {
         let retry_at = ctx.now() + REPLY_RETRY_MS;
         if retry_at > first + self.config.transport.missing_consumer_retry_timeout_ms {
             self.returned_since.remove(&reply.msg_id);
-            return ctx.note(Note::Oslo(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: None }));
+            return ctx.note(Note::client(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: None }));
         }
-        ctx.note(Note::Oslo(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: Some(retry_at) }));
+        ctx.note(Note::client(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: Some(retry_at) }));
         let token = self.token();
         self.retrying.insert(token, returned);
         ctx.set_timer(REPLY_RETRY_MS, token);
@@ -259,7 +260,7 @@ impl Actor for RpcServer {
             0 => ActorState::Idle,
             n => ActorState::Busy { in_progress: n as u32 },
         };
-        ActorStatus { state, sent: self.sent, received: self.received }
+        ActorStatus { state, sent: self.sent, received: self.received, outcome: None }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {

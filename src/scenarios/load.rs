@@ -13,12 +13,21 @@ pub struct LoadShape {
     pub queues: u32,
     pub consumers: u32,
     pub messages_per_producer: u64,
+    /// Virtual milliseconds between one producer's messages.
+    pub interval_ms: u64,
 }
 
 impl LoadShape {
     /// The shape the simulation benchmark uses: 50 producers, 200 queues, 100 consumers.
     pub fn benchmark(messages_per_producer: u64) -> LoadShape {
-        LoadShape { producers: 50, queues: 200, consumers: 100, messages_per_producer }
+        LoadShape { producers: 50, queues: 200, consumers: 100, messages_per_producer, interval_ms: 20 }
+    }
+
+    /// The shape the browser's frame-time benchmark plays (`?scenario=load`): 100 nodes
+    /// (20 producers, 40 queues, 40 consumers) publishing every 2 ms, which keeps about 500
+    /// messages on the wire.
+    pub fn canvas() -> LoadShape {
+        LoadShape { producers: 20, queues: 40, consumers: 40, messages_per_producer: 400, interval_ms: 2 }
     }
 }
 
@@ -40,7 +49,7 @@ pub fn load_scenario(shape: LoadShape) -> Scenario {
     let mut actors: Vec<serde_json::Value> = (0..shape.producers)
         .map(|idx| {
             json!({"kind": "producer", "name": format!("p{idx}"), "exchange": "events", "routing_key": format!("p{idx}.event.{{n}}"),
-                   "count": shape.messages_per_producer, "interval_ms": 20, "start_ms": idx})
+                   "count": shape.messages_per_producer, "interval_ms": shape.interval_ms, "start_ms": idx})
         })
         .collect();
     actors.extend((0..shape.consumers.min(shape.queues)).map(|idx| {

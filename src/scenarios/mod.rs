@@ -30,6 +30,15 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     BUILTINS.iter().map(|(name, _)| *name)
 }
 
+/// A scenario that can be opened by name: a built-in one, or `load`, the generated
+/// 100-node load the browser benchmark plays.
+pub fn by_name(name: &str) -> Option<Result<Scenario, Vec<Diagnostic>>> {
+    if name == "load" {
+        return Some(Ok(load::load_scenario(load::LoadShape::canvas())));
+    }
+    builtin(name)
+}
+
 /// Loads a built-in scenario by name.
 pub fn builtin(name: &str) -> Option<Result<Scenario, Vec<Diagnostic>>> {
     BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| Scenario::from_json(text))

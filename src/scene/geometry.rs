@@ -83,6 +83,10 @@ impl Rect {
         Point::new(self.x, self.y)
     }
 
+    pub fn size(self) -> Size {
+        Size::new(self.width, self.height)
+    }
+
     pub fn right(self) -> f64 {
         self.x + self.width
     }
@@ -121,7 +125,7 @@ impl Rect {
 }
 
 /// A cubic Bézier curve, the shape of every edge.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Bezier {
     pub start: Point,
     pub control1: Point,

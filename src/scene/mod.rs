@@ -1,8 +1,6 @@
 //! Pure geometry for the canvas, for any renderer: points, rectangles, curves and the
-//! zoom/pan transform (`geometry`), the automatic layered layout (`layout`), and the
-//! plain view structs of a document with hit-testing (`view`). Components only map these
-//! to SVG.
+//! zoom/pan transform (`geometry`), and the automatic layered layout (`layout`). It knows
+//! no document and no run: the editor and the studio hand it plain shapes.
 
 pub mod geometry;
 pub mod layout;
-pub mod view;

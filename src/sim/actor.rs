@@ -15,10 +15,10 @@ use serde::Serialize;
 
 use crate::engine::{
     AmqpError, BindingId, Broker, ChannelId, ConsumeOptions, ConsumerId, Delivery, Destination, ExchangeId,
-    ExchangeSpec, FieldTable, Publish, QueueId, QueueSpec, SimTime,
+    ExchangeSpec, FieldTable, Publish, PublishId, QueueId, QueueSpec, SimTime,
 };
 use crate::sim::rng::SimRng;
-use crate::sim::trace::Note;
+use crate::sim::trace::{MessageKind, Note};
 
 /// An actor's index in its world, in the order the scenario lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -48,10 +48,12 @@ pub enum ActorState {
     Busy {
         in_progress: u32,
     },
-    /// A caller blocked in `call()` since `since`, waiting for `waiting_for`.
+    /// A caller blocked in `call()` since `since`, waiting for `waiting_for` until it
+    /// gives up at `deadline`.
     Blocked {
         since: SimTime,
         waiting_for: String,
+        deadline: SimTime,
     },
     /// Finished its script (a producer that sent everything).
     Done,
@@ -66,6 +68,18 @@ pub struct ActorStatus {
     pub sent: u64,
     /// Deliveries this actor has received.
     pub received: u64,
+    /// What its last call came back with (RPC clients).
+    pub outcome: Option<CallOutcome>,
+}
+
+/// What a call returned or raised, as a caller shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum CallOutcome {
+    /// The result, as Python's `repr` shows it (`42`).
+    Returned { method: String, value: String },
+    /// The exception's class (`oslo_messaging.exceptions.MessagingTimeout`) and its `str()`.
+    Raised { method: String, class: String, message: String },
 }
 
 /// A client of the broker, driven by the simulator.
@@ -98,9 +112,23 @@ impl Clone for Box<dyn Actor> {
 /// Something an actor asked for that the world carries out after the callback returns.
 #[derive(Debug, Clone)]
 pub(crate) enum Outgoing {
-    Publish { publish: Box<Publish>, label: Arc<str> },
-    Settle { channel: ChannelId, delivery_tag: u64, settle: Settle },
-    Timer { delay: SimTime, token: u64 },
+    Publish {
+        publish: Box<Publish>,
+        label: Arc<str>,
+        kind: MessageKind,
+    },
+    Settle {
+        channel: ChannelId,
+        delivery_tag: u64,
+        settle: Settle,
+        queue: QueueId,
+        message: PublishId,
+        message_id: Option<String>,
+    },
+    Timer {
+        delay: SimTime,
+        token: u64,
+    },
 }
 
 /// What an actor may do while handling a callback.
@@ -167,20 +195,28 @@ impl ActorCtx<'_> {
         self.broker.cancel(self.now, consumer);
     }
 
-    /// Sends a publish; it reaches the broker after the network latency.
+    /// Sends a plain publish, labelled by its message_id; it reaches the broker after the
+    /// network latency.
     pub fn publish(&mut self, publish: Publish) {
         let label = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
-        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label });
+        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label, kind: MessageKind::Plain });
     }
 
-    /// Sends a publish shown in the trace as `label` (for messages without a message_id).
-    pub fn publish_labeled(&mut self, publish: Publish, label: impl Into<Arc<str>>) {
-        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label: label.into() });
+    /// Sends a publish shown as `label` and drawn as `kind` (an RPC request, a reply...).
+    pub fn publish_labeled(&mut self, publish: Publish, label: impl Into<Arc<str>>, kind: MessageKind) {
+        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label: label.into(), kind });
     }
 
     /// Sends an ack, nack or reject for a delivery; it reaches the broker after the latency.
     pub fn settle(&mut self, delivery: &Delivery, settle: Settle) {
-        self.outgoing.push(Outgoing::Settle { channel: delivery.channel, delivery_tag: delivery.delivery_tag, settle });
+        self.outgoing.push(Outgoing::Settle {
+            channel: delivery.channel,
+            delivery_tag: delivery.delivery_tag,
+            settle,
+            queue: delivery.queue,
+            message: delivery.message.publish,
+            message_id: delivery.message.properties.message_id.clone(),
+        });
     }
 
     /// Calls `on_timer(token)` after `delay` virtual milliseconds.

@@ -198,7 +198,7 @@ impl Actor for Producer {
 
     fn status(&self) -> ActorStatus {
         let state = if self.sent >= self.config.count { ActorState::Done } else { ActorState::Idle };
-        ActorStatus { state, sent: self.sent, received: self.replies }
+        ActorStatus { state, sent: self.sent, received: self.replies, outcome: None }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {
@@ -349,7 +349,7 @@ impl Actor for Consumer {
             0 => ActorState::Idle,
             n => ActorState::Busy { in_progress: n as u32 },
         };
-        ActorStatus { state, sent: self.sent, received: self.received }
+        ActorStatus { state, sent: self.sent, received: self.received, outcome: None }
     }
 
     fn clone_box(&self) -> Box<dyn Actor> {

@@ -12,7 +12,7 @@ pub mod stats;
 pub mod trace;
 pub mod world;
 
-pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, Settle};
+pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, CallOutcome, Settle};
 pub use session::{Session, Until};
-pub use trace::{Note, TraceEntry, TraceEvent, trace_digest};
+pub use trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, trace_digest};
 pub use world::{Network, World};

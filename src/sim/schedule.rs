@@ -42,6 +42,11 @@ impl<T: Clone> Schedule<T> {
         self.slots.len()
     }
 
+    /// Every pending item (in time order, though callers should not rely on it).
+    pub fn items(&self) -> impl Iterator<Item = &T> {
+        self.slots.values()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }

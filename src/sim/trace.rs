@@ -1,11 +1,13 @@
 //! The trace: every hop of every message and every client decision, in order, as plain
 //! data. Words are produced from it only by [`crate::explain`].
 
+use std::any::Any;
+use std::fmt;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::engine::{AmqpError, BrokerEvent, FieldTable, PublishId, QueueId, SimTime};
+use crate::engine::{AmqpError, BrokerEvent, Death, ExchangeId, FieldTable, Properties, PublishId, QueueId, SimTime};
 use crate::sim::actor::{ActorId, Settle};
 
 /// One entry of the trace.
@@ -35,16 +37,101 @@ pub enum TraceEvent {
     PublishRefused { actor: ActorId, exchange: String, error: AmqpError },
     /// Something the broker did.
     Broker(BrokerEvent),
+    /// A message, ack or return left one place for another over the simulated network.
+    Hop(Hop),
     /// Something a client did or decided.
     Note { actor: ActorId, note: Note },
+}
+
+/// Where a hop starts or ends: a client, or an exchange or queue of the broker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "place", content = "id", rename_all = "snake_case")]
+pub enum Place {
+    Actor(ActorId),
+    Exchange(ExchangeId),
+    Queue(QueueId),
+    /// The broker itself, for a publish to an exchange that does not exist.
+    Broker,
+}
+
+/// What kind of message a hop carries, for drawing it: each kind has its own colour and
+/// shape in the UI and its own arrow in the sequence diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    /// A plain AMQP publish.
+    Plain,
+    /// An oslo.messaging RPC request (`call`).
+    Call,
+    /// The reply to a call.
+    Reply,
+    /// An oslo.messaging `cast` to one server.
+    Cast,
+    /// A `cast` with `fanout=True`, to every server of a topic.
+    FanoutCast,
+    /// An oslo.messaging notification.
+    Notification,
+    /// A copy the broker dead-lettered (it carries `x-death`).
+    DeadLettered,
+    /// A mandatory publish the broker sent back as unroutable.
+    Returned,
+    /// An ack, nack or reject on its way to the broker.
+    Settle,
+}
+
+/// A message's body and properties, shared by the hops that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Content {
+    pub routing_key: String,
+    pub properties: Arc<Properties>,
+    pub body: Arc<str>,
+    /// The `x-death` history, newest first, for a dead-lettered copy.
+    pub deaths: Vec<Death>,
+}
+
+/// Which crossing a hop is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "leg", rename_all = "snake_case")]
+pub enum Leg {
+    /// A client's publish on its way to an exchange.
+    Publish { exchange: String, content: Arc<Content> },
+    /// A delivery on its way from a queue to a consumer.
+    Deliver { delivery_tag: u64, redelivered: bool, content: Arc<Content> },
+    /// An ack, nack or reject on its way back to the queue.
+    Settle { settle: Settle },
+    /// A mandatory publish coming back as unroutable (`basic.return`).
+    Return { content: Arc<Content> },
+}
+
+impl Leg {
+    /// The message carried, if the leg carries one (an ack carries none).
+    pub fn content(&self) -> Option<&Arc<Content>> {
+        match self {
+            Leg::Publish { content, .. } | Leg::Deliver { content, .. } | Leg::Return { content } => Some(content),
+            Leg::Settle { .. } => None,
+        }
+    }
+}
+
+/// One network crossing: which message, where it leaves and arrives, and when. Animation,
+/// the event log and the sequence diagram all read these; none of them re-runs anything.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hop {
+    /// The publish this is part of: minted when the client sends, never empty.
+    pub message: PublishId,
+    pub label: Arc<str>,
+    pub kind: MessageKind,
+    pub from: Place,
+    pub to: Place,
+    pub departs: SimTime,
+    pub arrives: SimTime,
+    pub leg: Leg,
 }
 
 /// A client's action or decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum Note {
-    /// A publish left the client; it reaches the broker after the network latency.
-    Sent { label: Arc<str>, exchange: String, routing_key: String, arrives_at: SimTime },
     /// A delivery reached the client.
     Received { label: Arc<str>, queue: QueueId, delivery_tag: u64, redelivered: bool },
     /// The client started working on a delivery until `until`.
@@ -59,8 +146,50 @@ pub enum Note {
     Refused { error: AmqpError },
     /// The actor was stopped by the scenario's script.
     Stopped,
-    /// An oslo.messaging client, server, notifier or listener did or decided something.
-    Oslo(crate::oslo::note::OsloNote),
+    /// A client defined above the simulator (an oslo.messaging client, server, notifier or
+    /// listener) did or decided something.
+    Client(ClientNoteRef),
+}
+
+impl Note {
+    /// Wraps a note of a client defined above the simulator.
+    pub fn client(note: impl ClientNote) -> Note {
+        Note::Client(ClientNoteRef(Arc::new(note)))
+    }
+
+    /// The client note as its own type, if it is one.
+    pub fn client_note<T: ClientNote>(&self) -> Option<&T> {
+        match self {
+            Note::Client(note) => note.0.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
+
+/// The note type of a layer built on the simulator (oslo.messaging's). The simulator stores,
+/// clones, compares and serializes such notes without knowing their type, so the layers
+/// point one way: `oslo` knows `sim`, never the reverse.
+pub trait ClientNote: fmt::Debug + Send + Sync + 'static {
+    /// The note as JSON: an object, whose fields join the trace entry's.
+    fn to_json(&self) -> serde_json::Value;
+    fn as_any(&self) -> &dyn Any;
+    fn same_as(&self, other: &dyn ClientNote) -> bool;
+}
+
+/// A shared client note; what [`Note::Client`] holds.
+#[derive(Debug, Clone)]
+pub struct ClientNoteRef(pub Arc<dyn ClientNote>);
+
+impl PartialEq for ClientNoteRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.same_as(other.0.as_ref())
+    }
+}
+
+impl Serialize for ClientNoteRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.to_json().serialize(serializer)
+    }
 }
 
 /// A 64-bit FNV-1a digest of the trace's JSON, one entry per line: equal digests mean

@@ -7,12 +7,14 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, SimTime, Topology};
+use crate::engine::{
+    Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, PublishId, SimTime, Topology,
+};
 use crate::sim::actor::{Actor, ActorCtx, ActorId, Outgoing, Settle};
 use crate::sim::rng::SimRng;
 use crate::sim::schedule::Schedule;
 use crate::sim::stats::Stats;
-use crate::sim::trace::{Note, TraceEntry, TraceEvent};
+use crate::sim::trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent};
 
 /// Network latency between any client and the broker, drawn per message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,12 +33,25 @@ impl Default for Network {
 enum Pending {
     Start(ActorId),
     Timer { actor: ActorId, token: u64 },
-    PublishArrives { actor: ActorId, publish: Box<Publish>, label: Arc<str> },
-    SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle },
-    DeliveryArrives { actor: ActorId, delivery: Box<Delivery> },
-    ReturnArrives { actor: ActorId, publish: Box<Publish> },
+    PublishArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
+    SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle, hop: Arc<Hop> },
+    DeliveryArrives { actor: ActorId, delivery: Box<Delivery>, hop: Arc<Hop> },
+    ReturnArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
     BrokerDeadline,
     Stop(ActorId),
+}
+
+impl Pending {
+    /// The network crossing this event ends, if it is an arrival.
+    fn hop(&self) -> Option<&Hop> {
+        match self {
+            Pending::PublishArrives { hop, .. }
+            | Pending::SettleArrives { hop, .. }
+            | Pending::DeliveryArrives { hop, .. }
+            | Pending::ReturnArrives { hop, .. } => Some(hop),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +77,9 @@ pub struct World {
     deadline_scheduled: Option<SimTime>,
     // The latest arrival scheduled on each actor's link, per direction, for FIFO channels.
     last_arrival: BTreeMap<(ActorId, Direction), SimTime>,
+    // How publishes sent with a kind or label of their own are drawn; the rest are plain
+    // messages labelled by their message_id. Persistent, so snapshots share it.
+    sent_as: imbl::OrdMap<PublishId, (MessageKind, Arc<str>)>,
     stats: Stats,
 }
 
@@ -107,6 +125,7 @@ impl World {
             steps: 0,
             deadline_scheduled: None,
             last_arrival: BTreeMap::new(),
+            sent_as: imbl::OrdMap::new(),
             stats: Stats::default(),
         }
     }
@@ -142,6 +161,13 @@ impl World {
         self.actors.get(actor.0 as usize).map_or("?", |slot| slot.actor.name())
     }
 
+    /// The hops on their way now (departed, not yet arrived), oldest departure first.
+    pub fn in_flight(&self) -> Vec<&Hop> {
+        let mut hops: Vec<&Hop> = self.pending.items().filter_map(Pending::hop).collect();
+        hops.sort_by_key(|hop| (hop.departs, hop.arrives, hop.message, hop.kind));
+        hops
+    }
+
     /// When the next event will happen, if any.
     pub fn next_time(&self) -> Option<SimTime> {
         self.pending.peek_time()
@@ -161,14 +187,14 @@ impl World {
             Pending::Timer { actor, token } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token))
             }
-            Pending::DeliveryArrives { actor, delivery } => {
+            Pending::DeliveryArrives { actor, delivery, .. } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_delivery(ctx, *delivery));
             }
-            Pending::ReturnArrives { actor, publish } => {
+            Pending::ReturnArrives { actor, publish, .. } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, *publish));
             }
-            Pending::PublishArrives { actor, publish, label } => self.publish_arrives(actor, *publish, label, &mut log),
-            Pending::SettleArrives { actor, channel, delivery_tag, settle } => {
+            Pending::PublishArrives { actor, publish, hop } => self.publish_arrives(actor, *publish, &hop, &mut log),
+            Pending::SettleArrives { actor, channel, delivery_tag, settle, .. } => {
                 let result = match settle {
                     Settle::Ack => self.broker.ack(self.now, channel, delivery_tag, false),
                     Settle::NackRequeue | Settle::RejectRequeue => {
@@ -199,12 +225,13 @@ impl World {
         true
     }
 
-    fn publish_arrives(&mut self, actor: ActorId, publish: Publish, label: Arc<str>, log: &mut StepLog<'_>) {
+    fn publish_arrives(&mut self, actor: ActorId, publish: Publish, hop: &Hop, log: &mut StepLog<'_>) {
         let exchange = publish.exchange.clone();
         let routing_keys = publish.routing_keys();
         let headers = publish.properties.headers.clone();
         let returned_copy = publish.mandatory.then(|| publish.clone());
-        match self.broker.publish(self.now, publish) {
+        let label = hop.label.clone();
+        match self.broker.publish_as(self.now, publish, hop.message) {
             Ok(outcome) => {
                 log.push(TraceEvent::Arrived {
                     actor,
@@ -218,7 +245,19 @@ impl World {
                     && let Some(returned) = returned_copy
                 {
                     let arrives_at = self.arrival(actor, Direction::ToClient);
-                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: Box::new(returned) });
+                    let from = self.broker.topology().exchange_by_name(&returned.exchange).map(|x| x.id);
+                    let hop = Arc::new(Hop {
+                        message: outcome.publish,
+                        label: hop.label.clone(),
+                        kind: MessageKind::Returned,
+                        from: from.map_or(Place::Broker, Place::Exchange),
+                        to: Place::Actor(actor),
+                        departs: self.now,
+                        arrives: arrives_at,
+                        leg: Leg::Return { content: publish_content(&returned) },
+                    });
+                    log.push(TraceEvent::Hop(Hop::clone(&hop)));
+                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: Box::new(returned), hop });
                 }
             }
             Err(error) => {
@@ -288,21 +327,44 @@ impl World {
                 Outgoing::Timer { delay, token } => {
                     self.pending.push(self.now.saturating_add(delay), Pending::Timer { actor: actor_id, token })
                 }
-                Outgoing::Publish { publish, label } => {
+                Outgoing::Publish { publish, label, kind } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);
-                    let note = Note::Sent {
-                        label: label.clone(),
-                        exchange: publish.exchange.clone(),
-                        routing_key: publish.routing_key.clone(),
-                        arrives_at,
-                    };
-                    log.push(TraceEvent::Note { actor: actor_id, note });
-                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, label });
+                    let message = self.broker.mint_publish_id();
+                    if kind != MessageKind::Plain || publish.properties.message_id.as_deref() != Some(&*label) {
+                        self.sent_as.insert(message, (kind, label.clone()));
+                    }
+                    let to = self.broker.topology().exchange_by_name(&publish.exchange).map(|x| x.id);
+                    let hop = Arc::new(Hop {
+                        message,
+                        label,
+                        kind,
+                        from: Place::Actor(actor_id),
+                        to: to.map_or(Place::Broker, Place::Exchange),
+                        departs: self.now,
+                        arrives: arrives_at,
+                        leg: Leg::Publish { exchange: publish.exchange.clone(), content: publish_content(&publish) },
+                    });
+                    log.push(TraceEvent::Hop(Hop::clone(&hop)));
+                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, hop });
                 }
-                Outgoing::Settle { channel, delivery_tag, settle } => {
+                Outgoing::Settle { channel, delivery_tag, settle, queue, message, message_id } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);
-                    self.pending
-                        .push(arrives_at, Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle });
+                    let (_, label) = self.drawn_as(message, message_id.as_deref());
+                    let hop = Arc::new(Hop {
+                        message,
+                        label,
+                        kind: MessageKind::Settle,
+                        from: Place::Actor(actor_id),
+                        to: Place::Queue(queue),
+                        departs: self.now,
+                        arrives: arrives_at,
+                        leg: Leg::Settle { settle },
+                    });
+                    log.push(TraceEvent::Hop(Hop::clone(&hop)));
+                    self.pending.push(
+                        arrives_at,
+                        Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle, hop },
+                    );
                 }
             }
         }
@@ -325,7 +387,29 @@ impl World {
             counters.delivered += 1;
             counters.unacked += 1;
             let arrives_at = self.arrival(owner, Direction::ToClient);
-            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery: Box::new(delivery) });
+            let message = &delivery.message;
+            let (kind, label) = self.drawn_as(message.publish, message.properties.message_id.as_deref());
+            let hop = Arc::new(Hop {
+                message: message.publish,
+                label,
+                kind: if message.deaths.is_empty() { kind } else { MessageKind::DeadLettered },
+                from: Place::Queue(delivery.queue),
+                to: Place::Actor(owner),
+                departs: self.now,
+                arrives: arrives_at,
+                leg: Leg::Deliver {
+                    delivery_tag: delivery.delivery_tag,
+                    redelivered: message.redelivered,
+                    content: Arc::new(Content {
+                        routing_key: message.routing_key().to_string(),
+                        properties: message.properties.clone(),
+                        body: message.body.clone(),
+                        deaths: message.deaths.clone(),
+                    }),
+                },
+            });
+            log.push(TraceEvent::Hop(Hop::clone(&hop)));
+            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery: Box::new(delivery), hop });
         }
         if let Some(deadline) = self.broker.next_deadline() {
             let deadline = deadline.max(self.now);
@@ -335,6 +419,27 @@ impl World {
             }
         }
     }
+}
+
+impl World {
+    /// How a publish is drawn: the kind and label it was sent with, or a plain message
+    /// labelled by its message_id.
+    fn drawn_as(&self, message: PublishId, message_id: Option<&str>) -> (MessageKind, Arc<str>) {
+        self.sent_as
+            .get(&message)
+            .cloned()
+            .unwrap_or_else(|| (MessageKind::Plain, Arc::from(message_id.unwrap_or_default())))
+    }
+}
+
+/// What a publish carries, for the hops and the message inspector.
+fn publish_content(publish: &Publish) -> Arc<Content> {
+    Arc::new(Content {
+        routing_key: publish.routing_key.clone(),
+        properties: Arc::new(publish.properties.clone()),
+        body: publish.body.clone(),
+        deaths: Vec::new(),
+    })
 }
 
 struct StepLog<'a> {

@@ -1,30 +1,34 @@
-//! The root component: owns the app's one `use_reducer`, holding the editor's state, and
-//! lays out the shell's regions.
+//! The root component: owns the app's one `use_reducer`, holding the [`Studio`] (the
+//! editor's state and the run of its document), and lays out the shell's regions.
 //!
-//! The reducer only delegates to the yew-free `EditorState::apply` (tested natively). Its
-//! handle is shared through a context (as in yew's `examples/contexts`), so the regions read
-//! what they need without prop drilling; leaves below them take plain props.
+//! The reducer only delegates to the yew-free `Studio::apply` (tested natively). Its handle
+//! is shared through a context (as in yew's `examples/contexts`), so the regions read what
+//! they need without prop drilling; leaves below them take plain props.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::about::About;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::keys::use_shortcuts;
 use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
-use super::playback::Playback;
+use super::panel::RunPanel;
+use super::playback::{Playback, use_playback_timer};
+use super::run_layer::Legend;
 use crate::editor::{Action, EditorState};
+use crate::studio::{Pick, Studio, StudioAction};
 
-/// What every region reads: the editor's state and a way to dispatch [`Action`]s.
+/// What every region reads: the studio and a way to dispatch actions to it.
 ///
-/// The handle always reads the newest state, so the context also keeps the revision it was
-/// rendered with: that is what tells the provider that its consumers must render again.
+/// The run changes in place, so the context also keeps the revision it was rendered with:
+/// that is what tells the provider that its consumers must render again.
 #[derive(Clone)]
 pub struct EditorContext {
-    handle: UseReducerHandle<EditorState>,
+    handle: UseReducerHandle<Studio>,
     revision: u64,
 }
 
@@ -35,17 +39,37 @@ impl PartialEq for EditorContext {
 }
 
 impl std::ops::Deref for EditorContext {
-    type Target = UseReducerHandle<EditorState>;
+    type Target = EditorState;
 
-    fn deref(&self) -> &Self::Target {
-        &self.handle
+    fn deref(&self) -> &EditorState {
+        &self.handle.editor
     }
 }
 
-impl Reducible for EditorState {
-    type Action = Action;
+impl EditorContext {
+    /// Sends an editor action (an edit, a selection, a gesture).
+    pub fn dispatch(&self, action: Action) {
+        self.handle.dispatch(StudioAction::Edit(action));
+    }
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    /// Sends a studio action (playback, picking a scenario, the log).
+    pub fn send(&self, action: StudioAction) {
+        self.handle.dispatch(action);
+    }
+
+    pub fn studio(&self) -> &Studio {
+        &self.handle
+    }
+
+    pub fn dispatcher(&self) -> UseReducerDispatcher<Studio> {
+        self.handle.dispatcher()
+    }
+}
+
+impl Reducible for Studio {
+    type Action = StudioAction;
+
+    fn reduce(self: Rc<Self>, action: StudioAction) -> Rc<Self> {
         Rc::new(Rc::unwrap_or_clone(self).apply(action))
     }
 }
@@ -58,17 +82,36 @@ pub fn use_editor() -> EditorContext {
 
 #[component]
 pub fn App() -> Html {
-    let handle = use_reducer(EditorState::default);
-    use_shortcuts(handle.dispatcher());
+    let handle = use_reducer(Studio::default);
+    use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
+    {
+        // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
+        let studio = handle.dispatcher();
+        use_effect_with((), move |_| {
+            let search = gloo::utils::window().location().search().unwrap_or_default();
+            let name = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("scenario="));
+            if let Some(name) = name.filter(|name| !name.is_empty()) {
+                let name = js_sys::decode_uri_component(name).map(String::from).unwrap_or_else(|_| name.to_string());
+                studio.dispatch(StudioAction::Pick(Pick::Builtin(name)));
+            }
+        });
+    }
+    use_playback_timer(handle.playing, handle.dispatcher());
+    let handle_runs = handle.run().is_some();
     let editor = EditorContext { revision: handle.revision(), handle };
     html! {
         <ContextProvider<EditorContext> context={editor}>
             <div class="shell">
                 <Header />
                 <Palette />
-                <Canvas />
+                <div class="stage-area">
+                    <About />
+                    <Canvas />
+                    <Legend shown={handle_runs} />
+                </div>
                 <Inspector />
                 <Playback />
+                <RunPanel />
             </div>
             <ShortcutsOverlay />
         </ContextProvider<EditorContext>>

@@ -9,22 +9,61 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::canvas_events::use_canvas_events;
+use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
 use super::node::NodeShape;
+use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
+use super::run_layer::{Legend, RunLayer};
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
+use crate::editor::view::{Lit, NodeView, build};
 use crate::editor::{Action, Item};
-use crate::scene::view::build;
+use crate::editor::{EdgeId, NodeId, NodeKind};
+use crate::explain::run::{badge, kind_slug, outcome, outcome_detail};
+use crate::scene::geometry::Point;
+use crate::sim::Place;
+use crate::studio::StudioAction;
+use crate::studio::stage::{Badge, ClientState, StageNode, stage};
+use std::collections::BTreeMap;
 
 #[component]
 pub fn Canvas() -> Html {
     let editor = use_editor();
     let svg = use_node_ref();
     let events = use_canvas_events(editor.clone(), svg.clone());
+    {
+        // Fit a picked scenario once it is laid out on the canvas (after the render, so the
+        // canvas has its final size).
+        let editor = editor.clone();
+        use_effect_with(editor.studio().pick.clone(), move |_| editor.send(StudioAction::FitAll(canvas_size())));
+    }
     let preview = editor.preview();
-    let scene = build(&editor.doc, &editor.selection, preview.as_ref());
+    let mut scene = build(&editor.doc, &editor.selection, preview.as_ref());
+    let studio = editor.studio();
+    let run = studio.run();
+    let stage = run.as_ref().map(|run| stage(run, studio.display_time)).unwrap_or_default();
+    let mut statuses: BTreeMap<NodeId, NodeStatus> = BTreeMap::new();
+    if let Some(run) = &run {
+        for badge in &stage.badges {
+            if let Some(node) = run.node(badge.place).or_else(|| place_node(badge.place)) {
+                statuses.insert(node, node_status(&badge.badge));
+            }
+        }
+        for edge in &mut scene.edges {
+            if matches!(edge.id, EdgeId::Binding(binding) if stage.routed.contains(&binding)) {
+                edge.lit = Lit::Matched;
+            }
+        }
+        for node in &mut scene.nodes {
+            if stage.lit.iter().any(|place| run.node(*place) == Some(node.id)) {
+                node.lit = Lit::Matched;
+            }
+        }
+    }
+    drop(run);
+    let run_nodes: Vec<NodeView> = stage.nodes.iter().filter_map(|node| run_node_view(node)).collect();
     let target = editor.connect_target().map(|(from, to)| (to, check(&editor.doc, from, to).is_ok()));
     let on_select = {
         let editor = editor.clone();
@@ -36,7 +75,12 @@ pub fn Canvas() -> Html {
     });
     let nodes = scene.nodes.iter().map(|node| {
         let drop = target.filter(|(to, _)| *to == node.id).map(|(_, ok)| ok);
-        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} /> }
+        let status = statuses.get(&node.id).cloned();
+        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} {status} /> }
+    });
+    let run_node_shapes = run_nodes.iter().map(|node| {
+        let status = statuses.get(&node.id).cloned();
+        html! { <NodeShape key={format!("run-{:?}", node.id)} view={node.clone()} drop={None::<bool>} on_select={on_select.clone()} {status} /> }
     });
     let line = match editor.gesture {
         Gesture::Connecting { from, at, .. } => {
@@ -61,6 +105,8 @@ pub fn Canvas() -> Html {
                 <g class="world" {transform}>
                     <g class="edges">{ for edges }</g>
                     <g class="nodes">{ for nodes }</g>
+                    <g class="nodes run-nodes">{ for run_node_shapes }</g>
+                    <RunLayer stage={stage.clone()} token_scale={(0.9 / editor.view.scale).clamp(1.0, 2.5)} />
                     if let Some((start, end)) = line {
                         <line class="connect-line" x1={start.x.to_string()} y1={start.y.to_string()}
                             x2={end.x.to_string()} y2={end.y.to_string()} />
@@ -104,5 +150,62 @@ fn CanvasDefs(props: &CanvasDefsProps) -> Html {
                 </marker>
             }) }
         </defs>
+    }
+}
+
+/// The canvas node of an exchange or queue the run declared (engine ids are node ids).
+fn place_node(place: Place) -> Option<NodeId> {
+    match place {
+        Place::Exchange(id) => Some(NodeId::Exchange(id)),
+        Place::Queue(id) => Some(NodeId::Queue(id)),
+        _ => None,
+    }
+}
+
+/// A node the run declared, drawn like the document's own.
+fn run_node_view(node: &StageNode) -> Option<NodeView> {
+    let id = place_node(node.place)?;
+    let middle = node.rect.y + node.rect.height / 2.0;
+    let label: String = if node.name.chars().count() > 18 {
+        node.name.chars().take(17).chain(std::iter::once('…')).collect()
+    } else {
+        node.name.clone()
+    };
+    Some(NodeView {
+        id,
+        kind: node.kind,
+        name: node.name.clone(),
+        label,
+        detail: if node.builtin { "built in".into() } else { "declared by the run".into() },
+        rect: node.rect,
+        out_port: (node.kind == NodeKind::Exchange).then(|| Point::new(node.rect.right(), middle)),
+        in_port: Some(Point::new(node.rect.x, middle)),
+        selected: false,
+        lit: Lit::Plain,
+    })
+}
+
+fn node_status(node_badge: &Badge) -> NodeStatus {
+    match node_badge {
+        Badge::Queue { waiting, .. } => NodeStatus {
+            line: badge(node_badge),
+            outcome: None,
+            state: "queue",
+            received: 0,
+            waiting: waiting.iter().map(|(_, kind)| kind_slug(*kind)).collect(),
+        },
+        Badge::Client { state, received, outcome: last, .. } => NodeStatus {
+            line: badge(node_badge),
+            outcome: last.as_ref().map(|last| (outcome(last), outcome_detail(last))),
+            state: match state {
+                ClientState::Idle => "idle",
+                ClientState::Busy { .. } => "busy",
+                ClientState::Blocked { .. } => "blocked",
+                ClientState::Done => "done",
+                ClientState::Stopped => "stopped",
+            },
+            received: *received,
+            waiting: Vec::new(),
+        },
     }
 }

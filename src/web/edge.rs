@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::editor::view::{EdgeView, Lit};
 use crate::editor::{Document, EdgeId, Item};
-use crate::scene::view::{EdgeView, Lit};
 
 /// Width of one character of an edge label (the label font is monospace), for its backdrop.
 const LABEL_CHAR_WIDTH: f64 = 6.7;

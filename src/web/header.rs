@@ -1,9 +1,32 @@
-//! The page header: the product name and what it is.
+//! The page header: the product name, and the "Scenario" picker (every built-in scenario
+//! by title, and "My topology": what is drawn on the canvas).
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::studio::{Pick, StudioAction};
+
+/// The value of the "My topology" choice.
+const MY_TOPOLOGY: &str = "my-topology";
 
 #[component]
 pub fn Header() -> Html {
+    let editor = use_editor();
+    let titles = use_memo((), |_| {
+        crate::scenarios::names()
+            .filter_map(|name| Some((name, crate::scenarios::builtin(name)?.ok()?.title)))
+            .collect::<Vec<_>>()
+    });
+    let picked = match &editor.studio().pick {
+        Pick::MyTopology => MY_TOPOLOGY.to_string(),
+        Pick::Builtin(name) => name.clone(),
+    };
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        let pick = if value == MY_TOPOLOGY { Pick::MyTopology } else { Pick::Builtin(value) };
+        editor.send(StudioAction::Pick(pick));
+    });
     html! {
         <header class="app-header">
             <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
@@ -13,6 +36,15 @@ pub fn Header() -> Html {
             </svg>
             <h1>{ "Kaiten" }</h1>
             <p class="tagline">{ "Message-bus simulator" }</p>
+            <div class="scenario-picker">
+                <label for="scenario-picker">{ "Scenario" }</label>
+                <select id="scenario-picker" {onchange}>
+                    <option value={MY_TOPOLOGY} selected={picked == MY_TOPOLOGY}>{ "My topology" }</option>
+                    { for titles.iter().map(|(name, title)| html! {
+                        <option value={*name} selected={picked == *name}>{ title.clone() }</option>
+                    }) }
+                </select>
+            </div>
         </header>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::inspect_item::ItemInspector;
+use super::message_inspector::MessageInspector;
 
 #[component]
 pub fn Inspector() -> Html {
@@ -24,6 +25,9 @@ pub fn Inspector() -> Html {
     html! {
         <aside class="inspector" aria-label="Inspector">
             <h2>{ "Inspector" }</h2>
+            if let Some(message) = editor.studio().inspected {
+                <MessageInspector {message} />
+            }
             { body }
         </aside>
     }

@@ -1,6 +1,7 @@
 //! Keyboard shortcuts, listened for on the whole window: the key mapping itself is the
-//! yew-free `editor::shortcuts::action_for`; this only feeds it browser key events.
-//! Space is special: held down (outside buttons and fields), it turns a drag into a pan.
+//! yew-free `studio::action_for`; this only feeds it browser key events.
+//! Space is special: tapped, it plays or pauses; held down (outside buttons and fields), it
+//! turns a drag into a pan.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -8,15 +9,18 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::dom::focus_in_control;
-use crate::editor::shortcuts::{KeyPress, action_for};
-use crate::editor::{Action, EditorState};
+use crate::editor::Action;
+use crate::editor::shortcuts::KeyPress;
+use crate::studio::{Studio, StudioAction, action_for};
 
 #[hook]
-pub fn use_shortcuts(editor: UseReducerDispatcher<EditorState>) {
+pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: bool) {
+    let selection = use_mut_ref(|| nothing_selected);
+    *selection.borrow_mut() = nothing_selected;
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let keydown = {
-            let editor = editor.clone();
+            let studio = studio.clone();
             EventListener::new_with_options(
                 &window,
                 "keydown",
@@ -27,7 +31,7 @@ pub fn use_shortcuts(editor: UseReducerDispatcher<EditorState>) {
                         if !focus_in_control(event.target(), true) {
                             event.prevent_default();
                             if !event.repeat() {
-                                editor.dispatch(Action::Space(true));
+                                studio.dispatch(StudioAction::Edit(Action::Space(true)));
                             }
                         }
                         return;
@@ -38,16 +42,16 @@ pub fn use_shortcuts(editor: UseReducerDispatcher<EditorState>) {
                         shift: event.shift_key(),
                         in_field: focus_in_control(event.target(), false),
                     };
-                    if let Some(action) = action_for(press) {
+                    if let Some(action) = action_for(press, *selection.borrow()) {
                         event.prevent_default();
-                        editor.dispatch(action);
+                        studio.dispatch(action);
                     }
                 },
             )
         };
         let keyup = EventListener::new(&window, "keyup", move |event| {
             if event.dyn_ref::<KeyboardEvent>().is_some_and(|event| event.key() == " ") {
-                editor.dispatch(Action::Space(false));
+                studio.dispatch(StudioAction::Edit(Action::Space(false)));
             }
         });
         move || drop((keydown, keyup))

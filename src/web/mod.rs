@@ -4,29 +4,36 @@
 //! It installs the panic hook first, so that even a panic during the first render shows a
 //! banner instead of a blank page, then mounts [`app::App`] into `#app` from `index.html`.
 //! Components are small and do one job each; they read the root state (the yew-free
-//! `editor::EditorState`) from a context and hold no logic beyond mapping it to markup and
-//! browser events to `editor::Action`s.
+//! `studio::Studio`) from a context and hold no logic beyond mapping it to markup and
+//! browser events to `studio::StudioAction`s.
 
+mod about;
 mod app;
 mod canvas;
 mod canvas_events;
+mod charts;
 mod connect_to;
 mod console_api;
 mod dom;
 mod edge;
+mod event_log;
 mod field;
 mod header;
 mod inspect_item;
 mod inspector;
 mod keys;
+mod message_inspector;
 mod node;
 mod notice;
 mod overlay;
 mod palette;
 mod palette_drag;
+mod panel;
 mod panic;
 mod playback;
 mod route_preview;
+mod run_layer;
+mod sequence_view;
 mod toolbar;
 
 /// Installs the panic hook and mounts the app into the page's `#app` element.

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::editor::view::{Lit, NodeView, PORT_RADIUS};
 use crate::editor::{Item, NodeKind};
-use crate::scene::view::{Lit, NodeView, PORT_RADIUS};
 
 #[derive(Properties, PartialEq)]
 pub struct NodeShapeProps {
@@ -12,6 +12,22 @@ pub struct NodeShapeProps {
     /// While a connection is dragged over this node: whether dropping here would connect.
     pub drop: Option<bool>,
     pub on_select: Callback<Item>,
+    /// What the node is doing in the run shown, if one is.
+    #[prop_or_default]
+    pub status: Option<NodeStatus>,
+}
+
+/// A node's state in the run, as words and data for drawing and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeStatus {
+    pub line: String,
+    /// A caller's last outcome, with its full text for the tooltip.
+    pub outcome: Option<(String, String)>,
+    /// `idle`, `busy`, `blocked`, `done`, `stopped`, or `queue`.
+    pub state: &'static str,
+    pub received: u64,
+    /// Up to a few waiting messages (queues): their kinds' slugs.
+    pub waiting: Vec<&'static str>,
 }
 
 #[component]
@@ -33,11 +49,14 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
         node.selected.then_some("selected"),
         (node.lit == Lit::Matched).then_some("lit"),
         props.drop.map(|ok| if ok { "drop-ok" } else { "drop-refused" }),
+        props.status.as_ref().map(|status| format!("state-{}", status.state)),
     );
+    let status = props.status.as_ref();
     let middle = (height / 2.0).to_string();
     html! {
         <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
             aria-roledescription={node.kind.label().to_lowercase()} {onkeydown}
+            data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />
             <rect class="node-stripe" width="6" height={height.to_string()} rx="3" />
@@ -49,6 +68,17 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
             }
             if node.out_port.is_some() {
                 <circle class="port port-out" cx={width.to_string()} cy={middle} r={PORT_RADIUS.to_string()} />
+            }
+            if let Some(status) = status {
+                <text class="node-status" x="4" y={(height + 15.0).to_string()}>{ status.line.clone() }</text>
+                { for status.waiting.iter().enumerate().map(|(idx, slug)| html! {
+                    <g class={format!("waiting kind-{slug}")} transform={format!("translate({} {})", width - 14.0 - idx as f64 * 14.0, height - 10.0)}>
+                        <circle r="5" />
+                    </g>
+                }) }
+                if let Some((short, full)) = &status.outcome {
+                    <text class="node-outcome" x="4" y={(height + 31.0).to_string()}><title>{ full.clone() }</title>{ short.clone() }</text>
+                }
             }
         </g>
     }

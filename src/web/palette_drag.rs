@@ -10,8 +10,9 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::dom::{canvas_point, canvas_size};
-use crate::editor::{Action, EditorState, NodeKind};
+use crate::editor::{Action, NodeKind};
 use crate::scene::geometry::Point;
+use crate::studio::{Studio, StudioAction};
 
 /// Pixels the pointer must travel before a press becomes a drag.
 const DRAG_START: f64 = 6.0;
@@ -33,7 +34,7 @@ fn client(event: &PointerEvent) -> Point {
 }
 
 #[hook]
-pub fn use_palette_drag(kind: NodeKind, editor: UseReducerDispatcher<EditorState>) -> PaletteDrag {
+pub fn use_palette_drag(kind: NodeKind, editor: UseReducerDispatcher<Studio>) -> PaletteDrag {
     // The press being tracked: pointer id and where it started.
     let press = use_mut_ref(|| None::<(i32, Point)>);
     let ghost = use_state_eq(|| None::<Point>);
@@ -71,7 +72,7 @@ pub fn use_palette_drag(kind: NodeKind, editor: UseReducerDispatcher<EditorState
             ghost.set(None);
             *dragged.borrow_mut() = true;
             if let Some(at) = canvas_point(event.client_x(), event.client_y()) {
-                editor.dispatch(Action::AddNode { kind, at: Some(at), canvas: canvas_size() });
+                editor.dispatch(StudioAction::Edit(Action::AddNode { kind, at: Some(at), canvas: canvas_size() }));
             }
         })
     };

@@ -1,24 +1,98 @@
-//! The playback bar: stepping and playing the simulation over virtual time.
-//!
-//! The controls are disabled until a topology exists to run; the simulator issue wires them
-//! to the engine's session (the timer only dispatches ticks, the engine decides what happens).
+//! The playback bar: Play/Pause, Step, Step back, Reset, the speed, the timeline slider
+//! over the whole run, the virtual clock and where playback is. While playing, a timer
+//! sends the studio the wall time that passed (`Tick`); the studio decides what happens.
 
+use gloo::timers::callback::Interval;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::explain::run::{clock, position};
+use crate::studio::{SPEEDS, Studio, StudioAction};
 
 // Icon outlines in a 16 by 16 box, drawn inline: symbol fonts vary too much between systems.
 const STEP_BACK: &str = "M3 3h2v10H3zM13 3v10L6 8z";
 const PLAY: &str = "M4 2.5v11L13.5 8z";
+const PAUSE: &str = "M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z";
 const STEP: &str = "M11 3h2v10h-2zM3 3v10l7-5z";
+const RESET: &str = "M3 3h2v10H3zM14 3v10L9 8zM9 3v10L4 8z";
+/// Wall milliseconds between playback ticks (about 60 a second).
+const TICK_MS: u32 = 16;
+
+/// While `playing`, sends a `Tick` with the wall time passed since the last one.
+#[hook]
+pub fn use_playback_timer(playing: bool, studio: UseReducerDispatcher<Studio>) {
+    use_effect_with(playing, move |playing| {
+        let timer = playing.then(|| {
+            let mut last = js_sys::Date::now();
+            Interval::new(TICK_MS, move || {
+                let now = js_sys::Date::now();
+                studio.dispatch(StudioAction::Tick(now - last));
+                last = now;
+            })
+        });
+        move || drop(timer)
+    });
+}
 
 #[component]
 pub fn Playback() -> Html {
+    let editor = use_editor();
+    let studio = editor.studio();
+    let run = studio.run();
+    let (at, end, now, cut) = run
+        .as_ref()
+        .map_or((0, 0, 0, false), |run| (run.session.position(), run.end, studio.display_time as u64, run.cut));
+    drop(run);
+    let runs = studio.run().is_some();
+    let send = |action: StudioAction| {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.send(action.clone()))
+    };
+    let on_speed = {
+        let editor = editor.clone();
+        Callback::from(move |event: Event| {
+            let index = event.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(2);
+            editor.send(StudioAction::SetSpeed(index));
+        })
+    };
+    let on_seek = {
+        let editor = editor.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Ok(position) = event.target_unchecked_into::<HtmlInputElement>().value().parse() {
+                editor.send(StudioAction::Seek(position));
+            }
+        })
+    };
+    let status = if runs {
+        position(at, end, cut)
+    } else if studio.problems.is_empty() {
+        "Draw a topology or pick a scenario to run it.".to_string()
+    } else {
+        format!(
+            "This topology cannot run: {}",
+            studio.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ")
+        )
+    };
+    let (play_label, play_icon) = if studio.playing { ("Pause", PAUSE) } else { ("Play", PLAY) };
     html! {
         <div class="playback" role="toolbar" aria-label="Playback">
-            <PlaybackButton label="Step back" icon={STEP_BACK} />
-            <PlaybackButton label="Play" icon={PLAY} />
-            <PlaybackButton label="Step" icon={STEP} />
-            <output class="clock" aria-label="Virtual time">{ "0 ms" }</output>
-            <p class="playback-status muted">{ "Draw a topology to run it." }</p>
+            <PlaybackButton label="Reset" icon={RESET} disabled={!runs || at == 0} onclick={send(StudioAction::Reset)} />
+            <PlaybackButton label="Step back" icon={STEP_BACK} disabled={!runs || at == 0} onclick={send(StudioAction::StepBack)} />
+            <PlaybackButton label={play_label} icon={play_icon} disabled={!runs} onclick={send(StudioAction::TogglePlay)} />
+            <PlaybackButton label="Step" icon={STEP} disabled={!runs || at >= end} onclick={send(StudioAction::Step)} />
+            <div class="speed">
+                <label for="playback-speed">{ "Speed" }</label>
+                <select id="playback-speed" onchange={on_speed} disabled={!runs}>
+                    { for SPEEDS.iter().enumerate().map(|(idx, speed)| html! {
+                        <option value={idx.to_string()} selected={idx == studio.speed}>{ format!("{speed}x") }</option>
+                    }) }
+                </select>
+            </div>
+            <input class="timeline" type="range" aria-label="Timeline" min="0" max={end.to_string()}
+                value={at.to_string()} disabled={!runs} oninput={on_seek} />
+            <output class="clock" aria-label="Virtual time">{ clock(now) }</output>
+            <p class="playback-status muted">{ status }</p>
         </div>
     }
 }
@@ -28,16 +102,19 @@ struct PlaybackButtonProps {
     label: AttrValue,
     /// SVG path data for the icon.
     icon: &'static str,
+    disabled: bool,
+    onclick: Callback<MouseEvent>,
 }
 
 #[component]
 fn PlaybackButton(props: &PlaybackButtonProps) -> Html {
     html! {
-        <button type="button" class="playback-button" disabled=true title={&props.label}>
+        <button type="button" class="playback-button" disabled={props.disabled} title={&props.label}
+            aria-label={&props.label} onclick={props.onclick.clone()}>
             <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 <path d={props.icon} />
             </svg>
-            <span class="label">{ &props.label }</span>
+            <span class="label" aria-hidden="true">{ &props.label }</span>
         </button>
     }
 }

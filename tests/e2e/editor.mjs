@@ -4,16 +4,16 @@
 import assert from 'node:assert/strict';
 import { DESKTOP, PHONE, openApp, screenshot, sizeName } from './harness.mjs';
 
-const canvasOf = (page) => page.getByRole('group', { name: 'Canvas', exact: true });
-const inspectorOf = (page) => page.getByRole('complementary', { name: 'Inspector' });
-const nodeOf = (page, name) => canvasOf(page).getByRole('button', { name, exact: true });
+export const canvasOf = (page) => page.getByRole('group', { name: 'Canvas', exact: true });
+export const inspectorOf = (page) => page.getByRole('complementary', { name: 'Inspector' });
+export const nodeOf = (page, name) => canvasOf(page).getByRole('button', { name, exact: true });
 // Edges are found by name and waited for as attached: a straight edge has a flat box,
 // which Playwright would call invisible.
 const edgeOf = (page, name) => canvasOf(page).getByRole('button', { name, exact: true });
-const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+export const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
 /** Presses at `from`, moves to `to` in small steps, releases: a real drag. */
-async function drag(page, from, to) {
+export async function drag(page, from, to) {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 12 });
@@ -39,14 +39,14 @@ async function connect(page, from, to) {
 }
 
 /** Clicks a text field of the inspector, selects what is there and types over it. */
-async function typeInto(page, label, text) {
+export async function typeInto(page, label, text) {
   const field = inspectorOf(page).getByLabel(label, { exact: true });
   await field.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
 }
 
-async function clickNode(page, name) {
+export async function clickNode(page, name) {
   const box = await nodeOf(page, name).locator('.node-box').boundingBox();
   await page.mouse.click(box.x + 20, box.y + box.height / 2);
 }
@@ -61,7 +61,7 @@ async function drawing(page) {
 const lit = (page, name) => edgeOf(page, name).getAttribute('data-lit');
 
 /** producer -> topic exchange -> queues bound with order.* and order.# -> two consumers. */
-async function buildOrders(page) {
+export async function buildOrders(page) {
   await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
   const producer = await dropNode(page, 'Add producer', 80, 300);
   const exchange = await dropNode(page, 'Add exchange', 260, 300);
@@ -249,7 +249,8 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('.zoom-level').textContent !== '100%');
       assert.ok(parseInt(await zoom.textContent(), 10) > 100, 'wheel up zooms in');
       const before = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
-      await drag(page, { x: canvas.x + 60, y: canvas.y + 600 }, { x: canvas.x + 160, y: canvas.y + 650 });
+      const low = canvas.y + canvas.height - 90;
+      await drag(page, { x: canvas.x + 60, y: low }, { x: canvas.x + 160, y: low + 50 });
       const after = await nodeOf(page, 'queue-1').locator('.node-box').boundingBox();
       assert.ok(Math.abs(after.x - before.x - 100) < 2 && Math.abs(after.y - before.y - 50) < 2, 'the drawing followed the drag');
       await page.getByRole('button', { name: 'Zoom out', exact: true }).click();

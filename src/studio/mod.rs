@@ -1,0 +1,454 @@
+//! The whole app without web types: the editor (document, selection, view) and the run of
+//! that document (a simulation session with its playback), with one pure reducer,
+//! [`Studio::apply`], over both. The web app holds one `Studio` and only delegates to it, so
+//! playback, scrubbing, picking scenarios and editing while paused are all tested natively.
+//!
+//! The wall clock only decides *when* things move: `Tick` says how many wall milliseconds
+//! passed, which moves the display time along at the chosen speed and steps the session
+//! through the events that time reaches. What happens is always the engine's decision.
+
+pub mod log;
+pub mod run;
+pub mod sequence;
+pub mod stage;
+
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+
+use crate::editor::shortcuts::KeyPress;
+use crate::editor::state::Replacement;
+use crate::editor::{Action, Document, EditorState};
+use crate::engine::{PublishId, SimTime};
+use crate::formats::scenario::Diagnostic;
+use crate::scene::geometry::{Rect, Size, Viewport};
+use crate::sim::{MessageKind, Place, TraceEvent, Until};
+use crate::studio::run::Run;
+
+/// Playback speeds, as multiples of the base pace.
+pub const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
+/// The index of 1x in [`SPEEDS`].
+pub const NORMAL_SPEED: usize = 2;
+/// Virtual milliseconds per wall millisecond at 1x while messages are on the wire: a hop
+/// of 10 virtual ms takes half a second, slow enough to follow.
+const WIRE_PACE: f64 = 0.02;
+/// Virtual milliseconds per wall millisecond at 1x while nothing is on the wire (clients
+/// working, callers waiting): such gaps pass 25 times faster, so a run never drags.
+const GAP_PACE: f64 = 0.5;
+/// Most world steps one tick may take, so a frame stays short whatever the speed.
+const MAX_STEPS_PER_TICK: u32 = 5_000;
+/// Runs kept for undo: an undone edit finds its old run here, at its old position.
+const KEPT_RUNS: usize = 8;
+
+/// What the canvas shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// What the user drew.
+    MyTopology,
+    /// A built-in scenario, by name.
+    Builtin(String),
+}
+
+/// A kind of trace entry, for filtering the event log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// Messages on the wire.
+    Hop,
+    /// Routing decisions, queues, deliveries, acks, drops.
+    Broker,
+    /// What clients did and decided.
+    Client,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 3] = [EntryKind::Hop, EntryKind::Broker, EntryKind::Client];
+
+    pub fn of(event: &TraceEvent) -> EntryKind {
+        match event {
+            TraceEvent::Hop(_) => EntryKind::Hop,
+            TraceEvent::Arrived { .. } | TraceEvent::PublishRefused { .. } | TraceEvent::Broker(_) => EntryKind::Broker,
+            TraceEvent::Note { .. } => EntryKind::Client,
+        }
+    }
+}
+
+/// Which entries the event log lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LogFilter {
+    pub kind: Option<EntryKind>,
+    pub place: Option<Place>,
+    pub message: Option<PublishId>,
+}
+
+/// The panel under the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Log,
+    Sequence,
+    Charts,
+}
+
+/// Something the user did, or the playback timer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StudioAction {
+    Edit(Action),
+    Pick(Pick),
+    TogglePlay,
+    Pause,
+    Step,
+    StepBack,
+    Reset,
+    /// Moves to a position (world steps from the start).
+    Seek(u64),
+    /// Moves to just after a trace entry (absolute index).
+    SeekEntry(u64),
+    SetSpeed(usize),
+    /// Wall milliseconds passed while playing.
+    Tick(f64),
+    Inspect(Option<PublishId>),
+    /// Opens or closes a log line's explanation.
+    ToggleExplanation(u64),
+    Filter(LogFilter),
+    ShowPanel(Panel),
+    /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
+    FitAll(Size),
+}
+
+#[derive(Debug, Clone)]
+pub struct Studio {
+    pub editor: EditorState,
+    pub pick: Pick,
+    pub playing: bool,
+    pub speed: usize,
+    /// Where playback is in virtual time: at or after the session's clock and before its
+    /// next event; tokens are drawn where they are at this time.
+    pub display_time: f64,
+    pub inspected: Option<PublishId>,
+    pub filter: LogFilter,
+    pub explained: Option<u64>,
+    /// The log line a click moved to (absolute entry index), until playback moves on.
+    pub log_cursor: Option<u64>,
+    pub panel: Panel,
+    /// Why the document cannot run, when it cannot.
+    pub problems: Vec<Diagnostic>,
+    // Invariant: when set, its document is `editor.doc` (the same Rc).
+    run: Option<Rc<RefCell<Run>>>,
+    // Whether the canvas was dragged while Space was held (then releasing Space does not
+    // toggle playing: it was a pan).
+    space_panned: bool,
+    kept: Vec<Rc<RefCell<Run>>>,
+    // Invariant: grows with every applied action (the run changes in place, so views tell
+    // states apart by this).
+    revision: u64,
+}
+
+impl Default for Studio {
+    fn default() -> Self {
+        Studio {
+            editor: EditorState::default(),
+            pick: Pick::MyTopology,
+            playing: false,
+            speed: NORMAL_SPEED,
+            display_time: 0.0,
+            inspected: None,
+            filter: LogFilter::default(),
+            explained: None,
+            log_cursor: None,
+            panel: Panel::default(),
+            problems: Vec::new(),
+            run: None,
+            space_panned: false,
+            kept: Vec::new(),
+            revision: 0,
+        }
+    }
+}
+
+impl Studio {
+    /// A studio showing a built-in scenario.
+    pub fn with_builtin(name: &str) -> Studio {
+        Studio::default().apply(StudioAction::Pick(Pick::Builtin(name.to_string())))
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The current run, if the document runs.
+    pub fn run(&self) -> Option<Ref<'_, Run>> {
+        self.run.as_ref().map(|run| run.borrow())
+    }
+
+    /// The scenario's title and what to watch, for a built-in scenario.
+    pub fn heading(&self) -> Option<(&str, &str)> {
+        let settings = &self.editor.doc.settings;
+        (self.pick != Pick::MyTopology && !settings.title.is_empty())
+            .then_some((settings.title.as_str(), settings.watch.as_str()))
+    }
+
+    /// The event log's current line: the one a click moved to, else the newest entry.
+    pub fn current_entry(&self) -> Option<u64> {
+        let end = self.run()?.trace_end();
+        self.log_cursor.filter(|idx| *idx < end).or(end.checked_sub(1))
+    }
+
+    pub fn apply(mut self, action: StudioAction) -> Studio {
+        self.revision += 1;
+        if matches!(
+            action,
+            StudioAction::Step
+                | StudioAction::StepBack
+                | StudioAction::Reset
+                | StudioAction::Seek(_)
+                | StudioAction::Tick(_)
+                | StudioAction::Pick(_)
+                | StudioAction::Edit(_)
+        ) {
+            self.log_cursor = None;
+        }
+        match action {
+            StudioAction::Edit(Action::Space(held)) => {
+                let toggle = !held && self.editor.space_held && !self.space_panned;
+                self.space_panned = false;
+                self.editor = self.editor.apply(Action::Space(held));
+                if toggle {
+                    return self.apply(StudioAction::TogglePlay);
+                }
+            }
+            StudioAction::Edit(action) => {
+                if matches!(action, Action::Pointer(_)) && self.editor.space_held {
+                    self.space_panned = true;
+                }
+                let before = self.editor.doc.clone();
+                // Where to put the new run: at the same virtual time, unless this one has
+                // not started (then the new one starts at its beginning too).
+                let time = self.run().filter(|run| run.session.position() > 0).map(|run| run.session.now());
+                self.editor = self.editor.apply(action);
+                if !Rc::ptr_eq(&before, &self.editor.doc) {
+                    self.playing = false;
+                    self.rebuild(time);
+                }
+            }
+            StudioAction::Pick(pick) => {
+                let doc = match &pick {
+                    Pick::MyTopology => None,
+                    Pick::Builtin(name) => {
+                        let doc = crate::scenarios::by_name(name)
+                            .and_then(Result::ok)
+                            .and_then(|scenario| Document::from_scenario(&scenario).ok());
+                        if doc.is_none() {
+                            let known: Vec<&str> = crate::scenarios::names().collect();
+                            self.problems = vec![Diagnostic::new(
+                                "scenario",
+                                format!(
+                                    "there is no built-in scenario named '{name}' (there are: {})",
+                                    known.join(", ")
+                                ),
+                            )];
+                            return self;
+                        }
+                        doc
+                    }
+                };
+                // "My topology" keeps what is on the canvas when it was drawn there; a
+                // built-in scenario replaces it, and Undo brings the drawing back.
+                if let Some(doc) = doc {
+                    self.editor = self.editor.apply(Action::Replace(Replacement(Rc::new(doc))));
+                } else if self.pick != Pick::MyTopology {
+                    self.editor = self.editor.apply(Action::Replace(Replacement(Rc::new(Document::default()))));
+                }
+                self.pick = pick;
+                self.playing = false;
+                self.inspected = None;
+                self.filter = LogFilter::default();
+                self.rebuild(None);
+            }
+            StudioAction::TogglePlay => {
+                let finished = self.run().is_none_or(|run| run.session.position() >= run.end);
+                if finished && !self.playing {
+                    self.seek(0);
+                }
+                self.playing = !self.playing && self.run.is_some();
+            }
+            StudioAction::Pause => self.playing = false,
+            StudioAction::Step => {
+                self.playing = false;
+                self.with_run(|run| {
+                    if run.session.position() < run.end {
+                        run.session.step();
+                    }
+                });
+                self.sync_display();
+            }
+            StudioAction::StepBack => {
+                self.playing = false;
+                // Back to the previous position that showed something: Step moves between
+                // such positions (skipping steps that record nothing), so this undoes it.
+                let target = self.run().map(|run| {
+                    let trace = run.session.trace();
+                    let position = run.session.position();
+                    let shown = trace.back().map_or(0, |entry| entry.step);
+                    if shown < position {
+                        shown
+                    } else {
+                        let earlier = trace.partition_point(|entry| entry.step < shown);
+                        earlier.checked_sub(1).map_or(0, |idx| trace[idx].step)
+                    }
+                });
+                if let Some(target) = target {
+                    self.seek(target);
+                }
+            }
+            StudioAction::Reset => {
+                self.playing = false;
+                self.seek(0);
+            }
+            StudioAction::Seek(position) => {
+                self.playing = false;
+                self.seek(position);
+            }
+            StudioAction::SeekEntry(idx) => {
+                self.playing = false;
+                let step = self.run().and_then(|run| run.entry(idx).map(|entry| entry.step));
+                if let Some(step) = step {
+                    self.seek(step);
+                }
+                self.log_cursor = Some(idx);
+            }
+            StudioAction::SetSpeed(speed) => self.speed = speed.min(SPEEDS.len() - 1),
+            StudioAction::Tick(wall_ms) => self.tick(wall_ms),
+            StudioAction::Inspect(message) => self.inspected = message,
+            StudioAction::ToggleExplanation(idx) => {
+                self.explained = if self.explained == Some(idx) { None } else { Some(idx) }
+            }
+            StudioAction::Filter(filter) => self.filter = filter,
+            StudioAction::ShowPanel(panel) => self.panel = panel,
+            StudioAction::FitAll(canvas) => {
+                let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
+                let declared =
+                    self.run().and_then(|run| run.places.values().map(|place| place.rect).reduce(Rect::union));
+                let bounds = match (drawn, declared) {
+                    (Some(a), Some(b)) => Some(a.union(b)),
+                    (a, b) => a.or(b),
+                };
+                if let Some(bounds) = bounds
+                    && canvas.width > 0.0
+                {
+                    // Room below the boxes for the state lines drawn under them.
+                    let bounds = Rect::new(bounds.origin(), Size::new(bounds.width, bounds.height + 36.0));
+                    self.editor.view = Viewport::fit(bounds, canvas);
+                }
+            }
+        }
+        self
+    }
+
+    fn with_run(&mut self, change: impl FnOnce(&mut Run)) {
+        if let Some(run) = &self.run {
+            change(&mut run.borrow_mut());
+        }
+    }
+
+    fn seek(&mut self, position: u64) {
+        self.with_run(|run| run.session.seek(position.min(run.end)));
+        self.sync_display();
+    }
+
+    fn sync_display(&mut self) {
+        self.display_time = self.run().map_or(0.0, |run| run.session.now() as f64);
+    }
+
+    /// Makes the run match the document: the kept run of this very document (an undone
+    /// edit), or a new one at the same virtual time (or its end, if it is shorter).
+    fn rebuild(&mut self, time: Option<SimTime>) {
+        if let Some(run) = self.run.take() {
+            self.kept.retain(|kept| !Rc::ptr_eq(kept, &run));
+            self.kept.push(run);
+            if self.kept.len() > KEPT_RUNS {
+                self.kept.remove(0);
+            }
+        }
+        self.problems.clear();
+        let doc = self.editor.doc.clone();
+        if let Some(kept) = self.kept.iter().position(|kept| Rc::ptr_eq(&kept.borrow().doc, &doc)) {
+            self.run = Some(self.kept.remove(kept));
+        } else if !doc.nodes().is_empty() {
+            match Run::new(doc) {
+                Ok(mut run) => {
+                    if let Some(time) = time {
+                        run.session.run_until(Until::Time(time));
+                    }
+                    self.run = Some(Rc::new(RefCell::new(run)));
+                }
+                Err(problems) => self.problems = problems,
+            }
+        }
+        self.sync_display();
+    }
+
+    fn tick(&mut self, wall_ms: f64) {
+        if !self.playing {
+            return;
+        }
+        let Some(run) = self.run.clone() else {
+            self.playing = false;
+            return;
+        };
+        let mut run = run.borrow_mut();
+        let on_wire = !run.session.world().in_flight().is_empty();
+        let pace = if on_wire { WIRE_PACE } else { GAP_PACE };
+        let mut target = self.display_time + wall_ms.max(0.0) * pace * SPEEDS[self.speed];
+        let mut steps = 0;
+        while let Some(next) = run.session.world().next_time() {
+            if next as f64 > target || run.session.position() >= run.end || steps >= MAX_STEPS_PER_TICK {
+                break;
+            }
+            let position = run.session.position();
+            run.session.run_until(Until::Step(position + 1));
+            steps += 1;
+            // Something new went on the wire: slow down from there.
+            if !on_wire && !run.session.world().in_flight().is_empty() {
+                target = target.min(run.session.now() as f64);
+                break;
+            }
+        }
+        let next = run.session.world().next_time();
+        if run.session.position() >= run.end || next.is_none() {
+            self.playing = false;
+            target = run.session.now() as f64;
+        } else if let Some(next) = next {
+            target = target.min(next as f64).max(run.session.now() as f64);
+        }
+        self.display_time = target;
+    }
+}
+
+/// The action a key press stands for: playback keys (Home resets; Left and Right step
+/// when no node is selected, since with a selection they move it), else the editor's.
+pub fn action_for(press: KeyPress<'_>, nothing_selected: bool) -> Option<StudioAction> {
+    if !press.in_field && !press.command {
+        match press.key {
+            "Home" => return Some(StudioAction::Reset),
+            "ArrowRight" if nothing_selected => return Some(StudioAction::Step),
+            "ArrowLeft" if nothing_selected => return Some(StudioAction::StepBack),
+            _ => {}
+        }
+    }
+    crate::editor::shortcuts::action_for(press).map(StudioAction::Edit)
+}
+
+/// The kinds of message the legend names, in its order.
+pub const LEGEND: [MessageKind; 9] = [
+    MessageKind::Plain,
+    MessageKind::Call,
+    MessageKind::Reply,
+    MessageKind::Cast,
+    MessageKind::FanoutCast,
+    MessageKind::Notification,
+    MessageKind::DeadLettered,
+    MessageKind::Returned,
+    MessageKind::Settle,
+];
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! A run of the editor's document: a [`Session`] built straight from the document (the
+//! topology's own ids, actors in document order), run once to its end to learn its length,
+//! with an index of what happened (every hop and routing decision as an arrow, each
+//! message's entries, where run-time declarations are drawn). Views read the index and the
+//! session's current world; none of them re-runs or re-describes the trace from its start.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::editor::document::{ActorKey, Document, NodeId};
+use crate::editor::kinds::NodeKind;
+use crate::editor::view::{NODE_SIZE, node_rect};
+use crate::engine::{BrokerEvent, PublishId, SimTime};
+use crate::formats::scenario::Diagnostic;
+use crate::scene::geometry::{Point, Rect, Size};
+use crate::scene::layout::{Band, free_spot, layered};
+use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
+
+/// Room under a node for the two state lines drawn below it while the run is shown.
+const STATE_LINES: f64 = 36.0;
+/// Most world steps a run is computed to; a run that goes on longer is cut there.
+pub const MAX_RUN_STEPS: u64 = 200_000;
+
+/// One arrow of the sequence diagram and one leg of a message's path: a hop over the
+/// network, or a move inside the broker (routing, dead-lettering) that takes no time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrow {
+    /// Absolute index of the trace entry that recorded it.
+    pub entry: u64,
+    pub message: PublishId,
+    pub kind: MessageKind,
+    pub from: Place,
+    pub to: Place,
+    pub departs: SimTime,
+    pub arrives: SimTime,
+}
+
+/// A node the run declares (or a built-in exchange it uses) that the document does not
+/// draw, with where the canvas draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunPlace {
+    pub name: String,
+    pub kind: NodeKind,
+    pub builtin: bool,
+    pub rect: Rect,
+    /// Absolute index of the first trace entry that involves it.
+    pub first_entry: u64,
+}
+
+/// The document's run and what is known about all of it.
+#[derive(Debug)]
+pub struct Run {
+    pub doc: Rc<Document>,
+    pub session: Session,
+    // Invariant: `actors[i]` is the document actor that became `ActorId(i)`.
+    actors: Vec<ActorKey>,
+    /// The last position of the run and its virtual time.
+    pub end: u64,
+    pub end_time: SimTime,
+    /// Whether the run was cut at [`MAX_RUN_STEPS`].
+    pub cut: bool,
+    pub arrows: Vec<Arrow>,
+    /// Each message's kind and label, from the hop that sent it.
+    pub messages: BTreeMap<PublishId, (MessageKind, Arc<str>)>,
+    /// Each message's trace entries, by absolute index.
+    pub entries_of: BTreeMap<PublishId, Vec<u64>>,
+    pub places: BTreeMap<Place, RunPlace>,
+}
+
+impl Run {
+    /// Builds the document's run, computes it to its end (or [`MAX_RUN_STEPS`]) and goes back
+    /// to its start.
+    pub fn new(doc: Rc<Document>) -> Result<Run, Vec<Diagnostic>> {
+        let world = doc.build_world()?;
+        let actors = doc.actors().map(|(key, _)| key).collect();
+        let mut run = Run {
+            doc,
+            session: Session::with_retention(world, MAX_RUN_STEPS as usize * 4),
+            actors,
+            end: 0,
+            end_time: 0,
+            cut: false,
+            arrows: Vec::new(),
+            messages: BTreeMap::new(),
+            entries_of: BTreeMap::new(),
+            places: BTreeMap::new(),
+        };
+        let mut seen = 0;
+        let mut declared = 0;
+        while !run.session.is_finished() && run.session.position() < MAX_RUN_STEPS {
+            let position = run.session.position();
+            run.session.run_until(Until::Step(position + 1));
+            let len = run.session.trace().len();
+            let topology = run.session.world().broker().topology();
+            let count = topology.exchanges().count() + topology.queues().count();
+            if count != declared {
+                declared = count;
+                run.note_declared(len as u64);
+            }
+            for idx in seen..len {
+                let entry = run.session.trace()[idx].clone();
+                run.absorb(idx as u64, &entry);
+            }
+            seen = len;
+        }
+        run.cut = !run.session.is_finished();
+        run.end = run.session.position();
+        run.end_time = run.session.now();
+        run.place_run_nodes();
+        run.session.seek(0);
+        Ok(run)
+    }
+
+    /// The canvas node a run place is in the document, if it is drawn there.
+    pub fn node(&self, place: Place) -> Option<NodeId> {
+        let node = match place {
+            Place::Actor(actor) => NodeId::Actor(*self.actors.get(actor.0 as usize)?),
+            Place::Exchange(exchange) => NodeId::Exchange(exchange),
+            Place::Queue(queue) => NodeId::Queue(queue),
+            Place::Broker => return None,
+        };
+        self.doc.kind(node).map(|_| node)
+    }
+
+    /// The run's actor for a document actor.
+    pub fn actor_of(&self, key: ActorKey) -> Option<ActorId> {
+        self.actors.iter().position(|candidate| *candidate == key).map(|idx| ActorId(idx as u32))
+    }
+
+    /// Where a place is drawn: its document node's box, or where the run placed it.
+    pub fn rect(&self, place: Place) -> Option<Rect> {
+        match self.node(place) {
+            Some(node) => Some(node_rect(&self.doc, node)),
+            None => self.places.get(&place).map(|run_place| run_place.rect),
+        }
+    }
+
+    /// The kind a place is drawn as.
+    pub fn kind(&self, place: Place) -> Option<NodeKind> {
+        match self.node(place) {
+            Some(node) => self.doc.kind(node),
+            None => self.places.get(&place).map(|run_place| run_place.kind),
+        }
+    }
+
+    /// A place's name: an actor's, an exchange's (`(default)` for the default exchange) or a
+    /// queue's.
+    pub fn name(&self, place: Place) -> String {
+        if let Some(node) = self.node(place) {
+            return self.doc.name(node).unwrap_or_default().to_string();
+        }
+        self.places.get(&place).map_or_else(|| "the broker".to_string(), |run_place| run_place.name.clone())
+    }
+
+    /// Absolute index one past the last trace entry at the current position.
+    pub fn trace_end(&self) -> u64 {
+        self.session.trace_dropped() + self.session.trace().len() as u64
+    }
+
+    /// The retained trace entry with this absolute index.
+    pub fn entry(&self, idx: u64) -> Option<&TraceEntry> {
+        let relative = idx.checked_sub(self.session.trace_dropped())?;
+        self.session.trace().get(usize::try_from(relative).ok()?)
+    }
+
+    /// The kind a message is drawn as.
+    pub fn message_kind(&self, message: PublishId) -> MessageKind {
+        self.messages.get(&message).map_or(MessageKind::Plain, |(kind, _)| *kind)
+    }
+
+    /// The arrows recorded up to the current position: those of entries before `trace_end`.
+    pub fn arrows_so_far(&self) -> &[Arrow] {
+        let end = self.trace_end();
+        &self.arrows[..self.arrows.partition_point(|arrow| arrow.entry < end)]
+    }
+
+    fn absorb(&mut self, idx: u64, entry: &TraceEntry) {
+        let arrow = |run: &mut Run, message: PublishId, kind, from, to, arrives| {
+            run.arrows.push(Arrow { entry: idx, message, kind, from, to, departs: entry.time, arrives });
+            run.entries_of.entry(message).or_default().push(idx);
+            for place in [from, to] {
+                run.note_place(place, idx);
+            }
+        };
+        match &entry.event {
+            TraceEvent::Hop(hop) => {
+                if matches!(hop.leg, crate::sim::Leg::Publish { .. }) {
+                    self.messages.insert(hop.message, (hop.kind, hop.label.clone()));
+                }
+                arrow(self, hop.message, hop.kind, hop.from, hop.to, hop.arrives);
+            }
+            TraceEvent::Broker(BrokerEvent::Routed { publish, route, .. }) => {
+                let kind = self.message_kind(*publish);
+                let topology = self.session.world().broker().topology();
+                let mut legs = Vec::new();
+                for hop in &route.hops {
+                    for binding in &hop.matched {
+                        if let Some(binding) = topology.binding(*binding) {
+                            let to = match binding.destination {
+                                crate::engine::Destination::Queue(queue) => Place::Queue(queue),
+                                crate::engine::Destination::Exchange(exchange) => Place::Exchange(exchange),
+                            };
+                            legs.push((Place::Exchange(hop.exchange), to));
+                        }
+                    }
+                    for queue in &hop.default_queues {
+                        legs.push((Place::Exchange(hop.exchange), Place::Queue(*queue)));
+                    }
+                    if let Some(alternate) = hop.alternate {
+                        legs.push((Place::Exchange(hop.exchange), Place::Exchange(alternate)));
+                    }
+                }
+                for (from, to) in legs {
+                    arrow(self, *publish, kind, from, to, entry.time);
+                }
+            }
+            TraceEvent::Broker(BrokerEvent::DeadLettered { queue, publish, route, .. }) => {
+                for target in &route.queues {
+                    arrow(
+                        self,
+                        *publish,
+                        MessageKind::DeadLettered,
+                        Place::Queue(*queue),
+                        Place::Queue(*target),
+                        entry.time,
+                    );
+                }
+            }
+            TraceEvent::Broker(
+                BrokerEvent::Enqueued { publish, .. }
+                | BrokerEvent::Delivered { publish, .. }
+                | BrokerEvent::Acked { publish, .. }
+                | BrokerEvent::Requeued { publish, .. }
+                | BrokerEvent::Dropped { publish, .. }
+                | BrokerEvent::Unroutable { publish, .. },
+            )
+            | TraceEvent::Arrived { publish, .. } => self.entries_of.entry(*publish).or_default().push(idx),
+            _ => {}
+        }
+    }
+
+    /// Remembers every exchange and queue declared so far that the document does not draw,
+    /// as first shown at entry `idx` (built-in exchanges only once a message uses them).
+    fn note_declared(&mut self, idx: u64) {
+        let topology = self.session.world().broker().topology();
+        let exchanges =
+            topology.exchanges().filter(|exchange| !exchange.is_builtin()).map(|exchange| Place::Exchange(exchange.id));
+        let places: Vec<Place> = exchanges.chain(topology.queues().map(|queue| Place::Queue(queue.id))).collect();
+        for place in places {
+            self.note_place(place, idx.saturating_sub(1));
+        }
+    }
+
+    /// Remembers a place the document does not draw, with its name as the run knows it now.
+    fn note_place(&mut self, place: Place, idx: u64) {
+        if self.node(place).is_some() || self.places.contains_key(&place) {
+            return;
+        }
+        let topology = self.session.world().broker().topology();
+        let (name, kind, builtin) = match place {
+            Place::Exchange(id) => match topology.exchange(id) {
+                Some(exchange) if exchange.name().is_empty() => ("(default)".to_string(), NodeKind::Exchange, true),
+                Some(exchange) => (exchange.name().to_string(), NodeKind::Exchange, exchange.is_builtin()),
+                None => return,
+            },
+            Place::Queue(id) => match topology.queue(id) {
+                Some(queue) => (queue.name().to_string(), NodeKind::Queue, false),
+                None => return,
+            },
+            Place::Actor(_) | Place::Broker => return,
+        };
+        let rect = Rect::new(Point::new(0.0, 0.0), NODE_SIZE);
+        self.places.insert(place, RunPlace { name, kind, builtin, rect, first_entry: idx });
+    }
+
+    /// Places the nodes the run declares: where the scenario's layout put them by name, else
+    /// where the layered layout of every node and arrow puts them, moved clear of the rest.
+    fn place_run_nodes(&mut self) {
+        let mut bands: Vec<(Place, Band)> = Vec::new();
+        for node in self.doc.nodes() {
+            let place = match node {
+                NodeId::Actor(key) => self.actor_of(key).map(Place::Actor),
+                NodeId::Exchange(id) => Some(Place::Exchange(id)),
+                NodeId::Queue(id) => Some(Place::Queue(id)),
+            };
+            if let (Some(place), Some(kind)) = (place, self.doc.kind(node)) {
+                bands.push((place, kind.band()));
+            }
+        }
+        bands.extend(self.places.iter().map(|(place, run_place)| (*place, run_place.kind.band())));
+        let edges: Vec<(Place, Place)> = self.arrows.iter().map(|arrow| (arrow.from, arrow.to)).collect();
+        let auto = layered(&bands, &edges);
+        // A box is taken with the state lines drawn under it while the run is shown.
+        let taken = |rect: Rect| Rect::new(rect.origin(), Size::new(rect.width, rect.height + STATE_LINES));
+        let mut occupied: Vec<Rect> = self.doc.nodes().iter().map(|node| taken(node_rect(&self.doc, *node))).collect();
+        let saved = &self.doc.settings.run_layout;
+        let places: Vec<Place> = self.places.keys().copied().collect();
+        // Saved positions first, so the automatic ones keep clear of them.
+        let mut placed: Vec<(Place, Point)> = Vec::new();
+        for place in &places {
+            if let Some(wanted) = saved.get(&self.places[place].name) {
+                let at = free_spot(&occupied, *wanted, taken(Rect::new(*wanted, NODE_SIZE)).size());
+                occupied.push(taken(Rect::new(at, NODE_SIZE)));
+                placed.push((*place, at));
+            }
+        }
+        for place in &places {
+            if !saved.contains_key(&self.places[place].name) {
+                let wanted = auto.get(place).copied().unwrap_or_default();
+                let at = free_spot(&occupied, wanted, taken(Rect::new(wanted, NODE_SIZE)).size());
+                occupied.push(taken(Rect::new(at, NODE_SIZE)));
+                placed.push((*place, at));
+            }
+        }
+        for (place, at) in placed {
+            if let Some(run_place) = self.places.get_mut(&place) {
+                run_place.rect = Rect::new(at, NODE_SIZE);
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Playback, scrubbing and editing while paused, driven through `Studio::apply` as the web
+//! app drives it.
+
+use super::stage::{Badge, ClientState, stage};
+use super::*;
+use crate::sim::CallOutcome;
+
+fn client_state(studio: &Studio, name: &str) -> (ClientState, Option<CallOutcome>) {
+    let run = studio.run().expect("runs");
+    let stage = stage(&run, studio.display_time);
+    let place =
+        (0..32).map(|idx| Place::Actor(crate::sim::ActorId(idx))).find(|place| run.name(*place) == name).unwrap();
+    stage
+        .badges
+        .into_iter()
+        .find_map(|badge| match badge.badge {
+            Badge::Client { state, outcome, .. } if badge.place == place => Some((state, outcome)),
+            _ => None,
+        })
+        .unwrap()
+}
+
+fn step_until(mut studio: Studio, mut done: impl FnMut(&Studio) -> bool) -> Studio {
+    for _ in 0..10_000 {
+        if done(&studio) {
+            return studio;
+        }
+        studio = studio.apply(StudioAction::Step);
+    }
+    panic!("condition never met");
+}
+
+#[test]
+fn rpc_call_blocks_the_caller_until_the_reply_brings_42() {
+    let studio = Studio::with_builtin("rpc-call");
+    assert_eq!(
+        studio.heading().map(|(title, _)| title),
+        Some("oslo.messaging RPC call: request, blocked caller, reply")
+    );
+    let studio =
+        step_until(studio, |studio| matches!(client_state(studio, "conductor").0, ClientState::Blocked { .. }));
+    let ClientState::Blocked { remaining_ms, .. } = client_state(&studio, "conductor").0 else { unreachable!() };
+    assert!(remaining_ms <= 5000 && remaining_ms > 4000, "{remaining_ms}");
+    let studio = step_until(studio, |studio| client_state(studio, "conductor").1.is_some());
+    assert_eq!(
+        client_state(&studio, "conductor").1,
+        Some(CallOutcome::Returned { method: "add".into(), value: "42".into() })
+    );
+    let run = studio.run().unwrap();
+    let kinds: Vec<MessageKind> = sequence::sequence(&run).arrows.iter().map(|arrow| arrow.arrow.kind).collect();
+    assert!(kinds.contains(&MessageKind::Call) && kinds.contains(&MessageKind::Reply), "{kinds:?}");
+    let text = sequence::mermaid(&sequence::sequence(&run));
+    assert!(text.starts_with("sequenceDiagram\n") && text.contains("participant") && text.contains("->>"), "{text}");
+    assert!(run.places.values().any(|place| place.name.starts_with("reply_")), "the reply queue is drawn");
+    assert!(run.places.values().any(|place| place.name == "(default)"), "the default exchange is drawn");
+}
+
+#[test]
+fn step_back_restores_exactly_the_previous_picture() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    for _ in 0..12 {
+        studio = studio.apply(StudioAction::Step);
+    }
+    let before = {
+        let run = studio.run().unwrap();
+        (stage(&run, studio.display_time), sequence::sequence(&run), run.trace_end())
+    };
+    let studio = studio.apply(StudioAction::Step).apply(StudioAction::StepBack);
+    let run = studio.run().unwrap();
+    assert_eq!((stage(&run, studio.display_time), sequence::sequence(&run), run.trace_end()), before);
+}
+
+#[test]
+fn a_cast_never_blocks_its_caller() {
+    let mut studio = Studio::with_builtin("rpc-cast");
+    let mut handled = false;
+    while studio.run().unwrap().session.position() < studio.run().unwrap().end {
+        assert!(!matches!(client_state(&studio, "scheduler").0, ClientState::Blocked { .. }));
+        studio = studio.apply(StudioAction::Step);
+        handled |= studio.run().unwrap().arrows_so_far().iter().any(|arrow| arrow.kind == MessageKind::Cast);
+    }
+    assert!(handled);
+}
+
+#[test]
+fn a_call_nobody_answers_in_time_raises_messaging_timeout() {
+    let studio = step_until(Studio::with_builtin("rpc-timeout"), |studio| client_state(studio, "caller").1.is_some());
+    let outcome = client_state(&studio, "caller").1;
+    assert!(
+        matches!(&outcome, Some(CallOutcome::Raised { class, .. }) if class.ends_with("MessagingTimeout")),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn seeking_gives_the_same_picture_as_stepping() {
+    let mut stepped = Studio::with_builtin("notifications");
+    for _ in 0..20 {
+        stepped = stepped.apply(StudioAction::Step);
+    }
+    let position = stepped.run().unwrap().session.position();
+    let end = stepped.run().unwrap().end;
+    let sought =
+        Studio::with_builtin("notifications").apply(StudioAction::Seek(end)).apply(StudioAction::Seek(position));
+    let (a, b) = (stepped.run().unwrap(), sought.run().unwrap());
+    assert_eq!(stage(&a, stepped.display_time), stage(&b, sought.display_time));
+    assert_eq!(a.trace_end(), b.trace_end());
+}
+
+#[test]
+fn playing_moves_tokens_along_their_hop_and_stops_at_the_end() {
+    let mut studio = Studio::with_builtin("rpc-call").apply(StudioAction::TogglePlay);
+    assert!(studio.playing);
+    let mut seen_token_move = false;
+    let mut last: Option<(PublishId, f64)> = None;
+    for _ in 0..20_000 {
+        studio = studio.apply(StudioAction::Tick(16.0));
+        let run = studio.run().unwrap();
+        let stage = stage(&run, studio.display_time);
+        if let (Some(token), Some((message, x))) = (stage.tokens.first(), last)
+            && token.message == message
+            && token.at.x != x
+        {
+            seen_token_move = true;
+        }
+        last = stage.tokens.first().map(|token| (token.message, token.at.x));
+        drop(run);
+        if !studio.playing {
+            break;
+        }
+    }
+    assert!(seen_token_move, "a token travels between frames");
+    assert!(!studio.playing, "playing stops at the end");
+    let run = studio.run().unwrap();
+    assert_eq!(run.session.position(), run.end);
+}
+
+#[test]
+fn an_edit_while_paused_reruns_at_the_same_time_and_undo_brings_the_old_run_back() {
+    let mut studio = Studio::with_builtin("work-queues");
+    for _ in 0..30 {
+        studio = studio.apply(StudioAction::Step);
+    }
+    let (time, old_end) = (studio.run().unwrap().session.now(), studio.run().unwrap().end);
+    let old_doc = studio.editor.doc.clone();
+    let queue = old_doc
+        .node_named("task_queue")
+        .or_else(|| old_doc.nodes().into_iter().find(|node| matches!(node, crate::editor::NodeId::Queue(_))))
+        .unwrap();
+    studio = studio
+        .apply(StudioAction::Edit(Action::Select(crate::editor::Item::Node(queue))))
+        .apply(StudioAction::Edit(Action::Nudge { dx: 10.0, dy: 0.0 }));
+    assert!(!Rc::ptr_eq(&old_doc, &studio.editor.doc));
+    let new_time = studio.run().unwrap().session.now();
+    assert!(new_time <= time && new_time + 1000 >= time, "{new_time} vs {time}");
+    studio = studio.apply(StudioAction::Edit(Action::Undo));
+    assert!(Rc::ptr_eq(&studio.run().unwrap().doc, &studio.editor.doc));
+    assert_eq!(studio.run().unwrap().session.now(), time);
+    assert_eq!(studio.run().unwrap().end, old_end);
+}
+
+#[test]
+fn the_log_filters_by_kind_node_and_message() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    for _ in 0..40 {
+        studio = studio.apply(StudioAction::Step);
+    }
+    let run = studio.run().unwrap();
+    let all = log::log_lines(&run, &LogFilter::default());
+    assert_eq!(all.len() as u64, run.trace_end().min(log::LOG_LINES as u64));
+    let hops = log::log_lines(&run, &LogFilter { kind: Some(EntryKind::Hop), ..LogFilter::default() });
+    assert!(!hops.is_empty() && hops.len() < all.len());
+    assert!(hops.iter().all(|idx| matches!(run.entry(*idx).unwrap().event, TraceEvent::Hop(_))));
+    let conductor = Place::Actor(crate::sim::ActorId(2));
+    let mine = log::log_lines(&run, &LogFilter { place: Some(conductor), ..LogFilter::default() });
+    assert!(mine.iter().all(|idx| log::entry_involves(&run.entry(*idx).unwrap().event, conductor)));
+    let first = run.arrows_so_far()[0].message;
+    let path = log::log_lines(&run, &LogFilter { message: Some(first), ..LogFilter::default() });
+    assert!(path.len() >= 3, "publish, arrival, routing: {path:?}");
+}
+
+#[test]
+fn step_back_undoes_step_at_every_position() {
+    let mut studio = Studio::with_builtin("rpc-call");
+    loop {
+        let before = studio.run().unwrap().session.position();
+        let picture = {
+            let run = studio.run().unwrap();
+            (stage(&run, studio.display_time), run.trace_end())
+        };
+        studio = studio.apply(StudioAction::Step);
+        let after = studio.run().unwrap().session.position();
+        if after == before {
+            break;
+        }
+        studio = studio.apply(StudioAction::StepBack);
+        let run = studio.run().unwrap();
+        assert_eq!(run.session.position(), before, "Step {before} -> {after}, then Step back");
+        assert_eq!((stage(&run, studio.display_time), run.trace_end()), picture);
+        drop(run);
+        studio = studio.apply(StudioAction::Step);
+    }
+}
+
+#[test]
+fn an_unknown_scenario_name_is_refused_with_the_known_ones_and_nothing_changes() {
+    let studio = Studio::with_builtin("rpc-call");
+    let doc = studio.editor.doc.clone();
+    let studio = studio.apply(StudioAction::Pick(Pick::Builtin("rpc-cal".into())));
+    assert!(Rc::ptr_eq(&doc, &studio.editor.doc));
+    assert_eq!(studio.pick, Pick::Builtin("rpc-call".into()));
+    assert!(studio.problems[0].message.contains("no built-in scenario named 'rpc-cal'"), "{:?}", studio.problems);
+    assert!(studio.problems[0].message.contains("rpc-call"));
+}
+
+#[test]
+fn the_generated_load_opens_by_name() {
+    let studio = Studio::with_builtin("load");
+    let run = studio.run().unwrap();
+    assert_eq!(run.doc.nodes().len(), 101, "one exchange, 40 queues, 20 producers, 40 consumers");
+    assert!(run.end > 1000);
+}

@@ -1,0 +1,74 @@
+//! Small charts of the run so far: each queue's ready depth over virtual time, and the
+//! publish-to-ack latency percentiles (p50, p95, p99), from the session's statistics.
+
+use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::sim::Place;
+
+const WIDTH: f64 = 320.0;
+const HEIGHT: f64 = 120.0;
+/// Most queues charted.
+const QUEUES_SHOWN: usize = 6;
+
+#[component]
+pub fn Charts() -> Html {
+    let editor = use_editor();
+    let Some(run) = editor.studio().run() else {
+        return html! { <section class="charts" aria-label="Charts"><p class="muted">{ "Nothing has run yet." }</p></section> };
+    };
+    let now = run.session.now().max(1) as f64;
+    let history = run.session.depth_history();
+    let max_depth = history.series.values().flatten().map(|point| point.depth).max().unwrap_or(0).max(1) as f64;
+    let lines: Vec<(String, String)> = history
+        .series
+        .iter()
+        .take(QUEUES_SHOWN)
+        .map(|(queue, points)| {
+            let mut path = String::new();
+            let mut last = 0.0;
+            for point in points {
+                let (x, y) = (point.time as f64 / now * WIDTH, HEIGHT - point.depth as f64 / max_depth * HEIGHT);
+                path.push_str(&format!("{}{x:.1} {last:.1}L{x:.1} {y:.1}", if path.is_empty() { "M" } else { "L" }));
+                last = y;
+            }
+            path.push_str(&format!("L{WIDTH} {last:.1}"));
+            (run.name(Place::Queue(*queue)), path)
+        })
+        .collect();
+    let percentiles = run.session.world().stats().latency_percentiles();
+    drop(run);
+    let max_latency = percentiles.iter().flatten().copied().max().unwrap_or(1).max(1) as f64;
+    let bars = ["p50", "p95", "p99"].iter().zip(percentiles).enumerate().map(|(idx, (name, value))| {
+        let width = value.map_or(0.0, |value| value as f64 / max_latency * (WIDTH - 90.0));
+        let y = 10.0 + idx as f64 * 32.0;
+        html! {
+            <g class="bar">
+                <text x="0" y={(y + 14.0).to_string()}>{ *name }</text>
+                <rect x="40" y={y.to_string()} width={width.to_string()} height="18" />
+                <text x={(46.0 + width).to_string()} y={(y + 14.0).to_string()}>
+                    { value.map_or("no acks yet".to_string(), |value| format!("{value} ms")) }
+                </text>
+            </g>
+        }
+    });
+    html! {
+        <section class="charts" aria-label="Charts">
+            <figure>
+                <figcaption>{ format!("Queue depth (ready messages, up to {max_depth}) over {now} ms") }</figcaption>
+                <svg role="img" aria-label="Queue depth" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} class="chart">
+                    { for lines.iter().enumerate().map(|(idx, (name, path))| html! {
+                        <path class={format!("series series-{idx}")} d={path.clone()}><title>{ name.clone() }</title></path>
+                    }) }
+                </svg>
+                <ul class="chart-legend">
+                    { for lines.iter().enumerate().map(|(idx, (name, _))| html! { <li class={format!("series-{idx}")}>{ name.clone() }</li> }) }
+                </ul>
+            </figure>
+            <figure>
+                <figcaption>{ "Latency from publish to ack" }</figcaption>
+                <svg role="img" aria-label="Latency" viewBox={format!("0 0 {WIDTH} 106")} class="chart">{ for bars }</svg>
+            </figure>
+        </section>
+    }
+}

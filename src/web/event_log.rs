@@ -1,0 +1,175 @@
+//! The event log: one line per trace entry up to the current position (the newest few
+//! hundred that pass the filters), each a button that seeks there, with the engine's
+//! explanation (binding by binding) behind "Why". The current line is marked and kept in
+//! view. Sentences come from `explain`, described only for the lines listed.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::app::use_editor;
+use crate::explain::Describer;
+use crate::explain::run::entry_kind_name;
+use crate::sim::Place;
+use crate::studio::log::{entry_message, log_lines};
+use crate::studio::{EntryKind, LogFilter, StudioAction};
+
+#[component]
+pub fn EventLog() -> Html {
+    let editor = use_editor();
+    let list = use_node_ref();
+    {
+        // Follow the current line: scroll the panel (not the page) so it is in view.
+        let list = list.clone();
+        use_effect_with(editor.studio().run().map(|run| run.trace_end()), move |_| follow_current(&list));
+    }
+    let studio = editor.studio();
+    let Some(run) = studio.run() else {
+        return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
+    };
+    let filter = studio.filter;
+    let lines = log_lines(&run, &filter);
+    let mut describer = Describer::default();
+    for idx in &lines {
+        if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
+            && let Some((_, label)) = run.messages.get(&message)
+        {
+            describer.remember(message, label.clone());
+        }
+    }
+    let current_entry = studio.current_entry();
+    let items = lines.iter().filter_map(|idx| {
+        let entry = run.entry(*idx)?;
+        let description = describer.describe(entry, run.session.world());
+        let seek = {
+            let (editor, idx) = (editor.clone(), *idx);
+            Callback::from(move |_: MouseEvent| editor.send(StudioAction::SeekEntry(idx)))
+        };
+        let why = (!description.details.is_empty()).then(|| {
+            let (editor, idx) = (editor.clone(), *idx);
+            Callback::from(move |_: MouseEvent| editor.send(StudioAction::ToggleExplanation(idx)))
+        });
+        let inspect = entry_message(&entry.event).map(|message| {
+            let editor = editor.clone();
+            Callback::from(move |_: MouseEvent| editor.send(StudioAction::Inspect(Some(message))))
+        });
+        let current = current_entry == Some(*idx);
+        let open = studio.explained == Some(*idx);
+        Some(html! {
+            <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
+                aria-current={current.then_some("step")}>
+                <button type="button" class="log-seek" onclick={seek}>
+                    <span class="log-time">{ format!("{} ms: ", entry.time) }</span>{ description.sentence.clone() }
+                </button>
+                if let Some(inspect) = inspect {
+                    <button type="button" class="log-inspect" onclick={inspect} title="Inspect this message">{ "Message" }</button>
+                }
+                if let Some(why) = why {
+                    <button type="button" class="log-why" aria-expanded={open.to_string()} onclick={why}>{ "Why" }</button>
+                }
+                if open {
+                    <ul class="log-details">{ for description.details.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+                }
+            </li>
+        })
+    });
+    let items: Html = items.collect();
+    let places: Vec<(Place, String)> = {
+        let mut places: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
+        places.sort();
+        places.dedup();
+        places.into_iter().map(|place| (place, run.name(place))).collect()
+    };
+    drop(run);
+    html! {
+        <section class="event-log" aria-label="Event log">
+            <LogFilters {filter} {places} />
+            <ol class="log-lines" ref={list}>{ items }</ol>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LogFiltersProps {
+    filter: LogFilter,
+    places: Vec<(Place, String)>,
+}
+
+#[component]
+fn LogFilters(props: &LogFiltersProps) -> Html {
+    let editor = use_editor();
+    let filter = props.filter;
+    let on_kind = {
+        let editor = editor.clone();
+        Callback::from(move |event: Event| {
+            let index: usize = event.target_unchecked_into::<HtmlSelectElement>().selected_index().max(0) as usize;
+            let kind = index.checked_sub(1).and_then(|idx| EntryKind::ALL.get(idx).copied());
+            editor.send(StudioAction::Filter(LogFilter { kind, ..filter }));
+        })
+    };
+    let on_place = {
+        let (editor, places) = (editor.clone(), props.places.clone());
+        Callback::from(move |event: Event| {
+            let index: usize = event.target_unchecked_into::<HtmlSelectElement>().selected_index().max(0) as usize;
+            let place = index.checked_sub(1).and_then(|idx| places.get(idx)).map(|(place, _)| *place);
+            editor.send(StudioAction::Filter(LogFilter { place, ..filter }));
+        })
+    };
+    let clear_message = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.send(StudioAction::Filter(LogFilter { message: None, ..filter })))
+    };
+    let only_message = editor.studio().inspected.map(|message| {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            editor.send(StudioAction::Filter(LogFilter { message: Some(message), ..filter }))
+        })
+    });
+    html! {
+        <div class="log-filters">
+            <label for="log-show">{ "Show" }</label>
+                <select id="log-show" onchange={on_kind}>
+                    <option selected={filter.kind.is_none()}>{ "All" }</option>
+                    { for EntryKind::ALL.iter().map(|kind| html! {
+                        <option selected={filter.kind == Some(*kind)}>{ entry_kind_name(*kind) }</option>
+                    }) }
+                </select>
+            <label for="log-node">{ "Node" }</label>
+                <select id="log-node" onchange={on_place}>
+                    <option selected={filter.place.is_none()}>{ "All nodes" }</option>
+                    { for props.places.iter().map(|(place, name)| html! {
+                        <option selected={filter.place == Some(*place)}>{ name.clone() }</option>
+                    }) }
+                </select>
+            if filter.message.is_some() {
+                <button type="button" onclick={clear_message}>{ "All messages" }</button>
+            } else if let Some(only) = only_message {
+                <button type="button" onclick={only}>{ "Only the inspected message" }</button>
+            }
+        </div>
+    }
+}
+
+/// Scrolls the log's scrolling panel so that the current line is visible.
+fn follow_current(list: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(list) = list.cast::<web_sys::HtmlElement>() else { return };
+    let Some(panel) =
+        list.closest(".tab-body").ok().flatten().and_then(|panel| panel.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let current = list
+        .query_selector(".log-line.current")
+        .ok()
+        .flatten()
+        .and_then(|line| line.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(line) = current.or_else(|| list.last_element_child().and_then(|line| line.dyn_into().ok())) else {
+        return;
+    };
+    let (top, bottom) =
+        (line.offset_top() - list.offset_top(), line.offset_top() - list.offset_top() + line.offset_height());
+    let (view_top, view_height) = (panel.scroll_top(), panel.client_height());
+    if top < view_top || bottom > view_top + view_height {
+        panel.set_scroll_top((bottom - view_height + 8).max(0));
+    }
+}
