@@ -100,23 +100,18 @@ impl<T: Copy + PartialEq> TopicTrie<T> {
     }
 
     fn walk(&self, words: &[&str], out: &mut Vec<T>) {
-        // Each `#` node walked so far, with the lowest word position it was walked from.
-        let mut hash_from: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut pending: Vec<(u32, usize)> = vec![(0, 0)];
+        let mut hash_from = HashFrom::default();
+        let mut pending = Pending::default();
+        pending.push((0, 0));
         while let Some((node_idx, position)) = pending.pop() {
             let node = &self.nodes[node_idx as usize];
             if let Some(hash) = node.hash {
                 // `#` swallows zero or more words: go on from the `#` node at every position
                 // from here to the end, except those an earlier walk already covered.
-                let covered_from = match hash_from.get_mut(&hash) {
-                    Some(lowest) if *lowest <= position => position,
-                    Some(lowest) => std::mem::replace(lowest, position),
-                    None => {
-                        hash_from.insert(hash, position);
-                        words.len() + 1
-                    }
-                };
-                pending.extend((position..covered_from).map(|from| (hash, from)));
+                let covered_from = hash_from.lower(hash, position, words.len() + 1);
+                for from in position..covered_from {
+                    pending.push((hash, from));
+                }
             }
             let Some(word) = words.get(position) else {
                 out.extend_from_slice(&node.ends);
@@ -151,6 +146,71 @@ impl<T: Copy + PartialEq> TopicTrie<T> {
             }
         }
         child as usize
+    }
+}
+
+/// The walk's stack of (trie node, word position) pairs: inline while small, so routing
+/// an ordinary key allocates nothing.
+#[derive(Default)]
+struct Pending {
+    inline: [(u32, usize); 32],
+    len: usize,
+    spilled: Vec<(u32, usize)>,
+}
+
+impl Pending {
+    fn push(&mut self, item: (u32, usize)) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = item;
+            self.len += 1;
+        } else {
+            self.spilled.push(item);
+        }
+    }
+
+    fn pop(&mut self) -> Option<(u32, usize)> {
+        if let Some(item) = self.spilled.pop() {
+            return Some(item);
+        }
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        Some(self.inline[self.len])
+    }
+}
+
+/// For each `#` node walked, the lowest word position it was walked from: a few inline,
+/// the rest in a map.
+#[derive(Default)]
+struct HashFrom {
+    inline: [(u32, usize); 8],
+    len: usize,
+    more: BTreeMap<u32, usize>,
+}
+
+impl HashFrom {
+    /// Records a walk of `hash` from `position`; returns the position up to which (not
+    /// included) the walk is new: `position` itself if an earlier walk covered it,
+    /// `unseen` if the node was never walked.
+    fn lower(&mut self, hash: u32, position: usize, unseen: usize) -> usize {
+        let lowest = match self.inline[..self.len].iter_mut().find(|(node, _)| *node == hash) {
+            Some((_, lowest)) => Some(lowest),
+            None => self.more.get_mut(&hash),
+        };
+        match lowest {
+            Some(lowest) if *lowest <= position => position,
+            Some(lowest) => std::mem::replace(lowest, position),
+            None => {
+                if self.len < self.inline.len() {
+                    self.inline[self.len] = (hash, position);
+                    self.len += 1;
+                } else {
+                    self.more.insert(hash, position);
+                }
+                unseen
+            }
+        }
     }
 }
 
