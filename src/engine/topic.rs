@@ -13,6 +13,17 @@ pub fn split_words(key: &str) -> Vec<&str> {
     if key.is_empty() { Vec::new() } else { key.split('.').collect() }
 }
 
+/// A binding key's words as the trie stores them: a run of `#` words is one `#` (`#.#`
+/// matches exactly what `#` matches), so `#.#.#...` costs one node, not one per word.
+fn trie_words(binding_key: &str) -> impl Iterator<Item = &str> {
+    let mut after_hash = false;
+    split_words(binding_key).into_iter().filter(move |word| {
+        let repeat = after_hash && *word == "#";
+        after_hash = *word == "#";
+        !repeat
+    })
+}
+
 /// A trie over binding-key words; each node lists the payloads of bindings ending there.
 #[derive(Debug, Clone)]
 pub struct TopicTrie<T> {
@@ -44,7 +55,7 @@ impl<T: Copy + PartialEq> TopicTrie<T> {
     /// Adds a binding key with its payload.
     pub fn insert(&mut self, binding_key: &str, payload: T) {
         let mut node_idx = 0usize;
-        for word in split_words(binding_key) {
+        for word in trie_words(binding_key) {
             node_idx = self.child_or_insert(node_idx, word);
         }
         self.nodes[node_idx].ends.push(payload);
@@ -54,7 +65,7 @@ impl<T: Copy + PartialEq> TopicTrie<T> {
     /// nothing when matching and keep indices stable).
     pub fn remove(&mut self, binding_key: &str, payload: T) {
         let mut node_idx = 0usize;
-        for word in split_words(binding_key) {
+        for word in trie_words(binding_key) {
             let node = &self.nodes[node_idx];
             let next = match word {
                 "*" => node.star,
@@ -391,6 +402,22 @@ mod tests {
         let taken = match_binding(&thirty_two, &sixty_four).unwrap();
         assert_eq!(taken.iter().map(|taken| taken.words.len()).sum::<usize>(), 64);
         assert!(match_binding(&format!("{thirty_two}.x"), &sixty_four).is_none());
+    }
+
+    #[test]
+    fn a_run_of_hash_words_is_one_trie_node() {
+        let mut trie = TopicTrie::default();
+        trie.insert(&vec!["#"; 100_000].join("."), 1u8);
+        trie.insert("a.#.#.#.b", 2u8);
+        assert_eq!(trie.nodes.len(), 1 + 1 + 3, "root, one #; a, #, b");
+        let mut out = Vec::new();
+        trie.matches("a.x.y.b", &mut out);
+        out.sort();
+        assert_eq!(out, vec![1, 2]);
+        trie.remove("a.#.#.#.b", 2u8);
+        out.clear();
+        trie.matches("a.b", &mut out);
+        assert_eq!(out, vec![1]);
     }
 
     #[test]
