@@ -1,6 +1,6 @@
 //! Engine benchmarks (criterion): topic routing with 10,000 bindings, the trie against the
-//! plain reference matcher in the same run, and publish-to-enqueue throughput on a 100-queue
-//! topology. `scripts/dev bench` runs them; BENCHMARKS.md records the figures.
+//! plain reference matcher in the same run, publish-to-enqueue throughput on a 100-queue
+//! topology, a 64-word key against 32 `#` words, and loading 100,000 bindings. `scripts/dev bench` runs them; BENCHMARKS.md records the figures.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use kaiten::engine::topology::{
     Destination, ExchangeId, ExchangeKind, ExchangeSpec, QueueSpec, RoutingInput, Topology,
 };
 use kaiten::engine::value::FieldTable;
+use kaiten::formats::definitions::Definitions;
 
 const N_BINDINGS: usize = 10_000;
 const N_QUEUES: usize = 1_000;
@@ -170,5 +171,68 @@ fn publish_to_enqueue(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, topic_routing, publish_to_enqueue);
+/// The worst binding keys for a backtracking matcher: 32 `#` words against a 64-word
+/// routing key, with and without a final word that makes the match fail.
+fn hash_words(c: &mut Criterion) {
+    let hashes = vec!["#"; 32].join(".");
+    let failing = format!("{hashes}.z");
+    let key = vec!["w"; 64].join(".");
+    let mut topology = Topology::new();
+    let exchange = topology.declare_exchange(ExchangeSpec::new("hashes", ExchangeKind::Topic)).unwrap();
+    let queue = topology.declare_queue(QueueSpec::new("q")).unwrap();
+    topology.bind(exchange, Destination::Queue(queue), &hashes, FieldTable::new()).unwrap();
+    topology.bind(exchange, Destination::Queue(queue), &failing, FieldTable::new()).unwrap();
+    let headers = FieldTable::new();
+    let input = [key.clone()];
+    let mut group = c.benchmark_group("64-word key against 32 # words");
+    group.bench_function("trie (Topology::route)", |b| {
+        b.iter(|| black_box(topology.route(exchange, RoutingInput { routing_keys: &input, headers: &headers })))
+    });
+    group.bench_function("reference matcher (both bindings)", |b| {
+        b.iter(|| black_box((match_binding(&hashes, &key).is_some(), match_binding(&failing, &key).is_some())))
+    });
+    group.finish();
+}
+
+/// Loading 100,000 bindings: straight into a `Topology`, and from a definitions document
+/// (JSON parsing and checks included).
+fn load_bindings(c: &mut Criterion) {
+    const N_LOADED: usize = 100_000;
+    let keys: Vec<String> = (0..N_LOADED).map(|idx| format!("svc{}.host{idx}.#", idx % 50)).collect();
+    let mut group = c.benchmark_group("load 100000 bindings");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(N_LOADED as u64));
+    group.bench_function("Topology::bind", |b| {
+        b.iter(|| {
+            let mut topology = Topology::new();
+            let exchange = topology.declare_exchange(ExchangeSpec::new("x", ExchangeKind::Topic)).unwrap();
+            let queues: Vec<_> =
+                (0..N_QUEUES).map(|idx| topology.declare_queue(QueueSpec::new(format!("q{idx}"))).unwrap()).collect();
+            for (idx, key) in keys.iter().enumerate() {
+                topology.bind(exchange, Destination::Queue(queues[idx % N_QUEUES]), key, FieldTable::new()).unwrap();
+            }
+            black_box(topology)
+        })
+    });
+    let document = load_document(&keys);
+    group.bench_function("Definitions::parse", |b| b.iter(|| black_box(Definitions::parse(&document).unwrap())));
+    group.finish();
+}
+
+fn load_document(keys: &[String]) -> String {
+    let queues: Vec<serde_json::Value> =
+        (0..N_QUEUES).map(|idx| serde_json::json!({"name": format!("q{idx}"), "vhost": "/"})).collect();
+    let bindings: Vec<serde_json::Value> = keys
+        .iter()
+        .enumerate()
+        .map(|(idx, key)| {
+            serde_json::json!({"source": "x", "destination": format!("q{}", idx % N_QUEUES),
+                "destination_type": "queue", "routing_key": key, "arguments": {}, "vhost": "/"})
+        })
+        .collect();
+    serde_json::json!({"exchanges": [{"name": "x", "type": "topic", "vhost": "/"}], "queues": queues, "bindings": bindings})
+        .to_string()
+}
+
+criterion_group!(benches, topic_routing, publish_to_enqueue, hash_words, load_bindings);
 criterion_main!(benches);

@@ -460,7 +460,11 @@ fn cases_44_45_reject_publish_with_confirms_and_requeue() {
     let definitions = json!({"queues": [queue("Q", json!({"x-max-length": 1, "x-overflow": "reject-publish"}))]});
     let script = json!([publish("", "Q", "P1"), {"get": {"queue": "Q"}}, publish("", "Q", "P2"), {"nack": {"message_id": "P1", "requeue": true}}]);
     let document = run(definitions, script);
-    assert_eq!(document["queues"]["Q"], json!(["P1", "P2"]), "case 45: requeued to its place, over the limit");
+    assert_eq!(
+        document["queues"]["Q"],
+        json!([{"message_id": "P1", "redelivered": true}, "P2"]),
+        "case 45: requeued to its place, over the limit"
+    );
 }
 
 #[test]

@@ -140,3 +140,99 @@ fn impossible_settings_are_refused_with_their_paths() {
     let unreadable = kaiten(&["run", file.parent().unwrap().to_str().unwrap()]);
     assert!(String::from_utf8(unreadable.stderr).unwrap().contains("cannot read scenario file"));
 }
+
+fn never_idle_file() -> std::path::PathBuf {
+    scenario_file(
+        "flood",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "flood",
+            "definitions": {"queues": [{"name": "q"}]},
+            "actors": [{"kind": "producer", "name": "p", "routing_key": "q", "count": 1_000_000_000u64, "interval_ms": 0}]
+        }),
+    )
+}
+
+#[test]
+fn definitions_and_until_at_the_largest_time_stop_at_the_step_limit() {
+    let file = never_idle_file();
+    let path = file.to_str().unwrap();
+    let max = u64::MAX.to_string();
+    for args in [
+        vec!["definitions", path, "--max-steps", "2000"],
+        vec!["definitions", path, "--at", &max, "--max-steps", "2000"],
+        vec!["run", path, "--until", &max, "--max-steps", "2000", "--digest"],
+    ] {
+        let output = kaiten(&args);
+        assert!(output.status.success(), "{args:?}");
+        let note = String::from_utf8(output.stderr).unwrap();
+        assert!(note.contains("stopped after 2000 steps"), "{args:?}: {note}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_or_a_full_disk_is_one_line_on_stderr_and_exit_2() {
+    let file = never_idle_file();
+    // Broken pipe: the reader is gone before the first write.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaiten"))
+        .args(["run", file.to_str().unwrap(), "--max-steps", "5000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    let last = error.lines().last().unwrap();
+    assert_eq!(last, "kaiten: error: cannot write to standard output: Broken pipe (os error 32)");
+    assert!(!error.contains("panicked"), "{error}");
+    // A full disk.
+    for args in [vec!["definitions", "rpc-call"], vec!["run", "topics"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_kaiten"))
+            .args(&args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(error, "kaiten: error: cannot write to standard output: No space left on device (os error 28)\n");
+    }
+}
+
+#[test]
+fn endless_or_huge_input_files_are_refused_before_reading_them() {
+    let empty = std::env::temp_dir().join(format!("kaiten-cli-empty-{}.json", std::process::id()));
+    std::fs::write(&empty, "{}").unwrap();
+    let empty = empty.to_str().unwrap();
+    for (args, what) in [
+        (vec!["run", "/dev/zero"], "scenario file"),
+        (vec!["definitions", "/dev/zero"], "scenario file"),
+        (vec!["amqp", "--definitions", "/dev/zero", "--script", empty], "definitions"),
+        (vec!["amqp", "--definitions", empty, "--script", "/dev/zero"], "script"),
+    ] {
+        let output = kaiten(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(error, format!("kaiten: error: {what} /dev/zero is larger than 64 MiB, the most Kaiten reads\n"));
+    }
+}
+
+#[test]
+fn control_characters_in_names_and_texts_are_escaped_in_text_output() {
+    let file = scenario_file(
+        "forged",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "forged", "title": "t",
+            "watch": "look \u{1b}[2J here",
+            "definitions": {"queues": [{"name": "q\n      0 ms  forged line"}]},
+            "actors": [{"kind": "producer", "name": "p\r", "routing_key": "q\n      0 ms  forged line"}]
+        }),
+    );
+    let output = kaiten(&["run", file.to_str().unwrap()]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text}");
+    assert!(text.contains("# What to watch: look \\u{1b}[2J here"), "{text}");
+    assert!(!text.lines().any(|line| line.starts_with("      0 ms  forged line")), "{text}");
+    assert!(text.contains("q\\n      0 ms  forged line"), "{text}");
+}

@@ -440,3 +440,71 @@ fn oslo_scenarios_are_deterministic_and_seed_independent_in_outcome() {
         assert!(got.eq(expected.clone()), "seed {seed}");
     }
 }
+
+/// oslo.messaging 18.3.1, as a second recording found: a plain dict context is dropped by
+/// `_sanitize_context`, a `RequestContext` travels as `_context_*` keys, `warning` is an
+/// alias of `warn`, and `prepare(publisher_id=...)` changes one notification's publisher.
+#[test]
+fn notifier_contexts_warning_alias_and_prepared_publisher_id() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "contexts",
+        "actors": [{"kind": "notifier", "name": "n", "publisher_id": "compute.host1", "driver": "messagingv2",
+                    "transport": {"control_exchange": "nova"},
+                    "steps": [
+                        {"priority": "info", "event_type": "e.dict", "context": {"user": "u1"}},
+                        {"priority": "info", "event_type": "e.request", "request_context": {"user": "u2", "project_id": "p"}},
+                        {"priority": "warning", "event_type": "e.warning", "publisher_id": "compute.host9"}
+                    ]}]
+    }));
+    let bodies: Vec<(String, Value)> = notes(&session)
+        .into_iter()
+        .filter_map(|(_, note)| match note {
+            OsloNote::Published { routing_key, body, .. } => {
+                let envelope: Value = serde_json::from_str(&body).unwrap();
+                let message: Value = serde_json::from_str(envelope["oslo.message"].as_str().unwrap()).unwrap();
+                Some((routing_key, message))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bodies.len(), 3);
+    let context_keys = |message: &Value| -> Vec<String> {
+        message.as_object().unwrap().keys().filter(|key| key.starts_with("_context_")).cloned().collect()
+    };
+    assert!(context_keys(&bodies[0].1).is_empty(), "a dict context is not sent: {}", bodies[0].1);
+    assert_eq!(context_keys(&bodies[1].1), ["_context_user", "_context_project_id"]);
+    assert_eq!(bodies[1].1["_context_user"], "u2");
+    assert_eq!(bodies[2].0, "notifications.warn");
+    assert_eq!(bodies[2].1["priority"], "WARN");
+    assert_eq!(bodies[2].1["publisher_id"], "compute.host9");
+    assert_eq!(bodies[0].1["publisher_id"], "compute.host1");
+}
+
+/// Exceptions raised with several arguments or with keyword arguments (issue 14).
+#[test]
+fn exceptions_with_several_arguments_and_keyword_arguments() {
+    let session = from_json(json!({
+        "kaiten_scenario": 1, "name": "raises",
+        "actors": [
+            {"kind": "rpc_server", "name": "s", "target": {"topic": "t", "server": "h"},
+             "endpoints": [{"name": "API", "methods": [
+                 {"name": "two", "params": [], "behaviour": {"raise": {"class": "ValueError", "args": ["vol-9", 3]}}},
+                 {"name": "key", "params": [], "behaviour": {"raise": {"class": "KeyError", "message": "vol-9"}}},
+                 {"name": "nova", "params": [], "behaviour": {"raise": {"class": "nova.exception.InstanceNotFound",
+                     "message": "Instance 42 could not be found.", "kwargs": {"instance_id": 42}}}}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "timeout_ms": 2000, "steps": [
+                {"action": "call", "method": "two"}, {"action": "call", "method": "key"},
+                {"action": "call", "method": "nova"}
+            ]}
+        ]
+    }));
+    assert_eq!(
+        outcomes(&session),
+        [
+            "c: two -> builtins.ValueError: ('vol-9', 3)",
+            "c: key -> builtins.KeyError: 'vol-9'",
+            "c: nova -> oslo_messaging.rpc.client.RemoteError: Remote error: InstanceNotFound Instance 42 could not be found.",
+        ]
+    );
+}

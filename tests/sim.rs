@@ -189,3 +189,26 @@ fn a_jump_lands_in_the_same_state_as_stepping_there() {
         assert_eq!(full.trace().iter().cloned().collect::<Vec<_>>(), rest, "after a jump to {position}");
     }
 }
+
+/// A scenario that publishes as fast as it can (0 ms apart, billions of times) never lets
+/// virtual time move, so every publish waits in the schedule; each step must still cost
+/// the same, so `--max-steps` is reached (the schedule was copied into every snapshot).
+#[test]
+fn publishing_zero_ms_apart_still_reaches_the_step_limit() {
+    let text = serde_json::json!({
+        "kaiten_scenario": 1, "name": "flood", "title": "flood", "watch": "", "seed": 1,
+        "definitions": {"queues": [{"name": "q"}]},
+        "actors": [
+            {"kind": "producer", "name": "P", "routing_key": "q", "count": 1_000_000_000u64, "interval_ms": 0},
+            {"kind": "rpc_client", "name": "caster", "target": {"topic": "t"},
+             "steps": [{"after_ms": 0, "action": "cast", "method": "m", "count": u32::MAX}]}
+        ],
+        "script": []
+    })
+    .to_string();
+    let scenario = kaiten::formats::scenario::Scenario::from_json(&text).unwrap();
+    let mut session = Session::new(scenario.build(1).unwrap());
+    session.run_until(Until::Step(120_000));
+    assert_eq!(session.position(), 120_000);
+    assert_eq!(session.now(), 0, "virtual time never moved");
+}

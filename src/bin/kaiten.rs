@@ -29,6 +29,8 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use std::io::Write;
+
     use anyhow::Context;
     use clap::{Args, Parser, Subcommand};
 
@@ -36,6 +38,7 @@ mod native {
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
     use crate::live::{BrokerAddress, LiveBroker};
+    use crate::simulate::{escape_controls, output, output_error, read_input};
 
     /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
     #[derive(Debug, Parser)]
@@ -77,7 +80,7 @@ mod native {
         /// Print only a digest of the trace (equal digests mean byte-identical traces).
         #[arg(long)]
         digest: bool,
-        /// Without --until, stop after this many simulation steps.
+        /// Stop after this many simulation steps (a scenario may never go idle).
         #[arg(long, value_name = "N", default_value_t = 1_000_000)]
         max_steps: u64,
         /// List the built-in scenarios.
@@ -92,6 +95,9 @@ mod native {
         /// The topology as declared at this virtual time (ms) instead of at the end.
         #[arg(long, value_name = "MS")]
         at: Option<u64>,
+        /// Stop after this many simulation steps (a scenario may never go idle).
+        #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+        max_steps: u64,
     }
 
     #[derive(Debug, Args)]
@@ -158,23 +164,38 @@ mod native {
                 list: args.list,
                 max_steps: args.max_steps,
             }),
-            Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at),
+            Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at, args.max_steps),
         }
     }
 
+    fn shown(path: &Path) -> String {
+        escape_controls(&path.display().to_string())
+    }
+
     fn load_definitions(path: &Path) -> anyhow::Result<Definitions> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let (definitions, diagnostics) =
-            Definitions::parse(&text).with_context(|| format!("invalid definitions {}", path.display()))?;
+        let text = read_input("definitions", path)?;
+        let (definitions, diagnostics) = Definitions::parse(&text)
+            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
+            .with_context(|| format!("invalid definitions {}", shown(path)))?;
         for diagnostic in diagnostics {
-            eprintln!("kaiten: warning: {}: {diagnostic}", path.display());
+            eprintln!("kaiten: warning: {}: {}", shown(path), escape_controls(&diagnostic.to_string()));
         }
         Ok(definitions)
     }
 
     fn load_script(path: &Path) -> anyhow::Result<Script> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        script::parse(&text).with_context(|| format!("invalid script {}", path.display()))
+        let text = read_input("script", path)?;
+        script::parse(&text)
+            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
+            .with_context(|| format!("invalid script {}", shown(path)))
+    }
+
+    /// Writes `text` and a newline to standard output, reporting a closed pipe or a full
+    /// disk as an error.
+    fn print(text: &str) -> anyhow::Result<()> {
+        let mut out = output();
+        writeln!(out, "{text}").map_err(output_error)?;
+        out.flush().map_err(output_error)
     }
 
     fn simulate(
@@ -184,7 +205,8 @@ mod native {
         readback: Readback,
     ) -> anyhow::Result<RunRecord> {
         script::run_with(definitions.topology.clone(), script, RunOptions { readback })
-            .with_context(|| format!("script {} failed", script_path.display()))
+            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
+            .with_context(|| format!("script {} failed", shown(script_path)))
     }
 
     /// `kaiten amqp`: the headless contract.
@@ -192,7 +214,7 @@ mod native {
         let definitions = load_definitions(&args.definitions)?;
         let script = load_script(&args.script)?;
         let record = simulate(&definitions, &script, &args.script, Readback::Snapshot)?;
-        println!("{}", serde_json::to_string_pretty(&record.document())?);
+        print(&serde_json::to_string_pretty(&record.document())?)?;
         Ok(ExitCode::SUCCESS)
     }
 
@@ -208,7 +230,7 @@ mod native {
         let simulated = simulate(definitions, script, script_path, Readback::Drain)?;
         let observed = broker.run(&definitions.topology, script)?;
         if print_broker {
-            println!("{}", serde_json::to_string_pretty(&observed.record.document())?);
+            print(&serde_json::to_string_pretty(&observed.record.document())?)?;
         }
         let mut differences: Vec<String> = observed.refused.into_iter().collect();
         differences.extend(script::differences(&simulated, &observed.record));
@@ -227,14 +249,14 @@ mod native {
         let broker = connect(&args.broker)?;
         let differences = compare(&broker, &definitions, &script, &args.script.script, args.print_broker)?;
         for difference in &differences {
-            println!("{difference}");
+            print(&escape_controls(difference))?;
         }
         let n_publishes = count_publishes(&script);
         if differences.is_empty() {
-            println!("no differences ({n_publishes} publishes, {} steps)", script.len());
+            print(&format!("no differences ({n_publishes} publishes, {} steps)", script.len()))?;
             Ok(ExitCode::SUCCESS)
         } else {
-            println!("{} differences ({n_publishes} publishes, {} steps)", differences.len(), script.len());
+            print(&format!("{} differences ({n_publishes} publishes, {} steps)", differences.len(), script.len()))?;
             Ok(ExitCode::from(1))
         }
     }
@@ -266,17 +288,17 @@ mod native {
             let differences = compare(&broker, &definitions, &script, script_path, false)?;
             if differences.is_empty() {
                 n_passed += 1;
-                println!("ok    {name} ({} publishes)", count_publishes(&script));
+                print(&format!("ok    {name} ({} publishes)", count_publishes(&script)))?;
             } else {
                 n_failed += 1;
-                println!("FAIL  {name}: {} differences", differences.len());
+                print(&format!("FAIL  {name}: {} differences", differences.len()))?;
                 for difference in &differences {
-                    println!("      {difference}");
+                    print(&format!("      {}", escape_controls(difference)))?;
                 }
             }
         }
-        println!("verify-corpus: {} pairs, {n_publishes} publishes checked against RabbitMQ", pairs.len());
-        println!("{n_passed} passed, {n_failed} failed");
+        print(&format!("verify-corpus: {} pairs, {n_publishes} publishes checked against RabbitMQ", pairs.len()))?;
+        print(&format!("{n_passed} passed, {n_failed} failed"))?;
         Ok(if n_failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
     }
 }

@@ -220,6 +220,12 @@ struct QueueState {
     ever_consumed: bool,
     last_used: SimTime,
     exclusive_owner: Option<ConnectionId>,
+    // RabbitMQ 3.10.8's TTL timer when it no longer follows the head: `Some(armed)` after
+    // a message jumped ahead of the head of a non-empty priority queue, where RabbitMQ does
+    // not re-check expiry (`deliver_or_enqueue` assumes the head is the oldest message);
+    // `armed` is when the timer it set for the old head fires, if ever. Until the timer
+    // fires, a fetch or a requeue re-checks, the jumped message is not expired.
+    stale_ttl_timer: Option<Option<SimTime>>,
 }
 
 #[derive(Debug, Clone)]
@@ -230,6 +236,8 @@ struct Consumer {
     prefetch: u32,
     no_ack: bool,
     unacked: u32,
+    // The `x-priority` consumer argument (0 by default).
+    priority: i64,
 }
 
 impl Consumer {
@@ -278,6 +286,11 @@ pub struct Broker {
     // Queues that can expire something by themselves (a TTL or x-expires argument, or a
     // message with a per-message TTL): only these are scanned for deadlines.
     timed_queues: BTreeSet<QueueId>,
+    // Dead-letterings waiting their turn, oldest first. Invariant: empty between
+    // operations; `dead_lettering` is true while a fan-out or a dead-lettering runs, so a
+    // queue's dead-lettering waits until every copy in flight reached its queue.
+    dead_letters: std::collections::VecDeque<(QueueId, Message, DeathReason)>,
+    dead_lettering: bool,
     ledger: Ledger,
     now: SimTime,
     // Invariant: counters only grow, so ids are never reused.
@@ -306,6 +319,8 @@ impl Broker {
             consumers: BTreeMap::new(),
             events: Vec::new(),
             outbox: Vec::new(),
+            dead_letters: std::collections::VecDeque::new(),
+            dead_lettering: false,
             timed_queues,
             ledger: Ledger::default(),
             now: 0,
@@ -470,8 +485,10 @@ impl Broker {
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
-    /// `basic.publish`. A missing exchange is 404 and an internal one 403; otherwise the
-    /// outcome says where the message went.
+    /// `basic.publish`. The checks come in RabbitMQ 3.10.8's order, with its texts: a
+    /// missing exchange is 404, an internal one 403, an invalid `expiration` 406, then a
+    /// `CC` or `BCC` header that is not an array, or a `delivery_mode` other than 1 or 2,
+    /// is 406 (`rabbit_basic:message`). Otherwise the outcome says where the message went.
     pub fn publish(&mut self, now: SimTime, publish: Publish) -> Result<PublishOutcome, AmqpError> {
         let publish_id = self.mint_publish_id();
         self.publish_as(now, publish, publish_id)
@@ -493,23 +510,30 @@ impl Broker {
         publish_id: PublishId,
     ) -> Result<PublishOutcome, AmqpError> {
         self.tick(now);
-        let exchange = self
-            .topology
-            .exchange_by_name(&publish.exchange)
-            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)))?;
+        let internal_refusal =
+            |name: &str| AmqpError::AccessRefused(format!("cannot publish to internal exchange '{name}' in vhost '/'"));
+        let Some(exchange) = self.topology.exchange_by_name(&publish.exchange) else {
+            // Every vhost has this internal exchange (the firehose tracer's); Kaiten does not
+            // model tracing, so it is not in the topology, but publishing to it is refused.
+            if publish.exchange == TRACE_EXCHANGE {
+                return Err(internal_refusal(TRACE_EXCHANGE));
+            }
+            return Err(AmqpError::NotFound(format!("no exchange '{}' in vhost '/'", publish.exchange)));
+        };
         if exchange.spec.internal {
-            return Err(AmqpError::AccessRefused(format!(
-                "cannot publish to internal exchange '{}'",
-                publish.exchange
-            )));
+            return Err(internal_refusal(&publish.exchange));
         }
         let exchange_id = exchange.id;
         if let Some(expiration) = &publish.properties.expiration
             && parse_expiration(expiration).is_none()
         {
             return Err(AmqpError::PreconditionFailed(format!(
-                "invalid expiration '{expiration}': expected a non-negative integer of milliseconds"
+                "invalid expiration '{expiration}': {}",
+                expiration_problem(expiration)
             )));
+        }
+        if let Some(problem) = invalid_message(&publish.properties) {
+            return Err(AmqpError::PreconditionFailed(format!("invalid message: {problem}")));
         }
         let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
@@ -551,11 +575,17 @@ impl Broker {
             route: route.clone(),
             mandatory: publish.mandatory,
         });
+        // Every queue gets its copy before any queue's overflow dead-letters (RabbitMQ hands
+        // the copies to all queue processes at once; their dead-lettering comes after).
         let mut rejected_by = Vec::new();
+        let outermost = !std::mem::replace(&mut self.dead_lettering, true);
         for queue in &route.queues {
             if !self.deliver_or_enqueue(*queue, message.clone()) {
                 rejected_by.push(*queue);
             }
+        }
+        if outermost {
+            self.run_dead_letters();
         }
         let confirm = if rejected_by.is_empty() { Confirm::Ack } else { Confirm::Nack };
         Ok(PublishOutcome { publish: publish_id, route, returned: false, rejected_by, confirm })
@@ -585,7 +615,7 @@ impl Broker {
         };
         let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
         // RabbitMQ's `fetch` drops expired messages that the fetch brought to the head.
-        self.expire_head(queue_id);
+        self.recheck_expiry(queue_id);
         Ok(Some(delivery))
     }
 
@@ -596,6 +626,21 @@ impl Broker {
         channel: ChannelId,
         queue: &str,
         options: ConsumeOptions,
+    ) -> Result<ConsumerId, AmqpError> {
+        self.consume_with_priority(now, channel, queue, options, 0)
+    }
+
+    /// `basic.consume` with the `x-priority` consumer argument: while a consumer of a
+    /// higher priority has prefetch room, consumers of lower priorities get nothing;
+    /// consumers of one priority take turns (`rabbit_queue_consumers`). The default is 0;
+    /// negative priorities are allowed.
+    pub fn consume_with_priority(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        queue: &str,
+        options: ConsumeOptions,
+        priority: i64,
     ) -> Result<ConsumerId, AmqpError> {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
@@ -613,6 +658,7 @@ impl Broker {
                 prefetch: options.prefetch,
                 no_ack: options.no_ack,
                 unacked: 0,
+                priority,
             },
         );
         let state = self.queues.get_mut(&queue_id).expect("queue state exists");
@@ -711,9 +757,12 @@ impl Broker {
             .iter()
             .filter_map(|id| self.queues.get(id).map(|state| (id, state)))
             .flat_map(|(id, state)| {
-                let head = state.ready.values().next().and_then(|ready| ready.expires_at);
+                let head = match state.stale_ttl_timer {
+                    Some(armed) => armed,
+                    None => state.ready.values().next().and_then(|ready| ready.expires_at),
+                };
                 let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
-                    Some(ms) if state.consumers.is_empty() => Some(state.last_used + ms),
+                    Some(ms) if state.consumers.is_empty() => Some(state.last_used.saturating_add(ms)),
                     _ => None,
                 };
                 [head, expires]
@@ -779,10 +828,20 @@ impl Broker {
     fn expire_due(&mut self) {
         let queues: Vec<QueueId> = self.timed_queues.iter().copied().collect();
         for queue in queues {
+            // RabbitMQ's TTL timer fired: it checks whatever is at the head now.
+            if self
+                .queues
+                .get(&queue)
+                .and_then(|state| state.stale_ttl_timer)
+                .flatten()
+                .is_some_and(|at| at <= self.now)
+            {
+                self.recheck_expiry(queue);
+            }
             self.expire_head(queue);
             let Some(state) = self.queues.get(&queue) else { continue };
             let expired = match self.topology.queue(queue).and_then(|queue| queue.args.expires) {
-                Some(ms) => state.consumers.is_empty() && state.last_used + ms <= self.now,
+                Some(ms) => state.consumers.is_empty() && state.last_used.saturating_add(ms) <= self.now,
                 None => false,
             };
             if expired {
@@ -823,13 +882,20 @@ impl Broker {
             .into_iter()
             .flatten()
             .min();
-        let expires_at = ttl.map(|ms| self.now + ms);
+        // A deadline past the end of time saturates: the message expires at u64::MAX ms.
+        let expires_at = ttl.map(|ms| self.now.saturating_add(ms));
         let level = message.priority_level(args.max_priority);
         let state = self.queues.get_mut(&queue).expect("queue state exists");
         let key = (Reverse(level), state.next_seq);
         state.next_seq += 1;
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
+        if let Some((old_head_key, old_head)) = state.ready.get_min()
+            && key < *old_head_key
+            && state.stale_ttl_timer.is_none()
+        {
+            state.stale_ttl_timer = Some(old_head.expires_at);
+        }
         state.ready.insert(key, Arc::new(Ready { message, expires_at }));
         if expires_at.is_some() {
             self.timed_queues.insert(queue);
@@ -860,7 +926,7 @@ impl Broker {
             return;
         }
         self.drop_head_over_limit(queue);
-        self.expire_head(queue);
+        self.recheck_expiry(queue);
         self.dispatch(queue);
     }
 
@@ -878,12 +944,30 @@ impl Broker {
             }
             let (_, ready) = self.pop_head(queue).expect("a queue over its limit has a head");
             self.dead_letter_or_drop(queue, ready.message, DeathReason::Maxlen);
+            // RabbitMQ re-checks expiry after dropping a head (`deliver_or_enqueue`).
+            if let Some(state) = self.queues.get_mut(&queue) {
+                state.stale_ttl_timer = None;
+            }
         }
     }
 
+    /// RabbitMQ's `drop_expired_msgs` where 3.10.8 calls it whatever the head (after a
+    /// fetch, a requeue, or when its TTL timer fires): the head's expiry is checked again.
+    fn recheck_expiry(&mut self, queue: QueueId) {
+        if let Some(state) = self.queues.get_mut(&queue) {
+            state.stale_ttl_timer = None;
+        }
+        self.expire_head(queue);
+    }
+
+    /// Expires messages at the head whose deadline has passed, unless RabbitMQ's TTL timer
+    /// no longer follows the head (`stale_ttl_timer`).
     fn expire_head(&mut self, queue: QueueId) {
         loop {
             let Some(state) = self.queues.get(&queue) else { return };
+            if state.stale_ttl_timer.is_some() {
+                return;
+            }
             let due = state.ready.values().next().and_then(|ready| ready.expires_at).is_some_and(|at| at <= self.now);
             if !due {
                 return;
@@ -922,7 +1006,18 @@ impl Broker {
                 // it) until an ack or nack frees it; one that took a message goes to the back
                 // even when that message filled it (`rabbit_queue_consumers:deliver/6`).
                 loop {
-                    let Some(front) = state.active.pop_front() else { return };
+                    // The first consumer of the highest priority in the rotation.
+                    let consumers = &self.consumers;
+                    let Some(position) = state
+                        .active
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(position, id)| (consumers[*id].priority, std::cmp::Reverse(*position)))
+                        .map(|(position, _)| position)
+                    else {
+                        return;
+                    };
+                    let front = state.active.remove(position).expect("position is in the rotation");
                     if self.consumers[&front].has_capacity() {
                         break front;
                     }
@@ -937,7 +1032,7 @@ impl Broker {
                 self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
             }
             // As RabbitMQ's `fetch`: expired messages the delivery brought to the head go.
-            self.expire_head(queue);
+            self.recheck_expiry(queue);
         }
     }
 
@@ -1079,7 +1174,26 @@ impl Broker {
 
     /// Dead-letters a copy leaving `queue` for `reason`, or drops it when the queue has no
     /// dead-letter exchange, the exchange is missing, or the dead-letter path would cycle.
+    /// Dead-letters a message of `queue` (or drops it if it cannot be), after every
+    /// dead-lettering already waiting: a worklist, not recursion, so a long chain of
+    /// dead-letter exchanges cannot overflow the stack, and one publish's copies all reach
+    /// their queues before any of them dead-letters.
     fn dead_letter_or_drop(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
+        self.dead_letters.push_back((queue, message, reason));
+        if !self.dead_lettering {
+            self.dead_lettering = true;
+            self.run_dead_letters();
+        }
+    }
+
+    fn run_dead_letters(&mut self) {
+        while let Some((queue, message, reason)) = self.dead_letters.pop_front() {
+            self.dead_letter_now(queue, message, reason);
+        }
+        self.dead_lettering = false;
+    }
+
+    fn dead_letter_now(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
         let Some(queue_def) = self.topology.queue(queue) else {
             // A nack for a message of a queue deleted meanwhile: the copy is gone with it.
             return self.drop_copy(queue, &message, DropReason::QueueDeleted);
@@ -1142,6 +1256,55 @@ fn parse_expiration(text: &str) -> Option<u64> {
     text.parse::<i64>().ok().and_then(|ms| u64::try_from(ms).ok())
 }
 
+/// Why RabbitMQ's `parse_expiration` refuses an `expiration` (Erlang's `string:to_integer`
+/// reads an optional sign and digits; the rest must be empty), in its words.
+fn expiration_problem(text: &str) -> String {
+    let sign = usize::from(text.starts_with(['+', '-']));
+    let digits_end = sign + text[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits_end == sign {
+        return "no_integer".into();
+    }
+    let (number, rest) = text.split_at(digits_end);
+    if !rest.is_empty() {
+        return format!("{{leftover_string,{}}}", erlang_string(rest));
+    }
+    let number = number.trim_start_matches('+');
+    if number.starts_with('-') {
+        format!("{{value_negative,{number}}}")
+    } else {
+        format!("{{value_too_large,{number}}}")
+    }
+}
+
+/// An Erlang string as `~p` prints it: double quotes, with `"` and `\` escaped.
+fn erlang_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The every-vhost internal exchange of RabbitMQ's firehose tracer.
+pub const TRACE_EXCHANGE: &str = "amq.rabbitmq.trace";
+
+/// What `rabbit_basic:message` refuses in a publish's properties, as RabbitMQ prints the
+/// reason: a `CC` or `BCC` header that is not an array (`{unacceptable_type_in_header,
+/// "CC",longstr}`), or a `delivery_mode` other than 1 or 2 (`{delivery_mode_unknown,3}`).
+fn invalid_message(properties: &Properties) -> Option<String> {
+    if let Some(mode) = properties.delivery_mode
+        && mode != 1
+        && mode != 2
+    {
+        return Some(format!("{{delivery_mode_unknown,{mode}}}"));
+    }
+    for name in ["CC", "BCC"] {
+        match properties.headers.get(name) {
+            None | Some(FieldValue::Array(_)) => {}
+            Some(other) => {
+                return Some(format!("{{unacceptable_type_in_header,\"{name}\",{}}}", other.amqp_type_name()));
+            }
+        }
+    }
+    None
+}
+
 fn unknown_tag(delivery_tag: u64) -> AmqpError {
     AmqpError::PreconditionFailed(format!("unknown delivery tag {delivery_tag}"))
 }
@@ -1149,8 +1312,8 @@ fn unknown_tag(delivery_tag: u64) -> AmqpError {
 /// The routing keys a `CC` or `BCC` header adds.
 fn header_routes(headers: &FieldTable, name: &str) -> Vec<String> {
     match headers.get(name) {
+        // Only an array routes; `publish` refuses any other type (406) before routing.
         Some(FieldValue::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect(),
-        Some(FieldValue::Str(single)) => vec![single.clone()],
         _ => Vec::new(),
     }
 }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod explanation;
 pub mod headers;
 pub mod message;
+pub mod policy;
 pub mod topic;
 pub mod topology;
 pub mod value;

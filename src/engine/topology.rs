@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::error::AmqpError;
 use crate::engine::headers::{XMatch, match_headers};
+use crate::engine::policy::Policies;
 use crate::engine::topic::TopicTrie;
 use crate::engine::value::{FieldTable, FieldValue};
 
@@ -105,11 +106,18 @@ impl ExchangeSpec {
 pub struct Exchange {
     pub id: ExchangeId,
     pub spec: ExchangeSpec,
+    /// The `alternate-exchange` a policy gives it (its own argument wins over this).
+    pub policy_alternate_exchange: Option<String>,
 }
 
 impl Exchange {
     pub fn name(&self) -> &str {
         &self.spec.name
+    }
+
+    /// The alternate exchange routing uses: the exchange's own argument, else a policy's.
+    pub fn alternate_exchange(&self) -> Option<&str> {
+        self.spec.alternate_exchange().or(self.policy_alternate_exchange.as_deref())
     }
 
     /// The default exchange and the `amq.*` exchanges every vhost has.
@@ -157,25 +165,39 @@ pub struct QueueArgs {
 }
 
 impl QueueArgs {
-    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406).
+    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406), with
+    /// RabbitMQ's text (`invalid arg 'x-max-length' for queue 'q' in vhost '/':
+    /// {value_negative,-1}`) followed by the same in plain words.
     pub fn parse(queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
-        let invalid = |argument: &str, reason: String| {
-            AmqpError::PreconditionFailed(format!("invalid argument '{argument}' for queue '{queue}': {reason}"))
+        let invalid = |argument: &str, rabbit: String, words: String| {
+            AmqpError::PreconditionFailed(format!(
+                "invalid arg '{argument}' for queue '{queue}' in vhost '/': {rabbit} ({words})"
+            ))
         };
         let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
+            let words = |other: &FieldValue| format!("expected a non-negative integer, got {}", other.to_json());
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Int(number)) if *number >= 0 => Ok(Some(*number as u64)),
-                Some(other) => {
-                    Err(invalid(argument, format!("expected a non-negative integer, got {}", other.to_json())))
+                Some(negative @ FieldValue::Int(number)) => {
+                    Err(invalid(argument, format!("{{value_negative,{number}}}"), words(negative)))
                 }
+                Some(other) => Err(invalid(
+                    argument,
+                    format!("\"expected integer, got {}\"", other.amqp_type_name()),
+                    words(other),
+                )),
             }
         };
         let text = |argument: &str| -> Result<Option<String>, AmqpError> {
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Str(value)) => Ok(Some(value.clone())),
-                Some(other) => Err(invalid(argument, format!("expected a string, got {}", other.to_json()))),
+                Some(other) => Err(invalid(
+                    argument,
+                    format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
+                    format!("expected a string, got {}", other.to_json()),
+                )),
             }
         };
         let overflow = match text("x-overflow")?.as_deref() {
@@ -185,19 +207,26 @@ impl QueueArgs {
             Some(other) => {
                 return Err(invalid(
                     "x-overflow",
+                    "invalid_overflow".into(),
                     format!("'{other}' is not one of drop-head, reject-publish, reject-publish-dlx"),
                 ));
             }
         };
         let expires = non_negative("x-expires")?;
         if expires == Some(0) {
-            return Err(invalid("x-expires", "must be at least 1 ms".into()));
+            return Err(invalid("x-expires", "{value_zero,0}".into(), "must be at least 1 ms".into()));
         }
         let message_ttl = non_negative("x-message-ttl")?;
         let max_priority = match non_negative("x-max-priority")? {
             None => None,
             Some(value) if value <= 255 => Some(value as u8),
-            Some(value) => return Err(invalid("x-max-priority", format!("{value} is above the maximum of 255"))),
+            Some(value) => {
+                return Err(invalid(
+                    "x-max-priority",
+                    format!("{{max_value_exceeded,{value}}}"),
+                    format!("{value} is above the maximum of 255"),
+                ));
+            }
         };
         let single_active_consumer = match arguments.get("x-single-active-consumer") {
             None | Some(FieldValue::Bool(false)) => false,
@@ -205,6 +234,7 @@ impl QueueArgs {
             Some(other) => {
                 return Err(invalid(
                     "x-single-active-consumer",
+                    format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
                     format!("expected a boolean, got {}", other.to_json()),
                 ));
             }
@@ -212,24 +242,48 @@ impl QueueArgs {
         match text("x-queue-type")?.as_deref() {
             None | Some("classic") => {}
             Some(other) => {
-                return Err(invalid(
-                    "x-queue-type",
-                    format!("'{other}' queues are not simulated; Kaiten models classic queues"),
-                ));
+                return Err(AmqpError::PreconditionFailed(format!(
+                    "invalid arg 'x-queue-type' for queue '{queue}' in vhost '/': '{other}' queues are not \
+                     simulated; Kaiten models classic queues"
+                )));
             }
         }
+        if let Some(other) = arguments.get("x-dead-letter-exchange").filter(|value| value.as_str().is_none()) {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid type '{}' for arg 'x-dead-letter-exchange' in queue '{queue}' in vhost '/' (expected a \
+                 string, got {})",
+                other.amqp_type_name(),
+                other.to_json()
+            )));
+        }
+        let dead_letter_exchange = text("x-dead-letter-exchange")?;
+        let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
         Ok(QueueArgs {
             max_length: non_negative("x-max-length")?,
             max_length_bytes: non_negative("x-max-length-bytes")?,
             overflow,
             message_ttl,
             expires,
-            dead_letter_exchange: text("x-dead-letter-exchange")?,
-            dead_letter_routing_key: text("x-dead-letter-routing-key")?,
+            dead_letter_exchange,
+            dead_letter_routing_key,
             max_priority,
             single_active_consumer,
         })
     }
+}
+
+/// RabbitMQ refuses a queue whose own arguments set a dead-letter routing key without a
+/// dead-letter exchange (406, whatever policies say).
+pub fn check_dead_letter_routing_key(spec: &QueueSpec) -> Result<(), AmqpError> {
+    if spec.arguments.contains_key("x-dead-letter-routing-key")
+        && !spec.arguments.contains_key("x-dead-letter-exchange")
+    {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg 'x-dead-letter-routing-key' for queue '{}' in vhost '/': routing_key_but_no_dlx_defined",
+            spec.name
+        )));
+    }
+    Ok(())
 }
 
 /// What declaring a queue asks for.
@@ -344,6 +398,9 @@ pub struct RoutingInput<'a> {
     pub headers: &'a FieldTable,
 }
 
+/// What identifies a binding apart from its arguments: source, destination, routing key.
+type BindingKey = (ExchangeId, Destination, String);
+
 /// Exchanges, queues and bindings of one vhost.
 #[derive(Debug, Clone)]
 pub struct Topology {
@@ -354,6 +411,13 @@ pub struct Topology {
     exchange_names: BTreeMap<String, ExchangeId>,
     queue_names: BTreeMap<String, QueueId>,
     route_indexes: BTreeMap<ExchangeId, RouteIndex>,
+    // Invariant: every queue's `args` and every exchange's `policy_alternate_exchange` are
+    // what these policies give.
+    policies: Policies,
+    // Invariant: every binding's id is listed under its (source, destination, routing key)
+    // and nothing else is; `bind` finds an identical binding here instead of scanning them
+    // all, so loading n bindings costs n log n, not n squared.
+    bindings_by_key: BTreeMap<BindingKey, Vec<BindingId>>,
     // Exchanges that have had a binding as source: auto-delete applies only to them.
     ever_bound: BTreeSet<ExchangeId>,
     // Every name an id ever had, kept after deletion so old trace entries stay readable.
@@ -379,6 +443,8 @@ impl Topology {
             exchange_names: BTreeMap::new(),
             queue_names: BTreeMap::new(),
             route_indexes: BTreeMap::new(),
+            policies: Policies::default(),
+            bindings_by_key: BTreeMap::new(),
             ever_bound: BTreeSet::new(),
             names_ever: BTreeMap::new(),
             next_id: 0,
@@ -401,7 +467,8 @@ impl Topology {
         self.names_ever.insert(id.0, spec.name.clone());
         self.route_indexes.insert(id, RouteIndex::for_kind(spec.kind));
         self.exchange_names.insert(spec.name.clone(), id);
-        self.exchanges.insert(id, (Exchange { id, spec }, node));
+        let policy_alternate_exchange = self.policies.alternate_exchange(&spec.name);
+        self.exchanges.insert(id, (Exchange { id, spec, policy_alternate_exchange }, node));
         id
     }
 
@@ -435,6 +502,7 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
             return Err(AmqpError::PreconditionFailed(
                 "a queue needs a name (server-named queues are not simulated)".into(),
@@ -446,7 +514,7 @@ impl Topology {
                 spec.name
             )));
         }
-        let args = QueueArgs::parse(&spec.name, &spec.arguments)?;
+        let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         if let Some(existing) = self.queue_by_name(&spec.name) {
             if existing.spec != spec {
                 return Err(AmqpError::PreconditionFailed(format!(
@@ -498,13 +566,8 @@ impl Topology {
             })?),
             _ => None,
         };
-        if let Some(existing) = self.bindings.values().find(|(binding, _)| {
-            binding.source == source
-                && binding.destination == destination
-                && binding.routing_key == routing_key
-                && binding.arguments == arguments
-        }) {
-            return Ok(existing.0.id);
+        if let Some(existing) = self.identical_binding(source, destination, routing_key, &arguments) {
+            return Ok(existing);
         }
         let id = BindingId(self.mint());
         let source_node = self.exchanges[&source].1;
@@ -516,9 +579,36 @@ impl Topology {
             RouteIndex::Headers(all) => all.push((id, x_match.expect("headers bindings have an x-match"))),
         }
         self.ever_bound.insert(source);
+        self.bindings_by_key.entry((source, destination, routing_key.to_string())).or_default().push(id);
         self.bindings
             .insert(id, (Binding { id, source, destination, routing_key: routing_key.to_string(), arguments }, edge));
         Ok(id)
+    }
+
+    /// A binding with exactly this source, destination, routing key and arguments.
+    fn identical_binding(
+        &self,
+        source: ExchangeId,
+        destination: Destination,
+        routing_key: &str,
+        arguments: &FieldTable,
+    ) -> Option<BindingId> {
+        let key = (source, destination, routing_key.to_string());
+        self.bindings_by_key
+            .get(&key)?
+            .iter()
+            .copied()
+            .find(|id| self.bindings.get(id).is_some_and(|(binding, _)| binding.arguments == *arguments))
+    }
+
+    fn forget_binding_key(&mut self, binding: &Binding) {
+        let key = (binding.source, binding.destination, binding.routing_key.clone());
+        if let Some(ids) = self.bindings_by_key.get_mut(&key) {
+            ids.retain(|id| *id != binding.id);
+            if ids.is_empty() {
+                self.bindings_by_key.remove(&key);
+            }
+        }
     }
 
     /// Removes a binding; an auto-delete source exchange left without bindings goes too.
@@ -528,6 +618,7 @@ impl Topology {
             return Vec::new();
         };
         self.graph.remove_edge(edge);
+        self.forget_binding_key(&binding);
         match self.route_indexes.get_mut(&binding.source) {
             Some(RouteIndex::Direct(by_key)) => {
                 if let Some(targets) = by_key.get_mut(&binding.routing_key) {
@@ -548,7 +639,7 @@ impl Topology {
     fn auto_delete_if_unbound(&mut self, exchange: ExchangeId) -> Vec<ExchangeId> {
         let unbound = self.exchange(exchange).is_some_and(|x| x.spec.auto_delete)
             && self.ever_bound.contains(&exchange)
-            && !self.bindings.values().any(|(binding, _)| binding.source == exchange);
+            && self.exchanges.get(&exchange).is_some_and(|(_, node)| self.graph.edges(*node).next().is_none());
         if unbound { self.delete_exchange(exchange) } else { Vec::new() }
     }
 
@@ -558,15 +649,10 @@ impl Topology {
         let Some((removed, node)) = self.exchanges.remove(&exchange) else {
             return Vec::new();
         };
+        let touching = self.bindings_touching(node);
         self.graph.remove_node(node);
         self.exchange_names.remove(removed.name());
         self.route_indexes.remove(&exchange);
-        let touching: Vec<BindingId> = self
-            .bindings
-            .values()
-            .filter(|(binding, _)| binding.source == exchange || binding.destination == Destination::Exchange(exchange))
-            .map(|(binding, _)| binding.id)
-            .collect();
         let mut deleted = vec![exchange];
         for binding in touching {
             deleted.extend(self.unbind(binding));
@@ -579,15 +665,44 @@ impl Topology {
         let Some((removed, node)) = self.queues.remove(&queue) else {
             return Vec::new();
         };
+        let touching = self.bindings_touching(node);
         self.graph.remove_node(node);
         self.queue_names.remove(removed.name());
-        let touching: Vec<BindingId> = self
-            .bindings
-            .values()
-            .filter(|(binding, _)| binding.destination == Destination::Queue(queue))
-            .map(|(binding, _)| binding.id)
-            .collect();
         touching.into_iter().flat_map(|binding| self.unbind(binding)).collect()
+    }
+
+    /// The bindings from or to a graph node, in creation order (read from the graph's
+    /// edges, so deleting a node costs its own bindings, not every binding).
+    fn bindings_touching(&self, node: NodeIndex) -> Vec<BindingId> {
+        let mut touching: Vec<BindingId> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
+            .map(|edge| *edge.weight())
+            .collect();
+        touching.sort_unstable();
+        touching.dedup();
+        touching
+    }
+
+    /// The policies in force (user and operator).
+    pub fn policies(&self) -> &Policies {
+        &self.policies
+    }
+
+    /// Sets the vhost's policies and applies them to every queue and exchange, as RabbitMQ
+    /// re-applies policies when they change.
+    pub fn set_policies(&mut self, policies: Policies) {
+        self.policies = policies;
+        for (queue, _) in self.queues.values_mut() {
+            // Arguments were checked at declaration and policies when made: this holds.
+            if let Ok(args) = self.policies.queue_args(&queue.spec.name, &queue.spec.arguments) {
+                queue.args = args;
+            }
+        }
+        for (exchange, _) in self.exchanges.values_mut() {
+            exchange.policy_alternate_exchange = self.policies.alternate_exchange(&exchange.spec.name);
+        }
     }
 
     pub fn exchange(&self, id: ExchangeId) -> Option<&Exchange> {
@@ -679,8 +794,7 @@ impl Topology {
             let mut alternate = None;
             if matched.is_empty()
                 && default_queues.is_empty()
-                && let Some(ae) =
-                    current_exchange.spec.alternate_exchange().and_then(|name| self.exchange_by_name(name))
+                && let Some(ae) = current_exchange.alternate_exchange().and_then(|name| self.exchange_by_name(name))
                 && !visited.contains(&ae.id)
             {
                 visited.push(ae.id);
@@ -736,5 +850,39 @@ impl Topology {
         // Binding ids are unique, so this orders by id and drops repeats (`#.#` paths).
         out.sort_unstable();
         out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(arguments: &[(&str, FieldValue)]) -> String {
+        let table: FieldTable = arguments.iter().map(|(key, value)| (key.to_string(), value.clone())).collect();
+        QueueArgs::parse("q1", &table).unwrap_err().text().to_string()
+    }
+
+    #[test]
+    fn queue_argument_refusals_carry_rabbitmqs_text_then_plain_words() {
+        // Each text as RabbitMQ 3.10.8's management API answered it (vhost shown as '/').
+        assert!(
+            refusal(&[("x-max-length", FieldValue::Int(-1))])
+                .starts_with("invalid arg 'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1} (")
+        );
+        assert!(
+            refusal(&[("x-max-length", FieldValue::Str("ten".into()))]).starts_with(
+                "invalid arg 'x-max-length' for queue 'q1' in vhost '/': \"expected integer, got longstr\""
+            )
+        );
+        assert!(refusal(&[("x-message-ttl", FieldValue::Float(1.5))]).contains("\"expected integer, got double\""));
+        assert!(refusal(&[("x-max-priority", FieldValue::Int(300))]).contains(": {max_value_exceeded,300} ("));
+        assert!(refusal(&[("x-overflow", FieldValue::Str("sideways".into()))]).contains(": invalid_overflow ("));
+        assert!(refusal(&[("x-overflow", FieldValue::Int(5))]).contains(": {unacceptable_type,long} ("));
+        assert!(refusal(&[("x-expires", FieldValue::Int(0))]).contains(": {value_zero,0} ("));
+        assert!(refusal(&[("x-single-active-consumer", FieldValue::Int(1))]).contains(": {unacceptable_type,long} ("));
+        assert!(
+            refusal(&[("x-dead-letter-exchange", FieldValue::Int(5))])
+                .starts_with("invalid type 'long' for arg 'x-dead-letter-exchange' in queue 'q1' in vhost '/'")
+        );
     }
 }

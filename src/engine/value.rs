@@ -28,6 +28,20 @@ pub enum FieldValue {
 }
 
 impl FieldValue {
+    /// The name RabbitMQ gives this value's AMQP type in its error texts, for the types
+    /// Kaiten's clients send (integers go as 64-bit `long`, floats as `double`).
+    pub fn amqp_type_name(&self) -> &'static str {
+        match self {
+            FieldValue::Void => "void",
+            FieldValue::Bool(_) => "bool",
+            FieldValue::Int(_) => "long",
+            FieldValue::Float(_) => "double",
+            FieldValue::Str(_) => "longstr",
+            FieldValue::Array(_) => "array",
+            FieldValue::Table(_) => "table",
+        }
+    }
+
     /// Equality as RabbitMQ's headers exchange applies it (`=:=` on the untyped value).
     pub fn amqp_eq(&self, other: &FieldValue) -> bool {
         match (self, other) {

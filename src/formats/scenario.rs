@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
-use crate::sim::actors::{Consumer, ConsumerConfig, Processing, Producer, ProducerConfig};
+use crate::formats::{parse_json, plain_message};
+use crate::sim::actors::{
+    Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
+};
 use crate::sim::{Actor, ActorId, Network, World};
 
 /// The scenario format version this build reads and writes.
@@ -124,13 +127,38 @@ fn empty_definitions() -> serde_json::Value {
 }
 
 impl Scenario {
-    /// Parses and checks a scenario file.
+    /// Parses and checks a scenario file. Problems name the JSON path down to the field,
+    /// inside actors too, in plain words; every actor's first problem is reported at once.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let scenario: Scenario = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let document = parse_json(text).map_err(|problem| {
+            vec![Diagnostic::new(
+                if problem.path.is_empty() { "scenario".into() } else { problem.path },
+                problem.message,
+            )]
+        })?;
+        let Some(members) = document.as_object() else {
+            return Err(vec![Diagnostic::new(
+                "scenario",
+                format!(
+                    "a scenario must be a JSON object ({{\"kaiten_scenario\": 1, ...}}), not {}",
+                    kind_of(&document)
+                ),
+            )]);
+        };
+        let mut problems = Vec::new();
+        if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
+            problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
+        }
+        if let Some(serde_json::Value::Array(steps)) = members.get("script") {
+            problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| script_step_problem(idx, step)));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let scenario: Scenario = serde_path_to_error::deserialize(&document).map_err(|error| {
             let path = error.path().to_string();
             let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
-            vec![Diagnostic::new(path, error.into_inner().to_string())]
+            vec![Diagnostic::new(path, plain_message(&error.into_inner().to_string()))]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
@@ -186,6 +214,19 @@ impl Scenario {
             if let ActorSpec::Consumer(config) = actor {
                 diagnostics.extend(consumer_problems(idx, config));
             }
+            if let ActorSpec::Producer(config) = actor {
+                diagnostics.extend(producer_problems(idx, config));
+            }
+            if let ActorSpec::NotificationListener(config) = actor {
+                for (endpoint_idx, endpoint) in config.endpoints.iter().enumerate() {
+                    if let Some(Err(error)) = endpoint.filter_rule.as_ref().map(|filter| filter.validate()) {
+                        diagnostics.push(Diagnostic::new(
+                            format!("actors[{idx}].endpoints[{endpoint_idx}].filter_rule"),
+                            format!("not a valid regular expression: {}", error.to_string().replace('\n', " ")),
+                        ));
+                    }
+                }
+            }
             if let Some(queue) = actor.needs_queue() {
                 let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
                 if topology.queue_by_name(queue).is_none() && !declared_by_actor {
@@ -223,6 +264,138 @@ impl Scenario {
         }
         let actors = self.actors.iter().map(ActorSpec::build).collect();
         Ok(World::new(topology, actors, self.network, seed, &stops))
+    }
+}
+
+/// Templates of a producer that could expand beyond `MAX_EXPANDED_BYTES` per message
+/// (`{name}` 50,000 times with a 100 KB name is a 5 GB body from a 400 KB file).
+fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
+    let default_message_id = "{name}-{n}".to_string();
+    let mut templates = vec![
+        ("body".to_string(), &config.body),
+        ("routing_key".to_string(), &config.routing_key),
+        ("message_id".to_string(), config.message_id.as_ref().unwrap_or(&default_message_id)),
+    ];
+    for (key, value) in &config.headers {
+        if let serde_json::Value::String(text) = value {
+            templates.push((format!("headers.{key}"), text));
+        }
+    }
+    templates
+        .into_iter()
+        .filter_map(|(field, template)| {
+            let bound = expanded_size_bound(template, &config.name);
+            (bound > MAX_EXPANDED_BYTES).then(|| {
+                Diagnostic::new(
+                    format!("actors[{idx}].{field}"),
+                    format!(
+                        "expands to up to {bound} bytes per message (with {{n}} and {{name}} filled in); \
+                         at most {MAX_EXPANDED_BYTES} bytes are allowed"
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The actor kinds a scenario may use, as `kind` spells them.
+const ACTOR_KINDS: [&str; 6] =
+    ["producer", "consumer", "rpc_client", "rpc_server", "notifier", "notification_listener"];
+
+/// The first problem of one actor, with the path down to the field (serde stops at
+/// `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
+fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
+    let path = format!("actors[{idx}]");
+    let Some(members) = actor.as_object() else {
+        return Some(Diagnostic::new(
+            path,
+            format!("an actor must be an object ({{\"kind\": ...}}), not {}", kind_of(actor)),
+        ));
+    };
+    let kind = match members.get("kind") {
+        None => {
+            return Some(Diagnostic::new(
+                format!("{path}.kind"),
+                format!("missing: say what the actor is, one of {}", ACTOR_KINDS.join(", ")),
+            ));
+        }
+        Some(serde_json::Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return Some(Diagnostic::new(format!("{path}.kind"), format!("expected a string, got {}", kind_of(other))));
+        }
+    };
+    let mut fields = members.clone();
+    fields.remove("kind");
+    let fields = serde_json::Value::Object(fields);
+    fn check<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Option<Diagnostic> {
+        serde_path_to_error::deserialize::<_, T>(fields).err().map(|error| {
+            let inner = error.path().to_string();
+            let at = if inner == "." || inner.is_empty() { path.to_string() } else { format!("{path}.{inner}") };
+            Diagnostic::new(at, plain_message(&error.into_inner().to_string()))
+        })
+    }
+    match kind {
+        "producer" => check::<ProducerConfig>(&path, &fields),
+        "consumer" => check::<ConsumerConfig>(&path, &fields),
+        "rpc_client" => check::<crate::oslo::client::RpcClientConfig>(&path, &fields),
+        "rpc_server" => check::<crate::oslo::server::RpcServerConfig>(&path, &fields),
+        "notifier" => check::<crate::oslo::notifier::NotifierConfig>(&path, &fields),
+        "notification_listener" => check::<crate::oslo::listener::ListenerConfig>(&path, &fields),
+        other => Some(Diagnostic::new(
+            format!("{path}.kind"),
+            format!(
+                "unknown actor kind '{other}'{}; the kinds are {}",
+                did_you_mean(other, &ACTOR_KINDS),
+                ACTOR_KINDS.join(", ")
+            ),
+        )),
+    }
+}
+
+/// The actions a scenario's script may use.
+const SCRIPT_ACTIONS: [&str; 1] = ["stop_actor"];
+
+/// The problem with one timed step of the scenario's script, in words (serde says "no
+/// variant of enum ScriptAction found in flattened data").
+fn script_step_problem(idx: usize, step: &serde_json::Value) -> Option<Diagnostic> {
+    let path = format!("script[{idx}]");
+    let actions = SCRIPT_ACTIONS.join(", ");
+    let Some(members) = step.as_object() else {
+        return Some(Diagnostic::new(
+            path,
+            format!(
+                "a script step must be an object ({{\"at_ms\": 100, \"stop_actor\": \"name\"}}), not {}",
+                kind_of(step)
+            ),
+        ));
+    };
+    let named: Vec<&str> = members.keys().map(String::as_str).filter(|key| *key != "at_ms").collect();
+    match named.as_slice() {
+        [] => Some(Diagnostic::new(path, format!("the step names no action; the actions are {actions}"))),
+        [action] if SCRIPT_ACTIONS.contains(action) => None,
+        [unknown] => Some(Diagnostic::new(
+            format!("{path}.{unknown}"),
+            format!("unknown action '{unknown}'{}; the actions are {actions}", did_you_mean(unknown, &SCRIPT_ACTIONS)),
+        )),
+        several => Some(Diagnostic::new(
+            path,
+            format!(
+                "a step names exactly one action besides at_ms, this one has {}: {}",
+                several.len(),
+                several.join(", ")
+            ),
+        )),
+    }
+}
+
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -286,6 +459,92 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problems_of(document: serde_json::Value) -> Vec<String> {
+        let scenario = Scenario::from_json(&document.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+        scenario.build(1).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn templates_that_would_expand_to_gigabytes_are_refused_at_load() {
+        let name = "n".repeat(100_000);
+        let problems = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "bomb",
+            "actors": [{"kind": "producer", "name": name, "body": "{name}".repeat(50_000),
+                        "headers": {"h": "{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}"}}]
+        }));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("actors[0].body: expands to up to 5000300000 bytes per message"));
+        assert!(problems[1].starts_with("actors[0].headers.h: expands to up to"));
+        let fine = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "fine",
+            "actors": [{"kind": "producer", "name": "P", "body": "{name} {n} ".repeat(1_000)}]
+        }));
+        assert!(fine.is_empty(), "{fine:?}");
+    }
+
+    fn load_error(text: &str) -> Vec<String> {
+        Scenario::from_json(text).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn problems_name_the_field_in_plain_words() {
+        assert_eq!(
+            load_error("[]"),
+            ["scenario: a scenario must be a JSON object ({\"kaiten_scenario\": 1, ...}), not an array"]
+        );
+        assert!(load_error("\u{feff}{}")[0].starts_with("scenario: the file starts with a byte-order mark"));
+        let problems = load_error(
+            r#"{"kaiten_scenario": 1, "name": "x", "actors": [
+                {"kind": "producer", "name": "p", "priority": 300},
+                {"kind": "rpc_client", "name": "c", "target": {"topic": "t"},
+                 "steps": [{"action": "cast", "method": "m", "count": -1}]},
+                {"kind": "consumer", "name": "k", "queue": "q", "prefetch": "ten"},
+                {"kind": "poducer", "name": "z"},
+                {"name": "nokind"}
+            ]}"#,
+        );
+        assert_eq!(
+            problems,
+            [
+                "actors[0].priority: expected a whole number from 0 to 255, got 300",
+                "actors[1].steps[0].count: expected a whole number from 0 to 4294967295, got -1",
+                "actors[2].prefetch: expected a whole number from 0 to 4294967295, got the string \"ten\"",
+                "actors[3].kind: unknown actor kind 'poducer' (did you mean 'producer'?); the kinds are producer, \
+                 consumer, rpc_client, rpc_server, notifier, notification_listener",
+                "actors[4].kind: missing: say what the actor is, one of producer, consumer, rpc_client, rpc_server, \
+                 notifier, notification_listener",
+            ]
+        );
+        assert_eq!(
+            load_error(
+                r#"{"kaiten_scenario": 1, "name": "x", "script": [{"at_ms": 5, "teleport": "P"}, {"at_ms": 5}]}"#
+            ),
+            [
+                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor",
+                "script[1]: the step names no action; the actions are stop_actor"
+            ]
+        );
+        assert_eq!(
+            load_error(r#"{"kaiten_scenario": 1, "name": "x", "name": "y"}"#),
+            ["scenario: the key \"name\" appears twice in this object"]
+        );
+    }
+
+    #[test]
+    fn an_invalid_filter_rule_is_refused_when_the_file_loads() {
+        let problems = problems_of(serde_json::json!({
+            "kaiten_scenario": 1, "name": "filters",
+            "actors": [{"kind": "notification_listener", "name": "l", "targets": [{"topic": "notifications"}],
+                        "endpoints": [{"name": "e", "handlers": [{"priority": "info"}],
+                                       "filter_rule": {"event_type": "compute.(instance"}}]}]
+        }));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("actors[0].endpoints[0].filter_rule: not a valid regular expression: "),
+            "{problems:?}"
+        );
+    }
 
     #[test]
     fn suggestions_for_typos() {

@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::engine::broker::{Broker, BrokerEvent, ChannelId, ConsumeOptions, ConsumerId, Publish};
-use crate::engine::message::{Message, Properties, PublishId, SimTime};
+use crate::engine::broker::{Broker, ChannelId, ConsumeOptions, ConsumerId, Publish};
+use crate::engine::message::{Message, Properties, SimTime};
 use crate::engine::topology::Topology;
 use crate::engine::value::{FieldValue, table_from_json};
 
@@ -150,6 +150,9 @@ pub struct ConsumeStep {
     pub prefetch: u16,
     #[serde(default)]
     pub no_ack: bool,
+    /// The `x-priority` consumer argument (consumer priorities); 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i64>,
 }
 
 /// `basic.cancel`; the consumer's unacked messages stay with its channel.
@@ -185,15 +188,73 @@ impl ScriptError {
     }
 }
 
-/// Parses a script, naming the JSON path of the first problem.
+/// The step names a script may use.
+const STEP_NAMES: [&str; 8] = ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time"];
+
+/// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let script: Script = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        ScriptError { path: if path == "." { "$".into() } else { path }, problem: error.into_inner().to_string() }
+    let document = crate::formats::parse_json(text).map_err(|problem| ScriptError {
+        path: if problem.path.is_empty() { "$".into() } else { problem.path },
+        problem: problem.message,
     })?;
-    deserializer.end().map_err(|error| ScriptError { path: "$".into(), problem: error.to_string() })?;
-    Ok(script)
+    let Value::Array(items) = document else {
+        return Err(ScriptError {
+            path: "$".into(),
+            problem: format!(
+                "a script must be a JSON array of steps ([{{\"publish\": {{...}}}}, ...]), not {}",
+                kind_of(&document)
+            ),
+        });
+    };
+    items.iter().enumerate().map(|(idx, item)| parse_step(idx, item)).collect()
+}
+
+fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
+    let path = format!("[{idx}]");
+    let problem = |problem: String| ScriptError { path: path.clone(), problem };
+    let actions = STEP_NAMES.join(", ");
+    let Value::Object(members) = item else {
+        return Err(problem(format!(
+            "a step must be an object with one key naming its action, such as {{\"publish\": {{...}}}}; got {}",
+            kind_of(item)
+        )));
+    };
+    let name = match members.keys().collect::<Vec<_>>().as_slice() {
+        [] => return Err(problem(format!("an empty step: name one action ({actions})"))),
+        [name] => name.as_str(),
+        names => {
+            let names: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
+            return Err(problem(format!(
+                "a step names exactly one action, this one has {}: {}; write them as separate steps",
+                names.len(),
+                names.join(", ")
+            )));
+        }
+    };
+    if !STEP_NAMES.contains(&name) {
+        return Err(problem(format!(
+            "unknown action \"{name}\"{}; the actions are {actions}",
+            crate::formats::scenario::did_you_mean(name, &STEP_NAMES)
+        )));
+    }
+    serde_path_to_error::deserialize(item).map_err(|error| {
+        let inner = error.path().to_string();
+        ScriptError {
+            path: if inner == "." || inner.is_empty() { format!("{path}.{name}") } else { format!("{path}.{inner}") },
+            problem: crate::formats::plain_message(&error.into_inner().to_string()),
+        }
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// What became of one publish step.
@@ -228,7 +289,7 @@ pub struct DeathRecord {
 pub struct MessageRecord {
     pub message_id: Option<String>,
     pub redelivered: bool,
-    /// Newest first. Consumer deliveries in the simulation record no deaths.
+    /// Newest first.
     pub deaths: Vec<DeathRecord>,
 }
 
@@ -289,27 +350,53 @@ impl MessageRecord {
         MessageRecord { message_id, redelivered, deaths }
     }
 
-    /// The message as the output document shows it: its message_id, or an object with
-    /// its `x-death` list once it has been dead-lettered.
+    /// A message in a queue as the output document shows it: its message_id, or an object
+    /// with its message_id, `redelivered` (when true) and `x-death` list (when it has been
+    /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() {
+        if self.deaths.is_empty() && !self.redelivered {
             return id;
         }
-        let deaths: Vec<Value> = self
-            .deaths
+        let mut object = Map::new();
+        object.insert("message_id".into(), id);
+        if self.redelivered {
+            object.insert("redelivered".into(), Value::Bool(true));
+        }
+        if !self.deaths.is_empty() {
+            object.insert("x-death".into(), self.deaths_json());
+        }
+        Value::Object(object)
+    }
+
+    /// A message a `get` or a consumer received: always an object, with `redelivered`.
+    pub fn received_json(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("message_id".into(), self.message_id.as_deref().map_or(Value::Null, Value::from));
+        object.insert("redelivered".into(), Value::Bool(self.redelivered));
+        if !self.deaths.is_empty() {
+            object.insert("x-death".into(), self.deaths_json());
+        }
+        Value::Object(object)
+    }
+
+    fn deaths_json(&self) -> Value {
+        self.deaths
             .iter()
             .map(|death| {
-                json!({
+                let mut entry = json!({
                     "queue": death.queue,
                     "reason": death.reason,
                     "exchange": death.exchange,
                     "routing-keys": death.routing_keys,
                     "count": death.count,
-                })
+                });
+                if let Some(expiration) = &death.original_expiration {
+                    entry["original-expiration"] = Value::from(expiration.as_str());
+                }
+                entry
             })
-            .collect();
-        json!({"message_id": id, "x-death": deaths})
+            .collect()
     }
 }
 
@@ -344,7 +431,14 @@ impl RunRecord {
             .iter()
             .map(|(name, messages)| (name.clone(), Value::Array(messages.iter().map(MessageRecord::to_json).collect())))
             .collect();
-        json!({"publishes": publishes, "queues": queues})
+        let gets: Vec<Value> =
+            self.gets.iter().map(|got| got.as_ref().map_or(Value::Null, MessageRecord::received_json)).collect();
+        let deliveries: Map<String, Value> = self
+            .deliveries
+            .iter()
+            .map(|(tag, messages)| (tag.clone(), messages.iter().map(MessageRecord::received_json).collect()))
+            .collect();
+        json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues})
     }
 }
 
@@ -463,7 +557,6 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
     // Consumer tags stay here after cancel: their channel still carries unacked messages.
     let mut consumers: BTreeMap<String, ConsumerEntry> = BTreeMap::new();
     let mut tags: BTreeMap<ConsumerId, String> = BTreeMap::new();
-    let mut message_ids: BTreeMap<PublishId, Option<String>> = BTreeMap::new();
     let channel_of = |consumers: &BTreeMap<String, ConsumerEntry>, key: &ChannelKey| match key {
         ChannelKey::Get => get_channel,
         ChannelKey::Consumer(tag) => consumers[tag].channel,
@@ -474,7 +567,6 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
         match step {
             Step::Publish(publish) => match broker.publish(now, engine_publish(publish)) {
                 Ok(outcome) => {
-                    message_ids.insert(outcome.publish, publish.properties.message_id.clone());
                     let mut routed: Vec<String> = outcome
                         .route
                         .queues
@@ -544,8 +636,9 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     prefetch: u32::from(consume.prefetch),
                     no_ack: consume.no_ack,
                 };
-                let consumer =
-                    broker.consume(now, channel, &consume.queue, options).map_err(|error| fail(error.to_string()))?;
+                let consumer = broker
+                    .consume_with_priority(now, channel, &consume.queue, options, consume.priority.unwrap_or(0))
+                    .map_err(|error| fail(error.to_string()))?;
                 tags.insert(consumer, consume.consumer_tag.clone());
                 record.deliveries.entry(consume.consumer_tag.clone()).or_default();
                 consumers
@@ -562,23 +655,17 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 broker.advance_to(now);
             }
         }
-        for event in broker.drain_events() {
-            let BrokerEvent::Delivered { delivery_tag, consumer: Some(consumer), queue, publish, redelivered, .. } =
-                event
-            else {
-                continue;
-            };
-            let Some(tag) = tags.get(&consumer) else { continue };
-            let message_id = message_ids.get(&publish).cloned().flatten();
-            let queue_name = broker.topology().queue(queue).map_or_else(String::new, |queue| queue.name().to_string());
+        broker.drain_events();
+        for delivery in broker.drain_deliveries() {
+            let Some(tag) = delivery.consumer.and_then(|consumer| tags.get(&consumer)) else { continue };
+            let record_of = MessageRecord::of(&delivery.message);
+            let queue_name =
+                broker.topology().queue(delivery.queue).map_or_else(String::new, |queue| queue.name().to_string());
             if !consumers[tag].no_ack {
-                unsettled.push(ChannelKey::Consumer(tag.clone()), delivery_tag, message_id.clone(), &queue_name);
+                let message_id = record_of.message_id.clone();
+                unsettled.push(ChannelKey::Consumer(tag.clone()), delivery.delivery_tag, message_id, &queue_name);
             }
-            record.deliveries.entry(tag.clone()).or_default().push(MessageRecord {
-                message_id,
-                redelivered,
-                deaths: Vec::new(),
-            });
+            record.deliveries.entry(tag.clone()).or_default().push(record_of);
         }
     }
     match options.readback {
@@ -641,9 +728,10 @@ fn describe_list(messages: &[MessageRecord]) -> String {
 }
 
 /// Where a simulated run and a run on a real broker disagree, one line each. Routing
-/// (`routed`) is compared only where both sides observed it; error texts are not compared
-/// (a real broker names its own vhost), only codes. Consumer deliveries are compared by
-/// message_id and redelivered flag.
+/// (`routed`) is compared only where both sides observed it; error codes and texts are
+/// compared (the live side words its texts as the simulation does: no reply-code name, the
+/// vhost as `/`). Consumer deliveries are compared whole: message_id, redelivered flag and
+/// `x-death` entries.
 pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
     let mut out = Vec::new();
     if simulated.publishes.len() != broker.publishes.len() {
@@ -666,9 +754,11 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
                         _ => true,
                     }
             }
-            (PublishRecord::Error { code: sim_code, .. }, PublishRecord::Error { code: real_code, .. }) => {
-                sim_code == real_code
-            }
+            // RabbitMQ's reply text too, so a user searching for the message finds it.
+            (
+                PublishRecord::Error { code: sim_code, text: sim_text },
+                PublishRecord::Error { code: real_code, text: real_text },
+            ) => sim_code == real_code && sim_text == real_text,
             _ => false,
         };
         if !agree {
@@ -691,15 +781,8 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
     let tags: std::collections::BTreeSet<&String> =
         simulated.deliveries.keys().chain(broker.deliveries.keys()).collect();
     for tag in tags {
-        let brief = |record: &RunRecord| -> Vec<MessageRecord> {
-            record
-                .deliveries
-                .get(tag)
-                .map(|messages| {
-                    messages.iter().map(|message| MessageRecord { deaths: Vec::new(), ..message.clone() }).collect()
-                })
-                .unwrap_or_default()
-        };
+        let brief =
+            |record: &RunRecord| -> Vec<MessageRecord> { record.deliveries.get(tag).cloned().unwrap_or_default() };
         let (sim, real) = (brief(simulated), brief(broker));
         if sim != real {
             out.push(format!(
@@ -734,7 +817,38 @@ mod tests {
             .unwrap_err();
         assert!(error.path.starts_with("[1].publish.properties.priority"), "{error}");
         let error = parse(r#"[{"teleport": {}}]"#).unwrap_err();
-        assert!(error.to_string().contains("unknown variant"), "{error}");
+        assert!(
+            error.to_string().starts_with("[0]: unknown action \"teleport\"; the actions are publish, "),
+            "{error}"
+        );
+        let error = parse(r#"[{"publsh": {}}]"#).unwrap_err();
+        assert!(error.to_string().contains("(did you mean 'publish'?)"), "{error}");
+        assert_eq!(
+            parse("[{}]").unwrap_err().to_string(),
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time)"
+        );
+        assert_eq!(
+            parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().to_string(),
+            "[0]: a step names exactly one action, this one has 2: \"get\", \"ack\"; write them as separate steps"
+        );
+        assert_eq!(
+            parse(r#"["publish"]"#).unwrap_err().to_string(),
+            "[0]: a step must be an object with one key naming its action, such as {\"publish\": {...}}; got a string"
+        );
+        assert_eq!(
+            parse(r#"{"publish": {}}"#).unwrap_err().to_string(),
+            "$: a script must be a JSON array of steps ([{\"publish\": {...}}, ...]), not an object"
+        );
+        assert_eq!(
+            parse(r#"[{"publish": {"properties": {"priority": 256}}}]"#).unwrap_err().to_string(),
+            "[0].publish.properties.priority: expected a whole number from 0 to 255, got 256"
+        );
+        assert_eq!(parse(r#"[{"advance-time": {}}]"#).unwrap_err().to_string(), "[0].advance-time: missing field 'ms'");
+        assert!(parse("\u{feff}[]").unwrap_err().to_string().starts_with("$: the file starts with a byte-order mark"));
+        assert_eq!(
+            parse(r#"[{"get": {"queue": "a", "queue": "b"}}]"#).unwrap_err().to_string(),
+            "[0].get: the key \"queue\" appears twice in this object"
+        );
     }
 
     #[test]
@@ -751,11 +865,14 @@ mod tests {
         let mut broker = RunRecord {
             publishes: vec![
                 PublishRecord::Outcome { routed: None, returned: false, rejected: false },
-                PublishRecord::Error { code: 404, text: "NOT_FOUND - no exchange 'x' in vhost 'v'".into() },
+                PublishRecord::Error { code: 404, text: "no exchange 'x' in vhost '/'".into() },
             ],
             ..simulated.clone()
         };
-        assert!(differences(&simulated, &broker).is_empty(), "routed unknown and error texts are not compared");
+        assert!(differences(&simulated, &broker).is_empty(), "routed is unknown on the broker side");
+        broker.publishes[1] = PublishRecord::Error { code: 404, text: "no exchange 'y' in vhost '/'".into() };
+        assert_eq!(differences(&simulated, &broker).len(), 1, "error texts are RabbitMQ's, compared too");
+        broker.publishes[1] = simulated.publishes[1].clone();
         broker.queues.insert("q".into(), vec![MessageRecord { redelivered: true, ..message("m1") }]);
         broker.publishes[0] = PublishRecord::Outcome { routed: None, returned: true, rejected: false };
         let found = differences(&simulated, &broker);
@@ -793,7 +910,7 @@ mod tests {
         let document = run(topology, &script).unwrap().document();
         assert_eq!(
             document.to_string(),
-            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
+            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"gets":[],"deliveries":{},"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
         );
     }
 }

@@ -62,7 +62,9 @@ impl TransportConfig {
     fn transient_queue_arguments(&self) -> FieldTable {
         let mut arguments = FieldTable::new();
         if self.transient_queues_ttl_s > 0 {
-            arguments.insert("x-expires".into(), FieldValue::Int((self.transient_queues_ttl_s * 1000) as i64));
+            // In milliseconds, saturated at the largest value an AMQP long long holds.
+            let ms = i64::try_from(self.transient_queues_ttl_s.saturating_mul(1000)).unwrap_or(i64::MAX);
+            arguments.insert("x-expires".into(), FieldValue::Int(ms));
         }
         arguments
     }
@@ -272,6 +274,15 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_transient_queues_ttl_near_two_to_the_64_saturates_instead_of_wrapping() {
+        let config = TransportConfig { transient_queues_ttl_s: u64::MAX / 10, ..TransportConfig::default() };
+        let arguments = config.transient_queue_arguments();
+        assert_eq!(arguments.get("x-expires"), Some(&FieldValue::Int(i64::MAX)));
+        let config = TransportConfig { transient_queues_ttl_s: 1800, ..TransportConfig::default() };
+        assert_eq!(config.transient_queue_arguments().get("x-expires"), Some(&FieldValue::Int(1_800_000)));
     }
 
     #[test]

@@ -45,8 +45,18 @@ pub fn version_is_compatible(implemented: &str, requested: &str) -> bool {
 pub enum Behaviour {
     /// `return <expression of the arguments>`.
     Return(Expr),
-    /// `raise <class>(<message>)`; the class is `ValueError` (a builtin) or `module.Name`.
-    Raise { class: String, message: String },
+    /// `raise <class>(<message>)`, or `raise <class>(*args)` with `args`, plus the
+    /// `kwargs` attribute oslo and nova exceptions carry; the class is `ValueError` (a
+    /// builtin) or `module.Name`.
+    Raise {
+        class: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        args: Option<Vec<Value>>,
+        #[serde(default, skip_serializing_if = "Map::is_empty")]
+        kwargs: Map<String, Value>,
+    },
 }
 
 /// A method of an endpoint, with scripted behaviour.
@@ -84,7 +94,12 @@ impl Method {
         Method {
             name: name.into(),
             params: Some(Vec::new()),
-            behaviour: Behaviour::Raise { class: class.into(), message: message.into() },
+            behaviour: Behaviour::Raise {
+                class: class.into(),
+                message: message.into(),
+                args: None,
+                kwargs: Map::new(),
+            },
             duration_ms: 0,
             line: None,
         }
@@ -94,9 +109,16 @@ impl Method {
     fn code(&self) -> String {
         match &self.behaviour {
             Behaviour::Return(expr) => format!("return {expr}"),
-            Behaviour::Raise { class, message } => {
+            Behaviour::Raise { class, message, args, kwargs } => {
                 let name = class.rsplit('.').next().unwrap_or(class);
-                format!("raise {name}({})", crate::oslo::python::json_dumps(&Value::String(message.clone())))
+                let mut parts: Vec<String> = match args {
+                    Some(args) => args.iter().map(crate::oslo::python::py_repr).collect(),
+                    None if message.is_empty() => Vec::new(),
+                    None => vec![crate::oslo::python::json_dumps(&Value::String(message.clone()))],
+                };
+                parts
+                    .extend(kwargs.iter().map(|(key, value)| format!("{key}={}", crate::oslo::python::py_repr(value))));
+                format!("raise {name}({})", parts.join(", "))
             }
         }
     }
@@ -274,9 +296,15 @@ fn run(endpoint: &Endpoint, method: &Method, method_index: usize, args: &Map<Str
                 failure: Failure::raised(&ExceptionClass::builtin(error.class), &error.message, &method_frames),
             },
         },
-        Behaviour::Raise { class, message } => {
-            Outcome::Raised { failure: Failure::raised(&ExceptionClass::parse(class), message, &method_frames) }
+        Behaviour::Raise { class, message, args: None, kwargs } => {
+            let args = if message.is_empty() { Vec::new() } else { vec![Value::String(message.clone())] };
+            Outcome::Raised {
+                failure: Failure::raised_with(&ExceptionClass::parse(class), &args, kwargs, &method_frames),
+            }
         }
+        Behaviour::Raise { class, args: Some(args), kwargs, .. } => Outcome::Raised {
+            failure: Failure::raised_with(&ExceptionClass::parse(class), args, kwargs, &method_frames),
+        },
     }
 }
 

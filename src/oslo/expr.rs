@@ -61,18 +61,57 @@ pub struct PyError {
     pub message: String,
 }
 
-/// The most elements (characters or list items) a repetition may produce: a simulated
-/// endpoint that asks for more fails with Python's `MemoryError`, the same on every target.
-const MAX_REPEATED_LEN: u64 = 1 << 20;
+/// The most bytes a value built by an expression (a repetition or a concatenation) may
+/// take, counted as its JSON text: a simulated endpoint that asks for more fails with
+/// Python's `MemoryError`, the same on every target.
+pub const MAX_VALUE_BYTES: u64 = 1 << 20;
 
-/// How many times to repeat a sequence of `len` elements, as Python's `seq * n` (negative
-/// counts give an empty result), checked in `u64` so native and wasm agree.
-fn repetitions(len: usize, count: Option<i64>) -> Result<usize, PyError> {
+/// The longest expression text, in bytes.
+pub const MAX_EXPRESSION_BYTES: usize = 10_000;
+
+/// The most tokens (numbers, strings, names, operators, parentheses) in an expression.
+pub const MAX_TOKENS: usize = 1_000;
+
+/// How deeply parentheses and unary minus signs may nest.
+pub const MAX_NESTING: usize = 64;
+
+fn memory_error() -> PyError {
+    PyError { class: "MemoryError", message: String::new() }
+}
+
+/// The size of a value as JSON text, in bytes, counted without building the text and
+/// saturating at `u64::MAX`.
+pub fn json_size(value: &Value) -> u64 {
+    match value {
+        Value::Null | Value::Bool(_) => 5,
+        Value::Number(number) => number.to_string().len() as u64,
+        Value::String(text) => text.len() as u64 + 2,
+        Value::Array(items) => {
+            items.iter().fold(2 + items.len() as u64, |total, item| total.saturating_add(json_size(item)))
+        }
+        Value::Object(members) => members.iter().fold(2 + members.len() as u64 * 2, |total, (key, member)| {
+            total.saturating_add(key.len() as u64 + 2).saturating_add(json_size(member))
+        }),
+    }
+}
+
+/// How many times to repeat a sequence whose JSON text takes `bytes`, as Python's
+/// `seq * n` (negative counts give an empty result), checked in `u64` so native and wasm
+/// agree: the result may not take more than `MAX_VALUE_BYTES`.
+fn repetitions(bytes: u64, count: Option<i64>) -> Result<usize, PyError> {
     let times = u64::try_from(count.unwrap_or(0)).unwrap_or(0);
-    if (len as u64).saturating_mul(times) > MAX_REPEATED_LEN {
-        return Err(PyError { class: "MemoryError", message: String::new() });
+    if bytes.saturating_mul(times) > MAX_VALUE_BYTES {
+        return Err(memory_error());
     }
     Ok(times as usize)
+}
+
+/// Refuses a concatenation whose result would take more than `MAX_VALUE_BYTES`.
+fn check_concatenation(left: &Value, right: &Value) -> Result<(), PyError> {
+    if json_size(left).saturating_add(json_size(right)) > MAX_VALUE_BYTES {
+        return Err(memory_error());
+    }
+    Ok(())
 }
 
 fn type_error(message: String) -> PyError {
@@ -168,8 +207,14 @@ fn apply(op: Op, left: Value, right: Value) -> Result<Value, PyError> {
         return arithmetic(op, a, b);
     }
     match (op, &left, &right) {
-        (Op::Add, Value::String(a), Value::String(b)) => Ok(Value::String(format!("{a}{b}"))),
-        (Op::Add, Value::Array(a), Value::Array(b)) => Ok(Value::Array(a.iter().chain(b).cloned().collect())),
+        (Op::Add, Value::String(a), Value::String(b)) => {
+            check_concatenation(&left, &right)?;
+            Ok(Value::String(format!("{a}{b}")))
+        }
+        (Op::Add, Value::Array(a), Value::Array(b)) => {
+            check_concatenation(&left, &right)?;
+            Ok(Value::Array(a.iter().chain(b).cloned().collect()))
+        }
         (Op::Add, Value::String(_), other) => {
             Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(other))))
         }
@@ -177,11 +222,11 @@ fn apply(op: Op, left: Value, right: Value) -> Result<Value, PyError> {
             Err(type_error(format!("can only concatenate list (not \"{}\") to list", type_name(other))))
         }
         (Op::Mul, Value::String(text), count) | (Op::Mul, count, Value::String(text)) if as_int(count).is_some() => {
-            let times = repetitions(text.len(), as_int(count))?;
+            let times = repetitions(text.len() as u64, as_int(count))?;
             Ok(Value::String(text.repeat(times)))
         }
         (Op::Mul, Value::Array(items), count) | (Op::Mul, count, Value::Array(items)) if as_int(count).is_some() => {
-            let times = repetitions(items.len(), as_int(count))?;
+            let times = repetitions(json_size(&Value::Array(items.clone())), as_int(count))?;
             Ok(Value::Array(items.iter().cloned().cycle().take(items.len() * times).collect()))
         }
         _ => Err(type_error(format!(
@@ -244,10 +289,24 @@ impl Expr {
         }
     }
 
-    /// Parses an expression; the error says where it went wrong.
+    /// Parses an expression; the error says where it went wrong. An expression longer than
+    /// `MAX_EXPRESSION_BYTES` or `MAX_TOKENS`, or nested deeper than `MAX_NESTING`, is
+    /// refused, so evaluating, printing and dropping it never recurse deeply.
     pub fn parse(text: &str) -> Result<Expr, String> {
+        if text.len() > MAX_EXPRESSION_BYTES {
+            return Err(format!(
+                "the expression is {} bytes long; at most {MAX_EXPRESSION_BYTES} are allowed",
+                text.len()
+            ));
+        }
         let tokens = tokenize(text)?;
-        let mut parser = Parser { tokens, position: 0 };
+        if tokens.len() > MAX_TOKENS {
+            return Err(format!(
+                "the expression has {} parts (numbers, strings, names, operators, parentheses); at most {MAX_TOKENS} are allowed",
+                tokens.len()
+            ));
+        }
+        let mut parser = Parser { tokens, position: 0, depth: 0 };
         let expr = parser.expression(0)?;
         if parser.position < parser.tokens.len() {
             return Err(format!("unexpected {:?} in expression '{text}'", parser.tokens[parser.position]));
@@ -410,6 +469,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
 struct Parser {
     tokens: Vec<Token>,
     position: usize,
+    // How many parentheses and unary minus signs enclose the current position.
+    depth: usize,
 }
 
 impl Parser {
@@ -434,19 +495,34 @@ impl Parser {
         Ok(left)
     }
 
+    fn nest(&mut self) -> Result<(), String> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(format!(
+                "the expression nests parentheses and minus signs more than {MAX_NESTING} levels deep"
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr, String> {
         match self.tokens.get(self.position).cloned() {
             Some(Token::Minus) => {
                 self.position += 1;
-                Ok(Expr::Neg(Box::new(self.unary()?)))
+                self.nest()?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Expr::Neg(Box::new(inner)))
             }
             Some(Token::Open) => {
                 self.position += 1;
+                self.nest()?;
                 let inner = self.expression(0)?;
                 if self.tokens.get(self.position) != Some(&Token::Close) {
                     return Err("missing ')'".into());
                 }
                 self.position += 1;
+                self.depth -= 1;
                 Ok(inner)
             }
             Some(Token::Value(value)) => {
@@ -480,6 +556,39 @@ mod tests {
         assert_eq!(error.class, "MemoryError");
         let error = eval("a * b", json!({"a": [1, 2], "b": 4_294_967_297_i64})).unwrap_err();
         assert_eq!(error.class, "MemoryError");
+    }
+
+    #[test]
+    fn repetitions_and_concatenations_are_bounded_in_bytes() {
+        // A list of one 10 KB string repeated a million times: 10 GB, counted as 1M elements.
+        let big = "x".repeat(10_000);
+        let error = eval("a * 1048576", json!({"a": [big.clone()]})).unwrap_err();
+        assert_eq!(error.class, "MemoryError");
+        assert_eq!(eval("a * 1048576", json!({"a": big})).unwrap_err().class, "MemoryError");
+        let error = eval("a * 105", json!({"a": [big]})).unwrap_err();
+        assert_eq!(error.class, "MemoryError");
+        let half = "y".repeat(600_000);
+        assert_eq!(eval("a + a", json!({"a": half})).unwrap_err().class, "MemoryError");
+        assert_eq!(eval("a * 2", json!({"a": [1, 2]})), Ok(json!([1, 2, 1, 2])));
+    }
+
+    #[test]
+    fn deep_or_long_expressions_are_refused_with_a_clear_error() {
+        let parens = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(Expr::parse(&parens).unwrap_err().contains("bytes long"), "{}", Expr::parse(&parens).unwrap_err());
+        let minus = format!("{}1", "-".repeat(50_000));
+        assert!(Expr::parse(&minus).unwrap_err().contains("at most 10000"));
+        let terms = vec!["a"; 100_000].join("+");
+        assert!(Expr::parse(&terms).unwrap_err().contains("at most 10000"));
+        let many = vec!["a"; 600].join("+");
+        assert!(Expr::parse(&many).unwrap_err().contains("at most 1000 are allowed"));
+        let nested = format!("{}1{}", "(".repeat(65), ")".repeat(65));
+        assert!(Expr::parse(&nested).unwrap_err().contains("more than 64 levels deep"));
+        assert!(Expr::parse(&format!("{}1", "-".repeat(65))).unwrap_err().contains("more than 64 levels deep"));
+        let fine = format!("{}a{}", "(".repeat(64), ")".repeat(64));
+        assert_eq!(Expr::parse(&fine), Ok(Expr::Arg("a".into())));
+        let long_sum = Expr::parse(&vec!["a"; 500].join("+")).unwrap();
+        assert_eq!(long_sum.eval(json!({"a": 1}).as_object().unwrap()), Ok(json!(500)));
     }
 
     #[test]

@@ -177,21 +177,41 @@ impl Failure {
     /// A failure raised with one message argument (`raise ValueError("kaboom")`, and
     /// oslo.messaging's own exceptions), with the traceback through `frames`.
     pub fn raised(class: &ExceptionClass, message: &str, frames: &[Frame]) -> Failure {
+        let args = if message.is_empty() { Vec::new() } else { vec![Value::String(message.into())] };
+        Failure::raised_with(class, &args, &Map::new(), frames)
+    }
+
+    /// A failure raised with any positional arguments and keyword arguments (the
+    /// `kwargs` attribute oslo and nova exceptions carry): `str()` of the exception is
+    /// Python's (`''` for none, `str(arg)` for one, `repr(KeyError arg)`, the tuple's repr
+    /// for several), the traceback ends with it, and `args` and `kwargs` are sent as given.
+    pub fn raised_with(
+        class: &ExceptionClass,
+        args: &[Value],
+        kwargs: &Map<String, Value>,
+        frames: &[Frame],
+    ) -> Failure {
+        let key_error = class.module == "builtins" && class.name == "KeyError";
+        let shown = match args {
+            [] => String::new(),
+            [only] if key_error => crate::oslo::python::py_repr(only),
+            [only] => crate::oslo::python::py_str(only),
+            several => format!("({})", several.iter().map(crate::oslo::python::py_repr).collect::<Vec<_>>().join(", ")),
+        };
         let mut tb = vec!["Traceback (most recent call last):\n".to_string()];
         tb.extend(frames.iter().map(Frame::render));
-        if message.is_empty() {
+        if shown.is_empty() {
             tb.push(format!("{}\n", class.traceback_name()));
         } else {
-            tb.push(format!("{}: {}\n", class.traceback_name(), message));
+            tb.push(format!("{}: {}\n", class.traceback_name(), shown));
         }
-        let args = if message.is_empty() { Vec::new() } else { vec![Value::String(message.into())] };
         Failure {
             class: class.name.clone(),
             module: class.module.clone(),
-            message: message.into(),
+            message: shown,
             tb,
-            args,
-            kwargs: Map::new(),
+            args: args.to_vec(),
+            kwargs: kwargs.clone(),
         }
     }
 
@@ -369,6 +389,41 @@ mod tests {
     fn timeout_text_matches_the_recording() {
         let error = CallError::MessagingTimeout { msg_id: "064d94eba8874c66a847f99312591746".into() };
         assert_eq!(error.python_display(), recorded_error("timeout_exc"));
+    }
+
+    #[test]
+    fn a_key_error_shows_its_argument_as_python_repr_does() {
+        let failure = Failure::raised(&ExceptionClass::builtin("KeyError"), "vol-9", &[]);
+        assert_eq!(failure.message, "'vol-9'");
+        assert_eq!(failure.tb.last().unwrap(), "KeyError: 'vol-9'\n");
+        assert_eq!(failure.args, vec![Value::String("vol-9".into())]);
+        let other = Failure::raised(&ExceptionClass::builtin("ValueError"), "vol-9", &[]);
+        assert_eq!(other.message, "vol-9");
+    }
+
+    #[test]
+    fn several_arguments_and_keyword_arguments_follow_python() {
+        let args = [Value::from("vol-9"), Value::from(3), Value::from(1.5), Value::Null];
+        let failure = Failure::raised_with(&ExceptionClass::builtin("ValueError"), &args, &Map::new(), &[]);
+        assert_eq!(failure.message, "('vol-9', 3, 1.5, None)");
+        assert_eq!(failure.tb.last().unwrap(), "ValueError: ('vol-9', 3, 1.5, None)\n");
+        assert_eq!(failure.args, args);
+        let none = Failure::raised_with(&ExceptionClass::builtin("ValueError"), &[], &Map::new(), &[]);
+        assert_eq!((none.message.as_str(), none.tb.last().unwrap().as_str()), ("", "ValueError\n"));
+        let one_number =
+            Failure::raised_with(&ExceptionClass::builtin("ValueError"), &[Value::from(7)], &Map::new(), &[]);
+        assert_eq!(one_number.message, "7");
+        let kwargs: Map<String, Value> =
+            [("instance_id".to_string(), Value::from(42)), ("code".into(), Value::from(404))].into_iter().collect();
+        let nova = Failure::raised_with(
+            &ExceptionClass::parse("nova.exception.InstanceNotFound"),
+            &[Value::from("Instance 42 could not be found.")],
+            &kwargs,
+            &[],
+        );
+        let sent: Value = serde_json::from_str(&nova.to_json()).unwrap();
+        assert_eq!(sent["kwargs"], serde_json::json!({"instance_id": 42, "code": 404}));
+        assert_eq!(sent["message"], "Instance 42 could not be found.");
     }
 
     #[test]

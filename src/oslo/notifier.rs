@@ -30,8 +30,16 @@ pub struct NotifyStep {
     pub event_type: String,
     #[serde(default)]
     pub payload: Value,
+    /// A plain dict passed as the context: oslo.messaging 18.3.1's `_sanitize_context`
+    /// turns a dict (or None) into `{}`, so none of it is sent.
     #[serde(default)]
     pub context: Map<String, Value>,
+    /// A `RequestContext`, as its `to_dict()`: each key travels as `_context_<key>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_context: Option<Map<String, Value>>,
+    /// `notifier.prepare(publisher_id=...)` for this step; else the notifier's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_id: Option<String>,
     #[serde(default = "one")]
     pub count: u32,
 }
@@ -81,7 +89,7 @@ impl Notifier {
             return;
         }
         let message_id = uuid4_string(ctx.rng());
-        let timestamp = datetime_str(self.config.epoch_ms + ctx.now());
+        let timestamp = datetime_str(self.config.epoch_ms.saturating_add(ctx.now()));
         let addresses = notify_addresses(&self.config.transport.control_exchange, &self.config.topics, step.priority);
         for (exchange, routing_key) in addresses {
             if self.declared.insert((exchange.clone(), routing_key.clone())) {
@@ -93,13 +101,13 @@ impl Notifier {
             // Each topic's send adds its own `_unique_id` to the same message.
             let notification = Notification {
                 message_id: message_id.clone(),
-                publisher_id: self.config.publisher_id.clone(),
+                publisher_id: step.publisher_id.clone().unwrap_or_else(|| self.config.publisher_id.clone()),
                 event_type: step.event_type.clone(),
                 priority: step.priority.upper(),
                 payload: step.payload.clone(),
                 timestamp: timestamp.clone(),
                 unique_id: uuid4_hex(ctx.rng()),
-                context: step.context.clone(),
+                context: step.request_context.clone().unwrap_or_default(),
             };
             let body: Arc<str> = Arc::from(notification.body(self.config.driver));
             ctx.note(Note::client(OsloNote::Published {

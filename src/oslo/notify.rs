@@ -19,6 +19,8 @@ pub enum Priority {
     Audit,
     Debug,
     Info,
+    /// `notifier.warn()`; `warning` is its alias (`notifier.warning()`), sent as `WARN`.
+    #[serde(alias = "warning")]
     Warn,
     Error,
     Critical,

@@ -140,6 +140,38 @@ pub fn str_repr(text: &str) -> String {
     out
 }
 
+/// Python's `repr()` of a JSON value: `'text'`, `42`, `1.5`, `True`, `None`, `[1, 'a']`,
+/// `{'k': 1}`.
+pub fn py_repr(value: &Value) -> String {
+    match value {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(number) => match number.as_f64() {
+            Some(float) if number.is_f64() => float_repr(float),
+            _ => number.to_string(),
+        },
+        Value::String(text) => str_repr(text),
+        Value::Array(items) => format!("[{}]", items.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
+        Value::Object(members) => format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|(key, member)| format!("{}: {}", str_repr(key), py_repr(member)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Python's `str()` of a JSON value: a string as itself, anything else as `repr()`.
+pub fn py_str(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => py_repr(other),
+    }
+}
+
 /// Python's `repr(list_of_str)`.
 pub fn str_list_repr(items: &[String]) -> String {
     let inner: Vec<String> = items.iter().map(|item| str_repr(item)).collect();

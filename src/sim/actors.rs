@@ -42,6 +42,20 @@ pub fn expand_template(template: &str, name: &str, n: u64) -> String {
     template.replace("{n}", &n.to_string()).replace("{name}", name)
 }
 
+/// The most bytes one expanded template (a body, routing key, message id or header) may
+/// take; a scenario whose templates could expand further is refused when it loads.
+pub const MAX_EXPANDED_BYTES: u64 = 1 << 20;
+
+/// The most bytes `expand_template(template, name, n)` can give for any `n`, without
+/// expanding it (`{n}` is at most 20 digits).
+pub fn expanded_size_bound(template: &str, name: &str) -> u64 {
+    let n_numbers = template.matches("{n}").count() as u64;
+    let n_names = template.replace("{n}", "0").matches("{name}").count() as u64;
+    (template.len() as u64)
+        .saturating_add(n_numbers.saturating_mul(20))
+        .saturating_add(n_names.saturating_mul(name.len() as u64))
+}
+
 /// A producer's settings (see the scenario format in the README).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,11 +1,25 @@
 //! The pending-event queue: events ordered by virtual time, ties broken by the order in
 //! which they were scheduled (as turmoil's scheduler does), so a run never depends on
 //! heap internals.
+//!
+//! A queue of a few thousand events is a binary heap (fast, and cheap to copy into a
+//! snapshot). A longer one (a producer publishing faster than the network delivers,
+//! `interval_ms` 0, never lets virtual time move) becomes a persistent map
+//! (`imbl::OrdMap`), so a session's snapshots share it instead of copying it: each step
+//! then costs a logarithm of the length, never a copy of every pending event. Both order
+//! by `(time, scheduling order)`, so which one holds the events never changes a run.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::engine::SimTime;
+
+/// From this many pending events on, the queue is a persistent map.
+const PERSISTENT_FROM: usize = 4096;
+
+/// Back to a heap below this many (a quarter, so a queue near the bound does not switch
+/// back and forth).
+const HEAP_BELOW: usize = PERSISTENT_FROM / 4;
 
 #[derive(Debug, Clone)]
 struct Slot<T> {
@@ -31,51 +45,115 @@ impl<T> Ord for Slot<T> {
     }
 }
 
+#[derive(Debug, Clone)]
+enum Slots<T: Clone> {
+    Heap(BinaryHeap<Reverse<Slot<T>>>),
+    Map(imbl::OrdMap<(SimTime, u64), T>),
+}
+
 /// A min-queue of items by `(time, scheduling order)`.
 #[derive(Debug, Clone)]
-pub struct Schedule<T> {
-    heap: BinaryHeap<Reverse<Slot<T>>>,
+pub struct Schedule<T: Clone> {
+    // Invariant: a `Map` holds at least `HEAP_BELOW` items, a `Heap` at most
+    // `PERSISTENT_FROM`.
+    slots: Slots<T>,
     // Invariant: larger than the seq of every slot ever pushed.
     next_seq: u64,
 }
 
-impl<T> Default for Schedule<T> {
+impl<T: Clone> Default for Schedule<T> {
     fn default() -> Self {
-        Schedule { heap: BinaryHeap::new(), next_seq: 0 }
+        Schedule { slots: Slots::Heap(BinaryHeap::new()), next_seq: 0 }
     }
 }
 
-impl<T> Schedule<T> {
+impl<T: Clone> Schedule<T> {
     pub fn push(&mut self, at: SimTime, item: T) {
-        self.heap.push(Reverse(Slot { at, seq: self.next_seq, item }));
+        let seq = self.next_seq;
         self.next_seq += 1;
+        match &mut self.slots {
+            Slots::Heap(heap) => {
+                heap.push(Reverse(Slot { at, seq, item }));
+                if heap.len() > PERSISTENT_FROM {
+                    let map = std::mem::take(heap).into_iter().map(|Reverse(slot)| ((slot.at, slot.seq), slot.item));
+                    self.slots = Slots::Map(map.collect());
+                }
+            }
+            Slots::Map(map) => {
+                map.insert((at, seq), item);
+            }
+        }
     }
 
     pub fn pop(&mut self) -> Option<(SimTime, T)> {
-        self.heap.pop().map(|Reverse(slot)| (slot.at, slot.item))
+        match &mut self.slots {
+            Slots::Heap(heap) => heap.pop().map(|Reverse(slot)| (slot.at, slot.item)),
+            Slots::Map(map) => {
+                let key = map.get_min()?.0;
+                let item = map.remove(&key)?;
+                if map.len() < HEAP_BELOW {
+                    let slots = std::mem::take(map).into_iter();
+                    let heap = slots.map(|((at, seq), item)| Reverse(Slot { at, seq, item }));
+                    self.slots = Slots::Heap(heap.collect());
+                }
+                Some((key.0, item))
+            }
+        }
     }
 
     pub fn peek_time(&self) -> Option<SimTime> {
-        self.heap.peek().map(|Reverse(slot)| slot.at)
+        match &self.slots {
+            Slots::Heap(heap) => heap.peek().map(|Reverse(slot)| slot.at),
+            Slots::Map(map) => map.get_min().map(|((at, _), _)| *at),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.heap.len()
+        match &self.slots {
+            Slots::Heap(heap) => heap.len(),
+            Slots::Map(map) => map.len(),
+        }
     }
 
     /// Every pending item, in no particular order.
-    pub fn items(&self) -> impl Iterator<Item = &T> {
-        self.heap.iter().map(|Reverse(slot)| &slot.item)
+    pub fn items(&self) -> Box<dyn Iterator<Item = &T> + '_> {
+        match &self.slots {
+            Slots::Heap(heap) => Box::new(heap.iter().map(|Reverse(slot)| &slot.item)),
+            Slots::Map(map) => Box::new(map.values()),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len() == 0
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_order_is_the_same_as_a_heap_or_as_a_map() {
+        // Push enough to become a map, pop to below the bound (back to a heap), push more.
+        let mut schedule = Schedule::default();
+        let mut expected = Vec::new();
+        for idx in 0..(PERSISTENT_FROM as u64 + 100) {
+            let at = (idx * 7919) % 1000;
+            schedule.push(at, idx);
+            expected.push((at, idx));
+        }
+        assert!(matches!(schedule.slots, Slots::Map(_)));
+        expected.sort();
+        let mut popped = Vec::new();
+        while schedule.len() >= HEAP_BELOW {
+            popped.push(schedule.pop().unwrap());
+        }
+        assert!(matches!(schedule.slots, Slots::Heap(_)));
+        while let Some(next) = schedule.pop() {
+            popped.push(next);
+        }
+        assert_eq!(popped, expected);
+    }
 
     #[test]
     fn ties_break_by_scheduling_order() {

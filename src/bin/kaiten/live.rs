@@ -29,8 +29,9 @@ use lapin::uri::AMQPUri;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer, ExchangeKind as AmqpExchangeKind};
 use serde_json::{Value, json};
 
+use kaiten::engine::policy::PolicyKind;
 use kaiten::engine::topology::{Destination, ExchangeKind, Topology};
-use kaiten::engine::value::{FieldTable, FieldValue, table_from_json};
+use kaiten::engine::value::{FieldTable, FieldValue, table_from_json, table_to_json};
 use kaiten::formats::script::{
     ChannelKey, MessageRecord, PublishRecord, PublishStep, RunRecord, Step, UnsettledDeliveries,
 };
@@ -116,11 +117,32 @@ impl LiveBroker {
                 &format!("permissions/{vhost}/{user}"),
                 Some(json!({"configure": ".*", "write": ".*", "read": ".*"})),
             )
+            .and_then(|_| self.set_policies(&vhost, topology))
             .and_then(|_| self.runtime.block_on(self.play(&vhost, topology, script)));
         let cleanup = self.http("DELETE", &format!("vhosts/{vhost}"), None);
         let run = result.with_context(|| format!("running the script on the broker (vhost {vhost})"))?;
         cleanup?;
         Ok(run)
+    }
+
+    /// Sets the topology's policies and operator policies in the vhost, before anything is
+    /// declared (RabbitMQ applies them to queues and exchanges declared later).
+    fn set_policies(&self, vhost: &str, topology: &Topology) -> anyhow::Result<()> {
+        for policy in topology.policies().iter() {
+            let kind = match policy.kind {
+                PolicyKind::User => "policies",
+                PolicyKind::Operator => "operator-policies",
+            };
+            let body = json!({
+                "pattern": policy.pattern,
+                "apply-to": policy.apply_to.as_str(),
+                "priority": policy.priority,
+                "definition": table_to_json(&policy.definition),
+            });
+            self.http("PUT", &format!("{kind}/{vhost}/{}", percent_encoded(&policy.name)), Some(body))
+                .with_context(|| format!("setting policy {}", policy.name))?;
+        }
+        Ok(())
     }
 
     async fn play(&self, vhost: &str, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
@@ -164,8 +186,46 @@ impl LiveBroker {
             session.record.queues.insert(name, messages);
         }
         session.connection.close(200, "kaiten verify done").await.ok();
+        for publish in &mut session.record.publishes {
+            if let PublishRecord::Error { text, .. } = publish {
+                *text = simulated_text(text, vhost);
+            }
+        }
         Ok(LiveRun { record: session.record, refused: None })
     }
+}
+
+/// A name as one segment of a management API path.
+fn percent_encoded(name: &str) -> String {
+    name.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// The `basic.consume` arguments of a consume step: `x-priority` when it has a priority.
+fn consume_arguments(priority: Option<i64>) -> AmqpTable {
+    let mut arguments = AmqpTable::default();
+    if let Some(priority) = priority {
+        arguments.insert(ShortString::from("x-priority"), AMQPValue::LongLongInt(priority));
+    }
+    arguments
+}
+
+/// A broker's reply text as the simulation words it, so the two can be compared: without
+/// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
+/// the line breaks Erlang's `~p` puts into long terms taken out.
+fn simulated_text(text: &str, vhost: &str) -> String {
+    let text = text.split_once(" - ").map_or(text, |(_, rest)| rest);
+    let mut unwrapped = String::new();
+    let mut lines = text.split('\n');
+    unwrapped.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        unwrapped.push_str(line.trim_start());
+    }
+    unwrapped.replace(&format!("in vhost '{vhost}'"), "in vhost '/'")
 }
 
 struct LiveConsumer {
@@ -232,7 +292,7 @@ impl Session {
                         &consume.queue,
                         &consume.consumer_tag,
                         BasicConsumeOptions { no_ack: consume.no_ack, ..BasicConsumeOptions::default() },
-                        AmqpTable::default(),
+                        consume_arguments(consume.priority),
                     )
                     .await?;
                 self.record.deliveries.entry(consume.consumer_tag.clone()).or_default();

@@ -1,8 +1,8 @@
 //! `kaiten run` and `kaiten definitions`: run a scenario headless and print its trace, or
 //! the topology it has declared, as RabbitMQ definitions JSON.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -12,17 +12,86 @@ use kaiten::formats::scenario::Scenario;
 use kaiten::scenarios::{self, resolve::resolve};
 use kaiten::sim::{Session, Until, trace_digest};
 
+/// The largest input file (definitions, script or scenario) the CLI reads, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+
+/// Reads a text file of at most `MAX_INPUT_BYTES`, checking the size before reading and
+/// reading no more than that, so `/dev/zero` or a huge file is refused, not read whole.
+/// `what` names the file in messages ("scenario file", "definitions").
+pub fn read_input(what: &str, path: &Path) -> anyhow::Result<String> {
+    let shown = format!("{what} {}", escape_controls(&path.display().to_string()));
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+    let size = file.metadata().with_context(|| format!("cannot read {shown}"))?.len();
+    let too_big = || anyhow::anyhow!("{shown} is larger than {} MiB, the most Kaiten reads", MAX_INPUT_BYTES >> 20);
+    if size > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        anyhow::anyhow!("{shown} is not UTF-8 text (invalid byte at offset {})", error.utf8_error().valid_up_to())
+    })
+}
+
+/// Text for a terminal: control characters (newlines, escape codes) in names and texts
+/// from a file are shown escaped (`\n`, `\u{1b}`), so they cannot forge output lines or
+/// drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|character| match character {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            control if control.is_control() => control.escape_unicode().to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
 /// Loads a scenario from a file path or a built-in name.
 fn load(reference: &str) -> anyhow::Result<Scenario> {
     let path = PathBuf::from(reference);
-    if path.exists() {
+    let text = if path.exists() {
         // A path that exists but cannot be read is that problem, not a missing scenario.
-        std::fs::read_to_string(&path).with_context(|| format!("cannot read scenario file {reference}"))?;
-    }
-    resolve(reference, |path| std::fs::read_to_string(PathBuf::from(path)).ok()).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        Some(read_input("scenario file", &path)?)
+    } else {
+        None
+    };
+    resolve(reference, |_| text.clone()).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|error| escape_controls(&error.to_string())).collect();
         anyhow::anyhow!("cannot load scenario:\n  {}", lines.join("\n  "))
     })
+}
+
+/// Runs `session` until virtual time passes `until` (if given), nothing is left to do,
+/// or `max_steps` steps have run; says on standard error when the step limit stopped it.
+fn run_bounded(session: &mut Session, until: Option<u64>, max_steps: u64) {
+    loop {
+        if session.is_finished() {
+            return;
+        }
+        if let Some(limit) = until
+            && session.world().next_time().is_none_or(|next| next > limit)
+        {
+            return;
+        }
+        if session.position() >= max_steps {
+            eprintln!(
+                "kaiten: stopped after {} steps at {} ms: the scenario is still busy (it never goes idle, \
+                 or needs more steps); use --max-steps N",
+                session.position(),
+                session.now()
+            );
+            return;
+        }
+        session.run_until(Until::Step(session.position() + 1));
+    }
 }
 
 fn start(scenario: &Scenario, seed: Option<u64>) -> anyhow::Result<Session> {
@@ -45,26 +114,30 @@ pub struct RunOptions {
     pub max_steps: u64,
 }
 
-pub fn run(options: RunOptions) -> anyhow::Result<ExitCode> {
-    match print_run(options) {
-        // A reader that stops early (`kaiten run ... | head`) is not an error.
-        Err(error)
-            if error.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(ExitCode::SUCCESS)
-        }
-        other => other,
-    }
+/// Standard output, buffered; every write and the final flush report their errors (a
+/// closed pipe, a full disk), which `main` turns into one line on standard error.
+pub fn output() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
 }
 
-fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+/// Wraps an output error so the message says what failed.
+pub fn output_error(error: std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(error).context("cannot write to standard output")
+}
+
+pub fn run(options: RunOptions) -> anyhow::Result<ExitCode> {
+    let mut out = output();
+    let code = print_run(options, &mut out)?;
+    out.flush().map_err(output_error)?;
+    Ok(code)
+}
+
+fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     if options.list {
         for name in scenarios::names() {
             let scenario =
                 scenarios::builtin(name).expect("listed").map_err(|_| anyhow::anyhow!("{name} is broken"))?;
-            writeln!(out, "{name:<22} {}", scenario.title)?;
+            writeln!(out, "{name:<22} {}", scenario.title).map_err(output_error)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -72,30 +145,18 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
     let scenario = load(&reference)?;
     let seed = options.seed.unwrap_or(scenario.seed);
     let mut session = start(&scenario, Some(seed))?;
-    match options.until {
-        Some(ms) => session.run_until(Until::Time(ms)),
-        None => {
-            session.run_until(Until::Step(options.max_steps));
-            if !session.is_finished() {
-                eprintln!(
-                    "kaiten: stopped after {} steps at {} ms: the scenario is still busy (a requeue loop never ends); \
-                     use --until MS or --max-steps N",
-                    session.position(),
-                    session.now()
-                );
-            }
-        }
-    }
+    run_bounded(&mut session, options.until, options.max_steps);
     let world = session.world();
     if options.digest {
-        writeln!(out, "{:016x}", trace_digest(session.trace()))?;
+        writeln!(out, "{:016x}", trace_digest(session.trace())).map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut describer = Describer::default();
     if !options.json {
-        writeln!(out, "# {}: {} (seed {seed})", scenario.name, scenario.title)?;
+        writeln!(out, "# {}: {} (seed {seed})", escape_controls(&scenario.name), escape_controls(&scenario.title))
+            .map_err(output_error)?;
         if !scenario.watch.is_empty() {
-            writeln!(out, "# What to watch: {}", scenario.watch)?;
+            writeln!(out, "# What to watch: {}", escape_controls(&scenario.watch)).map_err(output_error)?;
         }
     }
     for entry in session.trace() {
@@ -105,11 +166,11 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
                 "step": entry.step, "time": entry.time, "event": entry.event,
                 "text": description.sentence, "details": description.details,
             });
-            writeln!(out, "{line}")?;
+            writeln!(out, "{line}").map_err(output_error)?;
         } else {
-            writeln!(out, "{:>7} ms  {}", entry.time, description.sentence)?;
+            writeln!(out, "{:>7} ms  {}", entry.time, escape_controls(&description.sentence)).map_err(output_error)?;
             for detail in description.details {
-                writeln!(out, "{:>12}{detail}", "")?;
+                writeln!(out, "{:>12}{}", "", escape_controls(&detail)).map_err(output_error)?;
             }
         }
     }
@@ -128,18 +189,19 @@ fn print_run(options: RunOptions) -> anyhow::Result<ExitCode> {
             show(p99)
         )?;
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `kaiten definitions SCENARIO [--at MS]`.
-pub fn definitions(reference: &str, at: Option<u64>) -> anyhow::Result<ExitCode> {
+/// `kaiten definitions SCENARIO [--at MS] [--max-steps N]`.
+pub fn definitions(reference: &str, at: Option<u64>, max_steps: u64) -> anyhow::Result<ExitCode> {
     let scenario = load(reference)?;
     let mut session = start(&scenario, None)?;
-    session.run_until(at.map_or(Until::Idle, Until::Time));
+    run_bounded(&mut session, at, max_steps);
     let topology = session.world().broker().topology().clone();
     let document = Definitions::new(topology).to_json();
     let text = serde_json::to_string_pretty(&document).context("serializing definitions")?;
-    println!("{text}");
+    let mut out = output();
+    writeln!(out, "{text}").map_err(output_error)?;
+    out.flush().map_err(output_error)?;
     Ok(ExitCode::SUCCESS)
 }

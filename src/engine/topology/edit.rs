@@ -8,8 +8,8 @@
 //! nothing when one fails.
 
 use super::{
-    AmqpError, BindingId, ExchangeId, ExchangeKind, ExchangeSpec, FieldTable, QueueArgs, QueueId, QueueSpec,
-    RouteIndex, Topology, XMatch, is_builtin_exchange_name,
+    AmqpError, BindingId, ExchangeId, ExchangeKind, ExchangeSpec, FieldTable, QueueId, QueueSpec, RouteIndex, Topology,
+    XMatch, is_builtin_exchange_name,
 };
 
 impl Topology {
@@ -40,7 +40,9 @@ impl Topology {
         self.exchange_names.remove(&old_name);
         self.exchange_names.insert(spec.name.clone(), id);
         self.names_ever.insert(id.0, spec.name.clone());
-        self.exchanges.get_mut(&id).expect("checked above").0.spec = spec;
+        let exchange = &mut self.exchanges.get_mut(&id).expect("checked above").0;
+        exchange.policy_alternate_exchange = self.policies.alternate_exchange(&spec.name);
+        exchange.spec = spec;
         self.reindex(id);
         Ok(())
     }
@@ -57,7 +59,8 @@ impl Topology {
                 spec.name
             )));
         }
-        let args = QueueArgs::parse(&spec.name, &spec.arguments)?;
+        super::check_dead_letter_routing_key(&spec)?;
+        let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         if spec.name != old_name && self.queue_names.contains_key(&spec.name) {
             return Err(AmqpError::PreconditionFailed(format!("a queue named '{}' already exists", spec.name)));
         }
@@ -77,20 +80,17 @@ impl Topology {
         let source = binding.source;
         let kind = self.exchange(source).map_or(ExchangeKind::Direct, |exchange| exchange.spec.kind);
         x_match_for(kind, &arguments)?;
-        let duplicate = self.bindings().any(|other| {
-            other.id != id
-                && other.source == source
-                && other.destination == binding.destination
-                && other.routing_key == routing_key
-                && other.arguments == arguments
-        });
-        if duplicate {
+        let duplicate = self.identical_binding(source, binding.destination, routing_key, &arguments);
+        if duplicate.is_some_and(|other| other != id) {
             return Err(AmqpError::PreconditionFailed(format!(
                 "'{}' is already bound to '{}' with binding key '{routing_key}' and these arguments",
                 self.exchange_name(source),
                 self.destination_name(binding.destination)
             )));
         }
+        let old = binding.clone();
+        self.forget_binding_key(&old);
+        self.bindings_by_key.entry((source, old.destination, routing_key.to_string())).or_default().push(id);
         let binding = &mut self.bindings.get_mut(&id).expect("checked above").0;
         binding.routing_key = routing_key.to_string();
         binding.arguments = arguments;

@@ -1,0 +1,328 @@
+//! Policies as RabbitMQ 3.10.8 applies them to queues and exchanges: a policy's regular
+//! expression `pattern` is matched (unanchored) against the name, `apply-to` says which
+//! kind of object it concerns, and of the matching policies only the one of highest
+//! `priority` applies (no merging between policies). Operator policies apply on top,
+//! setting numeric limits only.
+//!
+//! Where a queue's own `x-` argument and the policies set the same key, RabbitMQ's
+//! `rabbit_amqqueue_process:process_args_policy` takes the smallest value for the numeric
+//! limits (`message-ttl`, `expires`, `max-length`, `max-length-bytes`) and the queue's own
+//! argument for the rest (`dead-letter-exchange`, `dead-letter-routing-key`, `overflow`);
+//! an exchange's own `alternate-exchange` argument wins over a policy's. A priority
+//! (`x-max-priority`) cannot be set by policy.
+
+use crate::engine::error::AmqpError;
+use crate::engine::topology::{Overflow, QueueArgs};
+use crate::engine::value::{FieldTable, FieldValue};
+
+/// What kind of object a policy applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApplyTo {
+    Queues,
+    Exchanges,
+    All,
+}
+
+impl ApplyTo {
+    pub fn parse(text: &str) -> Option<ApplyTo> {
+        match text {
+            "queues" => Some(ApplyTo::Queues),
+            "exchanges" => Some(ApplyTo::Exchanges),
+            "all" => Some(ApplyTo::All),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplyTo::Queues => "queues",
+            ApplyTo::Exchanges => "exchanges",
+            ApplyTo::All => "all",
+        }
+    }
+}
+
+/// Whether a policy is a user policy or an operator policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyKind {
+    User,
+    Operator,
+}
+
+/// The policy keys Kaiten acts on, for queues (user policies).
+pub const QUEUE_KEYS: [&str; 7] = [
+    "message-ttl",
+    "expires",
+    "max-length",
+    "max-length-bytes",
+    "overflow",
+    "dead-letter-exchange",
+    "dead-letter-routing-key",
+];
+
+/// The keys an operator policy may set that Kaiten acts on.
+pub const OPERATOR_KEYS: [&str; 4] = ["message-ttl", "expires", "max-length", "max-length-bytes"];
+
+/// A policy: name, pattern, what it applies to, priority and definition.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub name: String,
+    pub pattern: String,
+    pub apply_to: ApplyTo,
+    pub priority: i64,
+    pub kind: PolicyKind,
+    /// The definition as given, keys without the `x-` prefix.
+    pub definition: FieldTable,
+    // Invariant: `pattern` compiled.
+    regex: regex_lite::Regex,
+}
+
+impl PartialEq for Policy {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.name, &self.pattern, self.apply_to, self.priority, self.kind, &self.definition)
+            == (&other.name, &other.pattern, other.apply_to, other.priority, other.kind, &other.definition)
+    }
+}
+
+/// Why a policy cannot be set: the definition member (or `pattern`) and the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{member}: {problem}")]
+pub struct PolicyError {
+    pub member: String,
+    pub problem: String,
+}
+
+impl Policy {
+    /// Checks a policy as `rabbitmqctl set_policy` does for the keys Kaiten acts on.
+    pub fn new(
+        name: &str,
+        pattern: &str,
+        apply_to: ApplyTo,
+        priority: i64,
+        kind: PolicyKind,
+        definition: FieldTable,
+    ) -> Result<Policy, PolicyError> {
+        let regex = regex_lite::Regex::new(pattern).map_err(|error| PolicyError {
+            member: "pattern".into(),
+            problem: format!(
+                "not a valid regular expression: {}",
+                error.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+        })?;
+        for (key, value) in &definition {
+            let problem = |problem: String| PolicyError { member: format!("definition.{key}"), problem };
+            let numeric = ["message-ttl", "expires", "max-length", "max-length-bytes"].contains(&key.as_str());
+            if kind == PolicyKind::Operator
+                && !OPERATOR_KEYS.contains(&key.as_str())
+                && QUEUE_KEYS.contains(&key.as_str())
+            {
+                return Err(problem(format!("an operator policy may set only {}", OPERATOR_KEYS.join(", "))));
+            }
+            match value {
+                FieldValue::Int(number) if numeric && (*number >= 0 && (key != "expires" || *number >= 1)) => {}
+                _ if numeric => {
+                    let least = if key == "expires" { 1 } else { 0 };
+                    return Err(problem(format!("expected an integer of at least {least}, got {}", value.to_json())));
+                }
+                FieldValue::Str(text)
+                    if key == "overflow"
+                        && !["drop-head", "reject-publish", "reject-publish-dlx"].contains(&text.as_str()) =>
+                {
+                    return Err(problem(format!(
+                        "'{text}' is not one of drop-head, reject-publish, reject-publish-dlx"
+                    )));
+                }
+                FieldValue::Str(_) if key == "overflow" => {}
+                FieldValue::Str(_)
+                    if ["dead-letter-exchange", "dead-letter-routing-key", "alternate-exchange"]
+                        .contains(&key.as_str()) => {}
+                _ if ["overflow", "dead-letter-exchange", "dead-letter-routing-key", "alternate-exchange"]
+                    .contains(&key.as_str()) =>
+                {
+                    return Err(problem(format!("expected a string, got {}", value.to_json())));
+                }
+                // Keys Kaiten does not act on (ha-mode, queue-mode, federation...) are kept.
+                _ => {}
+            }
+        }
+        Ok(Policy { name: name.into(), pattern: pattern.into(), apply_to, priority, kind, definition, regex })
+    }
+
+    fn applies(&self, name: &str, to_queue: bool) -> bool {
+        let kind_fits = match self.apply_to {
+            ApplyTo::All => true,
+            ApplyTo::Queues => to_queue,
+            ApplyTo::Exchanges => !to_queue,
+        };
+        kind_fits && self.regex.is_match(name)
+    }
+
+    /// The definition's keys Kaiten does not act on, for diagnostics.
+    pub fn unsimulated_keys(&self) -> Vec<&str> {
+        self.definition
+            .keys()
+            .map(String::as_str)
+            .filter(|key| !QUEUE_KEYS.contains(key) && *key != "alternate-exchange")
+            .collect()
+    }
+}
+
+/// The policies of a vhost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Policies {
+    // Invariant: sorted by name, so ties in priority go to the first name.
+    policies: Vec<Policy>,
+}
+
+impl Policies {
+    pub fn new(mut policies: Vec<Policy>) -> Policies {
+        policies
+            .sort_by(|a, b| (a.kind == PolicyKind::Operator, &a.name).cmp(&(b.kind == PolicyKind::Operator, &b.name)));
+        Policies { policies }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.policies.is_empty()
+    }
+
+    /// Every policy, user policies first, each kind in name order.
+    pub fn iter(&self) -> impl Iterator<Item = &Policy> {
+        self.policies.iter()
+    }
+
+    /// The policy of `kind` that applies to an object: the highest priority among those
+    /// whose pattern matches; RabbitMQ leaves ties unordered, Kaiten takes the first name.
+    pub fn applicable(&self, kind: PolicyKind, name: &str, to_queue: bool) -> Option<&Policy> {
+        let mut best: Option<&Policy> = None;
+        for policy in self.policies.iter().filter(|policy| policy.kind == kind && policy.applies(name, to_queue)) {
+            if best.is_none_or(|best| policy.priority > best.priority) {
+                best = Some(policy);
+            }
+        }
+        best
+    }
+
+    /// A queue's effective arguments: its own `x-` arguments with the policies applied.
+    pub fn queue_args(&self, queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
+        let mut args = QueueArgs::parse(queue, arguments)?;
+        let user = self.applicable(PolicyKind::User, queue, true).map(|policy| &policy.definition);
+        let operator = self.applicable(PolicyKind::Operator, queue, true).map(|policy| &policy.definition);
+        let number = |definition: Option<&FieldTable>, key: &str| {
+            definition.and_then(|definition| definition.get(key)).and_then(FieldValue::as_int).map(|n| n.max(0) as u64)
+        };
+        let text = |key: &str| {
+            user.and_then(|definition| definition.get(key)).and_then(FieldValue::as_str).map(str::to_string)
+        };
+        for (key, field) in [
+            ("message-ttl", &mut args.message_ttl),
+            ("expires", &mut args.expires),
+            ("max-length", &mut args.max_length),
+            ("max-length-bytes", &mut args.max_length_bytes),
+        ] {
+            *field = [*field, number(user, key), number(operator, key)].into_iter().flatten().min();
+        }
+        if !arguments.contains_key("x-overflow")
+            && let Some(overflow) = text("overflow")
+        {
+            args.overflow = match overflow.as_str() {
+                "reject-publish" => Overflow::RejectPublish,
+                "reject-publish-dlx" => Overflow::RejectPublishDlx,
+                _ => Overflow::DropHead,
+            };
+        }
+        if args.dead_letter_exchange.is_none() {
+            args.dead_letter_exchange = text("dead-letter-exchange");
+        }
+        if args.dead_letter_routing_key.is_none() {
+            args.dead_letter_routing_key = text("dead-letter-routing-key");
+        }
+        Ok(args)
+    }
+
+    /// An exchange's alternate exchange from a policy (its own argument wins over it).
+    pub fn alternate_exchange(&self, exchange: &str) -> Option<String> {
+        self.applicable(PolicyKind::User, exchange, false)
+            .and_then(|policy| policy.definition.get("alternate-exchange"))
+            .and_then(FieldValue::as_str)
+            .map(str::to_string)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(pairs: &[(&str, FieldValue)]) -> FieldTable {
+        pairs.iter().map(|(key, value)| (key.to_string(), value.clone())).collect()
+    }
+
+    fn policy(name: &str, pattern: &str, priority: i64, definition: &[(&str, FieldValue)]) -> Policy {
+        Policy::new(name, pattern, ApplyTo::Queues, priority, PolicyKind::User, table(definition)).unwrap()
+    }
+
+    #[test]
+    fn the_highest_priority_wins_and_limits_take_the_smaller_value() {
+        let policies = Policies::new(vec![
+            policy("low", "^orders", 0, &[("max-length", FieldValue::Int(5)), ("message-ttl", FieldValue::Int(100))]),
+            policy("high", "^orders\\.", 10, &[("max-length", FieldValue::Int(50))]),
+            Policy::new(
+                "cap",
+                ".*",
+                ApplyTo::All,
+                0,
+                PolicyKind::Operator,
+                table(&[("max-length", FieldValue::Int(20))]),
+            )
+            .unwrap(),
+        ]);
+        let own = table(&[("x-max-length", FieldValue::Int(30))]);
+        let args = policies.queue_args("orders.eu", &own).unwrap();
+        assert_eq!(args.max_length, Some(20), "min of argument 30, policy 50, operator 20");
+        assert_eq!(args.message_ttl, None, "no merging: only 'high' applies");
+        let args = policies.queue_args("orders", &FieldTable::new()).unwrap();
+        assert_eq!((args.max_length, args.message_ttl), (Some(5), Some(100)));
+    }
+
+    #[test]
+    fn the_queue_argument_wins_for_dead_lettering_and_overflow() {
+        let policies = Policies::new(vec![policy(
+            "dlx",
+            "",
+            0,
+            &[
+                ("dead-letter-exchange", FieldValue::Str("policy-dlx".into())),
+                ("overflow", FieldValue::Str("reject-publish".into())),
+            ],
+        )]);
+        let own = table(&[("x-dead-letter-exchange", FieldValue::Str("own".into()))]);
+        let args = policies.queue_args("q", &own).unwrap();
+        assert_eq!(args.dead_letter_exchange.as_deref(), Some("own"));
+        assert_eq!(args.overflow, Overflow::RejectPublish);
+    }
+
+    #[test]
+    fn invalid_policies_are_refused() {
+        let error = Policy::new("p", "(", ApplyTo::All, 0, PolicyKind::User, FieldTable::new()).unwrap_err();
+        assert_eq!(error.member, "pattern");
+        let error = Policy::new(
+            "p",
+            ".",
+            ApplyTo::All,
+            0,
+            PolicyKind::User,
+            table(&[("max-length", FieldValue::Str("ten".into()))]),
+        )
+        .unwrap_err();
+        assert_eq!(error.to_string(), "definition.max-length: expected an integer of at least 0, got \"ten\"");
+        let error = Policy::new(
+            "p",
+            ".",
+            ApplyTo::All,
+            0,
+            PolicyKind::Operator,
+            table(&[("dead-letter-exchange", FieldValue::Str("x".into()))]),
+        )
+        .unwrap_err();
+        assert!(error.problem.starts_with("an operator policy may set only"));
+    }
+}
