@@ -99,8 +99,13 @@ pub fn nothing_to_play(problems: &[Diagnostic]) -> String {
     if problems.is_empty() {
         return "Draw a topology or pick a scenario to run it.".to_string();
     }
-    let each: Vec<String> = problems.iter().map(|problem| format!("{}: {}", problem.path, problem.message)).collect();
+    let each: Vec<String> = problems.iter().map(problem).collect();
     format!("This cannot run: {}", each.join("; "))
+}
+
+/// One problem with a file, a link or kept work: where, then what.
+pub fn problem(problem: &Diagnostic) -> String {
+    if problem.path.is_empty() { problem.message.clone() } else { format!("{}: {}", problem.path, problem.message) }
 }
 
 /// A message's name where no label was given: its publish number.

@@ -7,6 +7,7 @@
 //! passed, which moves the display time along at the chosen speed and steps the session
 //! through the events that time reaches. What happens is always the engine's decision.
 
+pub mod files;
 pub mod log;
 pub mod run;
 pub mod saved;
@@ -113,6 +114,11 @@ pub enum StudioAction {
     ShowPanel(Panel),
     /// Puts back work kept by [`Studio::saved_work`] (after a reload).
     Restore(String),
+    /// Opens a file's text (a scenario file or RabbitMQ definitions) onto the canvas.
+    Open {
+        name: String,
+        text: String,
+    },
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
 }
@@ -336,6 +342,7 @@ impl Studio {
             StudioAction::Filter(filter) => self.filter = filter,
             StudioAction::ShowPanel(panel) => self.panel = panel,
             StudioAction::Restore(text) => return self.restore(&text),
+            StudioAction::Open { name, text } => return self.open(&name, &text),
             StudioAction::FitAll(canvas) => {
                 let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
                 let declared =

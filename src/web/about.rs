@@ -1,8 +1,10 @@
-//! Above the canvas, for a built-in scenario: its title and what to watch.
+//! Above the canvas: a built-in scenario's title and what to watch, and why a file, a link
+//! or kept work could not be opened.
 
 use yew::prelude::*;
 
 use super::app::use_editor;
+use crate::explain::run::problem;
 
 #[component]
 pub fn About() -> Html {
@@ -10,10 +12,16 @@ pub fn About() -> Html {
     // Always the same element, hidden when empty: a component whose root changes between
     // nothing and an element trips yew's sibling bookkeeping.
     let (title, watch) = editor.studio().heading().unwrap_or_default();
+    let problems: Vec<String> = editor.studio().problems.iter().map(problem).collect();
     html! {
-        <section class="about" aria-label="About this scenario" hidden={title.is_empty()}>
-            <h2>{ title }</h2>
-            <p title={watch.to_string()}>{ watch }</p>
-        </section>
+        <>
+            <section class="about" aria-label="About this scenario" hidden={title.is_empty()}>
+                <h2>{ title }</h2>
+                <p title={watch.to_string()}>{ watch }</p>
+            </section>
+            <div class="problems" role="alert" hidden={problems.is_empty()}>
+                { for problems.iter().map(|problem| html! { <p>{ problem.clone() }</p> }) }
+            </div>
+        </>
     }
 }

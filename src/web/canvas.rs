@@ -11,6 +11,7 @@ use super::app::use_editor;
 use super::canvas_events::use_canvas_events;
 use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
+use super::files::open_first;
 use super::node::NodeShape;
 use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
@@ -99,8 +100,17 @@ pub fn Canvas() -> Html {
         matches!(editor.gesture, Gesture::Connecting { .. }).then_some("connecting"),
     );
     let transform = editor.view.svg_transform();
+    // A file dropped on the canvas opens like one picked with "Open".
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_drop = {
+        let studio = editor.dispatcher();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            open_first(event.data_transfer().and_then(|data| data.files()), studio.clone());
+        })
+    };
     html! {
-        <main class="canvas-area">
+        <main class="canvas-area" ondragover={on_drag_over} ondrop={on_drop}>
             <svg ref={svg} {class} role="group" aria-label="Canvas" tabindex="-1"
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
                 onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}>

@@ -1,5 +1,6 @@
-//! The few DOM measurements the app needs: where the canvas is on the page, so pointer
-//! positions can be turned into canvas coordinates and buttons can zoom around its centre.
+//! The few DOM services the app needs: where the canvas is on the page (so pointer positions
+//! become canvas coordinates and buttons zoom around its centre), reading a file the user
+//! picked or dropped, and saving a text as a download.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -41,4 +42,34 @@ pub fn focus_in_control(target: Option<web_sys::EventTarget>, buttons_too: bool)
         "button" | "a" => buttons_too,
         _ => element.is_content_editable(),
     }
+}
+
+/// Reads a file the user picked or dropped as text and hands it to `done` (with its name).
+pub fn read_file(file: web_sys::File, done: impl FnOnce(String, String) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let name = file.name();
+    let source = reader.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let text = source.result().ok().and_then(|result| result.as_string()).unwrap_or_default();
+        done(name, text);
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

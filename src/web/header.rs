@@ -5,6 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::files::FileButtons;
 use crate::studio::{Pick, StudioAction};
 
 /// The value of the "My topology" choice.
@@ -36,6 +37,7 @@ pub fn Header() -> Html {
             </svg>
             <h1>{ "Kaiten" }</h1>
             <p class="tagline">{ "Message-bus simulator" }</p>
+            <FileButtons />
             <div class="scenario-picker">
                 <label for="scenario-picker">{ "Scenario" }</label>
                 <select id="scenario-picker" {onchange}>

@@ -19,6 +19,7 @@ mod dom;
 mod edge;
 mod event_log;
 mod field;
+mod files;
 mod header;
 mod inspect_item;
 mod inspector;

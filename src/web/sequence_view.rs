@@ -2,10 +2,10 @@
 //! highlighted, the future not drawn), each arrow a button that seeks there; "Copy as
 //! Mermaid" and "Download SVG".
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::dom::download;
 use crate::explain::run::{arrow_label, arrow_name, kind_slug};
 use crate::studio::StudioAction;
 use crate::studio::sequence::{ARROWS_SHOWN, mermaid, sequence};
@@ -62,7 +62,7 @@ pub fn SequenceDiagram() -> Html {
         let svg_ref = svg_ref.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                download_svg(&svg.outer_html());
+                download("sequence.svg", "image/svg+xml", &svg.outer_html());
             }
         })
     };
@@ -93,21 +93,4 @@ fn copy_text(text: &str) {
     let window = gloo::utils::window();
     let _ = js_sys::Reflect::set(&window, &"__lastCopied".into(), &text.into());
     let _ = window.navigator().clipboard().write_text(text);
-}
-
-/// Saves the diagram as `sequence.svg`.
-fn download_svg(svg: &str) {
-    let parts = js_sys::Array::of1(&svg.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let document = gloo::utils::document();
-    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download("sequence.svg");
-        link.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -10,9 +10,10 @@ import { ROOT, launchBrowser, openPage, serveDir, screenshot, sizeName } from '.
 import * as engine from './engine.mjs';
 import * as editor from './editor.mjs';
 import * as shell from './shell.mjs';
+import * as files from './files.mjs';
 import * as playback from './playback.mjs';
 
-const SUITES = { shell, editor, engine, playback };
+const SUITES = { shell, files, editor, engine, playback };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';

@@ -1,0 +1,158 @@
+//! Files in and out of the browser, without web types: a scenario file or a RabbitMQ
+//! definitions document (as `rabbitmqctl export_definitions` or the management UI writes it)
+//! opens onto the canvas; the canvas saves as a scenario file or exports as definitions.
+//! A file that does not load is reported with its JSON path and changes nothing.
+
+use std::rc::Rc;
+
+use serde_json::{Value, json};
+
+use crate::editor::Document;
+use crate::editor::state::Replacement;
+use crate::formats::definitions::Definitions;
+use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::studio::{Pick, Studio};
+
+/// The largest file the browser opens; checked before parsing, so a huge file is refused
+/// at once instead of freezing the page.
+pub const MAX_FILE_BYTES: usize = 16 << 20;
+
+impl Studio {
+    /// Opens a file's text onto the canvas ("My topology"), as one undo step; a file that
+    /// does not load leaves everything as it was and says why in `problems`.
+    pub(crate) fn open(mut self, name: &str, text: &str) -> Studio {
+        match document_from(name, text) {
+            Ok(doc) => {
+                if self.pick == Pick::MyTopology {
+                    self.my_topology = None;
+                }
+                self.editor = self.editor.apply(crate::editor::Action::Replace(Replacement(Rc::new(doc))));
+                self.pick = Pick::MyTopology;
+                self.problems.clear();
+                self.rebuild(None);
+            }
+            Err(problems) => {
+                self.problems = problems
+                    .into_iter()
+                    .map(|problem| Diagnostic::new(format!("{name}: {}", problem.path), problem.message))
+                    .collect();
+            }
+        }
+        self
+    }
+
+    /// The canvas as a scenario file (topology, actors, script, layout).
+    pub fn scenario_file(&self) -> String {
+        self.editor.doc.to_scenario().to_json()
+    }
+
+    /// The canvas's topology as RabbitMQ definitions JSON, which `rabbitmqctl
+    /// import_definitions` and the management UI import.
+    pub fn definitions_file(&self) -> String {
+        let definitions = Definitions::new(self.editor.doc.topology.clone()).to_json();
+        serde_json::to_string_pretty(&definitions).expect("definitions serialize")
+    }
+}
+
+/// The document a file describes: a scenario file when it says `kaiten_scenario`, else a
+/// definitions document, laid out automatically.
+fn document_from(name: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
+    if text.len() > MAX_FILE_BYTES {
+        let size = text.len() >> 20;
+        return Err(vec![Diagnostic::new(
+            "",
+            format!("{size} MiB is larger than {} MiB, the most Kaiten opens", MAX_FILE_BYTES >> 20),
+        )]);
+    }
+    let value = crate::formats::parse_json(text).map_err(|problem| vec![problem])?;
+    if value.get("kaiten_scenario").is_some() {
+        return Document::from_scenario(&Scenario::from_json(text)?);
+    }
+    if !value.is_object() {
+        return Err(vec![Diagnostic::new("", "expected a scenario file or RabbitMQ definitions: a JSON object")]);
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let scenario = json!({
+        "kaiten_scenario": 1, "name": stem, "title": "", "watch": "", "seed": 1,
+        "definitions": value, "actors": [], "script": [],
+    });
+    let inside = |problems: Vec<Diagnostic>| -> Vec<Diagnostic> {
+        problems
+            .into_iter()
+            .map(|problem| {
+                let path = problem
+                    .path
+                    .strip_prefix("definitions.")
+                    .or(problem.path.strip_prefix("definitions"))
+                    .unwrap_or(&problem.path);
+                Diagnostic::new(path, problem.message)
+            })
+            .collect()
+    };
+    let scenario = Scenario::from_json(&Value::to_string(&scenario)).map_err(inside)?;
+    Document::from_scenario(&scenario).map_err(inside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::studio::StudioAction;
+
+    const DEFINITIONS: &str = r#"{
+        "rabbit_version": "3.10.8",
+        "exchanges": [{"name": "orders", "vhost": "/", "type": "topic", "durable": true, "auto_delete": false, "internal": false, "arguments": {}}],
+        "queues": [{"name": "created", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {"x-max-length": 10}}],
+        "bindings": [{"source": "orders", "vhost": "/", "destination": "created", "destination_type": "queue", "routing_key": "order.*", "arguments": {}}]
+    }"#;
+
+    fn open(text: &str) -> Studio {
+        Studio::default().apply(StudioAction::Open { name: "defs.json".into(), text: text.into() })
+    }
+
+    #[test]
+    fn definitions_open_laid_out_and_export_again() {
+        let studio = open(DEFINITIONS);
+        assert!(studio.problems.is_empty(), "{:?}", studio.problems);
+        let doc = &studio.editor.doc;
+        assert_eq!(doc.nodes().len(), 2);
+        assert!(doc.nodes().iter().all(|node| doc.position(*node).is_some()));
+        let exported: Value = serde_json::from_str(&studio.definitions_file()).unwrap();
+        assert_eq!(exported["bindings"][0]["routing_key"], "order.*");
+        assert_eq!(exported["queues"][0]["arguments"]["x-max-length"], 10);
+    }
+
+    #[test]
+    fn a_scenario_file_round_trips() {
+        let studio = Studio::with_builtin("topics");
+        let reopened =
+            Studio::default().apply(StudioAction::Open { name: "topics.json".into(), text: studio.scenario_file() });
+        assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+        assert_eq!(reopened.scenario_file(), studio.scenario_file());
+        assert!(reopened.run().is_some());
+    }
+
+    #[test]
+    fn a_file_that_does_not_load_changes_nothing_and_names_the_place() {
+        let before = open(DEFINITIONS);
+        let doc = before.editor.doc.clone();
+        let cases = [
+            ("{", ""),
+            ("[]", ""),
+            (
+                r#"{"queues": [{"name": "q", "arguments": {"x-max-length": "many"}}]}"#,
+                "queues[0].arguments.x-max-length",
+            ),
+            ("\u{feff}{}", ""),
+        ];
+        for (text, path) in cases {
+            let after = before.clone().apply(StudioAction::Open { name: "bad.json".into(), text: text.into() });
+            assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
+            assert!(!after.problems.is_empty(), "{text}");
+            assert!(after.problems[0].path.starts_with("bad.json"), "{:?}", after.problems);
+            assert!(after.problems[0].path.contains(path), "{text}: {:?}", after.problems);
+        }
+        let huge = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2));
+        let after = before.clone().apply(StudioAction::Open { name: "huge.json".into(), text: huge });
+        assert!(after.problems[0].message.contains("larger than"), "{:?}", after.problems);
+    }
+}

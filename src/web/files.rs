@@ -1,0 +1,53 @@
+//! The header's file buttons: "Open" (a scenario file or RabbitMQ definitions JSON, also by
+//! dropping it on the canvas), "Save scenario" and "Export definitions".
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::app::use_editor;
+use super::dom::{download, read_file};
+use crate::studio::{Studio, StudioAction};
+
+/// Opens the first file of a pick or a drop.
+pub fn open_first(files: Option<web_sys::FileList>, studio: UseReducerDispatcher<Studio>) {
+    if let Some(file) = files.and_then(|files| files.get(0)) {
+        read_file(file, move |name, text| studio.dispatch(StudioAction::Open { name, text }));
+    }
+}
+
+#[component]
+pub fn FileButtons() -> Html {
+    let editor = use_editor();
+    let onchange = {
+        let studio = editor.dispatcher();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            open_first(input.files(), studio.clone());
+            // The same file can be opened again after an edit.
+            input.set_value("");
+        })
+    };
+    let save = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.json", editor.doc.settings.name);
+            download(&name, "application/json", &editor.studio().scenario_file());
+        })
+    };
+    let export = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            download("definitions.json", "application/json", &editor.studio().definitions_file());
+        })
+    };
+    html! {
+        <div class="file-buttons">
+            <label class="file-open">
+                { "Open" }
+                <input type="file" accept=".json,application/json" {onchange} />
+            </label>
+            <button type="button" onclick={save}>{ "Save scenario" }</button>
+            <button type="button" onclick={export}>{ "Export definitions" }</button>
+        </div>
+    }
+}
