@@ -165,3 +165,8 @@ pub fn latency_value(value: Option<u64>) -> String {
 pub fn storage_warning(reason: &str) -> String {
     format!("Your work is not being saved in this browser ({reason}). Keep this tab open, or save it to a file.")
 }
+
+/// The play-only view's banner.
+pub fn shared_banner() -> &'static str {
+    "A shared scenario, play only: play and step through it, or edit a copy."
+}

@@ -12,6 +12,7 @@ pub mod log;
 pub mod run;
 pub mod saved;
 pub mod sequence;
+pub mod share;
 pub mod stage;
 
 use std::cell::{Ref, RefCell};
@@ -119,6 +120,10 @@ pub enum StudioAction {
         name: String,
         text: String,
     },
+    /// Opens a share link's fragment in the play-only view.
+    OpenShared(String),
+    /// Leaves the play-only view: the shared scenario becomes editable.
+    EditCopy,
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
 }
@@ -138,8 +143,10 @@ pub struct Studio {
     /// The log line a click moved to (absolute entry index), until playback moves on.
     pub log_cursor: Option<u64>,
     pub panel: Panel,
-    /// Why the document cannot run, when it cannot.
+    /// Why the document cannot run, or a file, link or kept work could not be opened.
     pub problems: Vec<Diagnostic>,
+    /// A share link is shown: play only, until "Edit a copy".
+    pub shared: bool,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
     // What was drawn under "My topology" while a built-in scenario is shown, so picking
@@ -171,6 +178,7 @@ impl Default for Studio {
             log_cursor: None,
             panel: Panel::default(),
             problems: Vec::new(),
+            shared: false,
             run: None,
             space_panned: false,
             step_origin: None,
@@ -243,6 +251,14 @@ impl Studio {
             StudioAction::Edit(action) => {
                 if matches!(action, Action::Pointer(_)) && self.editor.space_held {
                     self.space_panned = true;
+                }
+                if self.shared {
+                    // Play only: selecting, zooming and panning work; changes are dropped.
+                    let edited = self.editor.clone().apply(action);
+                    if Rc::ptr_eq(&edited.doc, &self.editor.doc) {
+                        self.editor = edited;
+                    }
+                    return self;
                 }
                 let before = self.editor.doc.clone();
                 // Where to put the new run: at the same virtual time, unless this one has
@@ -343,6 +359,8 @@ impl Studio {
             StudioAction::ShowPanel(panel) => self.panel = panel,
             StudioAction::Restore(text) => return self.restore(&text),
             StudioAction::Open { name, text } => return self.open(&name, &text),
+            StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
+            StudioAction::EditCopy => self.shared = false,
             StudioAction::FitAll(canvas) => {
                 let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
                 let declared =

@@ -29,14 +29,20 @@ struct SavedWork {
 impl Studio {
     /// The text to keep: the document, the picked scenario and the position.
     pub fn saved_work(&self) -> String {
+        self.work_text(true, true)
+    }
+
+    /// The kept text, with or without the drawing behind a built-in scenario and the
+    /// position (a share link carries neither unless asked for the step).
+    pub(crate) fn work_text(&self, with_position: bool, with_drawing: bool) -> String {
         let scenario_name = match &self.pick {
             Pick::MyTopology => None,
             Pick::Builtin(name) => Some(name.clone()),
         };
-        let position = self.run().map_or(0, |run| run.session.position());
+        let position = if with_position { self.run().map_or(0, |run| run.session.position()) } else { 0 };
         let as_json = |doc: &Document| serde_json::from_str(&doc.to_scenario().to_json()).unwrap_or_default();
         let scenario = as_json(&self.editor.doc);
-        let my_topology = self.my_topology.as_deref().map(as_json);
+        let my_topology = if with_drawing { self.my_topology.as_deref().map(as_json) } else { None };
         let saved = SavedWork { kaiten_saved: SAVED_VERSION, scenario_name, position, scenario, my_topology };
         serde_json::to_string(&saved).expect("saved work serializes")
     }

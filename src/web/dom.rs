@@ -73,3 +73,21 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Puts text on the clipboard (and on `window.__lastCopied`, which tests read).
+pub fn copy_text(text: &str) {
+    let window = gloo::utils::window();
+    let _ = js_sys::Reflect::set(&window, &"__lastCopied".into(), &text.into());
+    let _ = window.navigator().clipboard().write_text(text);
+}
+
+/// This page's address without its query and fragment.
+pub fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// The address's fragment (`#...`), if any.
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}

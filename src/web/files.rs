@@ -1,11 +1,12 @@
 //! The header's file buttons: "Open" (a scenario file or RabbitMQ definitions JSON, also by
-//! dropping it on the canvas), "Save scenario" and "Export definitions".
+//! dropping it on the canvas), "Save scenario", "Export definitions", and the share links
+//! ("Copy link", "Copy link to this step").
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::app::use_editor;
-use super::dom::{download, read_file};
+use super::dom::{copy_text, download, page_address, read_file};
 use crate::studio::{Studio, StudioAction};
 
 /// Opens the first file of a pick or a drop.
@@ -40,6 +41,12 @@ pub fn FileButtons() -> Html {
             download("definitions.json", "application/json", &editor.studio().definitions_file());
         })
     };
+    let link = |at_step: bool| {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            copy_text(&format!("{}{}", page_address(), editor.studio().share_fragment(at_step)));
+        })
+    };
     html! {
         <div class="file-buttons">
             <label class="file-open">
@@ -48,6 +55,8 @@ pub fn FileButtons() -> Html {
             </label>
             <button type="button" onclick={save}>{ "Save scenario" }</button>
             <button type="button" onclick={export}>{ "Export definitions" }</button>
+            <button type="button" onclick={link(false)}>{ "Copy link" }</button>
+            <button type="button" onclick={link(true)}>{ "Copy link to this step" }</button>
         </div>
     }
 }

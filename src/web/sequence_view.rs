@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use super::dom::download;
+use super::dom::{copy_text, download};
 use crate::explain::run::{arrow_label, arrow_name, kind_slug};
 use crate::studio::StudioAction;
 use crate::studio::sequence::{ARROWS_SHOWN, mermaid, sequence};
@@ -86,11 +86,4 @@ pub fn SequenceDiagram() -> Html {
             </div>
         </section>
     }
-}
-
-/// Puts text on the clipboard (and on `window.__lastCopied`, which tests read).
-fn copy_text(text: &str) {
-    let window = gloo::utils::window();
-    let _ = js_sys::Reflect::set(&window, &"__lastCopied".into(), &text.into());
-    let _ = window.navigator().clipboard().write_text(text);
 }

@@ -104,4 +104,44 @@ export const tests = [
       await node(page, '<img src=x onerror=alert(1)>').waitFor();
     },
   },
+  {
+    name: 'a link to a step opens the same scenario at that step, play only, until Edit a copy',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption('rpc-call');
+      for (let i = 0; i < 9; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
+      const position = await page.getByRole('slider', { name: 'Timeline' }).inputValue();
+      await page.getByRole('button', { name: 'Copy link to this step', exact: true }).click();
+      const link = await page.evaluate(() => window.__lastCopied);
+      assert.match(link, /#k1=/);
+      const other = await page.context().newPage();
+      await other.goto(link);
+      await other.locator('#app > .shell').waitFor();
+      await other.getByRole('button', { name: 'Edit a copy', exact: true }).waitFor();
+      assert.equal(await other.getByRole('combobox', { name: 'Scenario' }).inputValue(), 'rpc-call');
+      await other.waitForFunction((want) => document.querySelector('input.timeline')?.value === want, position);
+      await screenshot(other, `files-shared-${sizeName(viewport)}`);
+      // Play only: Delete does nothing until "Edit a copy".
+      await other.getByRole('button', { name: 'conductor', exact: true }).click();
+      await other.keyboard.press('Delete');
+      await other.getByRole('button', { name: 'conductor', exact: true }).waitFor();
+      await other.getByRole('button', { name: 'Edit a copy', exact: true }).click();
+      await other.getByRole('button', { name: 'conductor', exact: true }).click();
+      await other.keyboard.press('Delete');
+      await other.getByRole('button', { name: 'conductor', exact: true }).waitFor({ state: 'detached' });
+      await other.close();
+    },
+  },
+  {
+    name: 'a cut or forged link is reported and the page still works',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await page.goto(`${baseUrl}#k1=eJyrVkrOzy0oSi0uTk1RslIqSi0tz`);
+      await page.locator('#app > .shell').waitFor();
+      await page.getByRole('alert').filter({ hasText: 'share link' }).waitFor();
+      await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+    },
+  },
 ];

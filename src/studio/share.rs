@@ -1,0 +1,111 @@
+//! Share links: the whole scenario, compressed (deflate, then URL-safe base64), in the
+//! address's fragment, so nothing goes to a server. A link opens in a play-only view until
+//! "Edit a copy"; a link to a step opens at that step. A truncated or forged link is
+//! reported and changes nothing.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::formats::scenario::Diagnostic;
+use crate::studio::Studio;
+use crate::studio::files::MAX_FILE_BYTES;
+
+/// What a share fragment starts with (the format's version is in the name).
+pub const SHARE_PREFIX: &str = "#k1=";
+
+impl Studio {
+    /// The fragment of a link to this scenario, at its start or (`at_step`) at the current step.
+    pub fn share_fragment(&self, at_step: bool) -> String {
+        let text = self.work_text(at_step, false);
+        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+        format!("{SHARE_PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
+    }
+
+    /// Opens a share fragment in the play-only view; a bad one changes nothing.
+    pub(crate) fn open_shared(self, fragment: &str) -> Studio {
+        match unpacked(fragment) {
+            Ok(text) => {
+                let mut studio = self.restore(&text);
+                studio.shared = studio.problems.is_empty();
+                studio
+            }
+            Err(problem) => {
+                let mut studio = self;
+                studio.problems = vec![problem];
+                studio
+            }
+        }
+    }
+}
+
+fn unpacked(fragment: &str) -> Result<String, Diagnostic> {
+    let broken = |why: &str| Diagnostic::new("share link", format!("{why}; ask for the link again"));
+    let data = fragment.strip_prefix(SHARE_PREFIX).ok_or_else(|| broken("this is not a Kaiten share link"))?;
+    if data.len() > MAX_FILE_BYTES {
+        return Err(broken("the link is too long"));
+    }
+    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| broken("the link is damaged (not base64)"))?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_FILE_BYTES)
+        .map_err(|_| broken("the link is cut short or damaged"))?;
+    String::from_utf8(bytes).map_err(|_| broken("the link is damaged (not text)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::editor::Action;
+    use crate::studio::{Pick, StudioAction};
+
+    #[test]
+    fn a_link_to_a_step_opens_the_same_scenario_at_that_step_play_only() {
+        let mut studio = Studio::with_builtin("rpc-call");
+        for _ in 0..9 {
+            studio = studio.apply(StudioAction::Step);
+        }
+        let link = studio.share_fragment(true);
+        assert!(link.starts_with(SHARE_PREFIX) && link.len() < 4000, "{} bytes", link.len());
+        let opened = Studio::default().apply(StudioAction::OpenShared(link));
+        assert!(opened.shared);
+        assert_eq!(opened.pick, Pick::Builtin("rpc-call".into()));
+        assert_eq!(opened.run().unwrap().session.position(), studio.run().unwrap().session.position());
+        let from_start = Studio::default().apply(StudioAction::OpenShared(studio.share_fragment(false)));
+        assert_eq!(from_start.run().unwrap().session.position(), 0);
+    }
+
+    #[test]
+    fn the_play_only_view_refuses_edits_until_edit_a_copy() {
+        let studio =
+            Studio::default().apply(StudioAction::OpenShared(Studio::with_builtin("topics").share_fragment(false)));
+        let doc = studio.editor.doc.clone();
+        let studio = studio.apply(StudioAction::Edit(Action::SelectAll)).apply(StudioAction::Edit(Action::Delete));
+        assert!(Rc::ptr_eq(&doc, &studio.editor.doc), "nothing deleted");
+        let studio = studio.apply(StudioAction::EditCopy).apply(StudioAction::Edit(Action::Delete));
+        assert!(!studio.shared);
+        assert!(studio.editor.doc.nodes().is_empty());
+    }
+
+    #[test]
+    fn truncated_or_forged_links_change_nothing_and_say_why() {
+        let good = Studio::with_builtin("topics").share_fragment(false);
+        let cases = [
+            good[..good.len() / 2].to_string(),
+            format!("{SHARE_PREFIX}!!!"),
+            format!("{SHARE_PREFIX}{}", URL_SAFE_NO_PAD.encode(b"not deflate")),
+            format!(
+                "{SHARE_PREFIX}{}",
+                URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"kaiten_saved\": 1}", 6))
+            ),
+            "#other".to_string(),
+        ];
+        for link in cases {
+            let studio = Studio::with_builtin("rpc-call");
+            let doc = studio.editor.doc.clone();
+            let after = studio.apply(StudioAction::OpenShared(link.clone()));
+            assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{link}");
+            assert!(!after.shared);
+            assert!(!after.problems.is_empty(), "{link}");
+        }
+    }
+}
