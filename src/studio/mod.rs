@@ -162,6 +162,9 @@ pub struct Studio {
     // Invariant: grows with every applied action (the run changes in place, so views tell
     // states apart by this).
     revision: u64,
+    // Invariant: grows with every applied action but the playback `Tick`, so views that do
+    // not move with playback can skip its frames.
+    quiet_revision: u64,
 }
 
 impl Default for Studio {
@@ -185,6 +188,7 @@ impl Default for Studio {
             my_topology: None,
             kept: Vec::new(),
             revision: 0,
+            quiet_revision: 0,
         }
     }
 }
@@ -197,6 +201,11 @@ impl Studio {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Like [`Studio::revision`], but unchanged by playback ticks.
+    pub fn quiet_revision(&self) -> u64 {
+        self.quiet_revision
     }
 
     /// The current run, if the document runs.
@@ -224,6 +233,9 @@ impl Studio {
 
     pub fn apply(mut self, action: StudioAction) -> Studio {
         self.revision += 1;
+        if !matches!(action, StudioAction::Tick(_)) {
+            self.quiet_revision += 1;
+        }
         if matches!(
             action,
             StudioAction::Step

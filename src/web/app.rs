@@ -26,7 +26,8 @@ use crate::studio::{Pick, Studio, StudioAction};
 /// What every region reads: the studio and a way to dispatch actions to it.
 ///
 /// The run changes in place, so the context also keeps the revision it was rendered with:
-/// that is what tells the provider that its consumers must render again.
+/// that is what tells the provider that its consumers must render again. It is the studio's
+/// quiet revision, which playback frames leave alone (see [`PlaybackFrame`]).
 #[derive(Clone)]
 pub struct EditorContext {
     handle: UseReducerHandle<Studio>,
@@ -75,6 +76,17 @@ impl Reducible for Studio {
     }
 }
 
+/// Changes with every playback frame. Regions that move with playback (the canvas, the
+/// playback bar, the run panel, the message inspector) subscribe to it with
+/// [`use_playback_frame`]; the others re-render only when something else changes.
+#[derive(Clone, Copy, PartialEq)]
+pub struct PlaybackFrame(u64);
+
+#[hook]
+pub fn use_playback_frame() {
+    use_context::<PlaybackFrame>();
+}
+
 /// Reads the root context; every region is rendered inside [`App`], so it is always there.
 #[hook]
 pub fn use_editor() -> EditorContext {
@@ -101,9 +113,11 @@ pub fn App() -> Html {
     }
     use_playback_timer(handle.playing, handle.dispatcher());
     let handle_runs = handle.run().is_some();
-    let editor = EditorContext { revision: handle.revision(), handle };
+    let playback = PlaybackFrame(handle.revision());
+    let editor = EditorContext { revision: handle.quiet_revision(), handle };
     html! {
         <ContextProvider<EditorContext> context={editor}>
+        <ContextProvider<PlaybackFrame> context={playback}>
             <div class="shell">
                 <Header />
                 <p class="storage-warning" role="alert" hidden={storage_warning.is_none()}>
@@ -120,6 +134,7 @@ pub fn App() -> Html {
                 <RunPanel />
             </div>
             <ShortcutsOverlay />
+        </ContextProvider<PlaybackFrame>>
         </ContextProvider<EditorContext>>
     }
 }

@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use super::canvas_events::use_canvas_events;
 use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
@@ -32,6 +32,7 @@ use std::collections::BTreeMap;
 #[component]
 pub fn Canvas() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let svg = use_node_ref();
     let events = use_canvas_events(editor.clone(), svg.clone());
     {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use crate::engine::QueueId;
 use crate::explain::run::{depth_caption, latency_value};
 use crate::sim::Place;
@@ -17,6 +17,7 @@ const QUEUES_SHOWN: usize = 6;
 #[component]
 pub fn Charts() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let Some(run) = editor.studio().run() else {
         return html! { <section class="charts" aria-label="Charts"><p class="muted">{ "Nothing has run yet." }</p></section> };
     };

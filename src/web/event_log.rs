@@ -6,7 +6,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use crate::engine::BrokerEvent;
 use crate::explain::Describer;
 use crate::explain::run::{entry_kind_name, log_time};
@@ -17,6 +17,7 @@ use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 #[component]
 pub fn EventLog() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let studio = editor.studio();
     let Some(run) = studio.run_ref() else {
         return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };

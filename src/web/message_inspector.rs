@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use crate::engine::PublishId;
 use crate::explain::run::{kind_name, message_title, path_leg};
 use crate::sim::{Content, TraceEvent};
@@ -18,6 +18,7 @@ pub struct MessageInspectorProps {
 #[component]
 pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let Some(run) = editor.studio().run() else { return html! {} };
     let message = props.message;
     let end = run.trace_end();

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use super::charts::Charts;
 use super::event_log::EventLog;
 use super::sequence_view::SequenceDiagram;
@@ -15,6 +15,7 @@ const TABS: [(Panel, &str); 3] =
 #[component]
 pub fn RunPanel() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let shown = editor.studio().panel;
     let tabs = TABS.iter().map(|(panel, name)| {
         let (editor, panel) = (editor.clone(), *panel);

@@ -6,7 +6,7 @@ use gloo::timers::callback::Interval;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use crate::explain::run::{clock, nothing_to_play, position};
 use crate::studio::{SPEEDS, Studio, StudioAction};
 
@@ -38,6 +38,7 @@ pub fn use_playback_timer(playing: bool, studio: UseReducerDispatcher<Studio>) {
 #[component]
 pub fn Playback() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let studio = editor.studio();
     let run = studio.run();
     let (at, end, now, cut) = run

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
+use super::app::{use_editor, use_playback_frame};
 use super::dom::{copy_text, download};
 use crate::explain::run::{arrow_label, arrow_name, kind_slug};
 use crate::studio::StudioAction;
@@ -17,6 +17,7 @@ const TOP: f64 = 44.0;
 #[component]
 pub fn SequenceDiagram() -> Html {
     let editor = use_editor();
+    use_playback_frame();
     let svg_ref = use_node_ref();
     let Some(run_ref) = editor.studio().run_ref() else {
         return html! { <section class="sequence" aria-label="Sequence diagram"><p class="muted">{ "Nothing has run yet." }</p></section> };
