@@ -508,3 +508,79 @@ fn exceptions_with_several_arguments_and_keyword_arguments() {
         ]
     );
 }
+
+/// A server `s1` on topic `t` whose `slow` method takes 400 ms, a client calling it at
+/// about 100 ms, and the script's `action` on `s1` at 300 ms.
+fn stopped_server(action: &str) -> Session {
+    let scenario = json!({
+        "kaiten_scenario": 1, "name": "stop", "actors": [
+            {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+             "endpoints": [{"name": "E", "methods": [
+                 {"name": "slow", "params": [], "behaviour": {"return": "7"}, "duration_ms": 400}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "timeout_ms": 2000, "start_ms": 50,
+             "steps": [{"action": "call", "method": "slow"}]}
+        ],
+        "script": [{"at_ms": 300, action: "s1"}]
+    });
+    let scenario = Scenario::from_json(&scenario.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let mut session = Session::new(scenario.build(1).expect("builds"));
+    // Well before the fanout queue's x-expires (30 minutes) and after the call's timeout.
+    session.run_until(Until::Time(10_000));
+    session
+}
+
+fn fanout_queues(session: &Session) -> Vec<String> {
+    let topology = session.world().broker().topology();
+    topology.queues().map(|queue| queue.name().to_string()).filter(|name| name.starts_with("t_fanout_")).collect()
+}
+
+#[test]
+fn a_graceful_stop_finishes_the_call_and_deletes_the_fanout_queue() {
+    let session = stopped_server("stop_gracefully");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"], "wait() lets the running method reply");
+    let topology = session.world().broker().topology();
+    assert!(fanout_queues(&session).is_empty(), "its own fanout queue is deleted");
+    assert!(topology.exchange_by_name("t_fanout").is_none(), "the auto-delete exchange goes with its last binding");
+    assert!(topology.queue_by_name("t").is_some() && topology.queue_by_name("t.s1").is_some(), "shared queues stay");
+    let stopping = notes(&session)
+        .into_iter()
+        .find_map(|(actor, note)| match note {
+            OsloNote::StoppedConsuming { queues, deleted } if actor == "s1" => Some((queues, deleted)),
+            _ => None,
+        })
+        .expect("the server noted its stop");
+    assert_eq!(stopping.0.len(), 3);
+    assert_eq!(stopping.1.len(), 1);
+    let closed_at = session
+        .trace()
+        .iter()
+        .find(|entry| matches!(&entry.event, TraceEvent::Note { note: kaiten::sim::Note::Stopped, .. }))
+        .expect("the connection closes")
+        .time;
+    assert!(closed_at > 400, "the connection closes after the method finished: {closed_at}");
+    let mut describer = kaiten::explain::Describer::default();
+    let sentences: Vec<String> =
+        session.trace().iter().map(|entry| describer.describe(entry, session.world()).sentence).collect();
+    assert!(sentences.iter().any(|s| s.contains("is stopping gracefully")), "{sentences:?}");
+    assert!(sentences.iter().any(|s| s.contains("s1 stops: it cancelled its consumers")), "{sentences:?}");
+}
+
+#[test]
+fn stop_actor_kills_the_server_the_call_times_out_and_the_fanout_queue_stays() {
+    let session = stopped_server("stop_actor");
+    assert!(outcomes(&session)[0].contains("MessagingTimeout"), "{:?}", outcomes(&session));
+    assert_eq!(fanout_queues(&session).len(), 1, "a killed server leaves its fanout queue to x-expires");
+    assert!(session.world().broker().topology().exchange_by_name("t_fanout").is_some());
+}
+
+#[test]
+fn a_graceful_stop_of_an_unknown_actor_is_refused_with_its_path() {
+    let errors = Scenario::from_json(
+        &json!({"kaiten_scenario": 1, "name": "x", "actors": [], "script": [{"at_ms": 1, "stop_gracefully": "nobody"}]})
+            .to_string(),
+    )
+    .and_then(|scenario| scenario.build(1).map(|_| ()))
+    .unwrap_err();
+    assert!(errors.iter().any(|error| error.to_string().contains("script[0].stop_gracefully")), "{errors:?}");
+}

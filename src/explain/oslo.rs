@@ -72,6 +72,23 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
             let queues: Vec<String> = queues.iter().map(|queue| format!("'{queue}'")).collect();
             format!("{actor} declared its topology and consumes from {}", queues.join(", "))
         }
+        OsloNote::StoppedConsuming { queues, deleted } => {
+            let quoted = |names: &[String]| names.iter().map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", ");
+            let cancelled = if queues.is_empty() {
+                "has no consumers to cancel".to_string()
+            } else {
+                format!("cancelled its consumers on {}", quoted(queues))
+            };
+            let deleted = if deleted.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " and deleted its own queue {} (an auto-delete exchange goes with its last binding)",
+                    quoted(deleted)
+                )
+            };
+            format!("{actor} stops: it {cancelled}{deleted}")
+        }
         OsloNote::InvalidTarget { error } => {
             format!("{actor} cannot start: InvalidTarget: {error}")
         }

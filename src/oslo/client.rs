@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::engine::{Delivery, Publish, SimTime};
+use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
 use crate::oslo::actors::{Cursor, default_after_ms, label, note_received, one};
 use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
 use crate::oslo::dispatcher::version_is_compatible;
@@ -91,6 +91,8 @@ pub struct RpcClient {
     config: RpcClientConfig,
     cursor: Cursor,
     reply_queue: Option<String>,
+    // The reply consumer and its queue, once the first call made them.
+    reply_consumers: Vec<(ConsumerId, String)>,
     // Exchanges this connection has declared (kombu declares each once).
     declared: BTreeSet<String>,
     waiting: Option<Waiting>,
@@ -109,6 +111,7 @@ impl RpcClient {
             config,
             cursor: Cursor::default(),
             reply_queue: None,
+            reply_consumers: Vec::new(),
             declared: BTreeSet::new(),
             waiting: None,
             next_token: 1,
@@ -250,7 +253,8 @@ impl RpcClient {
         let reply_id = uuid4_hex(ctx.rng());
         let plan = reply_plan(&self.config.transport, &reply_id);
         let tag = format!("{}-replies", self.config.name);
-        if crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+        if let Some(consumers) = crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+            self.reply_consumers = consumers;
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
         let queue = reply_queue_name(&reply_id);
@@ -335,6 +339,13 @@ impl Actor for RpcClient {
                 CallError::MessageUndeliverable { exchange: returned.exchange, routing_key: returned.routing_key };
             self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
         }
+    }
+
+    /// `transport.cleanup()`: the reply waiter cancels its consumer; the reply queue stays
+    /// until its `x-expires` (oslo.messaging does not delete it).
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        crate::oslo::actors::stop_consuming(ctx, std::mem::take(&mut self.reply_consumers), Vec::new());
+        0
     }
 
     fn status(&self) -> ActorStatus {

@@ -51,6 +51,9 @@ pub enum DispatchResult {
 pub enum OsloNote {
     /// The piece declared its topology and consumes from these queues.
     Listening { queues: Vec<String> },
+    /// A graceful stop: the piece cancelled its consumers on `queues` and deleted the
+    /// queues it owns (`deleted`).
+    StoppedConsuming { queues: Vec<String>, deleted: Vec<String> },
     /// The piece could not start: its target is invalid.
     InvalidTarget { error: String },
     /// An oslo publish left the client (the body is exactly what goes on the wire).

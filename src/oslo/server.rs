@@ -11,8 +11,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::engine::{Delivery, Publish, SimTime};
-use crate::oslo::actors::{label, listen, note_received};
+use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
+use crate::oslo::actors::{label, listen, note_received, stop_consuming};
 use crate::oslo::declare::{TransportConfig, rpc_server_plan};
 use crate::oslo::dispatcher::{Endpoint, MsgIdCache, Outcome, dispatch};
 use crate::oslo::ids::uuid4_hex;
@@ -51,8 +51,13 @@ struct PendingReply {
 pub struct RpcServer {
     config: RpcServerConfig,
     cache: MsgIdCache,
-    // Requests being dispatched, by timer token: the reply to send when done (None for casts).
-    in_progress: BTreeMap<u64, Option<PendingReply>>,
+    // Requests being dispatched, by timer token: when they finish and the reply to send then
+    // (None for casts).
+    in_progress: BTreeMap<u64, (SimTime, Option<PendingReply>)>,
+    // Its consumers and their queues, once it listens; emptied by a graceful stop.
+    consumers: Vec<(ConsumerId, String)>,
+    // Its own `topic_fanout_<id>` queue, which a graceful stop deletes.
+    fanout_queue: Option<String>,
     // Returned replies waiting for a retry, by timer token.
     retrying: BTreeMap<u64, Publish>,
     // When each reply (by `_msg_id`) first came back, to give up after the retry timeout.
@@ -72,6 +77,8 @@ impl RpcServer {
             config,
             cache: MsgIdCache::default(),
             in_progress: BTreeMap::new(),
+            consumers: Vec::new(),
+            fanout_queue: None,
             retrying: BTreeMap::new(),
             returned_since: BTreeMap::new(),
             next_token: 1,
@@ -93,8 +100,10 @@ impl RpcServer {
         }
         let fanout_id = uuid4_hex(ctx.rng());
         let plan = rpc_server_plan(&self.config.transport, &self.config.target, &fanout_id);
-        if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
+        if let Some(consumers) = listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
             self.started = true;
+            self.consumers = consumers;
+            self.fanout_queue = plan.consume.last().cloned();
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
     }
@@ -205,7 +214,7 @@ impl Actor for RpcServer {
             }
         } else {
             let token = self.token();
-            self.in_progress.insert(token, pending);
+            self.in_progress.insert(token, (until, pending));
             ctx.set_timer(dispatched.duration_ms, token);
         }
     }
@@ -214,7 +223,7 @@ impl Actor for RpcServer {
         if token == START {
             return self.begin(ctx);
         }
-        if let Some(pending) = self.in_progress.remove(&token) {
+        if let Some((_, pending)) = self.in_progress.remove(&token) {
             if let Some(pending) = pending {
                 self.send_reply(ctx, pending);
             }
@@ -252,6 +261,18 @@ impl Actor for RpcServer {
         let token = self.token();
         self.retrying.insert(token, returned);
         ctx.set_timer(REPLY_RETRY_MS, token);
+    }
+
+    /// `stop()` then `wait()`: cancels its consumers and deletes its own fanout queue (the
+    /// auto-delete `topic_fanout` exchange goes with its last binding); the shared `topic`
+    /// and `topic.server` queues stay. `wait()` lets the requests being dispatched finish
+    /// and reply, so the connection closes when the last one is done.
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        let consumers = std::mem::take(&mut self.consumers);
+        let owned = self.fanout_queue.take().into_iter().collect();
+        stop_consuming(ctx, consumers, owned);
+        let last = self.in_progress.values().map(|(until, _)| *until).max().unwrap_or(ctx.now());
+        last.saturating_sub(ctx.now())
     }
 
     fn status(&self) -> ActorStatus {

@@ -100,6 +100,14 @@ pub trait Actor: fmt::Debug {
     fn on_publish_error(&mut self, ctx: &mut ActorCtx<'_>, error: AmqpError) {
         let _ = (ctx, error);
     }
+    /// A graceful stop (the scenario script's `stop_gracefully`): the actor runs its own stop
+    /// logic (cancel its consumers, delete the queues it owns) and returns how long it still
+    /// needs to finish the work in progress; its connection closes after that. A killed actor
+    /// (`stop_actor`) skips this. By default nothing happens and the connection closes at once.
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        let _ = ctx;
+        0
+    }
     fn status(&self) -> ActorStatus;
     fn clone_box(&self) -> Box<dyn Actor>;
 }
@@ -194,6 +202,18 @@ impl ActorCtx<'_> {
 
     pub fn cancel(&mut self, consumer: ConsumerId) {
         self.broker.cancel(self.now, consumer);
+    }
+
+    /// `queue.delete` by name (its bindings go, and an auto-delete exchange with its last one).
+    pub fn delete_queue(&mut self, queue: &str) -> Result<(), AmqpError> {
+        let id = self
+            .broker
+            .topology()
+            .queue_by_name(queue)
+            .ok_or_else(|| AmqpError::NotFound(format!("no queue '{queue}' in vhost '/'")))?
+            .id;
+        self.broker.delete_queue(self.now, id);
+        Ok(())
     }
 
     /// Sends a plain publish, labelled by its message_id; it reaches the broker after the

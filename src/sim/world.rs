@@ -39,6 +39,7 @@ enum Pending {
     ReturnArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
     BrokerDeadline,
     Stop(ActorId),
+    StopGracefully(ActorId),
 }
 
 impl Pending {
@@ -60,6 +61,8 @@ struct ActorSlot {
     connection: ConnectionId,
     channel: ChannelId,
     stopped: bool,
+    // A graceful stop has begun: its connection closes when the actor's work is done.
+    stopping: bool,
 }
 
 /// Everything that changes during a run.
@@ -83,6 +86,16 @@ pub struct World {
     stats: Stats,
 }
 
+/// How the scenario's script stops an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopKind {
+    /// Like a killed process: the connection closes at once, unacked messages are requeued.
+    Kill,
+    /// The actor runs its own stop logic ([`Actor::stop`]), finishes its work in progress,
+    /// then its connection closes.
+    Graceful,
+}
+
 /// Which way a message crosses the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Direction {
@@ -97,7 +110,7 @@ impl World {
         actors: Vec<Box<dyn Actor>>,
         network: Network,
         seed: u64,
-        stops: &[(SimTime, ActorId)],
+        stops: &[(SimTime, ActorId, StopKind)],
     ) -> World {
         let mut broker = Broker::new(topology);
         let mut pending = Schedule::default();
@@ -108,11 +121,15 @@ impl World {
                 let connection = broker.open_connection();
                 let channel = broker.open_channel(connection);
                 pending.push(0, Pending::Start(ActorId(idx as u32)));
-                ActorSlot { actor, connection, channel, stopped: false }
+                ActorSlot { actor, connection, channel, stopped: false, stopping: false }
             })
             .collect();
-        for (at, actor) in stops {
-            pending.push(*at, Pending::Stop(*actor));
+        for (at, actor, kind) in stops {
+            let stop = match kind {
+                StopKind::Kill => Pending::Stop(*actor),
+                StopKind::Graceful => Pending::StopGracefully(*actor),
+            };
+            pending.push(*at, stop);
         }
         World {
             broker,
@@ -220,6 +237,7 @@ impl World {
                 self.broker.advance_to(self.now);
             }
             Pending::Stop(actor) => self.stop_actor(actor, &mut log),
+            Pending::StopGracefully(actor) => self.stop_gracefully(actor, &mut log),
         }
         self.collect_broker_output(&mut log);
         true
@@ -276,6 +294,25 @@ impl World {
         let connection = slot.connection;
         log.push(TraceEvent::Note { actor, note: Note::Stopped });
         self.broker.close_connection(self.now, connection);
+    }
+
+    /// Runs the actor's own stop logic, then closes its connection once its work in progress
+    /// is done (at once if it has none).
+    fn stop_gracefully(&mut self, actor: ActorId, log: &mut StepLog<'_>) {
+        let Some(slot) = self.actors.get_mut(actor.0 as usize) else { return };
+        if slot.stopped || slot.stopping {
+            return;
+        }
+        slot.stopping = true;
+        let mut drain: SimTime = 0;
+        self.with_actor(actor, log, |actor, ctx| drain = actor.stop(ctx));
+        let until = self.now.saturating_add(drain);
+        log.push(TraceEvent::Note { actor, note: Note::Stopping { until } });
+        if drain == 0 {
+            self.stop_actor(actor, log);
+        } else {
+            self.pending.push(until, Pending::Stop(actor));
+        }
     }
 
     /// When something sent now between `actor` and the broker arrives: after the drawn
