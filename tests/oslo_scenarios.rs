@@ -584,3 +584,52 @@ fn a_graceful_stop_of_an_unknown_actor_is_refused_with_its_path() {
     .unwrap_err();
     assert!(errors.iter().any(|error| error.to_string().contains("script[0].stop_gracefully")), "{errors:?}");
 }
+
+#[test]
+fn clients_sharing_a_transport_share_one_reply_queue_and_each_gets_its_reply() {
+    let client = |name: &str, x: u32, shared: Option<&str>| {
+        json!({"kind": "rpc_client", "name": name, "target": {"topic": "t"}, "start_ms": 100,
+               "shared_transport": shared,
+               "steps": [{"action": "call", "method": "echo", "args": {"x": x}, "count": 3}]})
+    };
+    let scenario = |shared: Option<&str>| {
+        from_json(json!({
+            "kaiten_scenario": 1, "name": "shared-transport", "actors": [
+                {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+                 "endpoints": [{"name": "E", "methods": [
+                     {"name": "echo", "params": ["x"], "behaviour": {"return": "x"}, "duration_ms": 30}
+                 ]}]},
+                client("c1", 1, shared), client("c2", 2, shared), client("c3", 3, shared)
+            ]
+        }))
+    };
+    let reply_queues = |session: &Session| {
+        session.world().broker().topology().queues().filter(|queue| queue.name().starts_with("reply_")).count()
+    };
+    let shared = scenario(Some("api"));
+    let mut got = outcomes(&shared);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "c1: echo -> 1",
+            "c1: echo -> 1",
+            "c1: echo -> 1",
+            "c2: echo -> 2",
+            "c2: echo -> 2",
+            "c2: echo -> 2",
+            "c3: echo -> 3",
+            "c3: echo -> 3",
+            "c3: echo -> 3"
+        ],
+        "every reply reaches the caller waiting for its _msg_id"
+    );
+    assert_eq!(reply_queues(&shared), 1, "one reply queue for the transport");
+    let reply_listeners = notes(&shared)
+        .iter()
+        .filter(|(_, note)| matches!(note, OsloNote::Listening { queues } if queues[0].starts_with("reply_")))
+        .count();
+    assert_eq!(reply_listeners, 1, "one reply consumer");
+    assert!(!notes(&shared).iter().any(|(_, note)| matches!(note, OsloNote::ReplyUnexpected { .. })));
+    assert_eq!(reply_queues(&scenario(None)), 3, "without a shared transport each client has its own");
+}

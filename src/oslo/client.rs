@@ -71,6 +71,12 @@ pub struct RpcClientConfig {
     /// call fails at once with `MessageUndeliverable`.
     #[serde(default)]
     pub at_least_once: bool,
+    /// The name of the transport this client shares with others in one process: clients
+    /// with the same name use one `reply_<id>` queue and one reply consumer (oslo.messaging
+    /// has one `ReplyWaiter` per transport), made by the first of them to call, and each
+    /// reply goes to the caller waiting for its `_msg_id`.
+    #[serde(default)]
+    pub shared_transport: Option<String>,
     #[serde(default)]
     pub start_ms: SimTime,
     pub steps: Vec<ClientStep>,
@@ -245,10 +251,16 @@ impl RpcClient {
         }
     }
 
-    /// The reply queue, declared and consumed on the first call (`_get_reply_q`).
+    /// The reply queue, declared and consumed on the first call (`_get_reply_q`), or the
+    /// one its shared transport already has.
     fn reply_queue(&mut self, ctx: &mut ActorCtx<'_>) -> String {
         if let Some(queue) = &self.reply_queue {
             return queue.clone();
+        }
+        let shared_key = self.config.shared_transport.as_ref().map(|name| format!("oslo.transport.{name}.reply_q"));
+        if let Some(queue) = shared_key.as_ref().and_then(|key| ctx.shared().get(key)).cloned() {
+            self.reply_queue = Some(queue.clone());
+            return queue;
         }
         let reply_id = uuid4_hex(ctx.rng());
         let plan = reply_plan(&self.config.transport, &reply_id);
@@ -258,6 +270,9 @@ impl RpcClient {
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
         let queue = reply_queue_name(&reply_id);
+        if let Some(key) = shared_key {
+            ctx.shared().insert(key, queue.clone());
+        }
         self.reply_queue = Some(queue.clone());
         queue
     }
@@ -346,6 +361,16 @@ impl Actor for RpcClient {
     fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
         crate::oslo::actors::stop_consuming(ctx, std::mem::take(&mut self.reply_consumers), Vec::new());
         0
+    }
+
+    fn shared_transport(&self) -> Option<&str> {
+        self.config.shared_transport.as_deref()
+    }
+
+    /// The reply waiter hands a reply to the caller waiting for its `_msg_id`.
+    fn claims(&self, delivery: &Delivery) -> bool {
+        let Some(waiting) = &self.waiting else { return false };
+        Reply::parse(&delivery.message.body).is_ok_and(|reply| reply.msg_id == waiting.msg_id)
     }
 
     fn status(&self) -> ActorStatus {

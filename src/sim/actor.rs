@@ -8,6 +8,7 @@
 //! latency drawn from the seeded RNG. Actors draw randomness only from `ctx.rng()` and
 //! read time only from `ctx.now()`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -108,6 +109,17 @@ pub trait Actor: fmt::Debug {
         let _ = ctx;
         0
     }
+    /// The name of the transport (one client process's connection pool) this actor shares
+    /// with others, if any. A delivery to one actor of a shared transport goes to the first
+    /// one, in scenario order, that [`claims`](Actor::claims) it, else to the consumer's owner.
+    fn shared_transport(&self) -> Option<&str> {
+        None
+    }
+    /// Whether this actor is the one waiting for `delivery` (an oslo reply to its call).
+    fn claims(&self, delivery: &Delivery) -> bool {
+        let _ = delivery;
+        false
+    }
     fn status(&self) -> ActorStatus;
     fn clone_box(&self) -> Box<dyn Actor>;
 }
@@ -150,6 +162,7 @@ pub struct ActorCtx<'a> {
     pub(crate) outgoing: Vec<Outgoing>,
     pub(crate) notes: Vec<Note>,
     pub(crate) new_consumers: Vec<ConsumerId>,
+    pub(crate) shared: &'a mut BTreeMap<String, String>,
 }
 
 impl ActorCtx<'_> {
@@ -168,6 +181,12 @@ impl ActorCtx<'_> {
     /// The actor's own channel (one connection and channel per actor).
     pub fn channel(&self) -> ChannelId {
         self.channel
+    }
+
+    /// Memory shared by the actors of one client process (what actors of one shared
+    /// transport know together, such as its reply queue's name), part of the world's state.
+    pub fn shared(&mut self) -> &mut BTreeMap<String, String> {
+        self.shared
     }
 
     /// Read-only view of the broker, for names and queue depths.

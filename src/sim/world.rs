@@ -83,6 +83,8 @@ pub struct World {
     // How publishes sent with a kind or label of their own are drawn; the rest are plain
     // messages labelled by their message_id. Persistent, so snapshots share it.
     sent_as: imbl::OrdMap<PublishId, (MessageKind, Arc<str>)>,
+    // Memory shared by the actors of one client process ([`ActorCtx::shared`]).
+    shared: BTreeMap<String, String>,
     stats: Stats,
 }
 
@@ -143,6 +145,7 @@ impl World {
             deadline_scheduled: None,
             last_arrival: BTreeMap::new(),
             sent_as: imbl::OrdMap::new(),
+            shared: BTreeMap::new(),
             stats: Stats::default(),
         }
     }
@@ -350,6 +353,7 @@ impl World {
             outgoing: Vec::new(),
             notes: Vec::new(),
             new_consumers: Vec::new(),
+            shared: &mut self.shared,
         };
         callback(slot.actor.as_mut(), &mut ctx);
         let ActorCtx { outgoing, notes, new_consumers, .. } = ctx;
@@ -420,6 +424,7 @@ impl World {
             let Some(owner) = delivery.consumer.and_then(|consumer| self.consumer_owner.get(&consumer)).copied() else {
                 continue;
             };
+            let owner = self.claimant(owner, &delivery);
             let counters = self.stats.actor(owner);
             counters.delivered += 1;
             counters.unacked += 1;
@@ -459,6 +464,20 @@ impl World {
 }
 
 impl World {
+    /// Who gets a delivery to `owner`'s consumer: the first actor (in scenario order) of
+    /// the owner's shared transport that claims it, else the owner.
+    fn claimant(&self, owner: ActorId, delivery: &Delivery) -> ActorId {
+        let Some(transport) = self.actors.get(owner.0 as usize).and_then(|slot| slot.actor.shared_transport()) else {
+            return owner;
+        };
+        self.actors
+            .iter()
+            .position(|slot| {
+                !slot.stopped && slot.actor.shared_transport() == Some(transport) && slot.actor.claims(delivery)
+            })
+            .map_or(owner, |idx| ActorId(idx as u32))
+    }
+
     /// How a publish is drawn: the kind and label it was sent with, or a plain message
     /// labelled by its message_id.
     fn drawn_as(&self, message: PublishId, message_id: Option<&str>) -> (MessageKind, Arc<str>) {
