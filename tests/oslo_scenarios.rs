@@ -633,3 +633,90 @@ fn clients_sharing_a_transport_share_one_reply_queue_and_each_gets_its_reply() {
     assert!(!notes(&shared).iter().any(|(_, note)| matches!(note, OsloNote::ReplyUnexpected { .. })));
     assert_eq!(reply_queues(&scenario(None)), 3, "without a shared transport each client has its own");
 }
+
+/// A server whose `slow` method takes `duration_ms`, and a client calling it (or, with
+/// `topic`, a topic nobody serves) with `call_monitor_timeout_s` and `timeout_ms`.
+fn monitored_call(duration_ms: u64, monitor_s: u64, timeout_ms: u64, topic: &str) -> Session {
+    from_json(json!({
+        "kaiten_scenario": 1, "name": "monitor", "actors": [
+            {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+             "endpoints": [{"name": "E", "methods": [
+                 {"name": "slow", "params": [], "behaviour": {"return": "7"}, "duration_ms": duration_ms}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": topic}, "timeout_ms": timeout_ms,
+             "call_monitor_timeout_s": monitor_s, "start_ms": 50, "steps": [{"action": "call", "method": "slow"}]}
+        ]
+    }))
+}
+
+/// When the call ended, after it was sent.
+fn call_took(session: &Session) -> u64 {
+    let times: Vec<u64> = session
+        .trace()
+        .iter()
+        .filter(|entry| {
+            matches!(
+                oslo_note(entry),
+                Some(OsloNote::CallBlocked { .. } | OsloNote::CallReturned { .. } | OsloNote::CallFailed { .. })
+            )
+        })
+        .map(|entry| entry.time)
+        .collect();
+    times[1] - times[0]
+}
+
+fn heartbeats_received(session: &Session) -> usize {
+    notes(session).iter().filter(|(_, note)| matches!(note, OsloNote::Heartbeat { .. })).count()
+}
+
+#[test]
+fn call_monitor_heartbeats_keep_a_long_call_alive() {
+    let session = monitored_call(5000, 2, 10_000, "t");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"]);
+    let request = notes(&session)
+        .into_iter()
+        .find_map(|(_, note)| match note {
+            OsloNote::Published { sent: kaiten::oslo::note::Sent::Call { .. }, body, .. } => Some(body),
+            _ => None,
+        })
+        .unwrap();
+    let inner: Value =
+        serde_json::from_str(serde_json::from_str::<Value>(&request).unwrap()["oslo.message"].as_str().unwrap())
+            .unwrap();
+    assert_eq!(inner["_timeout"], json!(2), "the request carries call_monitor_timeout as _timeout");
+    // Every 1 s while the 5 s method runs: at 1, 2, 3 and 4 s.
+    assert_eq!(heartbeats_received(&session), 4);
+    let heartbeat = notes(&session)
+        .into_iter()
+        .find_map(|(_, note)| match note {
+            OsloNote::Published { sent: kaiten::oslo::note::Sent::Heartbeat { .. }, body, .. } => Some(body),
+            _ => None,
+        })
+        .unwrap();
+    let inner: Value =
+        serde_json::from_str(serde_json::from_str::<Value>(&heartbeat).unwrap()["oslo.message"].as_str().unwrap())
+            .unwrap();
+    assert_eq!((inner["result"].clone(), inner["ending"].clone()), (Value::Null, json!(false)));
+    let mut describer = kaiten::explain::Describer::default();
+    let sentences: Vec<String> =
+        session.trace().iter().map(|entry| describer.describe(entry, session.world()).sentence).collect();
+    assert!(sentences.iter().any(|s| s.contains("call monitor restarts")), "{sentences:?}");
+}
+
+#[test]
+fn call_monitor_times_out_without_heartbeats_and_the_overall_timeout_still_applies() {
+    // Nobody serves the topic: the monitor (2 s) runs out long before the 10 s timeout.
+    let unserved = monitored_call(5000, 2, 10_000, "nobody");
+    assert!(outcomes(&unserved)[0].contains("MessagingTimeout"), "{:?}", outcomes(&unserved));
+    assert_eq!(call_took(&unserved), 2000);
+    // int(1) / 2 is under a second, so the server sends no heartbeats (oslo logs a
+    // warning) and the 1 s monitor runs out while the method still runs.
+    let too_short = monitored_call(3000, 1, 10_000, "t");
+    assert!(outcomes(&too_short)[0].contains("MessagingTimeout"));
+    assert_eq!((call_took(&too_short), heartbeats_received(&too_short)), (1000, 0));
+    // Heartbeats keep the monitor alive, but the overall 3 s timeout still ends the call.
+    let overall = monitored_call(5000, 2, 3000, "t");
+    assert!(outcomes(&overall)[0].contains("MessagingTimeout"));
+    assert_eq!(call_took(&overall), 3000);
+    assert!(heartbeats_received(&overall) >= 2);
+}

@@ -104,6 +104,9 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
                     format!("sent the reply to {msg_id}, carrying a {class} failure")
                 }
                 Sent::Notification { event_type, priority } => format!("sent notification {event_type} ({priority})"),
+                Sent::Heartbeat { msg_id } => {
+                    format!("sent a call-monitor heartbeat for {msg_id} (the method still runs)")
+                }
             };
             let ttl = expiration.as_deref().map_or_else(String::new, |ms| format!(", expiring after {ms} ms"));
             format!("{actor} {what} to {exchange} with routing key '{routing_key}'{ttl}")
@@ -133,7 +136,12 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
         OsloNote::ReplyUnexpected { msg_id } => {
             format!("{actor} got a reply to {msg_id} but no caller waits for it any more (it timed out): dropped")
         }
-        OsloNote::Heartbeat { msg_id } => {
+        OsloNote::Heartbeat { msg_id, monitor_deadline: Some(at) } => {
+            format!(
+                "{actor} got a call-monitor heartbeat for {msg_id}: its call monitor restarts and runs out at {at} ms"
+            )
+        }
+        OsloNote::Heartbeat { msg_id, monitor_deadline: None } => {
             format!("{actor} got a call-monitor heartbeat for {msg_id}")
         }
         OsloNote::ReplyReturned { msg_id, retry_at: Some(at) } => {

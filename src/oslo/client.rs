@@ -71,6 +71,12 @@ pub struct RpcClientConfig {
     /// call fails at once with `MessageUndeliverable`.
     #[serde(default)]
     pub at_least_once: bool,
+    /// `get_rpc_client(call_monitor_timeout=...)` in seconds: each call carries it as
+    /// `_timeout`, the server sends a heartbeat every half of it while the method runs, and
+    /// the call raises `MessagingTimeout` when no heartbeat (or reply) comes within it; the
+    /// overall timeout still applies.
+    #[serde(default)]
+    pub call_monitor_timeout_s: Option<u64>,
     /// The name of the transport this client shares with others in one process: clients
     /// with the same name use one `reply_<id>` queue and one reply consumer (oslo.messaging
     /// has one `ReplyWaiter` per transport), made by the first of them to call, and each
@@ -85,9 +91,18 @@ pub struct RpcClientConfig {
 #[derive(Debug, Clone)]
 struct Waiting {
     token: u64,
+    // The call monitor: its timer token, duration and when it runs out.
+    monitor: Option<Monitor>,
     method: String,
     msg_id: String,
     since: SimTime,
+    deadline: SimTime,
+}
+
+#[derive(Debug, Clone)]
+struct Monitor {
+    token: u64,
+    duration_ms: SimTime,
     deadline: SimTime,
 }
 
@@ -187,7 +202,8 @@ impl RpcClient {
             RpcAction::Call => {
                 let msg_id = uuid4_hex(ctx.rng());
                 let reply_q = self.reply_queue(ctx);
-                Some(CallFields { msg_id, reply_q, call_monitor_timeout: None })
+                let call_monitor_timeout = step.prepare.call_monitor_timeout_s.or(self.config.call_monitor_timeout_s);
+                Some(CallFields { msg_id, reply_q, call_monitor_timeout })
             }
         };
         let request = Request {
@@ -246,9 +262,28 @@ impl RpcClient {
                 }));
                 ctx.set_timer(timeout_ms, token);
                 let (since, deadline) = (ctx.now(), ctx.now().saturating_add(timeout_ms));
-                self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since, deadline });
+                // `ReplyWaiter.wait` runs a second timer of call_monitor_timeout seconds,
+                // restarted by each heartbeat; whichever runs out first raises.
+                let monitor = call.call_monitor_timeout.map(|seconds| {
+                    let duration_ms = seconds.saturating_mul(1000);
+                    Monitor {
+                        token: self.monitor_timer(ctx, duration_ms),
+                        duration_ms,
+                        deadline: since.saturating_add(duration_ms),
+                    }
+                });
+                self.waiting =
+                    Some(Waiting { token, monitor, method: step.method, msg_id: call.msg_id, since, deadline });
             }
         }
+    }
+
+    /// Starts a call-monitor timer of `duration_ms`; returns its token.
+    fn monitor_timer(&mut self, ctx: &mut ActorCtx<'_>, duration_ms: SimTime) -> u64 {
+        let token = self.next_token;
+        self.next_token += 1;
+        ctx.set_timer(duration_ms, token);
+        token
     }
 
     /// The reply queue, declared and consumed on the first call (`_get_reply_q`), or the
@@ -311,7 +346,16 @@ impl Actor for RpcClient {
             return ctx.note(Note::client(OsloNote::ReplyUnexpected { msg_id: reply.msg_id }));
         };
         if !reply.ending {
-            return ctx.note(Note::client(OsloNote::Heartbeat { msg_id: reply.msg_id }));
+            // A heartbeat restarts the call monitor (`call_monitor_timer.restart()`).
+            let monitor = waiting.monitor.map(|monitor| {
+                let token = self.monitor_timer(ctx, monitor.duration_ms);
+                Monitor { token, deadline: ctx.now().saturating_add(monitor.duration_ms), ..monitor }
+            });
+            let monitor_deadline = monitor.as_ref().map(|monitor| monitor.deadline);
+            if let Some(waiting) = &mut self.waiting {
+                waiting.monitor = monitor;
+            }
+            return ctx.note(Note::client(OsloNote::Heartbeat { msg_id: reply.msg_id, monitor_deadline }));
         }
         self.waiting = None;
         match reply.failure.as_deref().and_then(Failure::parse) {
@@ -339,7 +383,10 @@ impl Actor for RpcClient {
         if token == NEXT_STEP {
             return self.run_step(ctx);
         }
-        if let Some(waiting) = self.waiting.take_if(|waiting| waiting.token == token) {
+        let runs_out = |waiting: &mut Waiting| {
+            waiting.token == token || waiting.monitor.as_ref().is_some_and(|monitor| monitor.token == token)
+        };
+        if let Some(waiting) = self.waiting.take_if(runs_out) {
             let error = CallError::MessagingTimeout { msg_id: waiting.msg_id.clone() };
             self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
         }
@@ -378,7 +425,10 @@ impl Actor for RpcClient {
             Some(waiting) => ActorState::Blocked {
                 since: waiting.since,
                 waiting_for: format!("the reply to {} ({})", waiting.method, waiting.msg_id),
-                deadline: waiting.deadline,
+                deadline: waiting
+                    .monitor
+                    .as_ref()
+                    .map_or(waiting.deadline, |monitor| monitor.deadline.min(waiting.deadline)),
             },
             None if self.cursor.step >= self.config.steps.len() => ActorState::Done,
             None => ActorState::Idle,
