@@ -562,7 +562,7 @@ fn a_graceful_stop_finishes_the_call_and_deletes_the_fanout_queue() {
     let mut describer = kaiten::explain::Describer::default();
     let sentences: Vec<String> =
         session.trace().iter().map(|entry| describer.describe(entry, session.world()).sentence).collect();
-    assert!(sentences.iter().any(|s| s.contains("is stopping gracefully")), "{sentences:?}");
+    assert!(sentences.iter().any(|s| s.contains("stops gracefully")), "{sentences:?}");
     assert!(sentences.iter().any(|s| s.contains("s1 stops: it cancelled its consumers")), "{sentences:?}");
 }
 
@@ -719,4 +719,33 @@ fn call_monitor_times_out_without_heartbeats_and_the_overall_timeout_still_appli
     assert!(outcomes(&overall)[0].contains("MessagingTimeout"));
     assert_eq!(call_took(&overall), 3000);
     assert!(heartbeats_received(&overall) >= 2);
+}
+
+#[test]
+fn rpc_long_call_heartbeats_share_a_transport_and_stop_gracefully() {
+    let session = builtin("rpc-long-call");
+    let mut got = outcomes(&session);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "worker-1: resize -> \"resized to m1.large\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\""
+        ]
+    );
+    assert_eq!(heartbeats_received(&session), 4);
+    let topology = session.world().broker().topology();
+    let names: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
+    assert_eq!(names.iter().filter(|name| name.starts_with("reply_")).count(), 1, "{names:?}");
+    assert!(names.contains(&"compute.host2"), "{names:?}");
+    let host2_stop = notes(&session).into_iter().find_map(|(actor, note)| match note {
+        OsloNote::StoppedConsuming { deleted, .. } if actor == "host2" => Some(deleted),
+        _ => None,
+    });
+    assert!(host2_stop.is_some_and(|deleted| deleted.len() == 1 && deleted[0].starts_with("compute_fanout_")));
+    let fanout_casts = dispatched(&session);
+    assert_eq!(fanout_casts.get("host2").map_or(0, Vec::len), 0, "host2 stopped before the fanout cast");
 }

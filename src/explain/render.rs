@@ -372,7 +372,7 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
             format!("{actor} stopped; its connection closed and its unacked messages go back to their queues")
         }
         Note::Stopping { until } => format!(
-            "{actor} is stopping gracefully: it consumes nothing more, finishes its work in progress and closes its connection at {until} ms"
+            "{actor} stops gracefully: it consumes nothing more and closes its connection at {until} ms, when its work in progress is done"
         ),
         Note::Client(client) => match note.client_note::<OsloNote>() {
             Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
