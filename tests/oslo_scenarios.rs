@@ -749,3 +749,21 @@ fn rpc_long_call_heartbeats_share_a_transport_and_stop_gracefully() {
     let fanout_casts = dispatched(&session);
     assert_eq!(fanout_casts.get("host2").map_or(0, Vec::len), 0, "host2 stopped before the fanout cast");
 }
+
+#[test]
+fn rpc_long_call_is_deterministic_and_a_jump_back_replays_it_exactly() {
+    let scenario = kaiten::scenarios::builtin("rpc-long-call").unwrap().unwrap();
+    let digest = |seed| kaiten::sim::trace_digest(run_scenario(&scenario, seed).trace());
+    assert_eq!(digest(5), digest(5));
+    let mut full = run_scenario(&scenario, 1);
+    let end = full.position();
+    let whole: Vec<_> = full.trace().iter().cloned().collect();
+    // Past the graceful stop and the heartbeats, so the world's shared memory and the
+    // stopping state come from snapshots.
+    for position in [end / 2, end / 3, end - 1] {
+        full.jump(position);
+        full.run_until(Until::Idle);
+        let rest: Vec<_> = whole.iter().filter(|entry| entry.step > position).cloned().collect();
+        assert_eq!(full.trace().iter().cloned().collect::<Vec<_>>(), rest, "after a jump to {position}");
+    }
+}
