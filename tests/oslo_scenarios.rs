@@ -767,3 +767,11 @@ fn rpc_long_call_is_deterministic_and_a_jump_back_replays_it_exactly() {
         assert_eq!(full.trace().iter().cloned().collect::<Vec<_>>(), rest, "after a jump to {position}");
     }
 }
+
+#[test]
+fn a_zero_call_monitor_timeout_is_no_monitor() {
+    // oslo.messaging tests `if call_monitor_timeout:` on both sides, so 0 turns it off.
+    let session = monitored_call(3000, 0, 10_000, "t");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"]);
+    assert_eq!(heartbeats_received(&session), 0);
+}

@@ -264,7 +264,8 @@ impl RpcClient {
                 let (since, deadline) = (ctx.now(), ctx.now().saturating_add(timeout_ms));
                 // `ReplyWaiter.wait` runs a second timer of call_monitor_timeout seconds,
                 // restarted by each heartbeat; whichever runs out first raises.
-                let monitor = call.call_monitor_timeout.map(|seconds| {
+                // Like `if call_monitor_timeout:` there, 0 means no monitor.
+                let monitor = call.call_monitor_timeout.filter(|seconds| *seconds > 0).map(|seconds| {
                     let duration_ms = seconds.saturating_mul(1000);
                     Monitor {
                         token: self.monitor_timer(ctx, duration_ms),
