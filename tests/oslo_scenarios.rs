@@ -508,3 +508,270 @@ fn exceptions_with_several_arguments_and_keyword_arguments() {
         ]
     );
 }
+
+/// A server `s1` on topic `t` whose `slow` method takes 400 ms, a client calling it at
+/// about 100 ms, and the script's `action` on `s1` at 300 ms.
+fn stopped_server(action: &str) -> Session {
+    let scenario = json!({
+        "kaiten_scenario": 1, "name": "stop", "actors": [
+            {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+             "endpoints": [{"name": "E", "methods": [
+                 {"name": "slow", "params": [], "behaviour": {"return": "7"}, "duration_ms": 400}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": "t"}, "timeout_ms": 2000, "start_ms": 50,
+             "steps": [{"action": "call", "method": "slow"}]}
+        ],
+        "script": [{"at_ms": 300, action: "s1"}]
+    });
+    let scenario = Scenario::from_json(&scenario.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let mut session = Session::new(scenario.build(1).expect("builds"));
+    // Well before the fanout queue's x-expires (30 minutes) and after the call's timeout.
+    session.run_until(Until::Time(10_000));
+    session
+}
+
+fn fanout_queues(session: &Session) -> Vec<String> {
+    let topology = session.world().broker().topology();
+    topology.queues().map(|queue| queue.name().to_string()).filter(|name| name.starts_with("t_fanout_")).collect()
+}
+
+#[test]
+fn a_graceful_stop_finishes_the_call_and_deletes_the_fanout_queue() {
+    let session = stopped_server("stop_gracefully");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"], "wait() lets the running method reply");
+    let topology = session.world().broker().topology();
+    assert!(fanout_queues(&session).is_empty(), "its own fanout queue is deleted");
+    assert!(topology.exchange_by_name("t_fanout").is_none(), "the auto-delete exchange goes with its last binding");
+    assert!(topology.queue_by_name("t").is_some() && topology.queue_by_name("t.s1").is_some(), "shared queues stay");
+    let stopping = notes(&session)
+        .into_iter()
+        .find_map(|(actor, note)| match note {
+            OsloNote::StoppedConsuming { queues, deleted } if actor == "s1" => Some((queues, deleted)),
+            _ => None,
+        })
+        .expect("the server noted its stop");
+    assert_eq!(stopping.0.len(), 3);
+    assert_eq!(stopping.1.len(), 1);
+    let closed_at = session
+        .trace()
+        .iter()
+        .find(|entry| matches!(&entry.event, TraceEvent::Note { note: kaiten::sim::Note::Stopped, .. }))
+        .expect("the connection closes")
+        .time;
+    assert!(closed_at > 400, "the connection closes after the method finished: {closed_at}");
+    let mut describer = kaiten::explain::Describer::default();
+    let sentences: Vec<String> =
+        session.trace().iter().map(|entry| describer.describe(entry, session.world()).sentence).collect();
+    assert!(sentences.iter().any(|s| s.contains("stops gracefully")), "{sentences:?}");
+    assert!(sentences.iter().any(|s| s.contains("s1 stops: it cancelled its consumers")), "{sentences:?}");
+}
+
+#[test]
+fn stop_actor_kills_the_server_the_call_times_out_and_the_fanout_queue_stays() {
+    let session = stopped_server("stop_actor");
+    assert!(outcomes(&session)[0].contains("MessagingTimeout"), "{:?}", outcomes(&session));
+    assert_eq!(fanout_queues(&session).len(), 1, "a killed server leaves its fanout queue to x-expires");
+    assert!(session.world().broker().topology().exchange_by_name("t_fanout").is_some());
+}
+
+#[test]
+fn a_graceful_stop_of_an_unknown_actor_is_refused_with_its_path() {
+    let errors = Scenario::from_json(
+        &json!({"kaiten_scenario": 1, "name": "x", "actors": [], "script": [{"at_ms": 1, "stop_gracefully": "nobody"}]})
+            .to_string(),
+    )
+    .and_then(|scenario| scenario.build(1).map(|_| ()))
+    .unwrap_err();
+    assert!(errors.iter().any(|error| error.to_string().contains("script[0].stop_gracefully")), "{errors:?}");
+}
+
+#[test]
+fn clients_sharing_a_transport_share_one_reply_queue_and_each_gets_its_reply() {
+    let client = |name: &str, x: u32, shared: Option<&str>| {
+        json!({"kind": "rpc_client", "name": name, "target": {"topic": "t"}, "start_ms": 100,
+               "shared_transport": shared,
+               "steps": [{"action": "call", "method": "echo", "args": {"x": x}, "count": 3}]})
+    };
+    let scenario = |shared: Option<&str>| {
+        from_json(json!({
+            "kaiten_scenario": 1, "name": "shared-transport", "actors": [
+                {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+                 "endpoints": [{"name": "E", "methods": [
+                     {"name": "echo", "params": ["x"], "behaviour": {"return": "x"}, "duration_ms": 30}
+                 ]}]},
+                client("c1", 1, shared), client("c2", 2, shared), client("c3", 3, shared)
+            ]
+        }))
+    };
+    let reply_queues = |session: &Session| {
+        session.world().broker().topology().queues().filter(|queue| queue.name().starts_with("reply_")).count()
+    };
+    let shared = scenario(Some("api"));
+    let mut got = outcomes(&shared);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "c1: echo -> 1",
+            "c1: echo -> 1",
+            "c1: echo -> 1",
+            "c2: echo -> 2",
+            "c2: echo -> 2",
+            "c2: echo -> 2",
+            "c3: echo -> 3",
+            "c3: echo -> 3",
+            "c3: echo -> 3"
+        ],
+        "every reply reaches the caller waiting for its _msg_id"
+    );
+    assert_eq!(reply_queues(&shared), 1, "one reply queue for the transport");
+    let reply_listeners = notes(&shared)
+        .iter()
+        .filter(|(_, note)| matches!(note, OsloNote::Listening { queues } if queues[0].starts_with("reply_")))
+        .count();
+    assert_eq!(reply_listeners, 1, "one reply consumer");
+    assert!(!notes(&shared).iter().any(|(_, note)| matches!(note, OsloNote::ReplyUnexpected { .. })));
+    assert_eq!(reply_queues(&scenario(None)), 3, "without a shared transport each client has its own");
+}
+
+/// A server whose `slow` method takes `duration_ms`, and a client calling it (or, with
+/// `topic`, a topic nobody serves) with `call_monitor_timeout_s` and `timeout_ms`.
+fn monitored_call(duration_ms: u64, monitor_s: u64, timeout_ms: u64, topic: &str) -> Session {
+    from_json(json!({
+        "kaiten_scenario": 1, "name": "monitor", "actors": [
+            {"kind": "rpc_server", "name": "s1", "target": {"topic": "t", "server": "s1"},
+             "endpoints": [{"name": "E", "methods": [
+                 {"name": "slow", "params": [], "behaviour": {"return": "7"}, "duration_ms": duration_ms}
+             ]}]},
+            {"kind": "rpc_client", "name": "c", "target": {"topic": topic}, "timeout_ms": timeout_ms,
+             "call_monitor_timeout_s": monitor_s, "start_ms": 50, "steps": [{"action": "call", "method": "slow"}]}
+        ]
+    }))
+}
+
+/// When the call ended, after it was sent.
+fn call_took(session: &Session) -> u64 {
+    let times: Vec<u64> = session
+        .trace()
+        .iter()
+        .filter(|entry| {
+            matches!(
+                oslo_note(entry),
+                Some(OsloNote::CallBlocked { .. } | OsloNote::CallReturned { .. } | OsloNote::CallFailed { .. })
+            )
+        })
+        .map(|entry| entry.time)
+        .collect();
+    times[1] - times[0]
+}
+
+fn heartbeats_received(session: &Session) -> usize {
+    notes(session).iter().filter(|(_, note)| matches!(note, OsloNote::Heartbeat { .. })).count()
+}
+
+#[test]
+fn call_monitor_heartbeats_keep_a_long_call_alive() {
+    let session = monitored_call(5000, 2, 10_000, "t");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"]);
+    let request = notes(&session)
+        .into_iter()
+        .find_map(|(_, note)| match note {
+            OsloNote::Published { sent: kaiten::oslo::note::Sent::Call { .. }, body, .. } => Some(body),
+            _ => None,
+        })
+        .unwrap();
+    let inner: Value =
+        serde_json::from_str(serde_json::from_str::<Value>(&request).unwrap()["oslo.message"].as_str().unwrap())
+            .unwrap();
+    assert_eq!(inner["_timeout"], json!(2), "the request carries call_monitor_timeout as _timeout");
+    // Every 1 s while the 5 s method runs: at 1, 2, 3 and 4 s.
+    assert_eq!(heartbeats_received(&session), 4);
+    let heartbeat = notes(&session)
+        .into_iter()
+        .find_map(|(_, note)| match note {
+            OsloNote::Published { sent: kaiten::oslo::note::Sent::Heartbeat { .. }, body, .. } => Some(body),
+            _ => None,
+        })
+        .unwrap();
+    let inner: Value =
+        serde_json::from_str(serde_json::from_str::<Value>(&heartbeat).unwrap()["oslo.message"].as_str().unwrap())
+            .unwrap();
+    assert_eq!((inner["result"].clone(), inner["ending"].clone()), (Value::Null, json!(false)));
+    let mut describer = kaiten::explain::Describer::default();
+    let sentences: Vec<String> =
+        session.trace().iter().map(|entry| describer.describe(entry, session.world()).sentence).collect();
+    assert!(sentences.iter().any(|s| s.contains("call monitor restarts")), "{sentences:?}");
+}
+
+#[test]
+fn call_monitor_times_out_without_heartbeats_and_the_overall_timeout_still_applies() {
+    // Nobody serves the topic: the monitor (2 s) runs out long before the 10 s timeout.
+    let unserved = monitored_call(5000, 2, 10_000, "nobody");
+    assert!(outcomes(&unserved)[0].contains("MessagingTimeout"), "{:?}", outcomes(&unserved));
+    assert_eq!(call_took(&unserved), 2000);
+    // int(1) / 2 is under a second, so the server sends no heartbeats (oslo logs a
+    // warning) and the 1 s monitor runs out while the method still runs.
+    let too_short = monitored_call(3000, 1, 10_000, "t");
+    assert!(outcomes(&too_short)[0].contains("MessagingTimeout"));
+    assert_eq!((call_took(&too_short), heartbeats_received(&too_short)), (1000, 0));
+    // Heartbeats keep the monitor alive, but the overall 3 s timeout still ends the call.
+    let overall = monitored_call(5000, 2, 3000, "t");
+    assert!(outcomes(&overall)[0].contains("MessagingTimeout"));
+    assert_eq!(call_took(&overall), 3000);
+    assert!(heartbeats_received(&overall) >= 2);
+}
+
+#[test]
+fn rpc_long_call_heartbeats_share_a_transport_and_stop_gracefully() {
+    let session = builtin("rpc-long-call");
+    let mut got = outcomes(&session);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "worker-1: resize -> \"resized to m1.large\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\"",
+            "worker-2: ping -> \"pong\""
+        ]
+    );
+    assert_eq!(heartbeats_received(&session), 4);
+    let topology = session.world().broker().topology();
+    let names: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
+    assert_eq!(names.iter().filter(|name| name.starts_with("reply_")).count(), 1, "{names:?}");
+    assert!(names.contains(&"compute.host2"), "{names:?}");
+    let host2_stop = notes(&session).into_iter().find_map(|(actor, note)| match note {
+        OsloNote::StoppedConsuming { deleted, .. } if actor == "host2" => Some(deleted),
+        _ => None,
+    });
+    assert!(host2_stop.is_some_and(|deleted| deleted.len() == 1 && deleted[0].starts_with("compute_fanout_")));
+    let fanout_casts = dispatched(&session);
+    assert_eq!(fanout_casts.get("host2").map_or(0, Vec::len), 0, "host2 stopped before the fanout cast");
+}
+
+#[test]
+fn rpc_long_call_is_deterministic_and_a_jump_back_replays_it_exactly() {
+    let scenario = kaiten::scenarios::builtin("rpc-long-call").unwrap().unwrap();
+    let digest = |seed| kaiten::sim::trace_digest(run_scenario(&scenario, seed).trace());
+    assert_eq!(digest(5), digest(5));
+    let mut full = run_scenario(&scenario, 1);
+    let end = full.position();
+    let whole: Vec<_> = full.trace().iter().cloned().collect();
+    // Past the graceful stop and the heartbeats, so the world's shared memory and the
+    // stopping state come from snapshots.
+    for position in [end / 2, end / 3, end - 1] {
+        full.jump(position);
+        full.run_until(Until::Idle);
+        let rest: Vec<_> = whole.iter().filter(|entry| entry.step > position).cloned().collect();
+        assert_eq!(full.trace().iter().cloned().collect::<Vec<_>>(), rest, "after a jump to {position}");
+    }
+}
+
+#[test]
+fn a_zero_call_monitor_timeout_is_no_monitor() {
+    // oslo.messaging tests `if call_monitor_timeout:` on both sides, so 0 turns it off.
+    let session = monitored_call(3000, 0, 10_000, "t");
+    assert_eq!(outcomes(&session), ["c: slow -> 7"]);
+    assert_eq!(heartbeats_received(&session), 0);
+}

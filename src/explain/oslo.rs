@@ -72,6 +72,23 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
             let queues: Vec<String> = queues.iter().map(|queue| format!("'{queue}'")).collect();
             format!("{actor} declared its topology and consumes from {}", queues.join(", "))
         }
+        OsloNote::StoppedConsuming { queues, deleted } => {
+            let quoted = |names: &[String]| names.iter().map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", ");
+            let cancelled = if queues.is_empty() {
+                "has no consumers to cancel".to_string()
+            } else {
+                format!("cancelled its consumers on {}", quoted(queues))
+            };
+            let deleted = if deleted.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " and deleted its own queue {} (an auto-delete exchange goes with its last binding)",
+                    quoted(deleted)
+                )
+            };
+            format!("{actor} stops: it {cancelled}{deleted}")
+        }
         OsloNote::InvalidTarget { error } => {
             format!("{actor} cannot start: InvalidTarget: {error}")
         }
@@ -87,6 +104,9 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
                     format!("sent the reply to {msg_id}, carrying a {class} failure")
                 }
                 Sent::Notification { event_type, priority } => format!("sent notification {event_type} ({priority})"),
+                Sent::Heartbeat { msg_id } => {
+                    format!("sent a call-monitor heartbeat for {msg_id} (the method still runs)")
+                }
             };
             let ttl = expiration.as_deref().map_or_else(String::new, |ms| format!(", expiring after {ms} ms"));
             format!("{actor} {what} to {exchange} with routing key '{routing_key}'{ttl}")
@@ -116,7 +136,12 @@ pub fn sentence(actor: &str, note: &OsloNote) -> String {
         OsloNote::ReplyUnexpected { msg_id } => {
             format!("{actor} got a reply to {msg_id} but no caller waits for it any more (it timed out): dropped")
         }
-        OsloNote::Heartbeat { msg_id } => {
+        OsloNote::Heartbeat { msg_id, monitor_deadline: Some(at) } => {
+            format!(
+                "{actor} got a call-monitor heartbeat for {msg_id}: its call monitor restarts and runs out at {at} ms"
+            )
+        }
+        OsloNote::Heartbeat { msg_id, monitor_deadline: None } => {
             format!("{actor} got a call-monitor heartbeat for {msg_id}")
         }
         OsloNote::ReplyReturned { msg_id, retry_at: Some(at) } => {

@@ -371,6 +371,9 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
         Note::Stopped => {
             format!("{actor} stopped; its connection closed and its unacked messages go back to their queues")
         }
+        Note::Stopping { until } => format!(
+            "{actor} stops gracefully: it consumes nothing more and closes its connection at {until} ms, when its work in progress is done"
+        ),
         Note::Client(client) => match note.client_note::<OsloNote>() {
             Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
             None => format!("{actor}: {:?}", client.0),

@@ -14,7 +14,7 @@ use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
 };
-use crate::sim::{Actor, ActorId, Network, World};
+use crate::sim::{Actor, ActorId, Network, StopKind, World};
 
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -86,8 +86,13 @@ pub struct ScriptStep {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScriptAction {
-    /// Stops an actor: its connection closes, its unacked messages are requeued.
+    /// Stops an actor like a killed process: its connection closes, its unacked messages
+    /// are requeued.
     StopActor(String),
+    /// Stops an actor as oslo.messaging's `stop()` then `wait()` do: it cancels its
+    /// consumers, deletes the queues it owns, finishes its work in progress, then its
+    /// connection closes.
+    StopGracefully(String),
 }
 
 /// A whole scenario.
@@ -240,13 +245,16 @@ impl Scenario {
         }
         let mut stops = Vec::new();
         for (idx, step) in self.script.iter().enumerate() {
-            let ScriptAction::StopActor(name) = &step.action;
+            let (name, kind, action) = match &step.action {
+                ScriptAction::StopActor(name) => (name, StopKind::Kill, "stop_actor"),
+                ScriptAction::StopGracefully(name) => (name, StopKind::Graceful, "stop_gracefully"),
+            };
             match names.get(name.as_str()) {
-                Some(actor) => stops.push((step.at_ms, *actor)),
+                Some(actor) => stops.push((step.at_ms, *actor, kind)),
                 None => {
                     let known: Vec<&str> = names.keys().copied().collect();
                     diagnostics.push(Diagnostic::new(
-                        format!("script[{idx}].stop_actor"),
+                        format!("script[{idx}].{action}"),
                         format!("no actor named '{name}'{}", did_you_mean(name, &known)),
                     ));
                 }
@@ -353,7 +361,7 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
 }
 
 /// The actions a scenario's script may use.
-const SCRIPT_ACTIONS: [&str; 1] = ["stop_actor"];
+const SCRIPT_ACTIONS: [&str; 2] = ["stop_actor", "stop_gracefully"];
 
 /// The problem with one timed step of the scenario's script, in words (serde says "no
 /// variant of enum ScriptAction found in flattened data").
@@ -521,8 +529,8 @@ mod tests {
                 r#"{"kaiten_scenario": 1, "name": "x", "script": [{"at_ms": 5, "teleport": "P"}, {"at_ms": 5}]}"#
             ),
             [
-                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor",
-                "script[1]: the step names no action; the actions are stop_actor"
+                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor, stop_gracefully",
+                "script[1]: the step names no action; the actions are stop_actor, stop_gracefully"
             ]
         );
         assert_eq!(

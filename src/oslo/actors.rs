@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{AmqpError, ConsumeOptions, Delivery, FieldTable, SimTime};
+use crate::engine::{AmqpError, ConsumeOptions, ConsumerId, Delivery, FieldTable, SimTime};
 use crate::oslo::declare::{Declaration, Plan};
 use crate::oslo::ids::IdSource;
+use crate::oslo::note::OsloNote;
 use crate::sim::ActorCtx;
 use crate::sim::rng::SimRng;
 use crate::sim::trace::Note;
@@ -44,22 +45,44 @@ pub fn declare(ctx: &mut ActorCtx<'_>, declarations: &[Declaration]) -> Result<(
 }
 
 /// Declares a plan and consumes from its queues (acks required, `prefetch` 0 = unlimited).
-/// Refusals are noted; returns whether everything succeeded.
-pub fn listen(ctx: &mut ActorCtx<'_>, plan: &Plan, tag: &str, prefetch: u32) -> bool {
+/// Refusals are noted; returns the consumers and their queues when everything succeeded.
+pub fn listen(ctx: &mut ActorCtx<'_>, plan: &Plan, tag: &str, prefetch: u32) -> Option<Vec<(ConsumerId, String)>> {
     let result = declare(ctx, &plan.declarations).and_then(|()| {
+        let mut consumers = Vec::new();
         for (index, queue) in plan.consume.iter().enumerate() {
             let consumer_tag = format!("{tag}-{}", index + 1);
-            ctx.consume(queue, ConsumeOptions { consumer_tag, prefetch, no_ack: false })?;
+            let consumer = ctx.consume(queue, ConsumeOptions { consumer_tag, prefetch, no_ack: false })?;
+            consumers.push((consumer, queue.clone()));
         }
-        Ok(())
+        Ok(consumers)
     });
     match result {
-        Ok(()) => true,
+        Ok(consumers) => Some(consumers),
         Err(error) => {
             ctx.note(Note::Refused { error });
-            false
+            None
         }
     }
+}
+
+/// The first half of a graceful stop (`MessageHandlingServer.stop()`): cancels `consumers`
+/// and deletes the `owned` queues, noting what it did (consumers already gone are skipped).
+pub fn stop_consuming(ctx: &mut ActorCtx<'_>, consumers: Vec<(ConsumerId, String)>, owned: Vec<String>) {
+    let mut queues = Vec::new();
+    for (consumer, queue) in consumers {
+        if ctx.broker().consumer_channel(consumer).is_some() {
+            queues.push(queue);
+            ctx.cancel(consumer);
+        }
+    }
+    let mut deleted = Vec::new();
+    for queue in owned {
+        match ctx.delete_queue(&queue) {
+            Ok(()) => deleted.push(queue),
+            Err(error) => ctx.note(Note::Refused { error }),
+        }
+    }
+    ctx.note(Note::client(OsloNote::StoppedConsuming { queues, deleted }));
 }
 
 /// A short label for trace lines: `call add 1dcfbfbb`.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::engine::{Delivery, Publish, SimTime};
+use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
 use crate::oslo::actors::{Cursor, default_after_ms, label, note_received, one};
 use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
 use crate::oslo::dispatcher::version_is_compatible;
@@ -71,6 +71,18 @@ pub struct RpcClientConfig {
     /// call fails at once with `MessageUndeliverable`.
     #[serde(default)]
     pub at_least_once: bool,
+    /// `get_rpc_client(call_monitor_timeout=...)` in seconds: each call carries it as
+    /// `_timeout`, the server sends a heartbeat every half of it while the method runs, and
+    /// the call raises `MessagingTimeout` when no heartbeat (or reply) comes within it; the
+    /// overall timeout still applies.
+    #[serde(default)]
+    pub call_monitor_timeout_s: Option<u64>,
+    /// The name of the transport this client shares with others in one process: clients
+    /// with the same name use one `reply_<id>` queue and one reply consumer (oslo.messaging
+    /// has one `ReplyWaiter` per transport), made by the first of them to call, and each
+    /// reply goes to the caller waiting for its `_msg_id`.
+    #[serde(default)]
+    pub shared_transport: Option<String>,
     #[serde(default)]
     pub start_ms: SimTime,
     pub steps: Vec<ClientStep>,
@@ -79,9 +91,18 @@ pub struct RpcClientConfig {
 #[derive(Debug, Clone)]
 struct Waiting {
     token: u64,
+    // The call monitor: its timer token, duration and when it runs out.
+    monitor: Option<Monitor>,
     method: String,
     msg_id: String,
     since: SimTime,
+    deadline: SimTime,
+}
+
+#[derive(Debug, Clone)]
+struct Monitor {
+    token: u64,
+    duration_ms: SimTime,
     deadline: SimTime,
 }
 
@@ -91,6 +112,8 @@ pub struct RpcClient {
     config: RpcClientConfig,
     cursor: Cursor,
     reply_queue: Option<String>,
+    // The reply consumer and its queue, once the first call made them.
+    reply_consumers: Vec<(ConsumerId, String)>,
     // Exchanges this connection has declared (kombu declares each once).
     declared: BTreeSet<String>,
     waiting: Option<Waiting>,
@@ -109,6 +132,7 @@ impl RpcClient {
             config,
             cursor: Cursor::default(),
             reply_queue: None,
+            reply_consumers: Vec::new(),
             declared: BTreeSet::new(),
             waiting: None,
             next_token: 1,
@@ -178,7 +202,8 @@ impl RpcClient {
             RpcAction::Call => {
                 let msg_id = uuid4_hex(ctx.rng());
                 let reply_q = self.reply_queue(ctx);
-                Some(CallFields { msg_id, reply_q, call_monitor_timeout: None })
+                let call_monitor_timeout = step.prepare.call_monitor_timeout_s.or(self.config.call_monitor_timeout_s);
+                Some(CallFields { msg_id, reply_q, call_monitor_timeout })
             }
         };
         let request = Request {
@@ -237,23 +262,53 @@ impl RpcClient {
                 }));
                 ctx.set_timer(timeout_ms, token);
                 let (since, deadline) = (ctx.now(), ctx.now().saturating_add(timeout_ms));
-                self.waiting = Some(Waiting { token, method: step.method, msg_id: call.msg_id, since, deadline });
+                // `ReplyWaiter.wait` runs a second timer of call_monitor_timeout seconds,
+                // restarted by each heartbeat; whichever runs out first raises.
+                // Like `if call_monitor_timeout:` there, 0 means no monitor.
+                let monitor = call.call_monitor_timeout.filter(|seconds| *seconds > 0).map(|seconds| {
+                    let duration_ms = seconds.saturating_mul(1000);
+                    Monitor {
+                        token: self.monitor_timer(ctx, duration_ms),
+                        duration_ms,
+                        deadline: since.saturating_add(duration_ms),
+                    }
+                });
+                self.waiting =
+                    Some(Waiting { token, monitor, method: step.method, msg_id: call.msg_id, since, deadline });
             }
         }
     }
 
-    /// The reply queue, declared and consumed on the first call (`_get_reply_q`).
+    /// Starts a call-monitor timer of `duration_ms`; returns its token.
+    fn monitor_timer(&mut self, ctx: &mut ActorCtx<'_>, duration_ms: SimTime) -> u64 {
+        let token = self.next_token;
+        self.next_token += 1;
+        ctx.set_timer(duration_ms, token);
+        token
+    }
+
+    /// The reply queue, declared and consumed on the first call (`_get_reply_q`), or the
+    /// one its shared transport already has.
     fn reply_queue(&mut self, ctx: &mut ActorCtx<'_>) -> String {
         if let Some(queue) = &self.reply_queue {
             return queue.clone();
         }
+        let shared_key = self.config.shared_transport.as_ref().map(|name| format!("oslo.transport.{name}.reply_q"));
+        if let Some(queue) = shared_key.as_ref().and_then(|key| ctx.shared().get(key)).cloned() {
+            self.reply_queue = Some(queue.clone());
+            return queue;
+        }
         let reply_id = uuid4_hex(ctx.rng());
         let plan = reply_plan(&self.config.transport, &reply_id);
         let tag = format!("{}-replies", self.config.name);
-        if crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+        if let Some(consumers) = crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+            self.reply_consumers = consumers;
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
         let queue = reply_queue_name(&reply_id);
+        if let Some(key) = shared_key {
+            ctx.shared().insert(key, queue.clone());
+        }
         self.reply_queue = Some(queue.clone());
         queue
     }
@@ -292,7 +347,16 @@ impl Actor for RpcClient {
             return ctx.note(Note::client(OsloNote::ReplyUnexpected { msg_id: reply.msg_id }));
         };
         if !reply.ending {
-            return ctx.note(Note::client(OsloNote::Heartbeat { msg_id: reply.msg_id }));
+            // A heartbeat restarts the call monitor (`call_monitor_timer.restart()`).
+            let monitor = waiting.monitor.map(|monitor| {
+                let token = self.monitor_timer(ctx, monitor.duration_ms);
+                Monitor { token, deadline: ctx.now().saturating_add(monitor.duration_ms), ..monitor }
+            });
+            let monitor_deadline = monitor.as_ref().map(|monitor| monitor.deadline);
+            if let Some(waiting) = &mut self.waiting {
+                waiting.monitor = monitor;
+            }
+            return ctx.note(Note::client(OsloNote::Heartbeat { msg_id: reply.msg_id, monitor_deadline }));
         }
         self.waiting = None;
         match reply.failure.as_deref().and_then(Failure::parse) {
@@ -320,7 +384,10 @@ impl Actor for RpcClient {
         if token == NEXT_STEP {
             return self.run_step(ctx);
         }
-        if let Some(waiting) = self.waiting.take_if(|waiting| waiting.token == token) {
+        let runs_out = |waiting: &mut Waiting| {
+            waiting.token == token || waiting.monitor.as_ref().is_some_and(|monitor| monitor.token == token)
+        };
+        if let Some(waiting) = self.waiting.take_if(runs_out) {
             let error = CallError::MessagingTimeout { msg_id: waiting.msg_id.clone() };
             self.fail(ctx, &waiting.method, Some(waiting.msg_id), error);
         }
@@ -337,12 +404,32 @@ impl Actor for RpcClient {
         }
     }
 
+    /// `transport.cleanup()`: the reply waiter cancels its consumer; the reply queue stays
+    /// until its `x-expires` (oslo.messaging does not delete it).
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        crate::oslo::actors::stop_consuming(ctx, std::mem::take(&mut self.reply_consumers), Vec::new());
+        0
+    }
+
+    fn shared_transport(&self) -> Option<&str> {
+        self.config.shared_transport.as_deref()
+    }
+
+    /// The reply waiter hands a reply to the caller waiting for its `_msg_id`.
+    fn claims(&self, delivery: &Delivery) -> bool {
+        let Some(waiting) = &self.waiting else { return false };
+        Reply::parse(&delivery.message.body).is_ok_and(|reply| reply.msg_id == waiting.msg_id)
+    }
+
     fn status(&self) -> ActorStatus {
         let state = match &self.waiting {
             Some(waiting) => ActorState::Blocked {
                 since: waiting.since,
                 waiting_for: format!("the reply to {} ({})", waiting.method, waiting.msg_id),
-                deadline: waiting.deadline,
+                deadline: waiting
+                    .monitor
+                    .as_ref()
+                    .map_or(waiting.deadline, |monitor| monitor.deadline.min(waiting.deadline)),
             },
             None if self.cursor.step >= self.config.steps.len() => ActorState::Done,
             None => ActorState::Idle,

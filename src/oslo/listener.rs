@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Delivery, SimTime};
-use crate::oslo::actors::{label, listen, note_received};
+use crate::engine::{ConsumerId, Delivery, SimTime};
+use crate::oslo::actors::{label, listen, note_received, stop_consuming};
 use crate::oslo::declare::{TransportConfig, listener_plan};
 use crate::oslo::dispatcher::MsgIdCache;
 use crate::oslo::note::OsloNote;
@@ -51,6 +51,10 @@ pub struct Listener {
     cache: MsgIdCache,
     // Deliveries being dispatched, by timer token, with how to settle them.
     in_progress: BTreeMap<u64, (Delivery, Settle, String)>,
+    // When each delivery being dispatched finishes, by timer token.
+    busy_until: BTreeMap<u64, SimTime>,
+    // Its consumers and their queues, once it listens; emptied by a graceful stop.
+    consumers: Vec<(ConsumerId, String)>,
     // Invariant: larger than every token handed out; 0 is the start timer.
     next_token: u64,
     received: u64,
@@ -58,7 +62,15 @@ pub struct Listener {
 
 impl Listener {
     pub fn new(config: ListenerConfig) -> Listener {
-        Listener { config, cache: MsgIdCache::default(), in_progress: BTreeMap::new(), next_token: 1, received: 0 }
+        Listener {
+            config,
+            cache: MsgIdCache::default(),
+            in_progress: BTreeMap::new(),
+            busy_until: BTreeMap::new(),
+            consumers: Vec::new(),
+            next_token: 1,
+            received: 0,
+        }
     }
 
     fn begin(&mut self, ctx: &mut ActorCtx<'_>) {
@@ -69,7 +81,8 @@ impl Listener {
         }
         let pairs = targets_and_priorities(&self.config.targets, &self.config.endpoints);
         let plan = listener_plan(&self.config.transport, &pairs, self.config.pool.as_deref());
-        if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
+        if let Some(consumers) = listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
+            self.consumers = consumers;
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
     }
@@ -143,6 +156,7 @@ impl Actor for Listener {
             let token = self.next_token;
             self.next_token += 1;
             self.in_progress.insert(token, (delivery, settle, notification.unique_id));
+            self.busy_until.insert(token, until);
             ctx.set_timer(dispatched.duration_ms, token);
         }
     }
@@ -151,12 +165,21 @@ impl Actor for Listener {
         if token == 0 {
             return self.begin(ctx);
         }
+        self.busy_until.remove(&token);
         if let Some((delivery, settle, unique_id)) = self.in_progress.remove(&token) {
             let message_label = Notification::parse(&delivery.message.body)
                 .map(|notification| label("notification", &notification.event_type, &notification.message_id))
                 .unwrap_or_else(|_| label("notification", "?", ""));
             self.settle(ctx, &delivery, settle, &unique_id, message_label.to_string());
         }
+    }
+
+    /// `stop()` then `wait()`: cancels its consumers (the notification queues are shared and
+    /// stay) and lets the notifications being dispatched finish and be settled.
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        stop_consuming(ctx, std::mem::take(&mut self.consumers), Vec::new());
+        let last = self.busy_until.values().copied().max().unwrap_or(ctx.now());
+        last.saturating_sub(ctx.now())
     }
 
     fn status(&self) -> ActorStatus {

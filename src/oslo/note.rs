@@ -35,6 +35,10 @@ pub enum Sent {
         event_type: String,
         priority: String,
     },
+    /// A call-monitor heartbeat for the call `msg_id` (a reply with `ending: false`).
+    Heartbeat {
+        msg_id: String,
+    },
 }
 
 /// The result a server's dispatch produced, in short.
@@ -51,6 +55,9 @@ pub enum DispatchResult {
 pub enum OsloNote {
     /// The piece declared its topology and consumes from these queues.
     Listening { queues: Vec<String> },
+    /// A graceful stop: the piece cancelled its consumers on `queues` and deleted the
+    /// queues it owns (`deleted`).
+    StoppedConsuming { queues: Vec<String>, deleted: Vec<String> },
     /// The piece could not start: its target is invalid.
     InvalidTarget { error: String },
     /// An oslo publish left the client (the body is exactly what goes on the wire).
@@ -75,8 +82,9 @@ pub enum OsloNote {
     },
     /// A reply arrived for a call nobody waits for any more (it timed out).
     ReplyUnexpected { msg_id: String },
-    /// A call-monitor heartbeat (`ending: false`) arrived.
-    Heartbeat { msg_id: String },
+    /// A call-monitor heartbeat (`ending: false`) arrived; the caller's call monitor now
+    /// runs out at `monitor_deadline` (None: the call has no monitor).
+    Heartbeat { msg_id: String, monitor_deadline: Option<SimTime> },
     /// A reply came back unroutable (the reply queue is gone): retried, or given up.
     ReplyReturned { msg_id: String, retry_at: Option<SimTime> },
     /// A message whose `_unique_id` was seen among the last 16 was dropped.

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::engine::{Delivery, Publish, SimTime};
-use crate::oslo::actors::{label, listen, note_received};
+use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
+use crate::oslo::actors::{label, listen, note_received, stop_consuming};
 use crate::oslo::declare::{TransportConfig, rpc_server_plan};
 use crate::oslo::dispatcher::{Endpoint, MsgIdCache, Outcome, dispatch};
 use crate::oslo::ids::uuid4_hex;
@@ -46,13 +46,38 @@ struct PendingReply {
     reply: Reply,
 }
 
+/// A call-monitor heartbeat to send while the request `work` is being dispatched.
+#[derive(Debug, Clone)]
+struct Heartbeat {
+    work: u64,
+    msg_id: String,
+    reply_q: String,
+    interval_ms: SimTime,
+}
+
+/// The interval of call-monitor heartbeats for a request's `_timeout` (seconds), if any.
+/// As `RPCDispatcher._watchdog` in oslo.messaging 18.3.1 computes it (the reference only
+/// says "every _timeout/2 s"): `int(client_timeout) / 2` seconds, and no heartbeats at all
+/// (a warning) when that is under one second.
+pub fn heartbeat_interval_ms(call_monitor_timeout_s: u64) -> Option<SimTime> {
+    (call_monitor_timeout_s >= 2).then(|| call_monitor_timeout_s.saturating_mul(1000) / 2)
+}
+
 /// The RPC server actor.
 #[derive(Debug, Clone)]
 pub struct RpcServer {
     config: RpcServerConfig,
     cache: MsgIdCache,
-    // Requests being dispatched, by timer token: the reply to send when done (None for casts).
-    in_progress: BTreeMap<u64, Option<PendingReply>>,
+    // Requests being dispatched, by timer token: when they finish and the reply to send then
+    // (None for casts).
+    in_progress: BTreeMap<u64, (SimTime, Option<PendingReply>)>,
+    // Its consumers and their queues, once it listens; emptied by a graceful stop.
+    consumers: Vec<(ConsumerId, String)>,
+    // Its own `topic_fanout_<id>` queue, which a graceful stop deletes.
+    fanout_queue: Option<String>,
+    // Call-monitor heartbeats due, by timer token: the request's in-progress token, and what
+    // the heartbeat goes to.
+    heartbeats: BTreeMap<u64, Heartbeat>,
     // Returned replies waiting for a retry, by timer token.
     retrying: BTreeMap<u64, Publish>,
     // When each reply (by `_msg_id`) first came back, to give up after the retry timeout.
@@ -72,6 +97,9 @@ impl RpcServer {
             config,
             cache: MsgIdCache::default(),
             in_progress: BTreeMap::new(),
+            consumers: Vec::new(),
+            fanout_queue: None,
+            heartbeats: BTreeMap::new(),
             retrying: BTreeMap::new(),
             returned_since: BTreeMap::new(),
             next_token: 1,
@@ -93,8 +121,10 @@ impl RpcServer {
         }
         let fanout_id = uuid4_hex(ctx.rng());
         let plan = rpc_server_plan(&self.config.transport, &self.config.target, &fanout_id);
-        if listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
+        if let Some(consumers) = listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
             self.started = true;
+            self.consumers = consumers;
+            self.fanout_queue = plan.consume.last().cloned();
             ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
         }
     }
@@ -126,6 +156,49 @@ impl RpcServer {
             MessageKind::Reply,
         );
         self.sent += 1;
+    }
+}
+
+impl RpcServer {
+    /// `incoming.heartbeat()`: a reply with no result and `ending: false`, then the next
+    /// one after the interval if the method still runs then.
+    fn send_heartbeat(&mut self, ctx: &mut ActorCtx<'_>, heartbeat: Heartbeat) {
+        let Some((until, _)) = self.in_progress.get(&heartbeat.work) else {
+            return;
+        };
+        let until = *until;
+        let reply = Reply {
+            result: Value::Null,
+            failure: None,
+            ending: false,
+            msg_id: heartbeat.msg_id.clone(),
+            unique_id: uuid4_hex(ctx.rng()),
+        };
+        let body: Arc<str> = Arc::from(reply.body());
+        ctx.note(Note::client(OsloNote::Published {
+            sent: Sent::Heartbeat { msg_id: heartbeat.msg_id.clone() },
+            exchange: String::new(),
+            routing_key: heartbeat.reply_q.clone(),
+            expiration: None,
+            body: body.clone(),
+        }));
+        ctx.publish_labeled(
+            Publish {
+                exchange: String::new(),
+                routing_key: heartbeat.reply_q.clone(),
+                mandatory: self.config.transport.direct_mandatory,
+                properties: properties(None),
+                body,
+            },
+            label("heartbeat", "to", &heartbeat.msg_id),
+            MessageKind::Reply,
+        );
+        self.sent += 1;
+        if ctx.now().saturating_add(heartbeat.interval_ms) < until {
+            let token = self.token();
+            ctx.set_timer(heartbeat.interval_ms, token);
+            self.heartbeats.insert(token, heartbeat);
+        }
     }
 }
 
@@ -186,6 +259,7 @@ impl Actor for RpcServer {
             until,
             replies: request.call.is_some(),
         }));
+        let monitor = request.call.as_ref().and_then(|call| call.call_monitor_timeout);
         let pending = match request.call {
             Some(call) => {
                 let reply = Reply {
@@ -205,8 +279,24 @@ impl Actor for RpcServer {
             }
         } else {
             let token = self.token();
-            self.in_progress.insert(token, pending);
+            // The watchdog sends heartbeats while the method runs, only for calls whose
+            // client set call_monitor_timeout (`_timeout`).
+            let heartbeat = pending.as_ref().zip(monitor).and_then(|(pending, timeout_s)| {
+                let interval_ms = heartbeat_interval_ms(timeout_s)?;
+                (interval_ms < dispatched.duration_ms).then(|| Heartbeat {
+                    work: token,
+                    msg_id: pending.msg_id.clone(),
+                    reply_q: pending.reply_q.clone(),
+                    interval_ms,
+                })
+            });
+            self.in_progress.insert(token, (until, pending));
             ctx.set_timer(dispatched.duration_ms, token);
+            if let Some(heartbeat) = heartbeat {
+                let heartbeat_token = self.token();
+                ctx.set_timer(heartbeat.interval_ms, heartbeat_token);
+                self.heartbeats.insert(heartbeat_token, heartbeat);
+            }
         }
     }
 
@@ -214,11 +304,14 @@ impl Actor for RpcServer {
         if token == START {
             return self.begin(ctx);
         }
-        if let Some(pending) = self.in_progress.remove(&token) {
+        if let Some((_, pending)) = self.in_progress.remove(&token) {
             if let Some(pending) = pending {
                 self.send_reply(ctx, pending);
             }
             return;
+        }
+        if let Some(heartbeat) = self.heartbeats.remove(&token) {
+            return self.send_heartbeat(ctx, heartbeat);
         }
         if let Some(publish) = self.retrying.remove(&token) {
             let mut reply_label = label("reply", "to", "");
@@ -242,6 +335,10 @@ impl Actor for RpcServer {
             return;
         };
         ctx.note(Note::Returned { label: label("reply", "to", &reply.msg_id) });
+        if !reply.ending {
+            // A heartbeat is not retried: `heartbeat()` gives up on a failed send.
+            return ctx.note(Note::client(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: None }));
+        }
         let first = *self.returned_since.entry(reply.msg_id.clone()).or_insert(ctx.now());
         let retry_at = ctx.now() + REPLY_RETRY_MS;
         if retry_at > first + self.config.transport.missing_consumer_retry_timeout_ms {
@@ -252,6 +349,18 @@ impl Actor for RpcServer {
         let token = self.token();
         self.retrying.insert(token, returned);
         ctx.set_timer(REPLY_RETRY_MS, token);
+    }
+
+    /// `stop()` then `wait()`: cancels its consumers and deletes its own fanout queue (the
+    /// auto-delete `topic_fanout` exchange goes with its last binding); the shared `topic`
+    /// and `topic.server` queues stay. `wait()` lets the requests being dispatched finish
+    /// and reply, so the connection closes when the last one is done.
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        let consumers = std::mem::take(&mut self.consumers);
+        let owned = self.fanout_queue.take().into_iter().collect();
+        stop_consuming(ctx, consumers, owned);
+        let last = self.in_progress.values().map(|(until, _)| *until).max().unwrap_or(ctx.now());
+        last.saturating_sub(ctx.now())
     }
 
     fn status(&self) -> ActorStatus {

@@ -39,6 +39,8 @@ pub struct Prepare {
     pub fanout: Option<bool>,
     /// `prepare(timeout=...)`, in milliseconds (oslo.messaging takes seconds).
     pub timeout_ms: Option<u64>,
+    /// `prepare(call_monitor_timeout=...)`, in seconds, as oslo.messaging takes it.
+    pub call_monitor_timeout_s: Option<u64>,
 }
 
 impl Target {

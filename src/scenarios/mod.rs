@@ -21,6 +21,7 @@ const BUILTINS: &[(&str, &str)] = &[
     ("rpc-timeout", include_str!("rpc-timeout.json")),
     ("rpc-remote-error", include_str!("rpc-remote-error.json")),
     ("rpc-version-mismatch", include_str!("rpc-version-mismatch.json")),
+    ("rpc-long-call", include_str!("rpc-long-call.json")),
     ("notifications", include_str!("notifications.json")),
     ("oslo-capture", include_str!("oslo-capture.json")),
 ];

@@ -8,6 +8,7 @@
 //! latency drawn from the seeded RNG. Actors draw randomness only from `ctx.rng()` and
 //! read time only from `ctx.now()`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -100,6 +101,25 @@ pub trait Actor: fmt::Debug {
     fn on_publish_error(&mut self, ctx: &mut ActorCtx<'_>, error: AmqpError) {
         let _ = (ctx, error);
     }
+    /// A graceful stop (the scenario script's `stop_gracefully`): the actor runs its own stop
+    /// logic (cancel its consumers, delete the queues it owns) and returns how long it still
+    /// needs to finish the work in progress; its connection closes after that. A killed actor
+    /// (`stop_actor`) skips this. By default nothing happens and the connection closes at once.
+    fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
+        let _ = ctx;
+        0
+    }
+    /// The name of the transport (one client process's connection pool) this actor shares
+    /// with others, if any. A delivery to one actor of a shared transport goes to the first
+    /// one, in scenario order, that [`claims`](Actor::claims) it, else to the consumer's owner.
+    fn shared_transport(&self) -> Option<&str> {
+        None
+    }
+    /// Whether this actor is the one waiting for `delivery` (an oslo reply to its call).
+    fn claims(&self, delivery: &Delivery) -> bool {
+        let _ = delivery;
+        false
+    }
     fn status(&self) -> ActorStatus;
     fn clone_box(&self) -> Box<dyn Actor>;
 }
@@ -142,6 +162,7 @@ pub struct ActorCtx<'a> {
     pub(crate) outgoing: Vec<Outgoing>,
     pub(crate) notes: Vec<Note>,
     pub(crate) new_consumers: Vec<ConsumerId>,
+    pub(crate) shared: &'a mut BTreeMap<String, String>,
 }
 
 impl ActorCtx<'_> {
@@ -160,6 +181,12 @@ impl ActorCtx<'_> {
     /// The actor's own channel (one connection and channel per actor).
     pub fn channel(&self) -> ChannelId {
         self.channel
+    }
+
+    /// Memory shared by the actors of one client process (what actors of one shared
+    /// transport know together, such as its reply queue's name), part of the world's state.
+    pub fn shared(&mut self) -> &mut BTreeMap<String, String> {
+        self.shared
     }
 
     /// Read-only view of the broker, for names and queue depths.
@@ -194,6 +221,18 @@ impl ActorCtx<'_> {
 
     pub fn cancel(&mut self, consumer: ConsumerId) {
         self.broker.cancel(self.now, consumer);
+    }
+
+    /// `queue.delete` by name (its bindings go, and an auto-delete exchange with its last one).
+    pub fn delete_queue(&mut self, queue: &str) -> Result<(), AmqpError> {
+        let id = self
+            .broker
+            .topology()
+            .queue_by_name(queue)
+            .ok_or_else(|| AmqpError::NotFound(format!("no queue '{queue}' in vhost '/'")))?
+            .id;
+        self.broker.delete_queue(self.now, id);
+        Ok(())
     }
 
     /// Sends a plain publish, labelled by its message_id; it reaches the broker after the

@@ -15,4 +15,4 @@ pub mod world;
 pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, CallOutcome, Settle};
 pub use session::{Session, Until};
 pub use trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, trace_digest};
-pub use world::{Network, World};
+pub use world::{Network, StopKind, World};

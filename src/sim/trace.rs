@@ -146,6 +146,9 @@ pub enum Note {
     Refused { error: AmqpError },
     /// The actor was stopped by the scenario's script.
     Stopped,
+    /// The script stopped the actor gracefully: it ran its own stop logic and closes its
+    /// connection at `until`, when its work in progress is done.
+    Stopping { until: SimTime },
     /// A client defined above the simulator (an oslo.messaging client, server, notifier or
     /// listener) did or decided something.
     Client(ClientNoteRef),

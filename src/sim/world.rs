@@ -39,6 +39,7 @@ enum Pending {
     ReturnArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
     BrokerDeadline,
     Stop(ActorId),
+    StopGracefully(ActorId),
 }
 
 impl Pending {
@@ -60,6 +61,8 @@ struct ActorSlot {
     connection: ConnectionId,
     channel: ChannelId,
     stopped: bool,
+    // A graceful stop has begun: its connection closes when the actor's work is done.
+    stopping: bool,
 }
 
 /// Everything that changes during a run.
@@ -80,7 +83,19 @@ pub struct World {
     // How publishes sent with a kind or label of their own are drawn; the rest are plain
     // messages labelled by their message_id. Persistent, so snapshots share it.
     sent_as: imbl::OrdMap<PublishId, (MessageKind, Arc<str>)>,
+    // Memory shared by the actors of one client process ([`ActorCtx::shared`]).
+    shared: BTreeMap<String, String>,
     stats: Stats,
+}
+
+/// How the scenario's script stops an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopKind {
+    /// Like a killed process: the connection closes at once, unacked messages are requeued.
+    Kill,
+    /// The actor runs its own stop logic ([`Actor::stop`]), finishes its work in progress,
+    /// then its connection closes.
+    Graceful,
 }
 
 /// Which way a message crosses the network.
@@ -97,7 +112,7 @@ impl World {
         actors: Vec<Box<dyn Actor>>,
         network: Network,
         seed: u64,
-        stops: &[(SimTime, ActorId)],
+        stops: &[(SimTime, ActorId, StopKind)],
     ) -> World {
         let mut broker = Broker::new(topology);
         let mut pending = Schedule::default();
@@ -108,11 +123,15 @@ impl World {
                 let connection = broker.open_connection();
                 let channel = broker.open_channel(connection);
                 pending.push(0, Pending::Start(ActorId(idx as u32)));
-                ActorSlot { actor, connection, channel, stopped: false }
+                ActorSlot { actor, connection, channel, stopped: false, stopping: false }
             })
             .collect();
-        for (at, actor) in stops {
-            pending.push(*at, Pending::Stop(*actor));
+        for (at, actor, kind) in stops {
+            let stop = match kind {
+                StopKind::Kill => Pending::Stop(*actor),
+                StopKind::Graceful => Pending::StopGracefully(*actor),
+            };
+            pending.push(*at, stop);
         }
         World {
             broker,
@@ -126,6 +145,7 @@ impl World {
             deadline_scheduled: None,
             last_arrival: BTreeMap::new(),
             sent_as: imbl::OrdMap::new(),
+            shared: BTreeMap::new(),
             stats: Stats::default(),
         }
     }
@@ -220,6 +240,7 @@ impl World {
                 self.broker.advance_to(self.now);
             }
             Pending::Stop(actor) => self.stop_actor(actor, &mut log),
+            Pending::StopGracefully(actor) => self.stop_gracefully(actor, &mut log),
         }
         self.collect_broker_output(&mut log);
         true
@@ -278,6 +299,25 @@ impl World {
         self.broker.close_connection(self.now, connection);
     }
 
+    /// Runs the actor's own stop logic, then closes its connection once its work in progress
+    /// is done (at once if it has none).
+    fn stop_gracefully(&mut self, actor: ActorId, log: &mut StepLog<'_>) {
+        let Some(slot) = self.actors.get_mut(actor.0 as usize) else { return };
+        if slot.stopped || slot.stopping {
+            return;
+        }
+        slot.stopping = true;
+        let mut drain: SimTime = 0;
+        self.with_actor(actor, log, |actor, ctx| drain = actor.stop(ctx));
+        let until = self.now.saturating_add(drain);
+        log.push(TraceEvent::Note { actor, note: Note::Stopping { until } });
+        if drain == 0 {
+            self.stop_actor(actor, log);
+        } else {
+            self.pending.push(until, Pending::Stop(actor));
+        }
+    }
+
     /// When something sent now between `actor` and the broker arrives: after the drawn
     /// latency, but never before what was sent earlier the same way, since an AMQP channel
     /// is ordered (ties keep order because the schedule breaks them by scheduling order).
@@ -313,6 +353,7 @@ impl World {
             outgoing: Vec::new(),
             notes: Vec::new(),
             new_consumers: Vec::new(),
+            shared: &mut self.shared,
         };
         callback(slot.actor.as_mut(), &mut ctx);
         let ActorCtx { outgoing, notes, new_consumers, .. } = ctx;
@@ -383,6 +424,7 @@ impl World {
             let Some(owner) = delivery.consumer.and_then(|consumer| self.consumer_owner.get(&consumer)).copied() else {
                 continue;
             };
+            let owner = self.claimant(owner, &delivery);
             let counters = self.stats.actor(owner);
             counters.delivered += 1;
             counters.unacked += 1;
@@ -422,6 +464,20 @@ impl World {
 }
 
 impl World {
+    /// Who gets a delivery to `owner`'s consumer: the first actor (in scenario order) of
+    /// the owner's shared transport that claims it, else the owner.
+    fn claimant(&self, owner: ActorId, delivery: &Delivery) -> ActorId {
+        let Some(transport) = self.actors.get(owner.0 as usize).and_then(|slot| slot.actor.shared_transport()) else {
+            return owner;
+        };
+        self.actors
+            .iter()
+            .position(|slot| {
+                !slot.stopped && slot.actor.shared_transport() == Some(transport) && slot.actor.claims(delivery)
+            })
+            .map_or(owner, |idx| ActorId(idx as u32))
+    }
+
     /// How a publish is drawn: the kind and label it was sent with, or a plain message
     /// labelled by its message_id.
     fn drawn_as(&self, message: PublishId, message_id: Option<&str>) -> (MessageKind, Arc<str>) {
