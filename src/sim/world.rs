@@ -172,6 +172,11 @@ impl World {
         self.actors.iter().enumerate().map(|(idx, slot)| (ActorId(idx as u32), slot.actor.as_ref()))
     }
 
+    /// Whether an actor was stopped (killed, or its graceful stop has closed its connection).
+    pub fn is_stopped(&self, actor: ActorId) -> bool {
+        self.actors.get(actor.0 as usize).is_some_and(|slot| slot.stopped)
+    }
+
     /// The actor a consumer belongs to.
     pub fn consumer_actor(&self, consumer: ConsumerId) -> Option<ActorId> {
         self.consumer_owner.get(&consumer).copied()

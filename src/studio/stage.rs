@@ -194,6 +194,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
         let Some(rect) = run.rect(place) else { continue };
         let status = client.status();
         let state = match status.state {
+            _ if world.is_stopped(actor) => ClientState::Stopped,
             ActorState::Idle => ClientState::Idle,
             ActorState::Busy { in_progress } => ClientState::Busy { in_progress },
             ActorState::Blocked { waiting_for, deadline, .. } => ClientState::Blocked {

@@ -268,3 +268,11 @@ fn my_topology_comes_back_after_a_built_in_scenario() {
     assert_eq!(studio.editor.doc.nodes().len(), 1);
     assert!(studio.editor.doc.node_named("queue-1").is_some());
 }
+
+#[test]
+fn a_stopped_server_shows_as_stopped() {
+    let studio = Studio::with_builtin("rpc-long-call");
+    let end = studio.run().unwrap().end;
+    let studio = studio.apply(StudioAction::Seek(end));
+    assert_eq!(client_state(&studio, "host2").0, ClientState::Stopped);
+}
