@@ -170,3 +170,8 @@ pub fn storage_warning(reason: &str) -> String {
 pub fn shared_banner() -> &'static str {
     "A shared scenario, play only: play and step through it, or edit a copy."
 }
+
+/// A batch of tokens' accessible name: `12 RPC request (call) messages on the wire`.
+pub fn tokens_on_the_wire(kind: MessageKind, count: usize) -> String {
+    format!("{count} × {} on the wire", kind_name(kind))
+}

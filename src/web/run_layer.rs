@@ -6,25 +6,31 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::{kind_name, kind_slug, message_label, token_name};
+use crate::explain::run::{kind_name, kind_slug, message_label, token_name, tokens_on_the_wire};
 use crate::sim::MessageKind;
 use crate::studio::stage::{Stage, Token};
 use crate::studio::{LEGEND, StudioAction};
 
-/// A token's outline, centred on the origin, about 14 units across.
+/// A token's outline as a relative path from its centre (so one path can hold many tokens:
+/// `M x y` then the outline), about 14 units across.
 pub fn token_shape(kind: MessageKind) -> &'static str {
     match kind {
-        MessageKind::Plain => "M-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0z",
-        MessageKind::Call => "M0 -8L8 0 0 8-8 0z",
-        MessageKind::Reply => "M-7 0a7 7 0 1 0 14 0a7 7 0 1 0-14 0zM-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0z",
-        MessageKind::Cast => "M-6 -6h12v12h-12z",
-        MessageKind::FanoutCast => "M0 -8L8 6H-8z",
-        MessageKind::Notification => "M0 -8L2.4 -2.4 8 -2.4 3.6 1.6 5 8 0 4.4-5 8-3.6 1.6-8 -2.4-2.4 -2.4z",
-        MessageKind::DeadLettered => "M-7 -4L-4 -7 0 -3 4 -7 7 -4 3 0 7 4 4 7 0 3-4 7-7 4-3 0z",
-        MessageKind::Returned => "M-7 -5h10a5 5 0 0 1 0 10h-10zM-3 -8l-5 3 5 3z",
-        MessageKind::Settle => "M-3.5 0a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0-7 0z",
+        MessageKind::Plain => "m-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0z",
+        MessageKind::Call => "m0 -8l8 8 -8 8 -8 -8z",
+        MessageKind::Reply => "m-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0zm4 0a3 3 0 1 0 6 0a3 3 0 1 0 -6 0z",
+        MessageKind::Cast => "m-6 -6h12v12h-12z",
+        MessageKind::FanoutCast => "m0 -8l8 14h-16z",
+        MessageKind::Notification => "m0 -8l2.4 5.6 5.6 0 -4.4 4 1.4 6.4 -5 -3.6 -5 3.6 1.4 -6.4 -4.4 -4 5.6 0z",
+        MessageKind::DeadLettered => "m-7 -4l3 -3 4 4 4 -4 3 3 -4 4 4 4 -3 3 -4 -4 -4 4 -3 -3 4 -4z",
+        MessageKind::Returned => "m-7 -5h10a5 5 0 0 1 0 10h-10zm4 -3l-5 3 5 3z",
+        MessageKind::Settle => "m-3.5 0a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0 -7 0z",
     }
 }
+
+/// Above this many tokens, each kind's tokens are drawn as one path: a busy canvas stays
+/// fast, at the cost of clicking a single token (the log and the sequence diagram still
+/// reach every message).
+const SEPARATE_TOKENS: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct RunLayerProps {
@@ -36,10 +42,17 @@ pub struct RunLayerProps {
 #[component]
 pub fn RunLayer(props: &RunLayerProps) -> Html {
     let stage = &props.stage;
+    let few = stage.tokens.len() <= SEPARATE_TOKENS;
+    let (separate, batched): (&[Token], &[Token]) = if few { (&stage.tokens, &[]) } else { (&[], &stage.tokens) };
     html! {
         <g class="run-layer">
             { for stage.edges.iter().map(|edge| html! { <path class="edge run-edge" d={edge.curve.svg_path()} /> }) }
-            { for stage.tokens.iter().map(|token| html! { <TokenShape key={token.key.clone()} token={token.clone()} scale={props.token_scale} /> }) }
+            // Both groups are always there (one of them empty), so switching between them
+            // never swaps one kind of list for another.
+            <g class="tokens">
+                { for separate.iter().map(|token| html! { <TokenShape key={token.key.clone()} token={token.clone()} scale={props.token_scale} /> }) }
+            </g>
+            <g class="token-batches">{ for LEGEND.iter().map(|kind| token_batch(batched, *kind)) }</g>
             { for stage.marks.iter().map(|mark| html! {
                 <g class={classes!("mark", mark.expired.then_some("expired"))}
                     transform={format!("translate({} {})", mark.at.x, mark.at.y)} role="img"
@@ -75,8 +88,23 @@ fn TokenShape(props: &TokenProps) -> Html {
             aria-label={token_name(token.kind, &label)}
             transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown}>
             <title>{ format!("{}: {label}", kind_name(token.kind)) }</title>
-            <path d={token_shape(token.kind)} />
+            <path d={format!("M0 0{}", token_shape(token.kind))} />
         </g>
+    }
+}
+
+/// Every token of one kind as one path, named by their count.
+fn token_batch(tokens: &[Token], kind: MessageKind) -> Html {
+    let mut path = String::new();
+    let mut count = 0;
+    for token in tokens.iter().filter(|token| token.kind == kind) {
+        path.push_str(&format!("M{:.1} {:.1}{}", token.at.x, token.at.y, token_shape(kind)));
+        count += 1;
+    }
+    html! {
+        <path class={format!("token token-batch kind-{}", kind_slug(kind))} data-kind={kind_slug(kind)} d={path}
+            role={(count > 0).then_some("img")} aria-hidden={(count == 0).then_some("true")}
+            aria-label={(count > 0).then(|| tokens_on_the_wire(kind, count))} />
     }
 }
 
@@ -93,7 +121,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             { for LEGEND.iter().map(|kind| html! {
                 <li>
                     <svg viewBox="-9 -9 18 18" aria-hidden="true" focusable="false" class={format!("token kind-{}", kind_slug(*kind))}>
-                        <path d={token_shape(*kind)} />
+                        <path d={format!("M0 0{}", token_shape(*kind))} />
                     </svg>
                     { kind_name(*kind) }
                 </li>
