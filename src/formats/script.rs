@@ -291,6 +291,8 @@ pub struct MessageRecord {
     pub redelivered: bool,
     /// Newest first.
     pub deaths: Vec<DeathRecord>,
+    /// The `x-delivery-count` header a quorum queue adds after a requeue.
+    pub delivery_count: Option<u64>,
 }
 
 impl MessageRecord {
@@ -299,6 +301,7 @@ impl MessageRecord {
         MessageRecord {
             message_id: message.properties.message_id.clone(),
             redelivered: message.redelivered,
+            delivery_count: message.delivery_count,
             deaths: message
                 .deaths
                 .iter()
@@ -312,6 +315,14 @@ impl MessageRecord {
                 })
                 .collect(),
         }
+    }
+
+    /// Reads a message a consumer was delivered: a quorum queue adds `x-delivery-count` to a
+    /// consumer's delivery only once the message has been requeued (to a `basic.get`, always).
+    pub fn delivered(message: &Message) -> MessageRecord {
+        let mut record = MessageRecord::of(message);
+        record.delivery_count = record.delivery_count.filter(|count| *count > 0);
+        record
     }
 
     /// Reads a message from its `message_id`, `redelivered` flag and headers (the `x-death`
@@ -347,7 +358,7 @@ impl MessageRecord {
                 .collect(),
             _ => Vec::new(),
         };
-        MessageRecord { message_id, redelivered, deaths }
+        MessageRecord { message_id, redelivered, deaths, delivery_count: None }
     }
 
     /// A message in a queue as the output document shows it: its message_id, or an object
@@ -355,7 +366,7 @@ impl MessageRecord {
     /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() && !self.redelivered {
+        if self.deaths.is_empty() && !self.redelivered && self.delivery_count.is_none() {
             return id;
         }
         let mut object = Map::new();
@@ -363,9 +374,7 @@ impl MessageRecord {
         if self.redelivered {
             object.insert("redelivered".into(), Value::Bool(true));
         }
-        if !self.deaths.is_empty() {
-            object.insert("x-death".into(), self.deaths_json());
-        }
+        self.add_headers(&mut object);
         Value::Object(object)
     }
 
@@ -374,10 +383,17 @@ impl MessageRecord {
         let mut object = Map::new();
         object.insert("message_id".into(), self.message_id.as_deref().map_or(Value::Null, Value::from));
         object.insert("redelivered".into(), Value::Bool(self.redelivered));
+        self.add_headers(&mut object);
+        Value::Object(object)
+    }
+
+    fn add_headers(&self, object: &mut Map<String, Value>) {
+        if let Some(count) = self.delivery_count {
+            object.insert("x-delivery-count".into(), Value::from(count));
+        }
         if !self.deaths.is_empty() {
             object.insert("x-death".into(), self.deaths_json());
         }
-        Value::Object(object)
     }
 
     fn deaths_json(&self) -> Value {
@@ -658,7 +674,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
         broker.drain_events();
         for delivery in broker.drain_deliveries() {
             let Some(tag) = delivery.consumer.and_then(|consumer| tags.get(&consumer)) else { continue };
-            let record_of = MessageRecord::of(&delivery.message);
+            let record_of = MessageRecord::delivered(&delivery.message);
             let queue_name =
                 broker.topology().queue(delivery.queue).map_or_else(String::new, |queue| queue.name().to_string());
             if !consumers[tag].no_ack {
@@ -668,6 +684,8 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
             record.deliveries.entry(tag.clone()).or_default().push(record_of);
         }
     }
+    // Returns a quorum queue has not applied yet are applied before the queues are read.
+    broker.advance_to(now);
     match options.readback {
         Readback::Snapshot => {
             record.queues = broker
@@ -853,7 +871,12 @@ mod tests {
 
     #[test]
     fn differences_compare_what_both_sides_observed() {
-        let message = |id: &str| MessageRecord { message_id: Some(id.into()), redelivered: false, deaths: Vec::new() };
+        let message = |id: &str| MessageRecord {
+            message_id: Some(id.into()),
+            redelivered: false,
+            deaths: Vec::new(),
+            delivery_count: None,
+        };
         let simulated = RunRecord {
             publishes: vec![
                 PublishRecord::Outcome { routed: Some(vec!["q".into()]), returned: false, rejected: false },

@@ -497,7 +497,15 @@ fn message_record(delivery: &Delivery) -> MessageRecord {
     let message_id = delivery.properties.message_id().as_ref().map(|id| id.to_string());
     let x_death =
         delivery.properties.headers().as_ref().and_then(|headers| headers.inner().get("x-death")).map(field_value);
-    MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref())
+    let delivery_count = delivery
+        .properties
+        .headers()
+        .as_ref()
+        .and_then(|headers| headers.inner().get("x-delivery-count"))
+        .map(field_value)
+        .and_then(|count| count.as_int())
+        .and_then(|count| u64::try_from(count).ok());
+    MessageRecord { delivery_count, ..MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref()) }
 }
 
 fn amqp_table(table: &FieldTable) -> AmqpTable {
