@@ -20,17 +20,28 @@ pub fn is_quorum(arguments: &FieldTable) -> bool {
     arguments.get("x-queue-type").and_then(FieldValue::as_str) == Some("quorum")
 }
 
-/// RabbitMQ 3.10.8's checks when a quorum queue is declared, in its order and words: a
-/// quorum queue is durable, not auto-delete, not exclusive, and takes no priority, lazy
-/// mode or master locator.
+/// RabbitMQ 3.10.8's checks when a quorum queue is declared, in its order and words: no
+/// priority, lazy mode or master locator argument, then not auto-delete, not exclusive,
+/// durable.
 pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
+    let name = &spec.name;
     if !is_quorum(&spec.arguments) {
+        // A classic queue has no delivery limit: 3.10.8 refuses the argument.
+        if spec.arguments.contains_key("x-delivery-limit") {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid arg 'x-delivery-limit' for queue '{name}' in vhost '/' of queue type rabbit_classic_queue"
+            )));
+        }
         return Ok(());
     }
-    let name = &spec.name;
     let property = |property: &str| {
         AmqpError::PreconditionFailed(format!("invalid property '{property}' for queue '{name}' in vhost '/'"))
     };
+    if let Some(argument) = REFUSED_ARGUMENTS.iter().find(|argument| spec.arguments.contains_key(**argument)) {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_quorum_queue"
+        )));
+    }
     if spec.auto_delete {
         return Err(property("auto-delete"));
     }
@@ -39,11 +50,6 @@ pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
     }
     if !spec.durable {
         return Err(property("non-durable"));
-    }
-    if let Some(argument) = REFUSED_ARGUMENTS.iter().find(|argument| spec.arguments.contains_key(**argument)) {
-        return Err(AmqpError::PreconditionFailed(format!(
-            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_quorum_queue"
-        )));
     }
     Ok(())
 }
@@ -104,6 +110,15 @@ mod tests {
         classic.durable = false;
         classic.arguments.insert("x-max-priority".into(), FieldValue::Int(5));
         assert!(check_declaration(&classic).is_ok(), "classic queues keep their rules");
+        classic.arguments.insert("x-delivery-limit".into(), FieldValue::Int(1));
+        assert_eq!(
+            refusal(&classic),
+            "invalid arg 'x-delivery-limit' for queue 'c' in vhost '/' of queue type rabbit_classic_queue"
+        );
+        let mut both = quorum("q");
+        both.auto_delete = true;
+        both.arguments.insert("x-queue-mode".into(), FieldValue::Str("lazy".into()));
+        assert!(refusal(&both).starts_with("invalid arg 'x-queue-mode'"), "arguments are checked first");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub enum Step {
     Consume(ConsumeStep),
     Cancel(CancelStep),
     AdvanceTime(AdvanceTimeStep),
+    Declare(DeclareStep),
 }
 
 impl Step {
@@ -50,6 +51,7 @@ impl Step {
             Step::Consume(_) => "consume",
             Step::Cancel(_) => "cancel",
             Step::AdvanceTime(_) => "advance-time",
+            Step::Declare(_) => "declare",
         }
     }
 }
@@ -169,6 +171,35 @@ pub struct AdvanceTimeStep {
     pub ms: u64,
 }
 
+/// `queue.declare` on a channel of its own; the output's `declarations` says whether the
+/// broker refused it (with the reply code and RabbitMQ's text) or not (`null`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclareStep {
+    pub queue: String,
+    #[serde(default = "yes")]
+    pub durable: bool,
+    #[serde(default)]
+    pub auto_delete: bool,
+    #[serde(default)]
+    pub exclusive: bool,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub arguments: Map<String, Value>,
+}
+
+impl DeclareStep {
+    /// The queue the step asks for.
+    pub fn spec(&self) -> crate::engine::QueueSpec {
+        crate::engine::QueueSpec {
+            name: self.queue.clone(),
+            durable: self.durable,
+            exclusive: self.exclusive,
+            auto_delete: self.auto_delete,
+            arguments: crate::engine::value::table_from_json(&Value::Object(self.arguments.clone())),
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -189,7 +220,8 @@ impl ScriptError {
 }
 
 /// The step names a script may use.
-const STEP_NAMES: [&str; 8] = ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time"];
+const STEP_NAMES: [&str; 9] =
+    ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time", "declare"];
 
 /// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
@@ -427,6 +459,8 @@ pub struct RunRecord {
     pub gets: Vec<Option<MessageRecord>>,
     /// Per consumer tag, the messages it was delivered, in order.
     pub deliveries: BTreeMap<String, Vec<MessageRecord>>,
+    /// One entry per `declare` step: the refusal's reply code and text, or `None`.
+    pub declarations: Vec<Option<(u16, String)>>,
 }
 
 impl RunRecord {
@@ -454,7 +488,17 @@ impl RunRecord {
             .iter()
             .map(|(tag, messages)| (tag.clone(), messages.iter().map(MessageRecord::received_json).collect()))
             .collect();
-        json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues})
+        let mut document = json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues});
+        if !self.declarations.is_empty() {
+            document["declarations"] = self
+                .declarations
+                .iter()
+                .map(|refusal| {
+                    refusal.as_ref().map_or(Value::Null, |(code, text)| json!({"error": {"code": code, "text": text}}))
+                })
+                .collect();
+        }
+        document
     }
 }
 
@@ -670,6 +714,10 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 now = now.saturating_add(advance.ms);
                 broker.advance_to(now);
             }
+            Step::Declare(declare) => {
+                let outcome = broker.declare_queue(now, get_channel, declare.spec());
+                record.declarations.push(outcome.err().map(|error| (error.code(), error.text().to_string())));
+            }
         }
         broker.drain_events();
         for delivery in broker.drain_deliveries() {
@@ -787,6 +835,22 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
             ));
         }
     }
+    if simulated.declarations != broker.declarations {
+        let show = |declarations: &[Option<(u16, String)>]| {
+            let shown: Vec<String> = declarations
+                .iter()
+                .map(|refusal| {
+                    refusal.as_ref().map_or_else(|| "ok".to_string(), |(code, text)| format!("{code} {text}"))
+                })
+                .collect();
+            shown.join("; ")
+        };
+        out.push(format!(
+            "declarations: simulated [{}]; broker [{}]",
+            show(&simulated.declarations),
+            show(&broker.declarations)
+        ));
+    }
     if simulated.gets.len() != broker.gets.len() {
         out.push(format!("gets: simulated {} results, broker {}", simulated.gets.len(), broker.gets.len()));
     }
@@ -843,7 +907,7 @@ mod tests {
         assert!(error.to_string().contains("(did you mean 'publish'?)"), "{error}");
         assert_eq!(
             parse("[{}]").unwrap_err().to_string(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time)"
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare)"
         );
         assert_eq!(
             parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().to_string(),
