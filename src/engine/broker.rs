@@ -299,6 +299,8 @@ pub struct Broker {
     // Queues that can expire something by themselves (a TTL or x-expires argument, or a
     // message with a per-message TTL): only these are scanned for deadlines.
     timed_queues: BTreeSet<QueueId>,
+    // Quorum queues with pending returns, so applying them costs nothing when there are none.
+    returning: BTreeSet<QueueId>,
     // Dead-letterings waiting their turn, oldest first. Invariant: empty between
     // operations; `dead_lettering` is true while a fan-out or a dead-lettering runs, so a
     // queue's dead-lettering waits until every copy in flight reached its queue.
@@ -335,6 +337,7 @@ impl Broker {
             dead_letters: std::collections::VecDeque::new(),
             dead_lettering: false,
             timed_queues,
+            returning: BTreeSet::new(),
             ledger: Ledger::default(),
             now: 0,
             next_publish: 0,
@@ -748,6 +751,7 @@ impl Broker {
             if requeue && self.topology.queue(unacked.queue).is_some_and(|queue| queue.args.quorum) {
                 // The consumer gets its room back when the return is applied.
                 let state = self.queues.get_mut(&unacked.queue).expect("a quorum queue's state exists");
+                self.returning.insert(unacked.queue);
                 state.pending_returns.push(unacked);
                 continue;
             }
@@ -999,10 +1003,12 @@ impl Broker {
     /// the low-priority commands once nothing more urgent waits: before anything but a
     /// `basic.get`, an ack or a nack, and right after a `basic.get`.
     fn flush_returns(&mut self) {
-        let queues: Vec<QueueId> =
-            self.queues.iter().filter(|(_, state)| !state.pending_returns.is_empty()).map(|(id, _)| *id).collect();
-        for queue in queues {
-            let pending = std::mem::take(&mut self.queues.get_mut(&queue).expect("listed above").pending_returns);
+        if self.returning.is_empty() {
+            return;
+        }
+        for queue in std::mem::take(&mut self.returning) {
+            let Some(state) = self.queues.get_mut(&queue) else { continue };
+            let pending = std::mem::take(&mut state.pending_returns);
             for unacked in pending {
                 self.release_consumer(unacked.consumer);
                 self.requeue(unacked);
