@@ -175,3 +175,22 @@ fn a_consumer_gets_its_room_back_only_when_the_return_is_applied() {
     assert_eq!(again[0].message.delivery_count, Some(1));
     assert!(again[0].message.redelivered);
 }
+
+#[test]
+fn basic_get_on_a_single_active_consumer_quorum_queue_is_refused() {
+    let mut spec = QueueSpec::new("sac");
+    spec.arguments.insert("x-queue-type".into(), FieldValue::Str("quorum".into()));
+    spec.arguments.insert("x-single-active-consumer".into(), FieldValue::Bool(true));
+    let mut topology = Topology::new();
+    topology.declare_queue(spec).unwrap();
+    let mut broker = Broker::new(topology);
+    let connection = broker.open_connection();
+    let channel = broker.open_channel(connection);
+    let error = broker.get(0, channel, "sac", false).unwrap_err();
+    assert_eq!(error.code(), 405);
+    assert_eq!(
+        error.text(),
+        "cannot obtain access to locked queue 'sac' in vhost '/'. basic.get operations are not supported by quorum \
+         queues with single active consumer"
+    );
+}

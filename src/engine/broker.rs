@@ -627,8 +627,14 @@ impl Broker {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
-        // RabbitMQ 3.10.8 serves basic.get on single-active-consumer queues like any other
-        // (later releases refuse it), so no check here.
+        // RabbitMQ 3.10.8 serves basic.get on classic single-active-consumer queues like any
+        // other (later releases refuse it), but refuses it on quorum ones.
+        if let Some(args) = self.topology.queue(queue_id).map(|queue| &queue.args)
+            && args.quorum
+            && args.single_active_consumer
+        {
+            return Err(quorum::single_active_get_refusal(queue));
+        }
         if !self.channels.contains_key(&channel) {
             return Err(AmqpError::NotFound("channel is closed".into()));
         }

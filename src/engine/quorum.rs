@@ -72,6 +72,14 @@ pub fn soft_limit(limit: u64) -> u64 {
     limit.saturating_mul(4) / 5
 }
 
+/// RabbitMQ 3.10.8 refuses `basic.get` on a quorum queue with a single active consumer.
+pub fn single_active_get_refusal(queue: &str) -> AmqpError {
+    AmqpError::ResourceLocked(format!(
+        "cannot obtain access to locked queue '{queue}' in vhost '/'. basic.get operations are not supported by \
+         quorum queues with single active consumer"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
