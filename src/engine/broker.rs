@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::engine::error::AmqpError;
 use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+use crate::engine::quorum;
 use crate::engine::topology::{
     BindingId, Destination, ExchangeId, ExchangeSpec, Overflow, QueueId, QueueSpec, Route, RoutingInput, Topology,
 };
@@ -103,6 +104,8 @@ pub enum DropReason {
     DeadLetterUnroutable,
     /// Its queue was deleted.
     QueueDeleted,
+    /// Requeued past a quorum queue's delivery limit, with no dead-letter exchange.
+    DeliveryLimit,
 }
 
 /// Why a queue was deleted.
@@ -226,6 +229,16 @@ struct QueueState {
     // `armed` is when the timer it set for the old head fires, if ever. Until the timer
     // fires, a fetch or a requeue re-checks, the jumped message is not expired.
     stale_ttl_timer: Option<Option<SimTime>>,
+    /// A quorum queue's requeued messages go ahead of the rest in requeue order
+    /// (`rabbit_fifo`'s returns): they take keys of a level above any priority, from here.
+    next_return: u64,
+    /// A quorum `reject-publish` queue went over its limit and refuses publishes until it
+    /// is back at or below 80% of it (`rabbit_fifo`'s soft limit).
+    rejecting_publishes: bool,
+    /// A quorum queue's messages nacked or rejected with requeue whose return it has not
+    /// applied yet: RabbitMQ 3.10.8 sends returns as low-priority Raft commands, so a
+    /// `basic.get` right after them is served first (see `flush_returns`).
+    pending_returns: Vec<Unacked>,
 }
 
 #[derive(Debug, Clone)]
@@ -286,6 +299,8 @@ pub struct Broker {
     // Queues that can expire something by themselves (a TTL or x-expires argument, or a
     // message with a per-message TTL): only these are scanned for deadlines.
     timed_queues: BTreeSet<QueueId>,
+    // Quorum queues with pending returns, so applying them costs nothing when there are none.
+    returning: BTreeSet<QueueId>,
     // Dead-letterings waiting their turn, oldest first. Invariant: empty between
     // operations; `dead_lettering` is true while a fan-out or a dead-lettering runs, so a
     // queue's dead-lettering waits until every copy in flight reached its queue.
@@ -322,6 +337,7 @@ impl Broker {
             dead_letters: std::collections::VecDeque::new(),
             dead_lettering: false,
             timed_queues,
+            returning: BTreeSet::new(),
             ledger: Ledger::default(),
             now: 0,
             next_publish: 0,
@@ -377,6 +393,7 @@ impl Broker {
     /// Closes a channel: its consumers are cancelled and its unacked messages requeued.
     pub fn close_channel(&mut self, now: SimTime, channel: ChannelId) {
         self.tick(now);
+        self.flush_returns();
         let consumers: Vec<ConsumerId> =
             self.consumers.iter().filter(|(_, consumer)| consumer.channel == channel).map(|(id, _)| *id).collect();
         for consumer in consumers {
@@ -415,12 +432,14 @@ impl Broker {
 
     pub fn declare_exchange(&mut self, now: SimTime, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
         self.tick(now);
+        self.flush_returns();
         Arc::make_mut(&mut self.topology).declare_exchange(spec)
     }
 
     /// Declares a queue; an exclusive queue belongs to `channel`'s connection.
     pub fn declare_queue(&mut self, now: SimTime, channel: ChannelId, spec: QueueSpec) -> Result<QueueId, AmqpError> {
         self.tick(now);
+        self.flush_returns();
         if let Some(existing) = self.topology.queue_by_name(&spec.name) {
             self.check_exclusive(existing.id, channel)?;
         }
@@ -460,6 +479,7 @@ impl Broker {
         arguments: FieldTable,
     ) -> Result<BindingId, AmqpError> {
         self.tick(now);
+        self.flush_returns();
         let source_id = self
             .topology
             .exchange_by_name(source)
@@ -470,17 +490,20 @@ impl Broker {
 
     pub fn unbind(&mut self, now: SimTime, binding: BindingId) {
         self.tick(now);
+        self.flush_returns();
         let deleted = Arc::make_mut(&mut self.topology).unbind(binding);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
 
     pub fn delete_queue(&mut self, now: SimTime, queue: QueueId) {
         self.tick(now);
+        self.flush_returns();
         self.remove_queue(queue, QueueDeletion::Explicit);
     }
 
     pub fn delete_exchange(&mut self, now: SimTime, exchange: ExchangeId) {
         self.tick(now);
+        self.flush_returns();
         let deleted = Arc::make_mut(&mut self.topology).delete_exchange(exchange);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
     }
@@ -510,6 +533,7 @@ impl Broker {
         publish_id: PublishId,
     ) -> Result<PublishOutcome, AmqpError> {
         self.tick(now);
+        self.flush_returns();
         let internal_refusal =
             |name: &str| AmqpError::AccessRefused(format!("cannot publish to internal exchange '{name}' in vhost '/'"));
         let Some(exchange) = self.topology.exchange_by_name(&publish.exchange) else {
@@ -549,6 +573,7 @@ impl Broker {
             published_at: self.now,
             deaths: Vec::new(),
             redelivered: false,
+            delivery_count: None,
         };
         let route = self.topology.route(
             exchange_id,
@@ -602,8 +627,14 @@ impl Broker {
         self.tick(now);
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
-        // RabbitMQ 3.10.8 serves basic.get on single-active-consumer queues like any other
-        // (later releases refuse it), so no check here.
+        // RabbitMQ 3.10.8 serves basic.get on classic single-active-consumer queues like any
+        // other (later releases refuse it), but refuses it on quorum ones.
+        if let Some(args) = self.topology.queue(queue_id).map(|queue| &queue.args)
+            && args.quorum
+            && args.single_active_consumer
+        {
+            return Err(quorum::single_active_get_refusal(queue));
+        }
         if !self.channels.contains_key(&channel) {
             return Err(AmqpError::NotFound("channel is closed".into()));
         }
@@ -611,11 +642,14 @@ impl Broker {
         state.last_used = now;
         self.expire_head(queue_id);
         let Some((key, ready)) = self.pop_head(queue_id) else {
+            self.flush_returns();
             return Ok(None);
         };
         let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
         // RabbitMQ's `fetch` drops expired messages that the fetch brought to the head.
         self.recheck_expiry(queue_id);
+        self.evaluate_publish_limit(queue_id);
+        self.flush_returns();
         Ok(Some(delivery))
     }
 
@@ -643,6 +677,7 @@ impl Broker {
         priority: i64,
     ) -> Result<ConsumerId, AmqpError> {
         self.tick(now);
+        self.flush_returns();
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
         if !self.channels.contains_key(&channel) {
@@ -673,6 +708,7 @@ impl Broker {
     /// `basic.cancel`. Unacked messages stay with the channel until acked or closed.
     pub fn cancel(&mut self, now: SimTime, consumer: ConsumerId) {
         self.tick(now);
+        self.flush_returns();
         self.remove_consumer(consumer);
     }
 
@@ -718,6 +754,13 @@ impl Broker {
         let taken = self.take_unacked(channel, delivery_tag, multiple)?;
         let mut touched = BTreeSet::new();
         for unacked in taken {
+            if requeue && self.topology.queue(unacked.queue).is_some_and(|queue| queue.args.quorum) {
+                // The consumer gets its room back when the return is applied.
+                let state = self.queues.get_mut(&unacked.queue).expect("a quorum queue's state exists");
+                self.returning.insert(unacked.queue);
+                state.pending_returns.push(unacked);
+                continue;
+            }
             touched.insert(unacked.queue);
             self.release_consumer(unacked.consumer);
             if requeue {
@@ -748,6 +791,7 @@ impl Broker {
         }
         self.now = self.now.max(now);
         self.expire_due();
+        self.flush_returns();
     }
 
     /// The next virtual time at which something expires by itself: a queue head's TTL or
@@ -802,7 +846,9 @@ impl Broker {
         let ready = self.queues.values().flat_map(|state| state.ready.values().map(|ready| ready.message.copy));
         let unacked =
             self.channels.values().flat_map(|channel| channel.unacked.values().map(|unacked| unacked.message.copy));
-        ready.chain(unacked).collect()
+        let returning =
+            self.queues.values().flat_map(|state| state.pending_returns.iter().map(|unacked| unacked.message.copy));
+        ready.chain(unacked).chain(returning).collect()
     }
 
     /// The consumers of a queue in registration order, with their unacked counts.
@@ -861,9 +907,16 @@ impl Broker {
         message.copy = self.mint_copy();
         message.redelivered = false;
         let args = self.topology.queue(queue).expect("routed queues exist").args.clone();
+        message.delivery_count = args.quorum.then_some(0);
         let state = &self.queues[&queue];
-        let will_overflow = args.max_length.is_some_and(|max| state.ready.len() as u64 + 1 > max)
-            || args.max_length_bytes.is_some_and(|max| state.ready_bytes + message.body_bytes() > max);
+        let will_overflow = if args.quorum {
+            // A quorum queue takes the message that goes over the limit and refuses the
+            // next ones (`rabbit_fifo`); `drop-head` then drops from the head.
+            state.rejecting_publishes
+        } else {
+            args.max_length.is_some_and(|max| state.ready.len() as u64 + 1 > max)
+                || args.max_length_bytes.is_some_and(|max| state.ready_bytes + message.body_bytes() > max)
+        };
         if will_overflow && args.overflow != Overflow::DropHead {
             if args.overflow == Overflow::RejectPublishDlx {
                 self.dead_letter_or_drop(queue, message, DeathReason::Maxlen);
@@ -917,6 +970,27 @@ impl Broker {
         self.dispatch(queue);
         self.drop_head_over_limit(queue);
         self.expire_head(queue);
+        self.evaluate_publish_limit(queue);
+    }
+
+    /// A quorum `reject-publish` queue starts refusing publishes once over its limit and
+    /// accepts them again at or below 80% of it (`rabbit_fifo:evaluate_limit`).
+    fn evaluate_publish_limit(&mut self, queue: QueueId) {
+        let Some(args) = self.topology.queue(queue).map(|queue| &queue.args) else { return };
+        if !args.quorum || args.overflow != Overflow::RejectPublish {
+            return;
+        }
+        let (max_length, max_bytes) = (args.max_length, args.max_length_bytes);
+        let Some(state) = self.queues.get_mut(&queue) else { return };
+        let (ready, bytes) = (state.ready.len() as u64, state.ready_bytes);
+        if max_length.is_some_and(|max| ready > max) || max_bytes.is_some_and(|max| bytes > max) {
+            state.rejecting_publishes = true;
+        } else if state.rejecting_publishes
+            && max_length.is_none_or(|max| ready <= quorum::soft_limit(max))
+            && max_bytes.is_none_or(|max| bytes <= quorum::soft_limit(max))
+        {
+            state.rejecting_publishes = false;
+        }
     }
 
     /// After messages were requeued: limits and TTL first, then delivery (RabbitMQ's
@@ -928,6 +1002,25 @@ impl Broker {
         self.drop_head_over_limit(queue);
         self.recheck_expiry(queue);
         self.dispatch(queue);
+        self.evaluate_publish_limit(queue);
+    }
+
+    /// Applies quorum queues' pending returns (in the order they were made), as Raft applies
+    /// the low-priority commands once nothing more urgent waits: before anything but a
+    /// `basic.get`, an ack or a nack, and right after a `basic.get`.
+    fn flush_returns(&mut self) {
+        if self.returning.is_empty() {
+            return;
+        }
+        for queue in std::mem::take(&mut self.returning) {
+            let Some(state) = self.queues.get_mut(&queue) else { continue };
+            let pending = std::mem::take(&mut state.pending_returns);
+            for unacked in pending {
+                self.release_consumer(unacked.consumer);
+                self.requeue(unacked);
+            }
+            self.after_requeue(queue);
+        }
     }
 
     fn drop_head_over_limit(&mut self, queue: QueueId) {
@@ -1130,10 +1223,22 @@ impl Broker {
         };
         let mut message = unacked.message;
         message.redelivered = true;
+        let mut key = unacked.key;
+        if let Some(args) = self.topology.queue(unacked.queue).map(|queue| &queue.args)
+            && args.quorum
+        {
+            let count = message.delivery_count.unwrap_or(0) + 1;
+            message.delivery_count = Some(count);
+            if quorum::past_limit(count, args.delivery_limit) {
+                return self.dead_letter_or_drop(unacked.queue, message, DeathReason::DeliveryLimit);
+            }
+            key = (Reverse(u8::MAX), state.next_return);
+            state.next_return += 1;
+        }
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
         // The expiry computed at enqueue stays: requeueing does not restart the TTL clock.
-        state.ready.insert(unacked.key, Arc::new(Ready { message, expires_at: unacked.expires_at }));
+        state.ready.insert(key, Arc::new(Ready { message, expires_at: unacked.expires_at }));
         self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish });
     }
 
@@ -1161,6 +1266,15 @@ impl Broker {
                 queue,
                 copy: ready.message.copy,
                 publish: ready.message.publish,
+                reason: DropReason::QueueDeleted,
+            });
+        }
+        for unacked in &state.pending_returns {
+            self.ledger.dropped += 1;
+            self.events.push(BrokerEvent::Dropped {
+                queue,
+                copy: unacked.message.copy,
+                publish: unacked.message.publish,
                 reason: DropReason::QueueDeleted,
             });
         }
@@ -1202,6 +1316,7 @@ impl Broker {
             DeathReason::Rejected => DropReason::Rejected,
             DeathReason::Expired => DropReason::Expired,
             DeathReason::Maxlen => DropReason::MaxLength,
+            DeathReason::DeliveryLimit => DropReason::DeliveryLimit,
         };
         let Some(dlx_name) = queue_def.args.dead_letter_exchange.clone() else {
             return self.drop_copy(queue, &message, drop_reason);
@@ -1360,6 +1475,7 @@ fn dead_lettered_message(
         Arc::make_mut(&mut message.properties).headers.remove("CC");
     }
     message.redelivered = false;
+    message.delivery_count = None;
     message
 }
 

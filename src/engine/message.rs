@@ -50,6 +50,8 @@ pub enum DeathReason {
     Rejected,
     Expired,
     Maxlen,
+    /// Requeued past a quorum queue's delivery limit.
+    DeliveryLimit,
 }
 
 impl DeathReason {
@@ -58,6 +60,7 @@ impl DeathReason {
             DeathReason::Rejected => "rejected",
             DeathReason::Expired => "expired",
             DeathReason::Maxlen => "maxlen",
+            DeathReason::DeliveryLimit => "delivery_limit",
         }
     }
 }
@@ -111,6 +114,9 @@ pub struct Message {
     /// Newest first.
     pub deaths: Vec<Death>,
     pub redelivered: bool,
+    /// In a quorum queue, how many times it was requeued (its `x-delivery-count` header);
+    /// `None` in a classic queue.
+    pub delivery_count: Option<u64>,
 }
 
 impl Message {

@@ -7,6 +7,7 @@ pub mod explanation;
 pub mod headers;
 pub mod message;
 pub mod policy;
+pub mod quorum;
 pub mod topic;
 pub mod topology;
 pub mod value;

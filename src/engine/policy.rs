@@ -50,7 +50,7 @@ pub enum PolicyKind {
 }
 
 /// The policy keys Kaiten acts on, for queues (user policies).
-pub const QUEUE_KEYS: [&str; 7] = [
+pub const QUEUE_KEYS: [&str; 8] = [
     "message-ttl",
     "expires",
     "max-length",
@@ -58,6 +58,7 @@ pub const QUEUE_KEYS: [&str; 7] = [
     "overflow",
     "dead-letter-exchange",
     "dead-letter-routing-key",
+    "delivery-limit",
 ];
 
 /// The keys an operator policy may set that Kaiten acts on.
@@ -111,7 +112,8 @@ impl Policy {
         })?;
         for (key, value) in &definition {
             let problem = |problem: String| PolicyError { member: format!("definition.{key}"), problem };
-            let numeric = ["message-ttl", "expires", "max-length", "max-length-bytes"].contains(&key.as_str());
+            let numeric =
+                ["message-ttl", "expires", "max-length", "max-length-bytes", "delivery-limit"].contains(&key.as_str());
             if kind == PolicyKind::Operator
                 && !OPERATOR_KEYS.contains(&key.as_str())
                 && QUEUE_KEYS.contains(&key.as_str())
@@ -221,12 +223,16 @@ impl Policies {
         ] {
             *field = [*field, number(user, key), number(operator, key)].into_iter().flatten().min();
         }
+        // A quorum queue's delivery limit: the smaller of its argument and the policy's.
+        if args.quorum {
+            args.delivery_limit = [args.delivery_limit, number(user, "delivery-limit")].into_iter().flatten().min();
+        }
         if !arguments.contains_key("x-overflow")
             && let Some(overflow) = text("overflow")
         {
             args.overflow = match overflow.as_str() {
                 "reject-publish" => Overflow::RejectPublish,
-                "reject-publish-dlx" => Overflow::RejectPublishDlx,
+                "reject-publish-dlx" if !args.quorum => Overflow::RejectPublishDlx,
                 _ => Overflow::DropHead,
             };
         }

@@ -162,6 +162,10 @@ pub struct QueueArgs {
     pub dead_letter_routing_key: Option<String>,
     pub max_priority: Option<u8>,
     pub single_active_consumer: bool,
+    /// `x-queue-type: quorum` (see `engine::quorum`).
+    pub quorum: bool,
+    /// A quorum queue's `x-delivery-limit` (or the `delivery-limit` policy key).
+    pub delivery_limit: Option<u64>,
 }
 
 impl QueueArgs {
@@ -239,15 +243,24 @@ impl QueueArgs {
                 ));
             }
         };
-        match text("x-queue-type")?.as_deref() {
-            None | Some("classic") => {}
+        let quorum = match text("x-queue-type")?.as_deref() {
+            None | Some("classic") => false,
+            Some("quorum") => true,
             Some(other) => {
                 return Err(AmqpError::PreconditionFailed(format!(
                     "invalid arg 'x-queue-type' for queue '{queue}' in vhost '/': '{other}' queues are not \
-                     simulated; Kaiten models classic queues"
+                     simulated; Kaiten models classic and quorum queues"
                 )));
             }
-        }
+        };
+        // A quorum queue has no priorities and no `reject-publish-dlx` (3.10.8 logs a warning
+        // and uses its default, `drop-head`).
+        let (max_priority, overflow) = if quorum {
+            let overflow = if overflow == Overflow::RejectPublishDlx { Overflow::DropHead } else { overflow };
+            (None, overflow)
+        } else {
+            (max_priority, overflow)
+        };
         if let Some(other) = arguments.get("x-dead-letter-exchange").filter(|value| value.as_str().is_none()) {
             return Err(AmqpError::PreconditionFailed(format!(
                 "invalid type '{}' for arg 'x-dead-letter-exchange' in queue '{queue}' in vhost '/' (expected a \
@@ -268,6 +281,8 @@ impl QueueArgs {
             dead_letter_routing_key,
             max_priority,
             single_active_consumer,
+            quorum,
+            delivery_limit: if quorum { crate::engine::quorum::delivery_limit(arguments) } else { None },
         })
     }
 }
@@ -502,6 +517,7 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        crate::engine::quorum::check_declaration(&spec)?;
         check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
             return Err(AmqpError::PreconditionFailed(

@@ -156,6 +156,9 @@ impl Describer {
                     crate::engine::DeathReason::Rejected => "it was rejected without requeue",
                     crate::engine::DeathReason::Expired => "its TTL ran out at the head of the queue",
                     crate::engine::DeathReason::Maxlen => "the queue was over its length limit",
+                    crate::engine::DeathReason::DeliveryLimit => {
+                        "it was requeued more times than the quorum queue's delivery limit"
+                    }
                 };
                 format!(
                     "{} left queue {} because {why}; it was dead-lettered through exchange {} to {}",
@@ -199,6 +202,9 @@ pub fn describe_drop(reason: DropReason) -> &'static str {
         }
         DropReason::DeadLetterUnroutable => "its dead-letter exchange routed it nowhere",
         DropReason::QueueDeleted => "the queue was deleted",
+        DropReason::DeliveryLimit => {
+            "it was requeued more times than the quorum queue's delivery limit and the queue has no dead-letter exchange"
+        }
     }
 }
 

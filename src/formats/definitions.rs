@@ -390,13 +390,30 @@ impl Definitions {
                 queues.push(Kept::Verbatim(value.clone()));
                 continue;
             }
-            if let Some(queue_type) = parsed.queue_type.as_deref()
-                && queue_type != "classic"
-            {
-                return Err(DefinitionsError::new(
-                    format!("{path}.type"),
-                    format!("\"{queue_type}\" queues are not simulated; Kaiten models classic queues"),
-                ));
+            let declared_quorum = parsed.arguments.get("x-queue-type").and_then(Value::as_str) == Some("quorum");
+            match parsed.queue_type.as_deref() {
+                None | Some("classic") if !declared_quorum => {}
+                Some("quorum") if declared_quorum => {}
+                Some("quorum") => {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.type"),
+                        "a quorum queue needs \"x-queue-type\": \"quorum\" in its arguments, as RabbitMQ exports it"
+                            .to_string(),
+                    ));
+                }
+                None | Some("classic") => {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.type"),
+                        "its arguments make it a quorum queue (\"x-queue-type\": \"quorum\"), so its type is \"quorum\""
+                            .to_string(),
+                    ));
+                }
+                Some(queue_type) => {
+                    return Err(DefinitionsError::new(
+                        format!("{path}.type"),
+                        format!("\"{queue_type}\" queues are not simulated; Kaiten models classic and quorum queues"),
+                    ));
+                }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
@@ -414,6 +431,9 @@ impl Definitions {
                 auto_delete: parsed.auto_delete,
                 arguments,
             };
+            if let Err(error) = crate::engine::quorum::check_declaration(&spec) {
+                return Err(DefinitionsError::new(path, format!("{} (406 PRECONDITION_FAILED)", error.text())));
+            }
             if let Err(error) = crate::engine::topology::check_dead_letter_routing_key(&spec) {
                 return Err(DefinitionsError::new(
                     format!("{path}.arguments.x-dead-letter-routing-key"),
@@ -596,7 +616,8 @@ fn queue_json(spec: &QueueSpec) -> Value {
     object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
     object.insert("durable".into(), Value::Bool(spec.durable));
     object.insert("name".into(), Value::from(spec.name.as_str()));
-    object.insert("type".into(), Value::from("classic"));
+    let kind = if crate::engine::quorum::is_quorum(&spec.arguments) { "quorum" } else { "classic" };
+    object.insert("type".into(), Value::from(kind));
     object.insert("vhost".into(), Value::from("/"));
     Value::Object(object)
 }

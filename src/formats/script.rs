@@ -36,6 +36,7 @@ pub enum Step {
     Consume(ConsumeStep),
     Cancel(CancelStep),
     AdvanceTime(AdvanceTimeStep),
+    Declare(DeclareStep),
 }
 
 impl Step {
@@ -50,6 +51,7 @@ impl Step {
             Step::Consume(_) => "consume",
             Step::Cancel(_) => "cancel",
             Step::AdvanceTime(_) => "advance-time",
+            Step::Declare(_) => "declare",
         }
     }
 }
@@ -169,6 +171,35 @@ pub struct AdvanceTimeStep {
     pub ms: u64,
 }
 
+/// `queue.declare` on a channel of its own; the output's `declarations` says whether the
+/// broker refused it (with the reply code and RabbitMQ's text) or not (`null`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclareStep {
+    pub queue: String,
+    #[serde(default = "yes")]
+    pub durable: bool,
+    #[serde(default)]
+    pub auto_delete: bool,
+    #[serde(default)]
+    pub exclusive: bool,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub arguments: Map<String, Value>,
+}
+
+impl DeclareStep {
+    /// The queue the step asks for.
+    pub fn spec(&self) -> crate::engine::QueueSpec {
+        crate::engine::QueueSpec {
+            name: self.queue.clone(),
+            durable: self.durable,
+            exclusive: self.exclusive,
+            auto_delete: self.auto_delete,
+            arguments: crate::engine::value::table_from_json(&Value::Object(self.arguments.clone())),
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -189,7 +220,8 @@ impl ScriptError {
 }
 
 /// The step names a script may use.
-const STEP_NAMES: [&str; 8] = ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time"];
+const STEP_NAMES: [&str; 9] =
+    ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time", "declare"];
 
 /// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
@@ -291,6 +323,8 @@ pub struct MessageRecord {
     pub redelivered: bool,
     /// Newest first.
     pub deaths: Vec<DeathRecord>,
+    /// The `x-delivery-count` header a quorum queue adds after a requeue.
+    pub delivery_count: Option<u64>,
 }
 
 impl MessageRecord {
@@ -299,6 +333,7 @@ impl MessageRecord {
         MessageRecord {
             message_id: message.properties.message_id.clone(),
             redelivered: message.redelivered,
+            delivery_count: message.delivery_count,
             deaths: message
                 .deaths
                 .iter()
@@ -312,6 +347,14 @@ impl MessageRecord {
                 })
                 .collect(),
         }
+    }
+
+    /// Reads a message a consumer was delivered: a quorum queue adds `x-delivery-count` to a
+    /// consumer's delivery only once the message has been requeued (to a `basic.get`, always).
+    pub fn delivered(message: &Message) -> MessageRecord {
+        let mut record = MessageRecord::of(message);
+        record.delivery_count = record.delivery_count.filter(|count| *count > 0);
+        record
     }
 
     /// Reads a message from its `message_id`, `redelivered` flag and headers (the `x-death`
@@ -347,7 +390,7 @@ impl MessageRecord {
                 .collect(),
             _ => Vec::new(),
         };
-        MessageRecord { message_id, redelivered, deaths }
+        MessageRecord { message_id, redelivered, deaths, delivery_count: None }
     }
 
     /// A message in a queue as the output document shows it: its message_id, or an object
@@ -355,7 +398,7 @@ impl MessageRecord {
     /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() && !self.redelivered {
+        if self.deaths.is_empty() && !self.redelivered && self.delivery_count.is_none() {
             return id;
         }
         let mut object = Map::new();
@@ -363,9 +406,7 @@ impl MessageRecord {
         if self.redelivered {
             object.insert("redelivered".into(), Value::Bool(true));
         }
-        if !self.deaths.is_empty() {
-            object.insert("x-death".into(), self.deaths_json());
-        }
+        self.add_headers(&mut object);
         Value::Object(object)
     }
 
@@ -374,10 +415,17 @@ impl MessageRecord {
         let mut object = Map::new();
         object.insert("message_id".into(), self.message_id.as_deref().map_or(Value::Null, Value::from));
         object.insert("redelivered".into(), Value::Bool(self.redelivered));
+        self.add_headers(&mut object);
+        Value::Object(object)
+    }
+
+    fn add_headers(&self, object: &mut Map<String, Value>) {
+        if let Some(count) = self.delivery_count {
+            object.insert("x-delivery-count".into(), Value::from(count));
+        }
         if !self.deaths.is_empty() {
             object.insert("x-death".into(), self.deaths_json());
         }
-        Value::Object(object)
     }
 
     fn deaths_json(&self) -> Value {
@@ -411,6 +459,8 @@ pub struct RunRecord {
     pub gets: Vec<Option<MessageRecord>>,
     /// Per consumer tag, the messages it was delivered, in order.
     pub deliveries: BTreeMap<String, Vec<MessageRecord>>,
+    /// One entry per `declare` step: the refusal's reply code and text, or `None`.
+    pub declarations: Vec<Option<(u16, String)>>,
 }
 
 impl RunRecord {
@@ -438,7 +488,17 @@ impl RunRecord {
             .iter()
             .map(|(tag, messages)| (tag.clone(), messages.iter().map(MessageRecord::received_json).collect()))
             .collect();
-        json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues})
+        let mut document = json!({"publishes": publishes, "gets": gets, "deliveries": deliveries, "queues": queues});
+        if !self.declarations.is_empty() {
+            document["declarations"] = self
+                .declarations
+                .iter()
+                .map(|refusal| {
+                    refusal.as_ref().map_or(Value::Null, |(code, text)| json!({"error": {"code": code, "text": text}}))
+                })
+                .collect();
+        }
+        document
     }
 }
 
@@ -654,11 +714,15 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 now = now.saturating_add(advance.ms);
                 broker.advance_to(now);
             }
+            Step::Declare(declare) => {
+                let outcome = broker.declare_queue(now, get_channel, declare.spec());
+                record.declarations.push(outcome.err().map(|error| (error.code(), error.text().to_string())));
+            }
         }
         broker.drain_events();
         for delivery in broker.drain_deliveries() {
             let Some(tag) = delivery.consumer.and_then(|consumer| tags.get(&consumer)) else { continue };
-            let record_of = MessageRecord::of(&delivery.message);
+            let record_of = MessageRecord::delivered(&delivery.message);
             let queue_name =
                 broker.topology().queue(delivery.queue).map_or_else(String::new, |queue| queue.name().to_string());
             if !consumers[tag].no_ack {
@@ -668,6 +732,8 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
             record.deliveries.entry(tag.clone()).or_default().push(record_of);
         }
     }
+    // Returns a quorum queue has not applied yet are applied before the queues are read.
+    broker.advance_to(now);
     match options.readback {
         Readback::Snapshot => {
             record.queues = broker
@@ -769,6 +835,22 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
             ));
         }
     }
+    if simulated.declarations != broker.declarations {
+        let show = |declarations: &[Option<(u16, String)>]| {
+            let shown: Vec<String> = declarations
+                .iter()
+                .map(|refusal| {
+                    refusal.as_ref().map_or_else(|| "ok".to_string(), |(code, text)| format!("{code} {text}"))
+                })
+                .collect();
+            shown.join("; ")
+        };
+        out.push(format!(
+            "declarations: simulated [{}]; broker [{}]",
+            show(&simulated.declarations),
+            show(&broker.declarations)
+        ));
+    }
     if simulated.gets.len() != broker.gets.len() {
         out.push(format!("gets: simulated {} results, broker {}", simulated.gets.len(), broker.gets.len()));
     }
@@ -825,7 +907,7 @@ mod tests {
         assert!(error.to_string().contains("(did you mean 'publish'?)"), "{error}");
         assert_eq!(
             parse("[{}]").unwrap_err().to_string(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time)"
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare)"
         );
         assert_eq!(
             parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().to_string(),
@@ -853,7 +935,12 @@ mod tests {
 
     #[test]
     fn differences_compare_what_both_sides_observed() {
-        let message = |id: &str| MessageRecord { message_id: Some(id.into()), redelivered: false, deaths: Vec::new() };
+        let message = |id: &str| MessageRecord {
+            message_id: Some(id.into()),
+            redelivered: false,
+            deaths: Vec::new(),
+            delivery_count: None,
+        };
         let simulated = RunRecord {
             publishes: vec![
                 PublishRecord::Outcome { routed: Some(vec!["q".into()]), returned: false, rejected: false },

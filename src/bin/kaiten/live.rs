@@ -186,6 +186,9 @@ impl LiveBroker {
             session.record.queues.insert(name, messages);
         }
         session.connection.close(200, "kaiten verify done").await.ok();
+        for (_, text) in session.record.declarations.iter_mut().flatten() {
+            *text = simulated_text(text, vhost);
+        }
         for publish in &mut session.record.publishes {
             if let PublishRecord::Error { text, .. } = publish {
                 *text = simulated_text(text, vhost);
@@ -317,6 +320,27 @@ impl Session {
                 }
             }
             Step::AdvanceTime(advance) => tokio::time::sleep(Duration::from_millis(advance.ms)).await,
+            Step::Declare(declare) => {
+                // A refusal closes the channel, so each declaration gets a channel of its own.
+                let channel = self.connection.create_channel().await?;
+                let options = QueueDeclareOptions {
+                    durable: declare.durable,
+                    auto_delete: declare.auto_delete,
+                    exclusive: declare.exclusive,
+                    ..QueueDeclareOptions::default()
+                };
+                let arguments = amqp_table(&declare.spec().arguments);
+                match channel.queue_declare(&declare.queue, options, arguments).await {
+                    Ok(_) => {
+                        self.record.declarations.push(None);
+                        channel.close(200, "declared").await.ok();
+                    }
+                    Err(lapin::Error::ProtocolError(error)) => {
+                        self.record.declarations.push(Some((error.get_id(), error.get_message().to_string())));
+                    }
+                    Err(other) => return Err(other.into()),
+                }
+            }
         }
         Ok(())
     }
@@ -497,7 +521,15 @@ fn message_record(delivery: &Delivery) -> MessageRecord {
     let message_id = delivery.properties.message_id().as_ref().map(|id| id.to_string());
     let x_death =
         delivery.properties.headers().as_ref().and_then(|headers| headers.inner().get("x-death")).map(field_value);
-    MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref())
+    let delivery_count = delivery
+        .properties
+        .headers()
+        .as_ref()
+        .and_then(|headers| headers.inner().get("x-delivery-count"))
+        .map(field_value)
+        .and_then(|count| count.as_int())
+        .and_then(|count| u64::try_from(count).ok());
+    MessageRecord { delivery_count, ..MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref()) }
 }
 
 fn amqp_table(table: &FieldTable) -> AmqpTable {

@@ -1,0 +1,144 @@
+//! Quorum queues (`x-queue-type: quorum`) as a single RabbitMQ 3.10.8 node runs them
+//! (`rabbit_quorum_queue.erl`, `rabbit_fifo.erl`): what a declaration may not ask for, the
+//! delivery count a requeue raises, and the delivery limit past which a message is
+//! dead-lettered (or dropped) instead of being requeued. The broker asks this module; the
+//! rest of a quorum queue (TTL, `drop-head`, `reject-publish`, dead-lettering) is the
+//! classic queue's behaviour, which the broker already has.
+
+use crate::engine::error::AmqpError;
+use crate::engine::topology::QueueSpec;
+use crate::engine::value::{FieldTable, FieldValue};
+
+/// The header a quorum queue adds to a message delivered again after a requeue.
+pub const DELIVERY_COUNT_HEADER: &str = "x-delivery-count";
+
+/// Queue arguments RabbitMQ 3.10.8 refuses for a quorum queue (406, "invalid arg").
+const REFUSED_ARGUMENTS: [&str; 3] = ["x-max-priority", "x-queue-mode", "x-queue-master-locator"];
+
+/// Whether the arguments ask for a quorum queue.
+pub fn is_quorum(arguments: &FieldTable) -> bool {
+    arguments.get("x-queue-type").and_then(FieldValue::as_str) == Some("quorum")
+}
+
+/// RabbitMQ 3.10.8's checks when a quorum queue is declared, in its order and words: no
+/// priority, lazy mode or master locator argument, then not auto-delete, not exclusive,
+/// durable.
+pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
+    let name = &spec.name;
+    if !is_quorum(&spec.arguments) {
+        // A classic queue has no delivery limit: 3.10.8 refuses the argument.
+        if spec.arguments.contains_key("x-delivery-limit") {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid arg 'x-delivery-limit' for queue '{name}' in vhost '/' of queue type rabbit_classic_queue"
+            )));
+        }
+        return Ok(());
+    }
+    let property = |property: &str| {
+        AmqpError::PreconditionFailed(format!("invalid property '{property}' for queue '{name}' in vhost '/'"))
+    };
+    if let Some(argument) = REFUSED_ARGUMENTS.iter().find(|argument| spec.arguments.contains_key(**argument)) {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_quorum_queue"
+        )));
+    }
+    if spec.auto_delete {
+        return Err(property("auto-delete"));
+    }
+    if spec.exclusive {
+        return Err(property("exclusive-owner"));
+    }
+    if !spec.durable {
+        return Err(property("non-durable"));
+    }
+    Ok(())
+}
+
+/// The `x-delivery-limit` argument: a non-negative integer, else none (3.10.8 accepts any
+/// value at declaration and ignores one that is not a number).
+pub fn delivery_limit(arguments: &FieldTable) -> Option<u64> {
+    arguments.get("x-delivery-limit").and_then(FieldValue::as_int).and_then(|limit| u64::try_from(limit).ok())
+}
+
+/// Whether a message requeued for the `delivery_count`-th time goes past the limit
+/// (`rabbit_fifo`: dead-lettered once the count exceeds the limit).
+pub fn past_limit(delivery_count: u64, limit: Option<u64>) -> bool {
+    limit.is_some_and(|limit| delivery_count > limit)
+}
+
+/// Where a quorum `reject-publish` queue that went over `limit` accepts publishes again
+/// (`rabbit_fifo`'s soft limit, 80% of the limit, rounded down).
+pub fn soft_limit(limit: u64) -> u64 {
+    limit.saturating_mul(4) / 5
+}
+
+/// RabbitMQ 3.10.8 refuses `basic.get` on a quorum queue with a single active consumer.
+pub fn single_active_get_refusal(queue: &str) -> AmqpError {
+    AmqpError::ResourceLocked(format!(
+        "cannot obtain access to locked queue '{queue}' in vhost '/'. basic.get operations are not supported by \
+         quorum queues with single active consumer"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quorum(name: &str) -> QueueSpec {
+        let mut spec = QueueSpec::new(name);
+        spec.arguments.insert("x-queue-type".into(), FieldValue::Str("quorum".into()));
+        spec
+    }
+
+    fn refusal(spec: &QueueSpec) -> String {
+        check_declaration(spec).unwrap_err().text().to_string()
+    }
+
+    #[test]
+    fn quorum_declarations_refuse_what_rabbitmq_refuses() {
+        assert!(check_declaration(&quorum("q")).is_ok());
+        let mut spec = quorum("q");
+        spec.durable = false;
+        assert_eq!(refusal(&spec), "invalid property 'non-durable' for queue 'q' in vhost '/'");
+        let mut spec = quorum("q");
+        spec.auto_delete = true;
+        assert_eq!(refusal(&spec), "invalid property 'auto-delete' for queue 'q' in vhost '/'");
+        let mut spec = quorum("q");
+        spec.exclusive = true;
+        assert_eq!(refusal(&spec), "invalid property 'exclusive-owner' for queue 'q' in vhost '/'");
+        for argument in REFUSED_ARGUMENTS {
+            let mut spec = quorum("q");
+            spec.arguments.insert(argument.into(), FieldValue::Int(1));
+            assert_eq!(
+                refusal(&spec),
+                format!("invalid arg '{argument}' for queue 'q' in vhost '/' of queue type rabbit_quorum_queue")
+            );
+        }
+        let mut classic = QueueSpec::new("c");
+        classic.durable = false;
+        classic.arguments.insert("x-max-priority".into(), FieldValue::Int(5));
+        assert!(check_declaration(&classic).is_ok(), "classic queues keep their rules");
+        classic.arguments.insert("x-delivery-limit".into(), FieldValue::Int(1));
+        assert_eq!(
+            refusal(&classic),
+            "invalid arg 'x-delivery-limit' for queue 'c' in vhost '/' of queue type rabbit_classic_queue"
+        );
+        let mut both = quorum("q");
+        both.auto_delete = true;
+        both.arguments.insert("x-queue-mode".into(), FieldValue::Str("lazy".into()));
+        assert!(refusal(&both).starts_with("invalid arg 'x-queue-mode'"), "arguments are checked first");
+    }
+
+    #[test]
+    fn the_delivery_limit_is_passed_when_the_count_exceeds_it() {
+        assert!(!past_limit(2, Some(2)));
+        assert!(past_limit(3, Some(2)));
+        assert!(past_limit(1, Some(0)));
+        assert!(!past_limit(1_000, None));
+        let mut arguments = FieldTable::new();
+        arguments.insert("x-delivery-limit".into(), FieldValue::Str("a".into()));
+        assert_eq!(delivery_limit(&arguments), None);
+        arguments.insert("x-delivery-limit".into(), FieldValue::Int(3));
+        assert_eq!(delivery_limit(&arguments), Some(3));
+    }
+}
