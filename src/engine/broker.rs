@@ -1260,21 +1260,13 @@ impl Broker {
     fn remove_queue(&mut self, queue: QueueId, reason: QueueDeletion) {
         let Some(state) = self.queues.remove(&queue) else { return };
         self.timed_queues.remove(&queue);
-        for ready in state.ready.values() {
+        let held = state.ready.values().map(|ready| &ready.message);
+        for message in held.chain(state.pending_returns.iter().map(|unacked| &unacked.message)) {
             self.ledger.dropped += 1;
             self.events.push(BrokerEvent::Dropped {
                 queue,
-                copy: ready.message.copy,
-                publish: ready.message.publish,
-                reason: DropReason::QueueDeleted,
-            });
-        }
-        for unacked in &state.pending_returns {
-            self.ledger.dropped += 1;
-            self.events.push(BrokerEvent::Dropped {
-                queue,
-                copy: unacked.message.copy,
-                publish: unacked.message.publish,
+                copy: message.copy,
+                publish: message.publish,
                 reason: DropReason::QueueDeleted,
             });
         }

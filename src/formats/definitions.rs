@@ -244,18 +244,9 @@ fn section<'a>(document: &'a IndexMap<String, Value>, name: &str) -> Result<&'a 
     match document.get(name) {
         None => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
-        Some(other) => Err(DefinitionsError::new(name, format!("expected an array, got {}", kind_of(other)))),
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Some(other) => {
+            Err(DefinitionsError::new(name, format!("expected an array, got {}", crate::formats::kind_of(other))))
+        }
     }
 }
 
@@ -319,7 +310,10 @@ impl Definitions {
         let Value::Object(document) = document else {
             return Err(DefinitionsError::new(
                 "",
-                format!("the document must be a JSON object ({{\"queues\": [...], ...}}), not {}", kind_of(&document)),
+                format!(
+                    "the document must be a JSON object ({{\"queues\": [...], ...}}), not {}",
+                    crate::formats::kind_of(&document)
+                ),
             ));
         };
         let document: IndexMap<String, Value> = document.into_iter().collect();

@@ -146,7 +146,7 @@ impl Scenario {
                 "scenario",
                 format!(
                     "a scenario must be a JSON object ({{\"kaiten_scenario\": 1, ...}}), not {}",
-                    kind_of(&document)
+                    crate::formats::kind_of(&document)
                 ),
             )]);
         };
@@ -317,7 +317,7 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
     let Some(members) = actor.as_object() else {
         return Some(Diagnostic::new(
             path,
-            format!("an actor must be an object ({{\"kind\": ...}}), not {}", kind_of(actor)),
+            format!("an actor must be an object ({{\"kind\": ...}}), not {}", crate::formats::kind_of(actor)),
         ));
     };
     let kind = match members.get("kind") {
@@ -329,7 +329,10 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
         }
         Some(serde_json::Value::String(kind)) => kind.as_str(),
         Some(other) => {
-            return Some(Diagnostic::new(format!("{path}.kind"), format!("expected a string, got {}", kind_of(other))));
+            return Some(Diagnostic::new(
+                format!("{path}.kind"),
+                format!("expected a string, got {}", crate::formats::kind_of(other)),
+            ));
         }
     };
     let mut fields = members.clone();
@@ -373,7 +376,7 @@ fn script_step_problem(idx: usize, step: &serde_json::Value) -> Option<Diagnosti
             path,
             format!(
                 "a script step must be an object ({{\"at_ms\": 100, \"stop_actor\": \"name\"}}), not {}",
-                kind_of(step)
+                crate::formats::kind_of(step)
             ),
         ));
     };
@@ -393,17 +396,6 @@ fn script_step_problem(idx: usize, step: &serde_json::Value) -> Option<Diagnosti
                 several.join(", ")
             ),
         )),
-    }
-}
-
-fn kind_of(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
     }
 }
 

@@ -234,7 +234,7 @@ pub fn parse(text: &str) -> Result<Script, ScriptError> {
             path: "$".into(),
             problem: format!(
                 "a script must be a JSON array of steps ([{{\"publish\": {{...}}}}, ...]), not {}",
-                kind_of(&document)
+                crate::formats::kind_of(&document)
             ),
         });
     };
@@ -248,7 +248,7 @@ fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
     let Value::Object(members) = item else {
         return Err(problem(format!(
             "a step must be an object with one key naming its action, such as {{\"publish\": {{...}}}}; got {}",
-            kind_of(item)
+            crate::formats::kind_of(item)
         )));
     };
     let name = match members.keys().collect::<Vec<_>>().as_slice() {
@@ -276,17 +276,6 @@ fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
             problem: crate::formats::plain_message(&error.into_inner().to_string()),
         }
     })
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// What became of one publish step.
