@@ -58,7 +58,13 @@ pub fn entry_involves(event: &TraceEvent, place: Place) -> bool {
 
 /// The absolute indices of the entries the log lists, oldest first.
 pub fn log_lines(run: &Run, filter: &LogFilter) -> Vec<u64> {
-    let end = run.trace_end();
+    log_lines_before(run, filter, run.trace_end())
+}
+
+/// [`log_lines`] as of an earlier moment: the entries before `end` (a view that refreshes
+/// less often than playback moves).
+pub fn log_lines_before(run: &Run, filter: &LogFilter, end: u64) -> Vec<u64> {
+    let end = end.min(run.trace_end());
     if let Some(message) = filter.message {
         // A message's own entries are indexed: list them whatever their distance.
         let mine = run.entries_of.get(&message).map_or(&[][..], Vec::as_slice);

@@ -11,18 +11,20 @@ use crate::engine::BrokerEvent;
 use crate::explain::Describer;
 use crate::explain::run::{entry_kind_name, log_time};
 use crate::sim::{Place, TraceEvent};
-use crate::studio::log::{entry_message, log_lines};
+use crate::studio::log::{entry_message, log_lines_before};
 use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 
 #[component]
 pub fn EventLog() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let throttle = use_mut_ref(|| (0_u64, 0.0_f64));
     let studio = editor.studio();
     let Some(run) = studio.run_ref() else {
         return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
     };
-    let trace_end = run.0.borrow().trace_end();
+    let trace_end = shown_end(&throttle, run.0.borrow().trace_end(), studio.playing);
+    let current = if studio.playing { trace_end.checked_sub(1) } else { studio.current_entry() };
     let places: Vec<(Place, String)> = {
         let run = run.0.borrow();
         run.involved.iter().map(|place| (*place, run.name(*place))).collect()
@@ -30,7 +32,7 @@ pub fn EventLog() -> Html {
     html! {
         <section class="event-log" aria-label="Event log">
             <LogFilters filter={studio.filter} {places} />
-            <LogLines {run} {trace_end} filter={studio.filter} current={studio.current_entry()}
+            <LogLines {run} {trace_end} filter={studio.filter} {current}
                 explained={studio.explained} studio={editor.dispatcher()} />
         </section>
     }
@@ -57,7 +59,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
         use_effect_with((props.trace_end, props.current), move |_| follow_current(&list));
     }
     let run = props.run.0.borrow();
-    let lines = log_lines(&run, &props.filter);
+    let lines = log_lines_before(&run, &props.filter, props.trace_end);
     let mut describer = Describer::default();
     for idx in &lines {
         if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
@@ -197,4 +199,19 @@ fn follow_current(list: &NodeRef) {
     if top < view_top || bottom > view_top + view_height {
         panel.set_scroll_top((bottom - view_height + 8).max(0));
     }
+}
+
+/// Wall milliseconds between log refreshes while playing: a busy run adds entries every
+/// frame, and re-rendering the log that often costs more than the rest of the page.
+const LOG_REFRESH_MS: f64 = 250.0;
+
+/// The end of the entries the log shows: the run's own when paused, refreshed at most every
+/// [`LOG_REFRESH_MS`] while playing (and at once when the run goes back).
+fn shown_end(throttle: &std::rc::Rc<std::cell::RefCell<(u64, f64)>>, trace_end: u64, playing: bool) -> u64 {
+    let mut state = throttle.borrow_mut();
+    let now = js_sys::Date::now();
+    if !playing || trace_end < state.0 || now - state.1 >= LOG_REFRESH_MS {
+        *state = (trace_end, now);
+    }
+    state.0
 }
