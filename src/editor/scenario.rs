@@ -67,9 +67,7 @@ impl Document {
             && mine.network == theirs.network
             && mine.script == theirs.script
             && self.actors().eq(other.actors())
-            // The topology's own Debug form shows every id, name, setting and binding in
-            // order: equal forms route alike.
-            && format!("{:?}", self.topology) == format!("{:?}", other.topology)
+            && self.topology.declares_the_same_as(&other.topology)
     }
 
     /// The world that runs this document: its actors and script around a copy of its own

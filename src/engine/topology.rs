@@ -702,6 +702,15 @@ impl Topology {
     }
 
     /// The policies in force (user and operator).
+    /// Whether `other` declares exactly the same exchanges, queues, bindings and policies,
+    /// ids included (so one routes exactly as the other).
+    pub fn declares_the_same_as(&self, other: &Topology) -> bool {
+        self.exchanges().eq(other.exchanges())
+            && self.queues().eq(other.queues())
+            && self.bindings().eq(other.bindings())
+            && self.policies() == other.policies()
+    }
+
     pub fn policies(&self) -> &Policies {
         &self.policies
     }
@@ -872,6 +881,17 @@ impl Topology {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_declares_the_same_and_a_new_binding_does_not() {
+        let mut topology = Topology::new();
+        let exchange = topology.declare_exchange(ExchangeSpec::new("x", ExchangeKind::Topic)).unwrap();
+        let queue = topology.declare_queue(QueueSpec::new("q")).unwrap();
+        let copy = topology.clone();
+        assert!(copy.declares_the_same_as(&topology));
+        topology.bind(exchange, Destination::Queue(queue), "a.*", FieldTable::new()).unwrap();
+        assert!(!copy.declares_the_same_as(&topology));
+    }
 
     fn refusal(arguments: &[(&str, FieldValue)]) -> String {
         let table: FieldTable = arguments.iter().map(|(key, value)| (key.to_string(), value.clone())).collect();

@@ -382,7 +382,7 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
         ),
         Note::Client(client) => match note.client_note::<OsloNote>() {
             Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
-            None => format!("{actor}: {:?}", client.0),
+            None => format!("{actor}: {}", client.0.to_json()),
         },
     }
 }
