@@ -3,12 +3,9 @@
 //! opens onto the canvas; the canvas saves as a scenario file or exports as definitions.
 //! A file that does not load is reported with its JSON path and changes nothing.
 
-use std::rc::Rc;
-
 use serde_json::{Value, json};
 
 use crate::editor::Document;
-use crate::editor::state::Replacement;
 use crate::formats::definitions::Definitions;
 use crate::formats::scenario::{Diagnostic, Scenario};
 use crate::studio::{Pick, Studio};
@@ -26,17 +23,9 @@ impl Studio {
                 if self.pick == Pick::MyTopology {
                     self.my_topology = None;
                 }
-                self.editor = self.editor.apply(crate::editor::Action::Replace(Replacement(Rc::new(doc))));
-                self.pick = Pick::MyTopology;
-                self.problems.clear();
-                self.rebuild(None);
+                self.show(doc, Pick::MyTopology);
             }
-            Err(problems) => {
-                self.problems = problems
-                    .into_iter()
-                    .map(|problem| Diagnostic::new(format!("{name}: {}", problem.path), problem.message))
-                    .collect();
-            }
+            Err(problems) => self.refuse(name, problems),
         }
         self
     }
@@ -146,7 +135,7 @@ mod tests {
         ];
         for (text, path) in cases {
             let after = before.clone().apply(StudioAction::Open { name: "bad.json".into(), text: text.into() });
-            assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
+            assert!(std::rc::Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
             assert!(!after.problems.is_empty(), "{text}");
             assert!(after.problems[0].path.starts_with("bad.json"), "{:?}", after.problems);
             assert!(after.problems[0].path.contains(path), "{text}: {:?}", after.problems);

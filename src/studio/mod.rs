@@ -309,7 +309,7 @@ impl Studio {
                     self.my_topology = Some(self.editor.doc.clone());
                 }
                 if let Some(doc) = doc {
-                    self.editor = self.editor.apply(Action::Replace(Replacement(Rc::new(doc))));
+                    self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
                 } else if self.pick != Pick::MyTopology {
                     let drawn = self.my_topology.take().unwrap_or_default();
                     self.editor = self.editor.apply(Action::Replace(Replacement(drawn)));
@@ -391,6 +391,23 @@ impl Studio {
             }
         }
         self
+    }
+
+    /// Puts an opened document on the canvas (one undo step) as `pick`, and runs it.
+    fn show(&mut self, doc: Document, pick: Pick) {
+        self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
+        self.pick = pick;
+        self.problems.clear();
+        self.rebuild(None);
+    }
+
+    /// Says why something from `source` (a file, kept work, a link) could not be opened,
+    /// each problem's path prefixed by it; nothing else changes.
+    fn refuse(&mut self, source: &str, problems: Vec<Diagnostic>) {
+        self.problems = problems
+            .into_iter()
+            .map(|problem| Diagnostic::new(format!("{source}: {}", problem.path), problem.message))
+            .collect();
     }
 
     fn with_run(&mut self, change: impl FnOnce(&mut Run)) {

@@ -53,18 +53,10 @@ impl Studio {
         match restored(text) {
             Ok((doc, pick, position, my_topology)) => {
                 self.my_topology = my_topology.map(Rc::new);
-                self.editor =
-                    self.editor.apply(crate::editor::Action::Replace(crate::editor::state::Replacement(Rc::new(doc))));
-                self.pick = pick;
-                self.rebuild(None);
+                self.show(doc, pick);
                 self.seek(position);
             }
-            Err(problems) => {
-                self.problems = problems
-                    .into_iter()
-                    .map(|problem| Diagnostic::new(format!("saved work: {}", problem.path), problem.message))
-                    .collect();
-            }
+            Err(problems) => self.refuse("saved work", problems),
         }
         self
     }
