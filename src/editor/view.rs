@@ -226,6 +226,11 @@ fn edge_label(doc: &Document, edge: EdgeId) -> Option<String> {
     (!label.is_empty()).then(|| cut(&label, LABEL_CHARS))
 }
 
+/// A node's name as its box draws it: cut to fit, with an ellipsis.
+pub fn node_label(name: &str) -> String {
+    cut(name, LABEL_CHARS)
+}
+
 fn cut(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         text.to_string()

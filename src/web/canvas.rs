@@ -19,7 +19,7 @@ use super::run_layer::RunLayer;
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
-use crate::editor::view::{Lit, NodeView, build};
+use crate::editor::view::{Lit, NodeView, build, node_label};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
@@ -181,16 +181,11 @@ fn place_node(place: Place) -> Option<NodeId> {
 fn run_node_view(node: &StageNode) -> Option<NodeView> {
     let id = place_node(node.place)?;
     let middle = node.rect.y + node.rect.height / 2.0;
-    let label: String = if node.name.chars().count() > 18 {
-        node.name.chars().take(17).chain(std::iter::once('…')).collect()
-    } else {
-        node.name.clone()
-    };
     Some(NodeView {
         id,
         kind: node.kind,
         name: node.name.clone(),
-        label,
+        label: node_label(&node.name),
         detail: declared_detail(node.builtin).into(),
         rect: node.rect,
         out_port: (node.kind == NodeKind::Exchange).then(|| Point::new(node.rect.right(), middle)),
