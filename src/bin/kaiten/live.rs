@@ -39,6 +39,9 @@ use kaiten::formats::script::{
 /// How long the consumers must stay quiet before a step counts as settled.
 const SETTLE: Duration = Duration::from_millis(60);
 
+/// The AMQP reply code for a queue or exchange that does not exist.
+const NOT_FOUND: u16 = 404;
+
 /// How often a settling runner looks at its consumers.
 const POLL: Duration = Duration::from_millis(5);
 
@@ -176,11 +179,21 @@ impl LiveBroker {
             .filter_map(|queue| queue["name"].as_str().map(str::to_string))
             .collect();
         names.sort();
-        let reader = session.connection.create_channel().await?;
-        for name in names {
+        let mut reader = session.connection.create_channel().await?;
+        'queues: for name in names {
             let mut messages = Vec::new();
-            while let Some(got) = reader.basic_get(&name, BasicGetOptions { no_ack: true }).await? {
-                messages.push(message_record(&got.delivery));
+            loop {
+                match reader.basic_get(&name, BasicGetOptions { no_ack: true }).await {
+                    Ok(Some(got)) => messages.push(message_record(&got.delivery)),
+                    Ok(None) => break,
+                    // The management listing lags the broker: a queue that expired since it was
+                    // listed is gone, as the simulation has it, and the refusal closed the channel.
+                    Err(lapin::Error::ProtocolError(error)) if error.get_id() == NOT_FOUND => {
+                        reader = session.connection.create_channel().await?;
+                        continue 'queues;
+                    }
+                    Err(other) => return Err(other.into()),
+                }
                 anyhow::ensure!(messages.len() <= 100_000, "queue {name} does not drain");
             }
             session.record.queues.insert(name, messages);
