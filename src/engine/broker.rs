@@ -22,6 +22,9 @@ use crate::engine::topology::{
 };
 use crate::engine::value::{FieldTable, FieldValue};
 
+mod operator;
+pub use operator::RestartLosses;
+
 /// A client connection; exclusive queues belong to one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ConnectionId(pub u32);
@@ -106,6 +109,10 @@ pub enum DropReason {
     QueueDeleted,
     /// Requeued past a quorum queue's delivery limit, with no dead-letter exchange.
     DeliveryLimit,
+    /// Removed by `queue.purge`.
+    Purged,
+    /// A transient message in a classic queue when the node restarted.
+    BrokerRestarted,
 }
 
 /// Why a queue was deleted.
@@ -119,6 +126,8 @@ pub enum QueueDeletion {
     AutoDelete,
     /// Its exclusive owner's connection closed.
     OwnerClosed,
+    /// It was not durable and the node restarted.
+    BrokerRestarted,
 }
 
 /// Something the broker did, in order. The simulator turns these into trace entries.
@@ -376,6 +385,12 @@ impl Broker {
     fn handle(&mut self) -> u32 {
         self.next_handle += 1;
         self.next_handle
+    }
+
+    /// Deliveries not yet settled on the connection's channels.
+    pub fn unacked_on(&self, connection: ConnectionId) -> u64 {
+        let channels = self.channels.values().filter(|channel| channel.connection == connection);
+        channels.map(|channel| channel.unacked.len() as u64).sum()
     }
 
     pub fn open_connection(&mut self) -> ConnectionId {

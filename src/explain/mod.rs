@@ -1,9 +1,10 @@
 //! Words: the one place that turns data into sentences, for the CLI and the UI alike:
 //! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
-//! (`oslo`), the editor's refusals and previews (`edit`), and the run view's labels
+//! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), and the run view's labels
 //! (`run`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
+pub mod intervention;
 pub mod oslo;
 pub mod render;
 pub mod run;

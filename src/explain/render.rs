@@ -64,6 +64,12 @@ impl Describer {
             TraceEvent::Broker(event) => self.broker_sentence(event, world, &mut details),
             TraceEvent::Hop(hop) => hop_sentence(hop, world),
             TraceEvent::Note { actor, note } => note_sentence(&actor_name(*actor), note, topology),
+            TraceEvent::Intervened { action, effect } => {
+                if let crate::sim::Effect::Dropped { hop } = effect {
+                    self.labels.insert(hop.message, hop.label.clone());
+                }
+                crate::explain::intervention::sentence(action, effect, world)
+            }
         };
         Description { sentence, details }
     }
@@ -174,6 +180,7 @@ impl Describer {
                     QueueDeletion::Expired => "it was unused for its x-expires time",
                     QueueDeletion::AutoDelete => "its last consumer left and it is auto-delete",
                     QueueDeletion::OwnerClosed => "the connection owning it (exclusive) closed",
+                    QueueDeletion::BrokerRestarted => "it was not durable and the broker restarted",
                 };
                 format!("queue {} is gone: {why}", queue(*id))
             }
@@ -204,6 +211,10 @@ pub fn describe_drop(reason: DropReason) -> &'static str {
         DropReason::QueueDeleted => "the queue was deleted",
         DropReason::DeliveryLimit => {
             "it was requeued more times than the quorum queue's delivery limit and the queue has no dead-letter exchange"
+        }
+        DropReason::Purged => "the queue was purged",
+        DropReason::BrokerRestarted => {
+            "the broker restarted and the message was transient (delivery_mode 1), so only the queue survived"
         }
     }
 }
@@ -392,11 +403,11 @@ pub fn describe(entry: &TraceEntry, world: &World) -> Description {
     Describer::default().describe(entry, world)
 }
 
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     format!("'{text}'")
 }
 
-fn quote_label(label: &str) -> String {
+pub(crate) fn quote_label(label: &str) -> String {
     if label.is_empty() { "a message".into() } else { quote(label) }
 }
 

@@ -44,6 +44,7 @@ pub fn entry_kind_name(kind: EntryKind) -> &'static str {
         EntryKind::Hop => "Messages on the wire",
         EntryKind::Broker => "Broker decisions",
         EntryKind::Client => "Client actions",
+        EntryKind::Intervention => "Your interventions",
     }
 }
 

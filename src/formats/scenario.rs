@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::PublishId;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
@@ -14,7 +15,7 @@ use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
 };
-use crate::sim::{Actor, ActorId, Network, StopKind, World};
+use crate::sim::{Action, Actor, ActorId, Intervention, Network, World};
 
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -83,16 +84,140 @@ pub struct ScriptStep {
     pub action: ScriptAction,
 }
 
+/// What a script step does: the interventions of [`crate::sim::intervention`], with actors,
+/// exchanges and queues by name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScriptAction {
-    /// Stops an actor like a killed process: its connection closes, its unacked messages
+    /// Crashes an actor (a killed process): its connection closes, its unacked messages
     /// are requeued.
     StopActor(String),
     /// Stops an actor as oslo.messaging's `stop()` then `wait()` do: it cancels its
     /// consumers, deletes the queues it owns, finishes its work in progress, then its
     /// connection closes.
     StopGracefully(String),
+    /// Starts an actor again as a new process.
+    RestartActor(String),
+    PauseActor(String),
+    ResumeActor(String),
+    SlowActor(SlowActor),
+    CutOff(CutOff),
+    /// Loses a message on the wire, by its publish number (`#n` in the trace).
+    DropMessage(DropMessage),
+    /// Sends a publish on the wire once more, by its publish number.
+    DuplicateMessage(u64),
+    Bind(BindingNames),
+    Unbind(BindingNames),
+    PurgeQueue(String),
+    DeleteQueue(String),
+    RestartBroker(Nothing),
+}
+
+/// `slow_actor`: work takes `factor` times as long.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlowActor {
+    pub actor: String,
+    pub factor: u32,
+}
+
+/// `cut_off`: the actor's link is down for `ms`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CutOff {
+    pub actor: String,
+    pub ms: SimTime,
+}
+
+/// `drop_message`: publish number `message`, on its way to `to` (an actor, exchange or
+/// queue name) when given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DropMessage {
+    pub message: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// A binding of a queue to an exchange, by names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BindingNames {
+    pub exchange: String,
+    pub queue: String,
+    #[serde(default)]
+    pub routing_key: String,
+}
+
+/// An empty object, for an action that needs no settings (`{"restart_broker": {}}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nothing {}
+
+impl ScriptAction {
+    /// The action's key in a script step.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ScriptAction::StopActor(_) => "stop_actor",
+            ScriptAction::StopGracefully(_) => "stop_gracefully",
+            ScriptAction::RestartActor(_) => "restart_actor",
+            ScriptAction::PauseActor(_) => "pause_actor",
+            ScriptAction::ResumeActor(_) => "resume_actor",
+            ScriptAction::SlowActor(_) => "slow_actor",
+            ScriptAction::CutOff(_) => "cut_off",
+            ScriptAction::DropMessage(_) => "drop_message",
+            ScriptAction::DuplicateMessage(_) => "duplicate_message",
+            ScriptAction::Bind(_) => "bind",
+            ScriptAction::Unbind(_) => "unbind",
+            ScriptAction::PurgeQueue(_) => "purge_queue",
+            ScriptAction::DeleteQueue(_) => "delete_queue",
+            ScriptAction::RestartBroker(_) => "restart_broker",
+        }
+    }
+
+    /// The actor the action names, with the path below the action's key that names it.
+    fn actor(&self) -> Option<(&str, &'static str)> {
+        match self {
+            ScriptAction::StopActor(name)
+            | ScriptAction::StopGracefully(name)
+            | ScriptAction::RestartActor(name)
+            | ScriptAction::PauseActor(name)
+            | ScriptAction::ResumeActor(name) => Some((name, "")),
+            ScriptAction::SlowActor(slow) => Some((&slow.actor, ".actor")),
+            ScriptAction::CutOff(cut) => Some((&cut.actor, ".actor")),
+            _ => None,
+        }
+    }
+
+    /// The simulator's action, with the named actor's id.
+    fn to_action(&self, actor: ActorId) -> Action {
+        match self {
+            ScriptAction::StopActor(_) => Action::Crash { actor },
+            ScriptAction::StopGracefully(_) => Action::Stop { actor },
+            ScriptAction::RestartActor(_) => Action::Restart { actor },
+            ScriptAction::PauseActor(_) => Action::Pause { actor },
+            ScriptAction::ResumeActor(_) => Action::Resume { actor },
+            ScriptAction::SlowActor(slow) => Action::Slow { actor, factor: slow.factor },
+            ScriptAction::CutOff(cut) => Action::CutOff { actor, ms: cut.ms },
+            ScriptAction::DropMessage(drop) => {
+                Action::DropMessage { message: PublishId(drop.message), to: drop.to.clone() }
+            }
+            ScriptAction::DuplicateMessage(message) => Action::DuplicateMessage { message: PublishId(*message) },
+            ScriptAction::Bind(names) => Action::Bind {
+                exchange: names.exchange.clone(),
+                queue: names.queue.clone(),
+                routing_key: names.routing_key.clone(),
+            },
+            ScriptAction::Unbind(names) => Action::Unbind {
+                exchange: names.exchange.clone(),
+                queue: names.queue.clone(),
+                routing_key: names.routing_key.clone(),
+            },
+            ScriptAction::PurgeQueue(queue) => Action::PurgeQueue { queue: queue.clone() },
+            ScriptAction::DeleteQueue(queue) => Action::DeleteQueue { queue: queue.clone() },
+            ScriptAction::RestartBroker(_) => Action::RestartBroker,
+        }
+    }
 }
 
 /// A whole scenario.
@@ -243,22 +368,23 @@ impl Scenario {
                 }
             }
         }
-        let mut stops = Vec::new();
+        let mut interventions = Vec::new();
         for (idx, step) in self.script.iter().enumerate() {
-            let (name, kind, action) = match &step.action {
-                ScriptAction::StopActor(name) => (name, StopKind::Kill, "stop_actor"),
-                ScriptAction::StopGracefully(name) => (name, StopKind::Graceful, "stop_gracefully"),
+            let actor = match step.action.actor() {
+                None => ActorId(0),
+                Some((name, field)) => match names.get(name) {
+                    Some(actor) => *actor,
+                    None => {
+                        let known: Vec<&str> = names.keys().copied().collect();
+                        diagnostics.push(Diagnostic::new(
+                            format!("script[{idx}].{}{field}", step.action.key()),
+                            format!("no actor named '{name}'{}", did_you_mean(name, &known)),
+                        ));
+                        continue;
+                    }
+                },
             };
-            match names.get(name.as_str()) {
-                Some(actor) => stops.push((step.at_ms, *actor, kind)),
-                None => {
-                    let known: Vec<&str> = names.keys().copied().collect();
-                    diagnostics.push(Diagnostic::new(
-                        format!("script[{idx}].{action}"),
-                        format!("no actor named '{name}'{}", did_you_mean(name, &known)),
-                    ));
-                }
-            }
+            interventions.push(Intervention { at: step.at_ms, action: step.action.to_action(actor) });
         }
         let [low, high] = self.network.latency_ms;
         if low > high {
@@ -271,7 +397,7 @@ impl Scenario {
             return Err(diagnostics);
         }
         let actors = self.actors.iter().map(ActorSpec::build).collect();
-        Ok(World::new(topology, actors, self.network, seed, &stops))
+        Ok(World::new(topology, actors, self.network, seed, &interventions))
     }
 }
 
@@ -364,7 +490,22 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
 }
 
 /// The actions a scenario's script may use.
-const SCRIPT_ACTIONS: [&str; 2] = ["stop_actor", "stop_gracefully"];
+const SCRIPT_ACTIONS: [&str; 14] = [
+    "stop_actor",
+    "stop_gracefully",
+    "restart_actor",
+    "pause_actor",
+    "resume_actor",
+    "slow_actor",
+    "cut_off",
+    "drop_message",
+    "duplicate_message",
+    "bind",
+    "unbind",
+    "purge_queue",
+    "delete_queue",
+    "restart_broker",
+];
 
 /// The problem with one timed step of the scenario's script, in words (serde says "no
 /// variant of enum ScriptAction found in flattened data").
@@ -521,8 +662,8 @@ mod tests {
                 r#"{"kaiten_scenario": 1, "name": "x", "script": [{"at_ms": 5, "teleport": "P"}, {"at_ms": 5}]}"#
             ),
             [
-                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor, stop_gracefully",
-                "script[1]: the step names no action; the actions are stop_actor, stop_gracefully"
+                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor, stop_gracefully, restart_actor, pause_actor, resume_actor, slow_actor, cut_off, drop_message, duplicate_message, bind, unbind, purge_queue, delete_queue, restart_broker",
+                "script[1]: the step names no action; the actions are stop_actor, stop_gracefully, restart_actor, pause_actor, resume_actor, slow_actor, cut_off, drop_message, duplicate_message, bind, unbind, purge_queue, delete_queue, restart_broker"
             ]
         );
         assert_eq!(

@@ -287,6 +287,16 @@ impl RpcClient {
         token
     }
 
+    /// Declares the `reply_<reply_id>` queue and consumes from it.
+    fn listen_for_replies(&mut self, ctx: &mut ActorCtx<'_>, reply_id: &str) {
+        let plan = reply_plan(&self.config.transport, reply_id);
+        let tag = format!("{}-replies", self.config.name);
+        if let Some(consumers) = crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
+            self.reply_consumers = consumers;
+            ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
+        }
+    }
+
     /// The reply queue, declared and consumed on the first call (`_get_reply_q`), or the
     /// one its shared transport already has.
     fn reply_queue(&mut self, ctx: &mut ActorCtx<'_>) -> String {
@@ -299,12 +309,7 @@ impl RpcClient {
             return queue;
         }
         let reply_id = uuid4_hex(ctx.rng());
-        let plan = reply_plan(&self.config.transport, &reply_id);
-        let tag = format!("{}-replies", self.config.name);
-        if let Some(consumers) = crate::oslo::actors::listen(ctx, &plan, &tag, 0) {
-            self.reply_consumers = consumers;
-            ctx.note(Note::client(OsloNote::Listening { queues: plan.consume.clone() }));
-        }
+        self.listen_for_replies(ctx, &reply_id);
         let queue = reply_queue_name(&reply_id);
         if let Some(key) = shared_key {
             ctx.shared().insert(key, queue.clone());
@@ -317,6 +322,18 @@ impl RpcClient {
 impl Actor for RpcClient {
     fn name(&self) -> &str {
         &self.config.name
+    }
+
+    /// Its reply queue is declared again under the same name (the driver keeps its
+    /// `reply_<id>`), so replies to calls still waiting can arrive.
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        let owned = !self.reply_consumers.is_empty();
+        if let Some(reply_id) = self.reply_queue.as_deref().and_then(|queue| queue.strip_prefix("reply_"))
+            && owned
+        {
+            let reply_id = reply_id.to_string();
+            self.listen_for_replies(ctx, &reply_id);
+        }
     }
 
     fn start(&mut self, ctx: &mut ActorCtx<'_>) {

@@ -104,6 +104,12 @@ impl Listener {
 }
 
 impl Actor for Listener {
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        if !self.consumers.is_empty() {
+            self.begin(ctx);
+        }
+    }
+
     fn name(&self) -> &str {
         &self.config.name
     }

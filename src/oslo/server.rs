@@ -75,6 +75,8 @@ pub struct RpcServer {
     consumers: Vec<(ConsumerId, String)>,
     // Its own `topic_fanout_<id>` queue, which a graceful stop deletes.
     fanout_queue: Option<String>,
+    // The id in its fanout queue's name, kept to declare the same queue on a reconnect.
+    fanout_id: String,
     // Call-monitor heartbeats due, by timer token: the request's in-progress token, and what
     // the heartbeat goes to.
     heartbeats: BTreeMap<u64, Heartbeat>,
@@ -99,6 +101,7 @@ impl RpcServer {
             in_progress: BTreeMap::new(),
             consumers: Vec::new(),
             fanout_queue: None,
+            fanout_id: String::new(),
             heartbeats: BTreeMap::new(),
             retrying: BTreeMap::new(),
             returned_since: BTreeMap::new(),
@@ -120,7 +123,13 @@ impl RpcServer {
             return ctx.note(Note::client(OsloNote::InvalidTarget { error: error.to_string() }));
         }
         let fanout_id = uuid4_hex(ctx.rng());
-        let plan = rpc_server_plan(&self.config.transport, &self.config.target, &fanout_id);
+        self.listen(ctx, &fanout_id);
+    }
+
+    /// Declares its queues and consumes from them; its fanout queue is named by `fanout_id`.
+    fn listen(&mut self, ctx: &mut ActorCtx<'_>, fanout_id: &str) {
+        self.fanout_id = fanout_id.to_string();
+        let plan = rpc_server_plan(&self.config.transport, &self.config.target, fanout_id);
         if let Some(consumers) = listen(ctx, &plan, &self.config.name, self.config.transport.prefetch) {
             self.started = true;
             self.consumers = consumers;
@@ -241,7 +250,8 @@ impl Actor for RpcServer {
         }
         self.cache.add(&request.unique_id);
         let dispatched = dispatch(&self.config.endpoints, &request);
-        let until = ctx.now().saturating_add(dispatched.duration_ms);
+        let duration_ms = ctx.work_time(dispatched.duration_ms);
+        let until = ctx.now().saturating_add(duration_ms);
         let (result, reply_payload) = match dispatched.outcome {
             Outcome::Returned { result } => (DispatchResult::Returned { result: result.clone() }, (result, None)),
             Outcome::Raised { failure } => (
@@ -273,7 +283,7 @@ impl Actor for RpcServer {
             }
             None => None,
         };
-        if dispatched.duration_ms == 0 {
+        if duration_ms == 0 {
             if let Some(pending) = pending {
                 self.send_reply(ctx, pending);
             }
@@ -283,7 +293,7 @@ impl Actor for RpcServer {
             // client set call_monitor_timeout (`_timeout`).
             let heartbeat = pending.as_ref().zip(monitor).and_then(|(pending, timeout_s)| {
                 let interval_ms = heartbeat_interval_ms(timeout_s)?;
-                (interval_ms < dispatched.duration_ms).then(|| Heartbeat {
+                (interval_ms < duration_ms).then(|| Heartbeat {
                     work: token,
                     msg_id: pending.msg_id.clone(),
                     reply_q: pending.reply_q.clone(),
@@ -291,7 +301,7 @@ impl Actor for RpcServer {
                 })
             });
             self.in_progress.insert(token, (until, pending));
-            ctx.set_timer(dispatched.duration_ms, token);
+            ctx.set_timer(duration_ms, token);
             if let Some(heartbeat) = heartbeat {
                 let heartbeat_token = self.token();
                 ctx.set_timer(heartbeat.interval_ms, heartbeat_token);
@@ -355,6 +365,13 @@ impl Actor for RpcServer {
     /// auto-delete `topic_fanout` exchange goes with its last binding); the shared `topic`
     /// and `topic.server` queues stay. `wait()` lets the requests being dispatched finish
     /// and reply, so the connection closes when the last one is done.
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        if self.started && !self.consumers.is_empty() {
+            let fanout_id = self.fanout_id.clone();
+            self.listen(ctx, &fanout_id);
+        }
+    }
+
     fn stop(&mut self, ctx: &mut ActorCtx<'_>) -> SimTime {
         let consumers = std::mem::take(&mut self.consumers);
         let owned = self.fanout_queue.take().into_iter().collect();

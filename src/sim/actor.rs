@@ -109,6 +109,13 @@ pub trait Actor: fmt::Debug {
         let _ = ctx;
         0
     }
+    /// The broker restarted and the actor has a new connection: it declares again what it
+    /// declared and consumes again from the queues it consumed from, keeping what it holds
+    /// in memory, as oslo.messaging's driver does when it reconnects. By default nothing
+    /// is declared again.
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        let _ = ctx;
+    }
     /// The name of the transport (one client process's connection pool) this actor shares
     /// with others, if any. A delivery to one actor of a shared transport goes to the first
     /// one, in scenario order, that [`claims`](Actor::claims) it, else to the consumer's owner.
@@ -156,6 +163,7 @@ pub(crate) enum Outgoing {
 pub struct ActorCtx<'a> {
     pub(crate) actor: ActorId,
     pub(crate) now: SimTime,
+    pub(crate) slowdown: u32,
     pub(crate) channel: ChannelId,
     pub(crate) broker: &'a mut Broker,
     pub(crate) rng: &'a mut SimRng,
@@ -176,6 +184,12 @@ impl ActorCtx<'_> {
 
     pub fn rng(&mut self) -> &mut SimRng {
         self.rng
+    }
+
+    /// How long work that normally takes `ms` takes this actor now (a slowed actor takes
+    /// longer).
+    pub fn work_time(&self, ms: SimTime) -> SimTime {
+        ms.saturating_mul(SimTime::from(self.slowdown))
     }
 
     /// The actor's own channel (one connection and channel per actor).

@@ -113,6 +113,24 @@ impl Producer {
         Producer { config, sent: 0, replies: 0 }
     }
 
+    /// Declares its reply queue, if it has one, and consumes from it.
+    fn listen_for_replies(&self, ctx: &mut ActorCtx<'_>) {
+        if let Some(reply_queue) = self.config.reply_queue.clone() {
+            let mut spec = crate::engine::QueueSpec::new(reply_queue.clone());
+            spec.durable = false;
+            spec.exclusive = true;
+            let declared = ctx.declare_queue(spec).and_then(|_| {
+                ctx.consume(
+                    &reply_queue,
+                    ConsumeOptions { consumer_tag: format!("{}-replies", self.config.name), prefetch: 0, no_ack: true },
+                )
+            });
+            if let Err(error) = declared {
+                ctx.note(Note::Refused { error });
+            }
+        }
+    }
+
     fn message(&self, n: u64) -> Publish {
         let name = &self.config.name;
         let template = self.config.message_id.as_deref().unwrap_or("{name}-{n}");
@@ -154,23 +172,14 @@ impl Actor for Producer {
     }
 
     fn start(&mut self, ctx: &mut ActorCtx<'_>) {
-        if let Some(reply_queue) = self.config.reply_queue.clone() {
-            let mut spec = crate::engine::QueueSpec::new(reply_queue.clone());
-            spec.durable = false;
-            spec.exclusive = true;
-            let declared = ctx.declare_queue(spec).and_then(|_| {
-                ctx.consume(
-                    &reply_queue,
-                    ConsumeOptions { consumer_tag: format!("{}-replies", self.config.name), prefetch: 0, no_ack: true },
-                )
-            });
-            if let Err(error) = declared {
-                ctx.note(Note::Refused { error });
-            }
-        }
+        self.listen_for_replies(ctx);
         if self.config.count > 0 {
             ctx.set_timer(self.config.start_ms, 1);
         }
+    }
+
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        self.listen_for_replies(ctx);
     }
 
     fn on_delivery(&mut self, ctx: &mut ActorCtx<'_>, delivery: Delivery) {
@@ -182,7 +191,6 @@ impl Actor for Producer {
             redelivered: delivery.message.redelivered,
         });
     }
-
     fn on_timer(&mut self, ctx: &mut ActorCtx<'_>, n: u64) {
         ctx.publish(self.message(n));
         self.sent += 1;
@@ -253,13 +261,33 @@ pub struct Consumer {
     next_token: u64,
     received: u64,
     sent: u64,
+    // It has started consuming (after its start time).
+    consuming: bool,
 }
 
 const START_TOKEN: u64 = 0;
 
 impl Consumer {
     pub fn new(config: ConsumerConfig) -> Consumer {
-        Consumer { config, in_progress: Vec::new(), next_token: START_TOKEN + 1, received: 0, sent: 0 }
+        Consumer {
+            config,
+            in_progress: Vec::new(),
+            next_token: START_TOKEN + 1,
+            received: 0,
+            sent: 0,
+            consuming: false,
+        }
+    }
+
+    fn consume(&self, ctx: &mut ActorCtx<'_>) {
+        let options = ConsumeOptions {
+            consumer_tag: self.config.name.clone(),
+            prefetch: self.config.prefetch,
+            no_ack: self.config.auto_ack,
+        };
+        if let Err(error) = ctx.consume(&self.config.queue, options) {
+            ctx.note(Note::Refused { error });
+        }
     }
 
     fn failure_per_million(&self) -> u32 {
@@ -289,7 +317,8 @@ impl Actor for Consumer {
             delivery_tag: delivery.delivery_tag,
             redelivered: delivery.message.redelivered,
         });
-        let took = self.config.processing_ms.draw(ctx);
+        let drawn = self.config.processing_ms.draw(ctx);
+        let took = ctx.work_time(drawn);
         ctx.note(Note::Processing { label, until: ctx.now().saturating_add(took) });
         let token = self.next_token;
         self.next_token += 1;
@@ -299,15 +328,8 @@ impl Actor for Consumer {
 
     fn on_timer(&mut self, ctx: &mut ActorCtx<'_>, token: u64) {
         if token == START_TOKEN {
-            let options = ConsumeOptions {
-                consumer_tag: self.config.name.clone(),
-                prefetch: self.config.prefetch,
-                no_ack: self.config.auto_ack,
-            };
-            if let Err(error) = ctx.consume(&self.config.queue, options) {
-                ctx.note(Note::Refused { error });
-            }
-            return;
+            self.consuming = true;
+            return self.consume(ctx);
         }
         let Some(position) = self.in_progress.iter().position(|(pending, _)| *pending == token) else { return };
         let (_, delivery) = self.in_progress.remove(position);
@@ -341,6 +363,15 @@ impl Actor for Consumer {
         if !self.config.auto_ack {
             ctx.note(Note::Settled { label, settle });
             ctx.settle(&delivery, settle);
+        }
+    }
+
+    fn reconnect(&mut self, ctx: &mut ActorCtx<'_>) {
+        // What it was processing came on the old connection: the broker requeued it, and
+        // an ack on the new connection would name a delivery tag it never had.
+        self.in_progress.clear();
+        if self.consuming {
+            self.consume(ctx);
         }
     }
 

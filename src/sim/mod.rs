@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod actors;
+pub mod intervention;
 pub mod rng;
 pub mod schedule;
 pub mod session;
@@ -13,6 +14,7 @@ pub mod trace;
 pub mod world;
 
 pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, CallOutcome, Settle};
+pub use intervention::{Action, Effect, Intervention, NoEffect};
 pub use session::{Session, Until};
 pub use trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, trace_digest};
-pub use world::{Network, StopKind, World};
+pub use world::{Network, World};

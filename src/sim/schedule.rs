@@ -91,11 +91,7 @@ impl<T: Clone> Schedule<T> {
             Slots::Map(map) => {
                 let key = map.get_min()?.0;
                 let item = map.remove(&key)?;
-                if map.len() < HEAP_BELOW {
-                    let slots = std::mem::take(map).into_iter();
-                    let heap = slots.map(|((at, seq), item)| Reverse(Slot { at, seq, item }));
-                    self.slots = Slots::Heap(heap.collect());
-                }
+                self.back_to_heap_when_short();
                 Some((key.0, item))
             }
         }
@@ -126,6 +122,43 @@ impl<T: Clone> Schedule<T> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Takes out the items `keep_out` picks, in `(time, scheduling order)` order; the others
+    /// keep their places. Costs a pass over every pending item (interventions are rare).
+    pub fn take_where(&mut self, mut keep_out: impl FnMut(&T) -> bool) -> Vec<(SimTime, T)> {
+        let mut taken = Vec::new();
+        match &mut self.slots {
+            Slots::Heap(heap) => {
+                let (out, kept): (Vec<_>, Vec<_>) =
+                    std::mem::take(heap).into_vec().into_iter().partition(|Reverse(slot)| keep_out(&slot.item));
+                *heap = kept.into_iter().collect();
+                let mut out: Vec<Slot<T>> = out.into_iter().map(|Reverse(slot)| slot).collect();
+                out.sort();
+                taken.extend(out.into_iter().map(|slot| (slot.at, slot.item)));
+            }
+            Slots::Map(map) => {
+                let keys: Vec<(SimTime, u64)> =
+                    map.iter().filter(|(_, item)| keep_out(item)).map(|(key, _)| *key).collect();
+                for key in keys {
+                    if let Some(item) = map.remove(&key) {
+                        taken.push((key.0, item));
+                    }
+                }
+                self.back_to_heap_when_short();
+            }
+        }
+        taken
+    }
+
+    fn back_to_heap_when_short(&mut self) {
+        if let Slots::Map(map) = &mut self.slots
+            && map.len() < HEAP_BELOW
+        {
+            let slots = std::mem::take(map).into_iter();
+            let heap = slots.map(|((at, seq), item)| Reverse(Slot { at, seq, item }));
+            self.slots = Slots::Heap(heap.collect());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +186,18 @@ mod tests {
             popped.push(next);
         }
         assert_eq!(popped, expected);
+    }
+
+    #[test]
+    fn taking_items_out_keeps_the_others_in_order() {
+        let mut schedule = Schedule::default();
+        for (at, item) in [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')] {
+            schedule.push(at, item);
+        }
+        let taken = schedule.take_where(|item| matches!(item, 'c' | 'e'));
+        assert_eq!(taken, [(1, 'e'), (3, 'c')]);
+        let rest: Vec<char> = std::iter::from_fn(|| schedule.pop().map(|(_, item)| item)).collect();
+        assert_eq!(rest, ['b', 'd', 'a']);
     }
 
     #[test]

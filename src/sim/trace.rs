@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::engine::{AmqpError, BrokerEvent, Death, ExchangeId, FieldTable, Properties, PublishId, QueueId, SimTime};
 use crate::sim::actor::{ActorId, Settle};
+use crate::sim::intervention::{Action, Effect};
 
 /// One entry of the trace.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,6 +42,8 @@ pub enum TraceEvent {
     Hop(Hop),
     /// Something a client did or decided.
     Note { actor: ActorId, note: Note },
+    /// A user's intervention happened, and what it did.
+    Intervened { action: Action, effect: Effect },
 }
 
 /// Where a hop starts or ends: a client, or an exchange or queue of the broker.

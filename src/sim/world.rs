@@ -11,6 +11,7 @@ use crate::engine::{
     Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, PublishId, SimTime, Topology,
 };
 use crate::sim::actor::{Actor, ActorCtx, ActorId, Outgoing, Settle};
+use crate::sim::intervention::{Action, Intervention};
 use crate::sim::rng::SimRng;
 use crate::sim::schedule::Schedule;
 use crate::sim::stats::Stats;
@@ -29,17 +30,28 @@ impl Default for Network {
     }
 }
 
+// Arrivals carry the connection they travel on: one that closed since (a crash and
+// restart, a broker restart) lost them. Timers and stops carry the actor's `life`, so
+// those of a process that died never reach the one restarted in its place.
 #[derive(Debug, Clone)]
 enum Pending {
     Start(ActorId),
-    Timer { actor: ActorId, token: u64 },
-    PublishArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
-    SettleArrives { actor: ActorId, channel: ChannelId, delivery_tag: u64, settle: Settle, hop: Arc<Hop> },
-    DeliveryArrives { actor: ActorId, delivery: Box<Delivery>, hop: Arc<Hop> },
-    ReturnArrives { actor: ActorId, publish: Box<Publish>, hop: Arc<Hop> },
+    Timer { actor: ActorId, life: u32, token: u64 },
+    PublishArrives { actor: ActorId, connection: ConnectionId, publish: Box<Publish>, hop: Arc<Hop> },
+    SettleArrives { actor: ActorId, connection: ConnectionId, settle: SettleSent, hop: Arc<Hop> },
+    DeliveryArrives { actor: ActorId, connection: ConnectionId, delivery: Box<Delivery>, hop: Arc<Hop> },
+    ReturnArrives { actor: ActorId, connection: ConnectionId, publish: Box<Publish>, hop: Arc<Hop> },
     BrokerDeadline,
-    Stop(ActorId),
-    StopGracefully(ActorId),
+    Stop { actor: ActorId, life: u32 },
+    Intervene(Box<Action>),
+}
+
+/// An ack, nack or reject on its way to the broker.
+#[derive(Debug, Clone, Copy)]
+struct SettleSent {
+    channel: ChannelId,
+    delivery_tag: u64,
+    settle: Settle,
 }
 
 impl Pending {
@@ -53,16 +65,49 @@ impl Pending {
             _ => None,
         }
     }
+
+    /// The hop's arrival, moved to `arrives` (a link that was cut delays it).
+    fn hop_mut(&mut self) -> Option<&mut Arc<Hop>> {
+        match self {
+            Pending::PublishArrives { hop, .. }
+            | Pending::SettleArrives { hop, .. }
+            | Pending::DeliveryArrives { hop, .. }
+            | Pending::ReturnArrives { hop, .. } => Some(hop),
+            _ => None,
+        }
+    }
+
+    /// The actor whose process handles this event when it happens, with the connection it
+    /// needs to be still open, for events a paused actor holds back.
+    fn handled_by(&self) -> Option<ActorId> {
+        match self {
+            Pending::Timer { actor, .. }
+            | Pending::DeliveryArrives { actor, .. }
+            | Pending::ReturnArrives { actor, .. } => Some(*actor),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 struct ActorSlot {
     actor: Box<dyn Actor>,
+    // The actor as the scenario made it, for a restart.
+    initial: Arc<dyn Actor>,
     connection: ConnectionId,
     channel: ChannelId,
     stopped: bool,
     // A graceful stop has begun: its connection closes when the actor's work is done.
     stopping: bool,
+    // Counts restarts: the process a timer or a stop was meant for.
+    life: u32,
+    // Paused: events it would handle wait here, in order, until it resumes.
+    paused: bool,
+    waiting: Vec<Pending>,
+    // Work takes this many times as long.
+    slowdown: u32,
+    // Its link is down until then: crossings to and from it wait.
+    cut_until: SimTime,
 }
 
 /// Everything that changes during a run.
@@ -88,15 +133,7 @@ pub struct World {
     stats: Stats,
 }
 
-/// How the scenario's script stops an actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StopKind {
-    /// Like a killed process: the connection closes at once, unacked messages are requeued.
-    Kill,
-    /// The actor runs its own stop logic ([`Actor::stop`]), finishes its work in progress,
-    /// then its connection closes.
-    Graceful,
-}
+mod intervene;
 
 /// Which way a message crosses the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,13 +143,13 @@ enum Direction {
 }
 
 impl World {
-    /// A world at time 0 with `actors` started in order; `stops` are scripted actor stops.
+    /// A world at time 0 with `actors` started in order and `interventions` scheduled.
     pub fn new(
         topology: Topology,
         actors: Vec<Box<dyn Actor>>,
         network: Network,
         seed: u64,
-        stops: &[(SimTime, ActorId, StopKind)],
+        interventions: &[Intervention],
     ) -> World {
         let mut broker = Broker::new(topology);
         let mut pending = Schedule::default();
@@ -123,15 +160,23 @@ impl World {
                 let connection = broker.open_connection();
                 let channel = broker.open_channel(connection);
                 pending.push(0, Pending::Start(ActorId(idx as u32)));
-                ActorSlot { actor, connection, channel, stopped: false, stopping: false }
+                ActorSlot {
+                    initial: Arc::from(actor.clone_box()),
+                    actor,
+                    connection,
+                    channel,
+                    stopped: false,
+                    stopping: false,
+                    life: 0,
+                    paused: false,
+                    waiting: Vec::new(),
+                    slowdown: 1,
+                    cut_until: 0,
+                }
             })
             .collect();
-        for (at, actor, kind) in stops {
-            let stop = match kind {
-                StopKind::Kill => Pending::Stop(*actor),
-                StopKind::Graceful => Pending::StopGracefully(*actor),
-            };
-            pending.push(*at, stop);
+        for intervention in interventions {
+            pending.push(intervention.at, Pending::Intervene(Box::new(intervention.action.clone())));
         }
         World {
             broker,
@@ -207,9 +252,18 @@ impl World {
         self.now = self.now.max(at);
         self.steps += 1;
         let mut log = StepLog { step: self.steps, time: self.now, entries: trace };
+        if !self.is_current(&pending) {
+            return true;
+        }
+        if let Some(slot) = pending.handled_by().and_then(|actor| self.actors.get_mut(actor.0 as usize))
+            && slot.paused
+        {
+            slot.waiting.push(pending);
+            return true;
+        }
         match pending {
             Pending::Start(actor) => self.with_actor(actor, &mut log, |actor, ctx| actor.start(ctx)),
-            Pending::Timer { actor, token } => {
+            Pending::Timer { actor, token, .. } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_timer(ctx, token))
             }
             Pending::DeliveryArrives { actor, delivery, .. } => {
@@ -218,8 +272,10 @@ impl World {
             Pending::ReturnArrives { actor, publish, .. } => {
                 self.with_actor(actor, &mut log, |actor, ctx| actor.on_return(ctx, *publish));
             }
-            Pending::PublishArrives { actor, publish, hop } => self.publish_arrives(actor, *publish, &hop, &mut log),
-            Pending::SettleArrives { actor, channel, delivery_tag, settle, .. } => {
+            Pending::PublishArrives { actor, publish, hop, .. } => {
+                self.publish_arrives(actor, *publish, &hop, &mut log)
+            }
+            Pending::SettleArrives { actor, settle: SettleSent { channel, delivery_tag, settle }, .. } => {
                 let result = match settle {
                     Settle::Ack => self.broker.ack(self.now, channel, delivery_tag, false),
                     Settle::NackRequeue | Settle::RejectRequeue => {
@@ -244,8 +300,8 @@ impl World {
                 self.deadline_scheduled = None;
                 self.broker.advance_to(self.now);
             }
-            Pending::Stop(actor) => self.stop_actor(actor, &mut log),
-            Pending::StopGracefully(actor) => self.stop_gracefully(actor, &mut log),
+            Pending::Stop { actor, .. } => self.stop_actor(actor, &mut log),
+            Pending::Intervene(action) => self.intervene(*action, &mut log),
         }
         self.collect_broker_output(&mut log);
         true
@@ -283,7 +339,11 @@ impl World {
                         leg: Leg::Return { content: publish_content(&returned) },
                     });
                     log.push(TraceEvent::Hop(Hop::clone(&hop)));
-                    self.pending.push(arrives_at, Pending::ReturnArrives { actor, publish: Box::new(returned), hop });
+                    let connection = self.connection_of(actor);
+                    self.pending.push(
+                        arrives_at,
+                        Pending::ReturnArrives { actor, connection, publish: Box::new(returned), hop },
+                    );
                 }
             }
             Err(error) => {
@@ -319,15 +379,38 @@ impl World {
         if drain == 0 {
             self.stop_actor(actor, log);
         } else {
-            self.pending.push(until, Pending::Stop(actor));
+            let life = self.actors[actor.0 as usize].life;
+            self.pending.push(until, Pending::Stop { actor, life });
         }
+    }
+
+    /// Whether an event still concerns the process and connection it was meant for.
+    fn is_current(&self, pending: &Pending) -> bool {
+        let slot = |actor: &ActorId| self.actors.get(actor.0 as usize);
+        match pending {
+            Pending::Timer { actor, life, .. } | Pending::Stop { actor, life } => {
+                slot(actor).is_some_and(|slot| slot.life == *life)
+            }
+            Pending::PublishArrives { actor, connection, .. }
+            | Pending::SettleArrives { actor, connection, .. }
+            | Pending::DeliveryArrives { actor, connection, .. }
+            | Pending::ReturnArrives { actor, connection, .. } => {
+                slot(actor).is_some_and(|slot| slot.connection == *connection)
+            }
+            Pending::Start(_) | Pending::BrokerDeadline | Pending::Intervene(_) => true,
+        }
+    }
+
+    fn connection_of(&self, actor: ActorId) -> ConnectionId {
+        self.actors[actor.0 as usize].connection
     }
 
     /// When something sent now between `actor` and the broker arrives: after the drawn
     /// latency, but never before what was sent earlier the same way, since an AMQP channel
     /// is ordered (ties keep order because the schedule breaks them by scheduling order).
     fn arrival(&mut self, actor: ActorId, direction: Direction) -> SimTime {
-        let drawn = self.now.saturating_add(self.latency());
+        let link_up = self.actors.get(actor.0 as usize).map_or(0, |slot| slot.cut_until);
+        let drawn = self.now.max(link_up).saturating_add(self.latency());
         let last = self.last_arrival.entry((actor, direction)).or_insert(0);
         *last = (*last).max(drawn);
         *last
@@ -349,9 +432,11 @@ impl World {
         if slot.stopped {
             return;
         }
+        let life = slot.life;
         let mut ctx = ActorCtx {
             actor: actor_id,
             now: self.now,
+            slowdown: slot.slowdown,
             channel: slot.channel,
             broker: &mut self.broker,
             rng: &mut self.rng,
@@ -362,6 +447,7 @@ impl World {
         };
         callback(slot.actor.as_mut(), &mut ctx);
         let ActorCtx { outgoing, notes, new_consumers, .. } = ctx;
+        let connection = self.connection_of(actor_id);
         for consumer in new_consumers {
             self.consumer_owner.insert(consumer, actor_id);
         }
@@ -371,27 +457,10 @@ impl World {
         for item in outgoing {
             match item {
                 Outgoing::Timer { delay, token } => {
-                    self.pending.push(self.now.saturating_add(delay), Pending::Timer { actor: actor_id, token })
+                    self.pending.push(self.now.saturating_add(delay), Pending::Timer { actor: actor_id, life, token })
                 }
                 Outgoing::Publish { publish, label, kind } => {
-                    let arrives_at = self.arrival(actor_id, Direction::ToBroker);
-                    let message = self.broker.mint_publish_id();
-                    if kind != MessageKind::Plain || publish.properties.message_id.as_deref() != Some(&*label) {
-                        self.sent_as.insert(message, (kind, label.clone()));
-                    }
-                    let to = self.broker.topology().exchange_by_name(&publish.exchange).map(|x| x.id);
-                    let hop = Arc::new(Hop {
-                        message,
-                        label,
-                        kind,
-                        from: Place::Actor(actor_id),
-                        to: to.map_or(Place::Broker, Place::Exchange),
-                        departs: self.now,
-                        arrives: arrives_at,
-                        leg: Leg::Publish { exchange: publish.exchange.clone(), content: publish_content(&publish) },
-                    });
-                    log.push(TraceEvent::Hop(Hop::clone(&hop)));
-                    self.pending.push(arrives_at, Pending::PublishArrives { actor: actor_id, publish, hop });
+                    self.send_publish(actor_id, publish, label, kind, log);
                 }
                 Outgoing::Settle { channel, delivery_tag, settle, queue, message, message_id } => {
                     let arrives_at = self.arrival(actor_id, Direction::ToBroker);
@@ -407,13 +476,42 @@ impl World {
                         leg: Leg::Settle { settle },
                     });
                     log.push(TraceEvent::Hop(Hop::clone(&hop)));
-                    self.pending.push(
-                        arrives_at,
-                        Pending::SettleArrives { actor: actor_id, channel, delivery_tag, settle, hop },
-                    );
+                    let settle = SettleSent { channel, delivery_tag, settle };
+                    self.pending.push(arrives_at, Pending::SettleArrives { actor: actor_id, connection, settle, hop });
                 }
             }
         }
+    }
+
+    /// Puts a publish from `actor` on the wire to the broker; returns its new publish id.
+    fn send_publish(
+        &mut self,
+        actor: ActorId,
+        publish: Box<Publish>,
+        label: Arc<str>,
+        kind: MessageKind,
+        log: &mut StepLog<'_>,
+    ) -> PublishId {
+        let arrives_at = self.arrival(actor, Direction::ToBroker);
+        let message = self.broker.mint_publish_id();
+        if kind != MessageKind::Plain || publish.properties.message_id.as_deref() != Some(&*label) {
+            self.sent_as.insert(message, (kind, label.clone()));
+        }
+        let to = self.broker.topology().exchange_by_name(&publish.exchange).map(|x| x.id);
+        let hop = Arc::new(Hop {
+            message,
+            label,
+            kind,
+            from: Place::Actor(actor),
+            to: to.map_or(Place::Broker, Place::Exchange),
+            departs: self.now,
+            arrives: arrives_at,
+            leg: Leg::Publish { exchange: publish.exchange.clone(), content: publish_content(&publish) },
+        });
+        log.push(TraceEvent::Hop(Hop::clone(&hop)));
+        let connection = self.connection_of(actor);
+        self.pending.push(arrives_at, Pending::PublishArrives { actor, connection, publish, hop });
+        message
     }
 
     /// Moves broker events into the trace and stats, sends deliveries on their way, and
@@ -456,7 +554,11 @@ impl World {
                 },
             });
             log.push(TraceEvent::Hop(Hop::clone(&hop)));
-            self.pending.push(arrives_at, Pending::DeliveryArrives { actor: owner, delivery: Box::new(delivery), hop });
+            let connection = self.connection_of(owner);
+            self.pending.push(
+                arrives_at,
+                Pending::DeliveryArrives { actor: owner, connection, delivery: Box::new(delivery), hop },
+            );
         }
         if let Some(deadline) = self.broker.next_deadline() {
             let deadline = deadline.max(self.now);

@@ -27,6 +27,8 @@ pub fn entry_message(event: &TraceEvent) -> Option<PublishId> {
             | BrokerEvent::Dropped { publish, .. }
             | BrokerEvent::DeadLettered { publish, .. },
         ) => Some(*publish),
+        TraceEvent::Intervened { effect: crate::sim::Effect::Dropped { hop }, .. } => Some(hop.message),
+        TraceEvent::Intervened { action: crate::sim::Action::DuplicateMessage { message }, .. } => Some(*message),
         _ => None,
     }
 }
@@ -38,6 +40,10 @@ pub fn entry_involves(event: &TraceEvent, place: Place) -> bool {
         TraceEvent::Arrived { actor, .. }
         | TraceEvent::PublishRefused { actor, .. }
         | TraceEvent::Note { actor, .. } => place == Place::Actor(*actor),
+        TraceEvent::Intervened { action, effect } => {
+            action.actor().is_some_and(|actor| place == Place::Actor(actor))
+                || matches!(effect, crate::sim::Effect::Dropped { hop } if hop.from == place || hop.to == place)
+        }
         TraceEvent::Broker(event) => match event {
             BrokerEvent::Routed { exchange, route, .. } => {
                 place == Place::Exchange(*exchange) || route.queues.iter().any(|queue| place == Place::Queue(*queue))

@@ -60,16 +60,19 @@ pub enum EntryKind {
     Broker,
     /// What clients did and decided.
     Client,
+    /// What the user did to the run on purpose.
+    Intervention,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 3] = [EntryKind::Hop, EntryKind::Broker, EntryKind::Client];
+    pub const ALL: [EntryKind; 4] = [EntryKind::Hop, EntryKind::Broker, EntryKind::Client, EntryKind::Intervention];
 
     pub fn of(event: &TraceEvent) -> EntryKind {
         match event {
             TraceEvent::Hop(_) => EntryKind::Hop,
             TraceEvent::Arrived { .. } | TraceEvent::PublishRefused { .. } | TraceEvent::Broker(_) => EntryKind::Broker,
             TraceEvent::Note { .. } => EntryKind::Client,
+            TraceEvent::Intervened { .. } => EntryKind::Intervention,
         }
     }
 }
