@@ -83,6 +83,10 @@ mod native {
         /// Stop after this many simulation steps (a scenario may never go idle).
         #[arg(long, value_name = "N", default_value_t = 1_000_000)]
         max_steps: u64,
+        /// Add an intervention, as a JSON script step: '{"at_ms": 600, "stop_actor": "compute-host1"}'
+        /// (repeatable; the actions are listed in the README).
+        #[arg(long, value_name = "STEP")]
+        intervene: Vec<String>,
         /// List the built-in scenarios.
         #[arg(long, conflicts_with_all = ["json", "digest", "seed", "until"])]
         list: bool,
@@ -163,6 +167,7 @@ mod native {
                 digest: args.digest,
                 list: args.list,
                 max_steps: args.max_steps,
+                intervene: args.intervene,
             }),
             Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at, args.max_steps),
         }

@@ -797,7 +797,7 @@ impl Broker {
     /// Moves virtual time to `now`, expiring messages and queues whose time has come, in
     /// deadline order.
     pub fn advance_to(&mut self, now: SimTime) {
-        while let Some(deadline) = self.next_deadline() {
+        while let Some(deadline) = self.next_expiry() {
             if deadline > now {
                 break;
             }
@@ -809,9 +809,16 @@ impl Broker {
         self.flush_returns();
     }
 
-    /// The next virtual time at which something expires by itself: a queue head's TTL or
-    /// an unused queue's `x-expires`.
+    /// The next virtual time at which the broker acts by itself: a queue head's TTL, an
+    /// unused queue's `x-expires`, or now, when quorum queues have returns to apply (a
+    /// requeued message goes back to its consumers without anything else happening).
     pub fn next_deadline(&self) -> Option<SimTime> {
+        let returns = (!self.returning.is_empty()).then_some(self.now);
+        returns.into_iter().chain(self.next_expiry()).min()
+    }
+
+    /// The next virtual time at which something expires by itself.
+    fn next_expiry(&self) -> Option<SimTime> {
         self.timed_queues
             .iter()
             .filter_map(|id| self.queues.get(id).map(|state| (id, state)))

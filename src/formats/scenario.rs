@@ -303,6 +303,46 @@ impl Scenario {
         Ok(scenario)
     }
 
+    /// This scenario with more timed steps at the end of its script, each a JSON script
+    /// step (`{"at_ms": 600, "stop_actor": "server"}`), as `kaiten run --intervene` takes
+    /// them; a problem's path starts at `intervene[N]`.
+    pub fn with_script_steps(&self, steps: &[String]) -> Result<Scenario, Vec<Diagnostic>> {
+        let mut scenario = self.clone();
+        let mut problems = Vec::new();
+        for (idx, text) in steps.iter().enumerate() {
+            let path = format!("intervene[{idx}]");
+            let value = match parse_json(text) {
+                Ok(value) => value,
+                Err(problem) => {
+                    problems.push(Diagnostic::new(format!("{path}{}", dotted(&problem.path)), problem.message));
+                    continue;
+                }
+            };
+            if let Some(problem) = script_step_problem(idx, &value) {
+                let rest = problem.path.strip_prefix(&format!("script[{idx}]")).unwrap_or_default().to_string();
+                problems.push(Diagnostic::new(format!("{path}{rest}"), problem.message));
+                continue;
+            }
+            match serde_json::from_value::<ScriptStep>(value) {
+                Ok(step) => {
+                    if let Some((name, field)) = step.action.actor()
+                        && !self.actors.iter().any(|actor| actor.name() == name)
+                    {
+                        let known: Vec<&str> = self.actors.iter().map(ActorSpec::name).collect();
+                        problems.push(Diagnostic::new(
+                            format!("{path}.{}{field}", step.action.key()),
+                            format!("no actor named '{name}'{}", did_you_mean(name, &known)),
+                        ));
+                        continue;
+                    }
+                    scenario.script.push(step);
+                }
+                Err(error) => problems.push(Diagnostic::new(path, plain_message(&error.to_string()))),
+            }
+        }
+        if problems.is_empty() { Ok(scenario) } else { Err(problems) }
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("scenarios serialize")
     }
@@ -398,6 +438,15 @@ impl Scenario {
         }
         let actors = self.actors.iter().map(ActorSpec::build).collect();
         Ok(World::new(topology, actors, self.network, seed, &interventions))
+    }
+}
+
+/// A JSON path below a prefix: `.name` or `[0]`, nothing for the root.
+fn dotted(path: &str) -> String {
+    match path.chars().next() {
+        None => String::new(),
+        Some('[') => path.to_string(),
+        Some(_) => format!(".{path}"),
     }
 }
 

@@ -22,6 +22,11 @@ const BUILTINS: &[(&str, &str)] = &[
     ("rpc-remote-error", include_str!("rpc-remote-error.json")),
     ("rpc-version-mismatch", include_str!("rpc-version-mismatch.json")),
     ("rpc-long-call", include_str!("rpc-long-call.json")),
+    ("rpc-server-crash-after-ack", include_str!("rpc-server-crash-after-ack.json")),
+    ("consumer-crash-before-ack", include_str!("consumer-crash-before-ack.json")),
+    ("poison-message", include_str!("poison-message.json")),
+    ("slow-consumer-backpressure", include_str!("slow-consumer-backpressure.json")),
+    ("broker-restart-durability", include_str!("broker-restart-durability.json")),
     ("notifications", include_str!("notifications.json")),
     ("oslo-capture", include_str!("oslo-capture.json")),
 ];

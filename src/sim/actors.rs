@@ -82,6 +82,9 @@ pub struct ProducerConfig {
     pub priority: Option<u8>,
     #[serde(default)]
     pub expiration: Option<String>,
+    /// 2 for persistent messages (they survive a broker restart in a durable queue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<u8>,
     /// Header values; string values are templates.
     #[serde(default)]
     pub headers: serde_json::Map<String, serde_json::Value>,
@@ -158,6 +161,7 @@ impl Producer {
                 reply_to: self.config.reply_queue.clone(),
                 priority: self.config.priority,
                 expiration: self.config.expiration.clone(),
+                delivery_mode: self.config.delivery_mode,
                 headers,
                 ..Properties::default()
             },

@@ -112,6 +112,8 @@ pub struct RunOptions {
     pub list: bool,
     /// Without `until`, stop after this many world steps (a scenario may never go idle).
     pub max_steps: u64,
+    /// Interventions added to the scenario's script, each a JSON script step.
+    pub intervene: Vec<String>,
 }
 
 /// Standard output, buffered; every write and the final flush report their errors (a
@@ -142,7 +144,10 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     let Some(reference) = options.scenario else { bail!("name a scenario (a file or a built-in; see --list)") };
-    let scenario = load(&reference)?;
+    let scenario = load(&reference)?.with_script_steps(&options.intervene).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|error| escape_controls(&error.to_string())).collect();
+        anyhow::anyhow!("cannot apply --intervene:\n  {}", lines.join("\n  "))
+    })?;
     let seed = options.seed.unwrap_or(scenario.seed);
     let mut session = start(&scenario, Some(seed))?;
     run_bounded(&mut session, options.until, options.max_steps);
