@@ -21,6 +21,7 @@ use crate::editor::gesture::{Gesture, PointerInput};
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
 use crate::formats::scenario::ActorSpec;
+use crate::formats::scenario::ScriptStep;
 use crate::scene::geometry::{Point, Rect, Size, Viewport};
 use crate::scene::layout::free_spot;
 
@@ -88,6 +89,8 @@ pub enum Action {
     Escape,
     /// Puts another document on the canvas (a scenario was opened); one undo step.
     Replace(Replacement),
+    /// Adds a timed step to the script (an intervention); one undo step.
+    AddScriptStep(ScriptStep),
 }
 
 /// A document to put on the canvas; equal when it is the very same document.
@@ -206,6 +209,11 @@ impl EditorState {
                 }
             }
             Action::Connect { from, to } => self.connect(from, to, None),
+            Action::AddScriptStep(step) => self.change(None, |doc| {
+                let script = &mut doc.settings.script;
+                let at = script.partition_point(|earlier| earlier.at_ms <= step.at_ms);
+                script.insert(at, step);
+            }),
             Action::Replace(Replacement(doc)) => {
                 self.change(None, |current| *current = Document::clone(&doc));
                 self.selection.clear();

@@ -2,6 +2,7 @@
 //! each, for the event log and the CLI.
 
 use crate::explain::render::{place_name, quote, quote_label};
+use crate::formats::scenario::{CutOff, ScriptAction, ScriptStep, SlowActor};
 use crate::sim::World;
 use crate::sim::intervention::{Action, Effect, NoEffect};
 use crate::sim::trace::Leg;
@@ -27,9 +28,8 @@ pub fn sentence(action: &Action, effect: &Effect, world: &World) -> String {
             "the publisher sent message #{} again, as a client retry does: the copy is message #{}, and the broker routes both",
             message.0, copy.0
         ),
-        (_, Effect::Crashed { unacked: 0 }) => format!("{actor} crashed; it held no unacked messages"),
-        (_, Effect::Crashed { unacked }) => format!(
-            "{actor} crashed holding {unacked} unacked message(s); they go back to their queues and will be redelivered, flagged redelivered"
+        (_, Effect::Crashed) => format!(
+            "{actor} crashed: the process is gone, and the broker will notice once its connection's close arrives, after whatever it sent before"
         ),
         (_, Effect::Stopping) => format!("you asked {actor} to stop gracefully (oslo.messaging's stop() then wait())"),
         (_, Effect::Restarted) => {
@@ -128,4 +128,40 @@ fn no_effect(why: &NoEffect) -> String {
 
 fn quoted_list(names: &[String]) -> String {
     names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ")
+}
+
+/// A button's name for an intervention the run view offers.
+pub fn button(action: &ScriptAction) -> String {
+    match action {
+        ScriptAction::StopActor(actor) => format!("Crash {actor}"),
+        ScriptAction::StopGracefully(actor) => format!("Stop {actor} gracefully"),
+        ScriptAction::RestartActor(actor) => format!("Restart {actor}"),
+        ScriptAction::PauseActor(actor) => format!("Pause {actor}"),
+        ScriptAction::ResumeActor(actor) => format!("Resume {actor}"),
+        ScriptAction::SlowActor(SlowActor { actor, factor: 1 }) => format!("Back to normal speed: {actor}"),
+        ScriptAction::SlowActor(SlowActor { actor, factor }) => format!("Slow {actor} down {factor}x"),
+        ScriptAction::CutOff(CutOff { actor, ms }) => format!("Cut {actor} off for {} s", *ms as f64 / 1000.0),
+        ScriptAction::DropMessage(_) => "Drop this message".to_string(),
+        ScriptAction::DuplicateMessage(_) => "Send it again (a retry)".to_string(),
+        ScriptAction::Bind(names) => {
+            format!("Bind queue {} to exchange {}", quote(&names.queue), quote(&names.exchange))
+        }
+        ScriptAction::Unbind(_) => "Remove this binding".to_string(),
+        ScriptAction::PurgeQueue(queue) => format!("Purge queue {}", quote(queue)),
+        ScriptAction::DeleteQueue(queue) => format!("Delete queue {}", quote(queue)),
+        ScriptAction::RestartBroker(_) => "Restart the broker".to_string(),
+    }
+}
+
+/// A script step as the timeline names it: what, and when.
+pub fn scripted(step: &ScriptStep) -> String {
+    let what = match &step.action {
+        ScriptAction::DropMessage(drop) => format!("Drop message #{}", drop.message),
+        ScriptAction::DuplicateMessage(message) => format!("Send message #{message} again"),
+        ScriptAction::Unbind(names) => {
+            format!("Remove the binding of queue {} to exchange {}", quote(&names.queue), quote(&names.exchange))
+        }
+        other => button(other),
+    };
+    format!("{what} at {} ms", step.at_ms)
 }

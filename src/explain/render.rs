@@ -385,9 +385,13 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
         }
         Note::Returned { label } => format!("{actor} got {} back as unroutable (basic.return)", quote_label(label)),
         Note::Refused { error } => format!("the broker refused an operation by {actor}: {error}"),
-        Note::Stopped => {
-            format!("{actor} stopped; its connection closed and its unacked messages go back to their queues")
+        Note::Stopped => format!("{actor} stopped; nothing more comes from it"),
+        Note::Disconnected { unacked: 0 } => {
+            format!("the broker saw {actor}'s connection close; it held no unacked messages")
         }
+        Note::Disconnected { unacked } => format!(
+            "the broker saw {actor}'s connection close with {unacked} unacked message(s): they go back to their queues, to be redelivered flagged redelivered"
+        ),
         Note::Stopping { until } => format!(
             "{actor} stops gracefully: it consumes nothing more and closes its connection at {until} ms, when its work in progress is done"
         ),

@@ -81,7 +81,9 @@ pub fn badge(badge: &Badge) -> String {
             ClientState::Idle => format!("idle · {sent} sent"),
             ClientState::Done => format!("done · {sent} sent"),
             ClientState::Stopped => "stopped".to_string(),
+            ClientState::Paused => format!("paused · {unacked} unacked"),
         },
+        Badge::Gone => "gone from the broker".to_string(),
     }
 }
 

@@ -118,10 +118,8 @@ pub enum Effect {
     Duplicated {
         copy: PublishId,
     },
-    /// The process died holding this many unacked deliveries, which go back to their queues.
-    Crashed {
-        unacked: u64,
-    },
+    /// The process died; the broker notices when its connection's close arrives.
+    Crashed,
     /// The graceful stop began (its progress follows as notes).
     Stopping,
     Restarted,

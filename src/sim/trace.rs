@@ -147,11 +147,14 @@ pub enum Note {
     Returned { label: Arc<str> },
     /// The broker refused a declaration or `basic.consume` the actor asked for.
     Refused { error: AmqpError },
-    /// The actor was stopped by the scenario's script.
+    /// The actor's process ended (a crash, or the end of a graceful stop).
     Stopped,
     /// The script stopped the actor gracefully: it ran its own stop logic and closes its
     /// connection at `until`, when its work in progress is done.
     Stopping { until: SimTime },
+    /// The broker saw the actor's connection close, with this many deliveries unacked
+    /// (they go back to their queues).
+    Disconnected { unacked: u64 },
     /// A client defined above the simulator (an oslo.messaging client, server, notifier or
     /// listener) did or decided something.
     Client(ClientNoteRef),

@@ -36,13 +36,46 @@ impl Default for Network {
 #[derive(Debug, Clone)]
 enum Pending {
     Start(ActorId),
-    Timer { actor: ActorId, life: u32, token: u64 },
-    PublishArrives { actor: ActorId, connection: ConnectionId, publish: Box<Publish>, hop: Arc<Hop> },
-    SettleArrives { actor: ActorId, connection: ConnectionId, settle: SettleSent, hop: Arc<Hop> },
-    DeliveryArrives { actor: ActorId, connection: ConnectionId, delivery: Box<Delivery>, hop: Arc<Hop> },
-    ReturnArrives { actor: ActorId, connection: ConnectionId, publish: Box<Publish>, hop: Arc<Hop> },
+    Timer {
+        actor: ActorId,
+        life: u32,
+        token: u64,
+    },
+    PublishArrives {
+        actor: ActorId,
+        connection: ConnectionId,
+        publish: Box<Publish>,
+        hop: Arc<Hop>,
+    },
+    SettleArrives {
+        actor: ActorId,
+        connection: ConnectionId,
+        settle: SettleSent,
+        hop: Arc<Hop>,
+    },
+    DeliveryArrives {
+        actor: ActorId,
+        connection: ConnectionId,
+        delivery: Box<Delivery>,
+        hop: Arc<Hop>,
+    },
+    ReturnArrives {
+        actor: ActorId,
+        connection: ConnectionId,
+        publish: Box<Publish>,
+        hop: Arc<Hop>,
+    },
     BrokerDeadline,
-    Stop { actor: ActorId, life: u32 },
+    Stop {
+        actor: ActorId,
+        life: u32,
+    },
+    /// The broker notices that a dead client's connection closed: its TCP close travels the
+    /// same ordered link as what the client sent before it died.
+    ConnectionLost {
+        actor: ActorId,
+        connection: ConnectionId,
+    },
     Intervene(Box<Action>),
 }
 
@@ -222,6 +255,16 @@ impl World {
         self.actors.get(actor.0 as usize).is_some_and(|slot| slot.stopped)
     }
 
+    /// Whether an actor is paused by an intervention.
+    pub fn is_paused(&self, actor: ActorId) -> bool {
+        self.actors.get(actor.0 as usize).is_some_and(|slot| slot.paused)
+    }
+
+    /// How many times as long an actor's work takes now (1 unless slowed).
+    pub fn slowdown(&self, actor: ActorId) -> u32 {
+        self.actors.get(actor.0 as usize).map_or(1, |slot| slot.slowdown)
+    }
+
     /// The actor a consumer belongs to.
     pub fn consumer_actor(&self, consumer: ConsumerId) -> Option<ActorId> {
         self.consumer_owner.get(&consumer).copied()
@@ -301,6 +344,11 @@ impl World {
                 self.broker.advance_to(self.now);
             }
             Pending::Stop { actor, .. } => self.stop_actor(actor, &mut log),
+            Pending::ConnectionLost { actor, connection } => {
+                let unacked = self.broker.unacked_on(connection);
+                self.broker.close_connection(self.now, connection);
+                log.push(TraceEvent::Note { actor, note: Note::Disconnected { unacked } });
+            }
             Pending::Intervene(action) => self.intervene(*action, &mut log),
         }
         self.collect_broker_output(&mut log);
@@ -361,7 +409,8 @@ impl World {
         slot.stopped = true;
         let connection = slot.connection;
         log.push(TraceEvent::Note { actor, note: Note::Stopped });
-        self.broker.close_connection(self.now, connection);
+        let noticed = self.arrival(actor, Direction::ToBroker);
+        self.pending.push(noticed, Pending::ConnectionLost { actor, connection });
     }
 
     /// Runs the actor's own stop logic, then closes its connection once its work in progress
@@ -397,7 +446,9 @@ impl World {
             | Pending::ReturnArrives { actor, connection, .. } => {
                 slot(actor).is_some_and(|slot| slot.connection == *connection)
             }
-            Pending::Start(_) | Pending::BrokerDeadline | Pending::Intervene(_) => true,
+            Pending::Start(_) | Pending::BrokerDeadline | Pending::Intervene(_) | Pending::ConnectionLost { .. } => {
+                true
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 //! through the events that time reaches. What happens is always the engine's decision.
 
 pub mod files;
+pub mod intervene;
 pub mod log;
 pub mod run;
 pub mod saved;
@@ -22,7 +23,7 @@ use crate::editor::shortcuts::KeyPress;
 use crate::editor::state::Replacement;
 use crate::editor::{Action, Document, EditorState};
 use crate::engine::{PublishId, SimTime};
-use crate::formats::scenario::Diagnostic;
+use crate::formats::scenario::{Diagnostic, ScriptAction, ScriptStep};
 use crate::scene::geometry::{Rect, Size, Viewport};
 use crate::sim::{MessageKind, Place, TraceEvent};
 use crate::studio::run::Run;
@@ -129,6 +130,28 @@ pub enum StudioAction {
     EditCopy,
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
+    /// Does this to the run at the moment on screen: the run forks there (Undo takes it back).
+    Intervene(ScriptAction),
+    /// Opens the menu of interventions for what was pointed at, at this point of the page.
+    OpenMenu(Menu),
+    CloseMenu,
+}
+
+/// The interventions menu, open at a point of the page (CSS pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Menu {
+    pub x: f64,
+    pub y: f64,
+    pub target: MenuTarget,
+}
+
+/// What a menu of interventions is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuTarget {
+    Item(crate::editor::Item),
+    Message(PublishId),
+    /// The canvas itself: the broker.
+    Broker,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +164,8 @@ pub struct Studio {
     /// next event; tokens are drawn where they are at this time.
     pub display_time: f64,
     pub inspected: Option<PublishId>,
+    /// The interventions menu, while it is open.
+    pub menu: Option<Menu>,
     pub filter: LogFilter,
     pub explained: Option<u64>,
     /// The log line a click moved to (absolute entry index), until playback moves on.
@@ -179,6 +204,7 @@ impl Default for Studio {
             speed: NORMAL_SPEED,
             display_time: 0.0,
             inspected: None,
+            menu: None,
             filter: LogFilter::default(),
             explained: None,
             log_cursor: None,
@@ -253,6 +279,11 @@ impl Studio {
         }
         if !matches!(action, StudioAction::StepBack) {
             self.step_origin = None;
+        }
+        // Pointer moves and the release of the click that opened the menu leave it open.
+        if !matches!(action, StudioAction::OpenMenu(_) | StudioAction::Tick(_) | StudioAction::Edit(Action::Pointer(_)))
+        {
+            self.menu = None;
         }
         match action {
             StudioAction::Edit(Action::Space(held)) => {
@@ -367,6 +398,14 @@ impl Studio {
             StudioAction::SetSpeed(speed) => self.speed = speed.min(SPEEDS.len() - 1),
             StudioAction::Tick(wall_ms) => self.tick(wall_ms),
             StudioAction::Inspect(message) => self.inspected = message,
+            StudioAction::Intervene(action) => {
+                self.menu = None;
+                self.intervene(action);
+            }
+            StudioAction::OpenMenu(menu) => {
+                self.menu = (self.run.is_some() && !self.shared).then_some(menu);
+            }
+            StudioAction::CloseMenu => self.menu = None,
             StudioAction::ToggleExplanation(idx) => {
                 self.explained = if self.explained == Some(idx) { None } else { Some(idx) }
             }
@@ -422,6 +461,28 @@ impl Studio {
     fn seek(&mut self, position: u64) {
         self.with_run(|run| run.jump(position));
         self.sync_display();
+    }
+
+    /// Adds `action` to the script just after the moment on screen (after what has been
+    /// shown, before anything still on the wire lands) and moves to where it happens.
+    fn intervene(&mut self, action: ScriptAction) {
+        let Some(now) = self.run().map(|run| run.session.now()) else { return };
+        if self.shared {
+            return;
+        }
+        let at_ms = (now + 1).max(self.display_time.floor() as SimTime);
+        self.editor = self.editor.clone().apply(Action::AddScriptStep(ScriptStep { at_ms, action }));
+        self.rebuild(Some(at_ms));
+        if let Some(run) = &self.run {
+            let mut run = run.borrow_mut();
+            let step = run.trace.iter().rev().find_map(|entry| {
+                (entry.time == at_ms && matches!(entry.event, TraceEvent::Intervened { .. })).then_some(entry.step)
+            });
+            if let Some(step) = step {
+                run.jump(step);
+            }
+        }
+        self.display_time = at_ms as f64;
     }
 
     fn sync_display(&mut self) {

@@ -50,18 +50,37 @@ pub struct Token {
 /// What a node shows while the run is on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Badge {
-    Queue { ready: usize, unacked: usize, waiting: Vec<(PublishId, MessageKind)> },
-    Client { state: ClientState, unacked: u64, received: u64, sent: u64, outcome: Option<CallOutcome> },
+    Queue {
+        ready: usize,
+        unacked: usize,
+        waiting: Vec<(PublishId, MessageKind)>,
+    },
+    Client {
+        state: ClientState,
+        unacked: u64,
+        received: u64,
+        sent: u64,
+        outcome: Option<CallOutcome>,
+    },
+    /// An exchange or queue of the document that no longer exists in the run.
+    Gone,
 }
 
 /// A client's state, with a blocked caller's countdown in virtual time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientState {
     Idle,
-    Busy { in_progress: u32 },
-    Blocked { method: String, remaining_ms: SimTime },
+    Busy {
+        in_progress: u32,
+    },
+    Blocked {
+        method: String,
+        remaining_ms: SimTime,
+    },
     Done,
     Stopped,
+    /// Paused by an intervention: what it is sent waits.
+    Paused,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,12 +208,24 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
         };
         stage.badges.push(NodeBadge { place, rect, badge });
     }
+    // The document's exchanges and queues that the run deleted (a restart, an intervention).
+    for node in run.doc.nodes() {
+        let place = match node {
+            NodeId::Queue(id) if topology.queue(id).is_none() => Place::Queue(id),
+            NodeId::Exchange(id) if topology.exchange(id).is_none() => Place::Exchange(id),
+            _ => continue,
+        };
+        if let Some(rect) = run.rect(place) {
+            stage.badges.push(NodeBadge { place, rect, badge: Badge::Gone });
+        }
+    }
     for (actor, client) in world.actors() {
         let place = Place::Actor(actor);
         let Some(rect) = run.rect(place) else { continue };
         let status = client.status();
         let state = match status.state {
             _ if world.is_stopped(actor) => ClientState::Stopped,
+            _ if world.is_paused(actor) => ClientState::Paused,
             ActorState::Idle => ClientState::Idle,
             ActorState::Busy { in_progress } => ClientState::Busy { in_progress },
             ActorState::Blocked { waiting_for, deadline, .. } => ClientState::Blocked {

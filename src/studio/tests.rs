@@ -276,3 +276,53 @@ fn a_stopped_server_shows_as_stopped() {
     let studio = studio.apply(StudioAction::Seek(end));
     assert_eq!(client_state(&studio, "host2").0, ClientState::Stopped);
 }
+
+#[test]
+fn crashing_both_servers_mid_call_forks_the_run_and_undo_brings_the_old_future_back() {
+    let studio = Studio::with_builtin("rpc-call");
+    let original = crate::sim::trace_digest(&studio.run().unwrap().trace);
+    // Wait until the first request is with a server, being worked on.
+    let studio = step_until(studio, |studio| {
+        let run = studio.run().unwrap();
+        run.session
+            .world()
+            .actors()
+            .any(|(_, actor)| matches!(actor.status().state, crate::sim::ActorState::Busy { .. }))
+    });
+    let before = studio.run().unwrap().session.now();
+    let studio = ["compute-host1", "compute-host2"]
+        .into_iter()
+        .fold(studio, |studio, name| studio.apply(StudioAction::Intervene(ScriptAction::StopActor(name.into()))));
+    assert!(studio.run().unwrap().session.now() > before, "the run moved to the intervention");
+    assert_eq!(studio.editor.doc.settings.script.len(), 2);
+    let end = studio.run().unwrap().end;
+    let studio = studio.apply(StudioAction::Seek(end));
+    match client_state(&studio, "conductor").1 {
+        Some(CallOutcome::Raised { class, .. }) => assert!(class.ends_with("MessagingTimeout"), "{class}"),
+        other => panic!("the call should time out: {other:?}"),
+    }
+    let studio = studio.apply(StudioAction::Edit(Action::Undo)).apply(StudioAction::Edit(Action::Undo));
+    assert!(studio.editor.doc.settings.script.is_empty());
+    assert_eq!(crate::sim::trace_digest(&studio.run().unwrap().trace), original, "the old future, byte for byte");
+}
+
+#[test]
+fn the_run_view_offers_what_applies_to_a_node_and_a_message() {
+    let studio = Studio::with_builtin("consumer-crash-before-ack");
+    let studio = step_until(studio, |studio| !studio.run().unwrap().session.world().in_flight().is_empty());
+    let run = studio.run().unwrap();
+    let world = run.session.world();
+    let worker = studio.editor.doc.node_named("worker-a").unwrap();
+    let offered = intervene::for_item(&studio.editor.doc, world, crate::editor::Item::Node(worker));
+    let keys: Vec<&str> = offered.iter().map(ScriptAction::key).collect();
+    assert_eq!(keys, ["stop_actor", "restart_actor", "pause_actor", "slow_actor", "cut_off"]);
+    let queue = studio.editor.doc.node_named("work").unwrap();
+    let keys: Vec<&str> = intervene::for_item(&studio.editor.doc, world, crate::editor::Item::Node(queue))
+        .iter()
+        .map(ScriptAction::key)
+        .collect();
+    assert_eq!(keys, ["purge_queue", "delete_queue"]);
+    let message = world.in_flight()[0].message;
+    let keys: Vec<&str> = intervene::for_message(world, message).iter().map(ScriptAction::key).collect();
+    assert_eq!(keys, ["drop_message", "duplicate_message"]);
+}

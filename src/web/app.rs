@@ -14,6 +14,7 @@ use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
+use super::interventions::InterventionMenu;
 use super::keys::use_shortcuts;
 use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
@@ -134,6 +135,7 @@ pub fn App() -> Html {
                 <RunPanel />
             </div>
             <ShortcutsOverlay />
+            <InterventionMenu />
         </ContextProvider<PlaybackFrame>>
         </ContextProvider<EditorContext>>
     }

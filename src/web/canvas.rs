@@ -12,6 +12,7 @@ use super::canvas_events::use_canvas_events;
 use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
 use super::files::open_first;
+use super::interventions::open_menu;
 use super::node::NodeShape;
 use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
@@ -25,8 +26,8 @@ use crate::editor::{EdgeId, NodeId, NodeKind};
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
 use crate::scene::geometry::Point;
 use crate::sim::Place;
-use crate::studio::StudioAction;
 use crate::studio::stage::{Badge, ClientState, StageNode, stage};
+use crate::studio::{MenuTarget, StudioAction};
 use std::collections::BTreeMap;
 
 #[component]
@@ -75,6 +76,17 @@ pub fn Canvas() -> Html {
         let editor = editor.clone();
         Callback::from(move |item: Item| editor.dispatch(Action::Select(item)))
     };
+    let on_menu = {
+        let editor = editor.clone();
+        Callback::from(move |(item, event): (Item, MouseEvent)| {
+            editor.dispatch(Action::Select(item));
+            open_menu(&editor, &event, MenuTarget::Item(item));
+        })
+    };
+    let on_canvas_menu = {
+        let editor = editor.clone();
+        Callback::from(move |event: MouseEvent| open_menu(&editor, &event, MenuTarget::Broker))
+    };
     let edges = scene.edges.iter().map(|edge| {
         let name = edge_name(&editor.doc, edge);
         html! { <EdgeShape key={format!("{:?}", edge.id)} view={edge.clone()} {name} on_select={on_select.clone()} /> }
@@ -82,11 +94,11 @@ pub fn Canvas() -> Html {
     let nodes = scene.nodes.iter().map(|node| {
         let drop = target.filter(|(to, _)| *to == node.id).map(|(_, ok)| ok);
         let status = statuses.get(&node.id).cloned();
-        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} {status} /> }
+        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} on_menu={on_menu.clone()} {status} /> }
     });
     let run_node_shapes = run_nodes.iter().map(|node| {
         let status = statuses.get(&node.id).cloned();
-        html! { <NodeShape key={format!("run-{:?}", node.id)} view={node.clone()} drop={None::<bool>} on_select={on_select.clone()} {status} /> }
+        html! { <NodeShape key={format!("run-{:?}", node.id)} view={node.clone()} drop={None::<bool>} on_select={on_select.clone()} on_menu={on_menu.clone()} {status} /> }
     });
     let line = match editor.gesture {
         Gesture::Connecting { from, at, .. } => {
@@ -114,7 +126,8 @@ pub fn Canvas() -> Html {
         <main class="canvas-area" ondragover={on_drag_over} ondrop={on_drop}>
             <svg ref={svg} {class} role="group" aria-label="Canvas" tabindex="-1"
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
-                onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}>
+                onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}
+                oncontextmenu={on_canvas_menu}>
                 <CanvasDefs transform={transform.clone()} />
                 <rect class="canvas-background" width="100%" height="100%" fill="url(#canvas-grid)" />
                 <g class="world" {transform}>
@@ -197,6 +210,9 @@ fn run_node_view(node: &StageNode) -> Option<NodeView> {
 
 fn node_status(node_badge: &Badge) -> NodeStatus {
     match node_badge {
+        Badge::Gone => {
+            NodeStatus { line: badge(node_badge), outcome: None, state: "gone", received: 0, waiting: Vec::new() }
+        }
         Badge::Queue { waiting, .. } => NodeStatus {
             line: badge(node_badge),
             outcome: None,
@@ -213,6 +229,7 @@ fn node_status(node_badge: &Badge) -> NodeStatus {
                 ClientState::Blocked { .. } => "blocked",
                 ClientState::Done => "done",
                 ClientState::Stopped => "stopped",
+                ClientState::Paused => "paused",
             },
             received: *received,
             waiting: Vec::new(),

@@ -24,6 +24,9 @@ pub struct CanvasEvents {
     pub onwheel: Callback<WheelEvent>,
 }
 
+/// `PointerEvent.button` of the secondary (usually right) mouse button.
+const SECONDARY_BUTTON: i16 = 2;
+
 #[hook]
 pub fn use_canvas_events(editor: EditorContext, svg: NodeRef) -> CanvasEvents {
     let pointer = |phase: Phase| {
@@ -32,6 +35,10 @@ pub fn use_canvas_events(editor: EditorContext, svg: NodeRef) -> CanvasEvents {
             let Some(element) = svg.cast::<Element>() else { return };
             // Hovering with nothing held changes nothing: skip the re-render.
             if phase == Phase::Move && editor.gesture == Gesture::Idle {
+                return;
+            }
+            // The secondary button opens the interventions menu (`contextmenu`), nothing else.
+            if event.button() == SECONDARY_BUTTON {
                 return;
             }
             if phase == Phase::Down {

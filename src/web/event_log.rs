@@ -93,8 +93,9 @@ fn LogLines(props: &LogLinesProps) -> Html {
             let inspect = entry_message(&entry.event).map(|message| send(StudioAction::Inspect(Some(message))));
             let current = props.current == Some(*idx);
             let open = props.explained == Some(*idx);
+            let intervention = EntryKind::of(&entry.event) == EntryKind::Intervention;
             Some(html! {
-                <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"))}
+                <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"), intervention.then_some("intervention"))}
                     aria-current={current.then_some("step")}>
                     <button type="button" class="log-seek" onclick={send(StudioAction::SeekEntry(*idx))}>
                         <span class="log-time">{ log_time(entry.time) }</span>{ description.sentence.clone() }

@@ -7,10 +7,12 @@ use yew::prelude::*;
 use super::app::use_editor;
 use super::connect_to::ConnectTo;
 use super::field::FieldInput;
+use super::interventions::Interventions;
 use super::route_preview::RoutePreviewPanel;
 use crate::editor::fields::{Field, fields_of, value};
 use crate::editor::{Action, Document, EdgeId, Item, NodeKind};
 use crate::explain::edit::{field_problem, item_summary};
+use crate::studio::MenuTarget;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemInspectorProps {
@@ -54,6 +56,7 @@ pub fn ItemInspector(props: &ItemInspectorProps) -> Html {
                 <RoutePreviewPanel />
             }
             <div class="fields">{ for tail.iter().map(input) }</div>
+            <Interventions target={MenuTarget::Item(item)} />
         </section>
     }
 }

@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::inspect_item::ItemInspector;
+use super::interventions::Interventions;
 use super::message_inspector::MessageInspector;
+use crate::studio::MenuTarget;
 
 #[component]
 pub fn Inspector() -> Html {
@@ -15,6 +17,7 @@ pub fn Inspector() -> Html {
             <div class="inspector-empty">
                 <p class="muted">{ "Nothing is selected. Select a node or an edge to see and edit its settings here." }</p>
                 <p class="muted">{ "Select a producer and type a routing key: the bindings it would match light up." }</p>
+                <Interventions target={MenuTarget::Broker} />
             </div>
         },
         None => html! {

@@ -5,10 +5,11 @@
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::interventions::Interventions;
 use crate::engine::PublishId;
 use crate::explain::run::{kind_name, message_title, path_leg};
 use crate::sim::{Content, TraceEvent};
-use crate::studio::StudioAction;
+use crate::studio::{MenuTarget, StudioAction};
 
 #[derive(Properties, PartialEq)]
 pub struct MessageInspectorProps {
@@ -55,6 +56,7 @@ pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
             <ol class="message-path" aria-labelledby="message-path">
                 { for path.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
             </ol>
+            <Interventions target={MenuTarget::Message(message)} />
             <button type="button" onclick={close}>{ "Close message" }</button>
         </section>
     }

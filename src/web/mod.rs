@@ -23,6 +23,7 @@ mod files;
 mod header;
 mod inspect_item;
 mod inspector;
+mod interventions;
 mod keys;
 mod message_inspector;
 mod node;

@@ -12,6 +12,8 @@ pub struct NodeShapeProps {
     /// While a connection is dragged over this node: whether dropping here would connect.
     pub drop: Option<bool>,
     pub on_select: Callback<Item>,
+    /// Asks for the node's interventions menu (a `contextmenu` event).
+    pub on_menu: Callback<(Item, MouseEvent)>,
     /// What the node is doing in the run shown, if one is.
     #[prop_or_default]
     pub status: Option<NodeStatus>,
@@ -43,6 +45,10 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
             }
         })
     };
+    let oncontextmenu = {
+        let (item, on_menu) = (Item::Node(node.id), props.on_menu.clone());
+        Callback::from(move |event: MouseEvent| on_menu.emit((item, event)))
+    };
     let class = classes!(
         "node",
         format!("kind-{}", node.kind.slug()),
@@ -55,7 +61,7 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
     let middle = (height / 2.0).to_string();
     html! {
         <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
-            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown}
+            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown} {oncontextmenu}
             data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />

@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use crate::explain::intervention::scripted;
 use crate::explain::run::{clock, nothing_to_play, position};
 use crate::studio::{SPEEDS, Studio, StudioAction};
 
@@ -66,6 +67,18 @@ pub fn Playback() -> Html {
         })
     };
     let status = if runs { position(at, end, cut) } else { nothing_to_play(&studio.problems) };
+    // Where each intervention happens, as a share of the timeline.
+    let marks: Vec<(f64, String)> = studio
+        .run()
+        .map(|run| {
+            run.doc
+                .settings
+                .script
+                .iter()
+                .map(|step| (run.position_at(step.at_ms) as f64 / run.end.max(1) as f64 * 100.0, scripted(step)))
+                .collect()
+        })
+        .unwrap_or_default();
     let (play_label, play_icon) = if studio.playing { ("Pause", PAUSE) } else { ("Play", PLAY) };
     html! {
         <div class="playback" role="toolbar" aria-label="Playback">
@@ -81,8 +94,15 @@ pub fn Playback() -> Html {
                     }) }
                 </select>
             </div>
-            <input class="timeline" type="range" aria-label="Timeline" min="0" max={end.to_string()}
-                value={at.to_string()} disabled={!runs} oninput={on_seek} />
+            <div class="timeline-track">
+                <input class="timeline" type="range" aria-label="Timeline" min="0" max={end.to_string()}
+                    value={at.to_string()} disabled={!runs} oninput={on_seek} />
+                <ul class="timeline-marks" aria-label="Interventions on the timeline">
+                    { for marks.into_iter().map(|(left, name)| html! {
+                        <li class="timeline-mark" style={format!("left: {left:.2}%")} title={name.clone()} aria-label={name}></li>
+                    }) }
+                </ul>
+            </div>
             <output class="clock" aria-label="Virtual time">{ clock(now) }</output>
             <p class="playback-status muted">{ status }</p>
         </div>

@@ -6,10 +6,11 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::interventions::open_menu;
 use crate::explain::run::{kind_name, kind_slug, message_label, token_name, tokens_on_the_wire};
 use crate::sim::MessageKind;
 use crate::studio::stage::{Stage, Token};
-use crate::studio::{LEGEND, StudioAction};
+use crate::studio::{LEGEND, MenuTarget, StudioAction};
 
 /// A token's outline as a relative path from its centre (so one path can hold many tokens:
 /// `M x y` then the outline), about 14 units across.
@@ -82,11 +83,18 @@ fn TokenShape(props: &TokenProps) -> Html {
         })
     };
     let onpointerdown = Callback::from(|event: PointerEvent| event.stop_propagation());
+    let oncontextmenu = {
+        let (editor, message) = (use_editor(), token.message);
+        Callback::from(move |event: MouseEvent| {
+            editor.send(StudioAction::Inspect(Some(message)));
+            open_menu(&editor, &event, MenuTarget::Message(message));
+        })
+    };
     let label = message_label(&token.label, token.message);
     html! {
         <g class={format!("token kind-{}", kind_slug(token.kind))} data-kind={kind_slug(token.kind)} role="img"
             aria-label={token_name(token.kind, &label)}
-            transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown}>
+            transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown} {oncontextmenu}>
             <title>{ format!("{}: {label}", kind_name(token.kind)) }</title>
             <path d={format!("M0 0{}", token_shape(token.kind))} />
         </g>

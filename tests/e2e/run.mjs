@@ -12,8 +12,9 @@ import * as editor from './editor.mjs';
 import * as shell from './shell.mjs';
 import * as files from './files.mjs';
 import * as playback from './playback.mjs';
+import * as interventions from './interventions.mjs';
 
-const SUITES = { shell, files, editor, engine, playback };
+const SUITES = { shell, files, editor, engine, playback, interventions };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';

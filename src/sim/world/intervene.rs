@@ -101,13 +101,11 @@ impl World {
     }
 
     fn crash(&mut self, actor: ActorId, log: &mut StepLog<'_>) -> Effect {
-        let connection = match self.running(actor) {
-            Ok(slot) => slot.connection,
-            Err(why) => return Effect::Nothing { why },
-        };
-        let unacked = self.broker.unacked_on(connection);
+        if let Err(why) = self.running(actor) {
+            return Effect::Nothing { why };
+        }
         self.stop_actor(actor, log);
-        Effect::Crashed { unacked }
+        Effect::Crashed
     }
 
     fn stop(&mut self, actor: ActorId, log: &mut StepLog<'_>) -> Effect {

@@ -1,0 +1,138 @@
+//! Breaking things on purpose: the buttons that intervene in the run (in the inspector, for
+//! the selected node, binding or message, and for the broker) and the same choices as a
+//! context menu on the canvas (right click, long press, or the menu key on a focused node).
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::app::{use_editor, use_playback_frame};
+use crate::explain::intervention::button;
+use crate::formats::scenario::ScriptAction;
+use crate::studio::{Menu, MenuTarget, StudioAction, intervene};
+
+#[derive(Properties, PartialEq)]
+pub struct InterventionsProps {
+    pub target: MenuTarget,
+}
+
+/// The interventions for `target` as a group of buttons (nothing while no run is shown, or
+/// in the play-only view).
+#[component]
+pub fn Interventions(props: &InterventionsProps) -> Html {
+    let editor = use_editor();
+    // What applies changes as the run moves (a crashed client can only be restarted).
+    use_playback_frame();
+    let actions = offered(&editor, props.target);
+    if actions.is_empty() {
+        return html! { <div class="interventions" hidden=true></div> };
+    }
+    html! {
+        <div class="interventions" role="group" aria-label="Break it">
+            <h4>{ "Break it" }</h4>
+            { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=false /> }) }
+            <p class="muted">{ "The run forks here; Undo brings the old future back." }</p>
+        </div>
+    }
+}
+
+/// The open context menu, if any.
+#[component]
+pub fn InterventionMenu() -> Html {
+    let editor = use_editor();
+    let menu = editor.studio().menu.clone();
+    let list = use_node_ref();
+    {
+        // Focus the first choice when the menu opens, so the keyboard can pick one.
+        let list = list.clone();
+        use_effect_with(menu.clone(), move |_| {
+            let first = list.cast::<HtmlElement>().and_then(|list| list.query_selector("button").ok().flatten());
+            if let Some(first) = first.and_then(|first| first.dyn_into::<HtmlElement>().ok()) {
+                first.focus().ok();
+            }
+        });
+    }
+    let Some(Menu { x, y, target }) = menu else {
+        return html! { <div class="context-menu" hidden=true ref={list}></div> };
+    };
+    let actions = offered(&editor, target);
+    let close = {
+        let editor = editor.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            editor.send(StudioAction::CloseMenu);
+        })
+    };
+    let onkeydown = {
+        let editor = editor.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.stop_propagation();
+                editor.send(StudioAction::CloseMenu);
+            }
+        })
+    };
+    html! {
+        <div class="context-menu-layer" onclick={close.clone()} oncontextmenu={close}>
+            <div class="context-menu" role="menu" aria-label="Interventions" ref={list} {onkeydown}
+                style={format!("left: min({x:.0}px, calc(100vw - 13rem)); top: min({y:.0}px, calc(100vh - 18rem))")} onclick={Callback::from(|event: MouseEvent| event.stop_propagation())}>
+                if actions.is_empty() {
+                    <p class="muted">{ "Nothing to break here at this moment." }</p>
+                }
+                { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=true /> }) }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InterventionButtonProps {
+    action: ScriptAction,
+    /// A menu item rather than a plain button.
+    menu: bool,
+}
+
+#[component]
+fn InterventionButton(props: &InterventionButtonProps) -> Html {
+    let editor = use_editor();
+    let onclick = {
+        let action = props.action.clone();
+        Callback::from(move |_: MouseEvent| editor.send(StudioAction::Intervene(action.clone())))
+    };
+    let role = props.menu.then_some("menuitem");
+    html! {
+        <button type="button" class={classes!("intervention", format!("do-{}", props.action.key()))} {role} {onclick}>
+            { button(&props.action) }
+        </button>
+    }
+}
+
+fn offered(editor: &super::app::EditorContext, target: MenuTarget) -> Vec<ScriptAction> {
+    let studio = editor.studio();
+    if studio.shared {
+        return Vec::new();
+    }
+    let Some(run) = studio.run() else { return Vec::new() };
+    intervene::for_target(&editor.doc, run.session.world(), target)
+}
+
+/// Opens the menu for `target` where a `contextmenu` event happened.
+pub fn open_menu(editor: &super::app::EditorContext, event: &MouseEvent, target: MenuTarget) {
+    if editor.studio().run().is_none() {
+        return;
+    }
+    event.prevent_default();
+    event.stop_propagation();
+    let (mut x, mut y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+    if x == 0.0 && y == 0.0 {
+        // From the keyboard (the menu key): open by the focused element.
+        if let Some(rect) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .map(|element| element.get_bounding_client_rect())
+        {
+            (x, y) = (rect.x() + rect.width() / 2.0, rect.y() + rect.height() / 2.0);
+        }
+    }
+    editor.send(StudioAction::OpenMenu(Menu { x, y, target }));
+}
