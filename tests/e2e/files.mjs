@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { DESKTOP, openApp, screenshot, sizeName } from './harness.mjs';
+import { canvasOf } from './editor.mjs';
 
 const MANAGEMENT = 'http://127.0.0.1:15672/api';
 const AUTH = { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
@@ -141,7 +142,7 @@ export const tests = [
       await page.locator('#app > .shell').waitFor();
       await page.getByRole('alert').filter({ hasText: 'share link' }).waitFor();
       await page.getByRole('button', { name: 'Add queue', exact: true }).click();
-      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await canvasOf(page).getByRole('button', { name: 'queue-1', exact: true }).waitFor();
     },
   },
 ];

@@ -1,6 +1,7 @@
 // The app shell: the first screen's regions, its layout at desktop and phone sizes, themes.
 import assert from 'node:assert/strict';
 import { DESKTOP, PHONE, openApp, screenshot, sizeName } from './harness.mjs';
+import { canvasOf } from './editor.mjs';
 
 /** The five regions, found by role and accessible name as a screen reader would. */
 function regions(page) {
@@ -117,10 +118,10 @@ export const tests = [
     async run({ page, baseUrl }) {
       await openApp(page, baseUrl);
       await page.getByRole('button', { name: 'Add queue', exact: true }).click();
-      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await canvasOf(page).getByRole('button', { name: 'queue-1', exact: true }).waitFor();
       await page.reload();
       await page.locator('#app > .shell').waitFor();
-      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await canvasOf(page).getByRole('button', { name: 'queue-1', exact: true }).waitFor();
       await page.getByRole('combobox', { name: 'Scenario' }).selectOption('rpc-call');
       for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
       const timeline = page.getByRole('slider', { name: 'Timeline' });
@@ -141,7 +142,7 @@ export const tests = [
       await page.locator('#app > .shell').waitFor();
       await page.getByText(/saved work/).first().waitFor();
       await page.getByRole('button', { name: 'Add queue', exact: true }).click();
-      await page.getByRole('button', { name: 'queue-1' }).waitFor();
+      await canvasOf(page).getByRole('button', { name: 'queue-1', exact: true }).waitFor();
     },
   },
 ];
