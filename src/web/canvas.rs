@@ -12,7 +12,7 @@ use super::canvas_events::use_canvas_events;
 use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
 use super::files::open_first;
-use super::interventions::open_menu;
+use super::interventions::{open_menu, start_long_press};
 use super::node::NodeShape;
 use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
@@ -83,6 +83,12 @@ pub fn Canvas() -> Html {
             open_menu(&editor, &event, MenuTarget::Item(item));
         })
     };
+    let on_press = {
+        let editor = editor.clone();
+        Callback::from(move |(item, event): (Item, PointerEvent)| {
+            start_long_press(&editor, &event, MenuTarget::Item(item))
+        })
+    };
     let on_canvas_menu = {
         let editor = editor.clone();
         Callback::from(move |event: MouseEvent| open_menu(&editor, &event, MenuTarget::Broker))
@@ -94,11 +100,11 @@ pub fn Canvas() -> Html {
     let nodes = scene.nodes.iter().map(|node| {
         let drop = target.filter(|(to, _)| *to == node.id).map(|(_, ok)| ok);
         let status = statuses.get(&node.id).cloned();
-        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} on_menu={on_menu.clone()} {status} /> }
+        html! { <NodeShape key={format!("{:?}", node.id)} view={node.clone()} {drop} on_select={on_select.clone()} on_menu={on_menu.clone()} on_press={on_press.clone()} {status} /> }
     });
     let run_node_shapes = run_nodes.iter().map(|node| {
         let status = statuses.get(&node.id).cloned();
-        html! { <NodeShape key={format!("run-{:?}", node.id)} view={node.clone()} drop={None::<bool>} on_select={on_select.clone()} on_menu={on_menu.clone()} {status} /> }
+        html! { <NodeShape key={format!("run-{:?}", node.id)} view={node.clone()} drop={None::<bool>} on_select={on_select.clone()} on_menu={on_menu.clone()} on_press={on_press.clone()} {status} /> }
     });
     let line = match editor.gesture {
         Gesture::Connecting { from, at, .. } => {

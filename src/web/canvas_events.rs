@@ -2,6 +2,7 @@
 //! with the position in canvas coordinates; the gesture logic is the editor's (yew-free).
 //! The canvas captures the pointer on a press, so a drag keeps going outside it.
 
+use super::interventions::end_long_press;
 use web_sys::{Element, SvgElement, WheelEvent};
 use yew::prelude::*;
 
@@ -33,6 +34,9 @@ pub fn use_canvas_events(editor: EditorContext, svg: NodeRef) -> CanvasEvents {
         let (editor, svg) = (editor.clone(), svg.clone());
         Callback::from(move |event: PointerEvent| {
             let Some(element) = svg.cast::<Element>() else { return };
+            if phase != Phase::Down {
+                end_long_press(&event, phase != Phase::Move);
+            }
             // Hovering with nothing held changes nothing: skip the re-render.
             if phase == Phase::Move && editor.gesture == Gesture::Idle {
                 return;

@@ -2,6 +2,7 @@
 //! the selected node, binding or message, and for the broker) and the same choices as a
 //! context menu on the canvas (right click, long press, or the menu key on a focused node).
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -114,6 +115,48 @@ fn offered(editor: &super::app::EditorContext, target: MenuTarget) -> Vec<Script
     }
     let Some(run) = studio.run() else { return Vec::new() };
     intervene::for_target(&editor.doc, run.session.world(), target)
+}
+
+/// How long a finger held still opens the menu.
+const LONG_PRESS_MS: u32 = 550;
+/// How far (CSS pixels) a finger may drift and still be held still.
+const LONG_PRESS_SLOP: f64 = 10.0;
+
+thread_local! {
+    // The long press in progress: its timer and where the finger went down. One finger at a
+    // time can hold, so one slot; the canvas's own pointer handlers (which hold the pointer
+    // capture) cancel it when the finger moves or lifts.
+    static LONG_PRESS: std::cell::RefCell<Option<(Timeout, f64, f64)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts a long press on `target` if `event` is a finger going down: held still, it opens
+/// the menu (touch screens have no right click, and not every browser turns a long press
+/// into `contextmenu`).
+pub fn start_long_press(editor: &super::app::EditorContext, event: &PointerEvent, target: MenuTarget) {
+    if event.pointer_type() != "touch" || editor.studio().run().is_none() {
+        return;
+    }
+    let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+    let editor = editor.clone();
+    let timer = Timeout::new(LONG_PRESS_MS, move || {
+        LONG_PRESS.with(|slot| slot.borrow_mut().take());
+        editor.send(StudioAction::OpenMenu(Menu { x, y, target }));
+    });
+    LONG_PRESS.with(|slot| *slot.borrow_mut() = Some((timer, x, y)));
+}
+
+/// Cancels a long press when the finger lifts, or moves further than the slop.
+pub fn end_long_press(event: &PointerEvent, lifted: bool) {
+    LONG_PRESS.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let moved = slot.as_ref().is_some_and(|(_, x, y)| {
+            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y) > LONG_PRESS_SLOP
+        });
+        if lifted || moved {
+            // Dropping a gloo `Timeout` cancels it.
+            slot.take();
+        }
+    });
 }
 
 /// Opens the menu for `target` where a `contextmenu` event happened.

@@ -14,6 +14,8 @@ pub struct NodeShapeProps {
     pub on_select: Callback<Item>,
     /// Asks for the node's interventions menu (a `contextmenu` event).
     pub on_menu: Callback<(Item, MouseEvent)>,
+    /// A pointer went down on the node (a finger held there opens the menu).
+    pub on_press: Callback<(Item, PointerEvent)>,
     /// What the node is doing in the run shown, if one is.
     #[prop_or_default]
     pub status: Option<NodeStatus>,
@@ -49,6 +51,10 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
         let (item, on_menu) = (Item::Node(node.id), props.on_menu.clone());
         Callback::from(move |event: MouseEvent| on_menu.emit((item, event)))
     };
+    let onpointerdown = {
+        let (item, on_press) = (Item::Node(node.id), props.on_press.clone());
+        Callback::from(move |event: PointerEvent| on_press.emit((item, event)))
+    };
     let class = classes!(
         "node",
         format!("kind-{}", node.kind.slug()),
@@ -61,7 +67,7 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
     let middle = (height / 2.0).to_string();
     html! {
         <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
-            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown} {oncontextmenu}
+            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
             data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use super::interventions::open_menu;
+use super::interventions::{open_menu, start_long_press};
 use crate::explain::run::{kind_name, kind_slug, message_label, token_name, tokens_on_the_wire};
 use crate::sim::MessageKind;
 use crate::studio::stage::{Stage, Token};
@@ -76,18 +76,24 @@ fn TokenShape(props: &TokenProps) -> Html {
     let editor = use_editor();
     let token = &props.token;
     let onclick = {
-        let message = token.message;
+        let (editor, message) = (editor.clone(), token.message);
         Callback::from(move |event: MouseEvent| {
             event.stop_propagation();
             editor.send(StudioAction::Inspect(Some(message)));
         })
     };
-    let onpointerdown = Callback::from(|event: PointerEvent| event.stop_propagation());
     let oncontextmenu = {
-        let (editor, message) = (use_editor(), token.message);
+        let (editor, message) = (editor.clone(), token.message);
         Callback::from(move |event: MouseEvent| {
             editor.send(StudioAction::Inspect(Some(message)));
             open_menu(&editor, &event, MenuTarget::Message(message));
+        })
+    };
+    let onpointerdown = {
+        let (editor, message) = (editor.clone(), token.message);
+        Callback::from(move |event: PointerEvent| {
+            event.stop_propagation();
+            start_long_press(&editor, &event, MenuTarget::Message(message));
         })
     };
     let label = message_label(&token.label, token.message);

@@ -30,13 +30,14 @@ export async function launchBrowser() {
 
 /**
  * Opens a fresh context and page for one test and records every problem the page reports.
- * `options` may set `viewport` and `colorScheme` ('light' | 'dark').
+ * `options` may set `viewport`, `colorScheme` ('light' | 'dark') and `touch` (a touch screen).
  */
 export async function openPage(browser, baseUrl, options = {}) {
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    hasTouch: options.touch ?? false,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

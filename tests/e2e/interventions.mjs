@@ -144,6 +144,32 @@ export const tests = [
       await until(async () => /you dropped '[^']+' on its way from /.test(await logText(page)), 'the drop in the log');
     },
   },
+  {
+    name: 'on a touch screen, a finger held on a node opens its interventions',
+    viewport: PHONE,
+    touch: true,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await pick(page, 'work-queues');
+      await step(page);
+      const middleOf = async () => {
+        const box = await nodeOf(page, 'fast').boundingBox();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      };
+      const cdp = await page.context().newCDPSession(page);
+      // A short tap opens nothing (it selects the node, which may move the page); a finger
+      // held still does.
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [await middleOf()] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await sleep(800);
+      assert.equal(await menuOf(page).count(), 0, 'a tap opens no menu');
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [await middleOf()] });
+      await menuOf(page).getByRole('menuitem', { name: 'Crash fast', exact: true }).waitFor();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await menuOf(page).getByRole('menuitem', { name: 'Crash fast', exact: true }).click();
+      await until(async () => (await state(page, 'fast')) === 'stopped', 'fast shown as stopped');
+    },
+  },
   ...[DESKTOP, PHONE].map((viewport) => ({
     name: `screenshots: a crashed consumer and its redelivery, and the menu, at ${sizeName(viewport)}`,
     viewport,
