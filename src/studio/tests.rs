@@ -326,3 +326,18 @@ fn the_run_view_offers_what_applies_to_a_node_and_a_message() {
     let keys: Vec<&str> = intervene::for_message(world, message).iter().map(ScriptAction::key).collect();
     assert_eq!(keys, ["drop_message", "duplicate_message"]);
 }
+
+#[test]
+fn interventions_travel_in_the_scenario_file_and_the_share_link() {
+    let studio = Studio::with_builtin("work-queues");
+    let studio = step_until(studio, |studio| studio.run().unwrap().session.now() >= 100);
+    let studio = studio.apply(StudioAction::Intervene(ScriptAction::StopActor("fast".into())));
+    let digest = crate::sim::trace_digest(&studio.run().unwrap().trace);
+    let file = studio.scenario_file();
+    assert!(file.contains("\"stop_actor\": \"fast\""), "{file}");
+    let link = studio.share_fragment(true);
+    let opened = Studio::default().apply(StudioAction::OpenShared(link));
+    assert_eq!(opened.editor.doc.settings.script, studio.editor.doc.settings.script);
+    assert_eq!(crate::sim::trace_digest(&opened.run().unwrap().trace), digest, "the same run, byte for byte");
+    assert_eq!(opened.run().unwrap().session.position(), studio.run().unwrap().session.position());
+}

@@ -145,6 +145,27 @@ export const tests = [
     },
   },
   {
+    name: 'the keyboard reaches every intervention: Enter on a node, then its "Break it" buttons',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await pick(page, 'work-queues');
+      await step(page);
+      await nodeOf(page, 'slow').focus();
+      await page.keyboard.press('Enter');
+      const pause = inspectorOf(page).getByRole('group', { name: 'Break it', exact: true })
+        .getByRole('button', { name: 'Pause slow', exact: true });
+      await pause.focus();
+      await page.keyboard.press('Enter');
+      await until(async () => (await state(page, 'slow')) === 'paused', 'slow shown as paused');
+      assert.match(await logText(page), /slow is paused: what it is sent waits unhandled/);
+      const resume = inspectorOf(page).getByRole('button', { name: 'Resume slow', exact: true });
+      await resume.focus();
+      await page.keyboard.press('Enter');
+      await until(async () => (await state(page, 'slow')) !== 'paused', 'slow running again');
+    },
+  },
+  {
     name: 'on a touch screen, a finger held on a node opens its interventions',
     viewport: PHONE,
     touch: true,
