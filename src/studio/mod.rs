@@ -38,6 +38,9 @@ const WIRE_PACE: f64 = 0.02;
 /// Virtual milliseconds per wall millisecond at 1x while nothing is on the wire (clients
 /// working, callers waiting): such gaps pass 25 times faster, so a run never drags.
 const GAP_PACE: f64 = 0.5;
+/// The longest a quiet stretch lasts at 1x, in wall milliseconds: a queue's 30-minute
+/// `x-expires` wait passes in seconds, not an hour.
+const LONGEST_GAP_WALL_MS: f64 = 3_000.0;
 /// Most world steps one tick may take, so a frame stays short whatever the speed.
 const MAX_STEPS_PER_TICK: u32 = 5_000;
 /// Runs kept for undo: an undone edit finds its old run here, at its old position.
@@ -540,7 +543,12 @@ impl Studio {
         };
         let mut run = run.borrow_mut();
         let on_wire = !run.session.world().in_flight().is_empty();
-        let pace = if on_wire { WIRE_PACE } else { GAP_PACE };
+        let pace = if on_wire {
+            WIRE_PACE
+        } else {
+            let gap = run.session.world().next_time().map_or(0, |next| next.saturating_sub(run.session.now()));
+            GAP_PACE.max(gap as f64 / LONGEST_GAP_WALL_MS)
+        };
         let mut target = self.display_time + wall_ms.max(0.0) * pace * SPEEDS[self.speed];
         let mut steps = 0;
         while let Some(next) = run.session.world().next_time() {

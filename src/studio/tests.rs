@@ -341,3 +341,19 @@ fn interventions_travel_in_the_scenario_file_and_the_share_link() {
     assert_eq!(crate::sim::trace_digest(&opened.run().unwrap().trace), digest, "the same run, byte for byte");
     assert_eq!(opened.run().unwrap().session.position(), studio.run().unwrap().session.position());
 }
+
+#[test]
+fn a_half_hour_of_nothing_plays_in_seconds() {
+    // A crashed server's fanout queue expires unused after 30 minutes of virtual time.
+    let studio = Studio::with_builtin("rpc-call");
+    let studio = studio.apply(StudioAction::Intervene(ScriptAction::StopActor("compute-host1".into())));
+    let mut studio = studio.apply(StudioAction::TogglePlay);
+    let mut wall_ms = 0.0;
+    while studio.playing {
+        studio = studio.apply(StudioAction::Tick(16.0));
+        wall_ms += 16.0;
+        assert!(wall_ms < 120_000.0, "still playing after two minutes of wall time");
+    }
+    assert!(studio.run().unwrap().session.now() > 1_800_000, "the run reached the expiry");
+    assert!(wall_ms < 60_000.0, "played in {wall_ms} ms");
+}
