@@ -6,7 +6,6 @@
 use serde_json::{Value, json};
 
 use crate::editor::Document;
-use crate::formats::definitions::Definitions;
 use crate::formats::scenario::{Diagnostic, Scenario};
 use crate::studio::{Pick, Studio};
 
@@ -38,7 +37,7 @@ impl Studio {
     /// The canvas's topology as RabbitMQ definitions JSON, which `rabbitmqctl
     /// import_definitions` and the management UI import.
     pub fn definitions_file(&self) -> String {
-        let definitions = Definitions::new(self.editor.doc.topology.clone()).to_json();
+        let definitions = self.editor.doc.definitions().to_json();
         serde_json::to_string_pretty(&definitions).expect("definitions serialize")
     }
 }
@@ -84,7 +83,10 @@ fn document_from(name: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
 
 #[cfg(test)]
 mod tests {
+    use std::rc::Rc;
+
     use super::*;
+    use crate::engine::QueueSpec;
     use crate::studio::StudioAction;
 
     const DEFINITIONS: &str = r#"{
@@ -108,6 +110,37 @@ mod tests {
         let exported: Value = serde_json::from_str(&studio.definitions_file()).unwrap();
         assert_eq!(exported["bindings"][0]["routing_key"], "order.*");
         assert_eq!(exported["queues"][0]["arguments"]["x-max-length"], 10);
+    }
+
+    /// A whole `rabbitmqctl export_definitions` document: users, permissions, vhosts,
+    /// parameters and policies around the topology.
+    const EVERYTHING: &str = r#"{"bindings":[{"arguments":{},"destination":"q","destination_type":"queue","routing_key":"k","source":"x","vhost":"/"},{"arguments":{},"destination":"q2","destination_type":"queue","routing_key":"","source":"amq.fanout","vhost":"other"}],"exchanges":[{"arguments":{},"auto_delete":false,"durable":true,"name":"x","type":"direct","vhost":"/"}],"global_parameters":[{"name":"cluster_name","value":"rabbit@kaiten"}],"parameters":[{"component":"federation-upstream","name":"up","value":{"uri":"amqp://elsewhere"},"vhost":"/"},{"component":"operator_policy","name":"op","value":{"apply-to":"queues","definition":{"max-length":5},"pattern":".*","priority":0},"vhost":"/"}],"permissions":[{"configure":".*","read":".*","user":"alice","vhost":"/","write":"^x$"}],"policies":[{"apply-to":"queues","definition":{"message-ttl":60000},"name":"ttl","pattern":"^q","priority":1,"vhost":"/"}],"queues":[{"arguments":{},"auto_delete":false,"durable":true,"name":"q","type":"classic","vhost":"/"},{"arguments":{},"auto_delete":false,"durable":true,"name":"q2","type":"classic","vhost":"other"}],"rabbit_version":"3.10.8","rabbitmq_version":"3.10.8","topic_permissions":[{"exchange":"x","read":".*","user":"alice","vhost":"/","write":".*"}],"users":[{"hashing_algorithm":"rabbit_password_hashing_sha256","limits":{},"name":"alice","password_hash":"kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR","tags":["monitoring"]}],"vhosts":[{"limits":[],"metadata":{"description":"Default virtual host","tags":[]},"name":"/"},{"limits":[],"metadata":{"description":"","tags":[]},"name":"other"}]}"#;
+
+    #[test]
+    fn definitions_keep_what_they_carry_through_open_edit_save_and_export() {
+        let studio = open(EVERYTHING);
+        assert!(studio.problems.is_empty(), "{:?}", studio.problems);
+        let queue = studio.editor.doc.topology.queue_by_name("q").unwrap();
+        assert_eq!((queue.args.max_length, queue.args.message_ttl), (Some(5), Some(60_000)), "policies apply");
+        let exported: Value = serde_json::from_str(&studio.definitions_file()).unwrap();
+        assert_eq!(exported, serde_json::from_str::<Value>(EVERYTHING).unwrap());
+
+        // Through a scenario file (and so autosave and share links) too.
+        let saved = studio.scenario_file();
+        let reopened = Studio::default().apply(StudioAction::Open { name: "saved.json".into(), text: saved });
+        assert_eq!(reopened.definitions_file(), studio.definitions_file());
+
+        // An edit changes the topology's entries only.
+        let mut edited = studio.clone();
+        Rc::make_mut(&mut edited.editor.doc).topology.declare_queue(QueueSpec::new("new")).unwrap();
+        let exported: Value = serde_json::from_str(&edited.definitions_file()).unwrap();
+        let original: Value = serde_json::from_str(EVERYTHING).unwrap();
+        for member in ["users", "permissions", "topic_permissions", "vhosts", "parameters", "global_parameters", "policies"]
+        {
+            assert_eq!(exported[member], original[member], "{member}");
+        }
+        let names: Vec<&str> = exported["queues"].as_array().unwrap().iter().map(|q| q["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["q", "q2", "new"]);
     }
 
     #[test]

@@ -45,7 +45,42 @@ async function management(method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
+// A whole `rabbitmqctl export_definitions` document, with what Kaiten does not simulate.
+const EVERYTHING = {
+  bindings: [{ arguments: {}, destination: 'q', destination_type: 'queue', routing_key: 'k', source: 'x', vhost: '/' }],
+  exchanges: [{ arguments: {}, auto_delete: false, durable: true, name: 'x', type: 'direct', vhost: '/' }],
+  global_parameters: [{ name: 'cluster_name', value: 'rabbit@kaiten' }],
+  parameters: [{ component: 'federation-upstream', name: 'up', value: { uri: 'amqp://elsewhere' }, vhost: '/' }],
+  permissions: [{ configure: '.*', read: '.*', user: 'alice', vhost: '/', write: '^x$' }],
+  policies: [{ 'apply-to': 'queues', definition: { 'message-ttl': 60000 }, name: 'ttl', pattern: '^q', priority: 1, vhost: '/' }],
+  queues: [
+    { arguments: {}, auto_delete: false, durable: true, name: 'q', type: 'classic', vhost: '/' },
+    { arguments: {}, auto_delete: false, durable: true, name: 'elsewhere', type: 'classic', vhost: 'other' },
+  ],
+  rabbit_version: '3.10.8',
+  rabbitmq_version: '3.10.8',
+  topic_permissions: [{ exchange: 'x', read: '.*', user: 'alice', vhost: '/', write: '.*' }],
+  users: [{ hashing_algorithm: 'rabbit_password_hashing_sha256', limits: {}, name: 'alice', password_hash: 'kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR', tags: ['monitoring'] }],
+  vhosts: [
+    { limits: [], metadata: { description: 'Default virtual host', tags: [] }, name: '/' },
+    { limits: [], metadata: { description: '', tags: [] }, name: 'other' },
+  ],
+};
+
 export const tests = [
+  {
+    name: 'users, permissions, vhosts, parameters and policies survive open and export, also after a reload',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await openFile(page, 'everything.json', JSON.stringify(EVERYTHING));
+      await node(page, 'q').waitFor();
+      assert.deepEqual(await downloaded(page, 'Export definitions'), EVERYTHING);
+      await page.reload();
+      await node(page, 'q').waitFor();
+      assert.deepEqual(await downloaded(page, 'Export definitions'), EVERYTHING);
+    },
+  },
   {
     name: 'open definitions, export them, and a real RabbitMQ imports the export',
     viewport: DESKTOP,
