@@ -1,6 +1,7 @@
 //! Files in and out of the browser, without web types: a scenario file or a RabbitMQ
 //! definitions document (as `rabbitmqctl export_definitions` or the management UI writes it)
-//! opens onto the canvas; the canvas saves as a scenario file or exports as definitions.
+//! opens onto the canvas; the canvas saves as a scenario file or exports as definitions,
+//! `rabbitmqadmin` commands or an AsyncAPI document.
 //! A file that does not load is reported with its JSON path and changes nothing.
 
 use serde_json::{Value, json};
@@ -32,6 +33,22 @@ impl Studio {
     /// The canvas as a scenario file (topology, actors, script, layout).
     pub fn scenario_file(&self) -> String {
         self.editor.doc.to_scenario().to_json()
+    }
+
+    /// The canvas's topology as a shell script of `rabbitmqadmin` commands, or why a name
+    /// cannot be written in one.
+    pub fn rabbitmqadmin_file(&self) -> Result<String, Diagnostic> {
+        crate::formats::rabbitmqadmin::commands(&self.editor.doc.topology)
+    }
+
+    /// The canvas as an AsyncAPI 3.0 document (JSON) with AMQP bindings: exchanges and
+    /// queues as channels, producers and consumers as operations.
+    pub fn asyncapi_file(&self) -> String {
+        let doc = &self.editor.doc;
+        let title = if doc.settings.title.is_empty() { &doc.settings.name } else { &doc.settings.title };
+        let actors: Vec<_> = doc.actors().map(|(_, actor)| actor.clone()).collect();
+        let document = crate::formats::asyncapi::document(title, &doc.topology, &actors);
+        serde_json::to_string_pretty(&document).expect("AsyncAPI documents serialize")
     }
 
     /// The canvas's topology as RabbitMQ definitions JSON, which `rabbitmqctl
@@ -135,11 +152,13 @@ mod tests {
         Rc::make_mut(&mut edited.editor.doc).topology.declare_queue(QueueSpec::new("new")).unwrap();
         let exported: Value = serde_json::from_str(&edited.definitions_file()).unwrap();
         let original: Value = serde_json::from_str(EVERYTHING).unwrap();
-        for member in ["users", "permissions", "topic_permissions", "vhosts", "parameters", "global_parameters", "policies"]
+        for member in
+            ["users", "permissions", "topic_permissions", "vhosts", "parameters", "global_parameters", "policies"]
         {
             assert_eq!(exported[member], original[member], "{member}");
         }
-        let names: Vec<&str> = exported["queues"].as_array().unwrap().iter().map(|q| q["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> =
+            exported["queues"].as_array().unwrap().iter().map(|q| q["name"].as_str().unwrap()).collect();
         assert_eq!(names, ["q", "q2", "new"]);
     }
 

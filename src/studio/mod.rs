@@ -124,6 +124,8 @@ pub enum StudioAction {
     OpenShared(String),
     /// Leaves the play-only view: the shared scenario becomes editable.
     EditCopy,
+    /// Reports a problem found outside the reducer (an export that cannot be written).
+    Refuse(Diagnostic),
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
 }
@@ -373,6 +375,7 @@ impl Studio {
             StudioAction::Open { name, text } => return self.open(&name, &text),
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
             StudioAction::EditCopy => self.shared = false,
+            StudioAction::Refuse(problem) => self.problems = vec![problem],
             StudioAction::FitAll(canvas) => {
                 let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
                 let declared =

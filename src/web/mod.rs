@@ -18,6 +18,7 @@ mod console_api;
 mod dom;
 mod edge;
 mod event_log;
+mod export;
 mod field;
 mod files;
 mod header;
