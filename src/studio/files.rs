@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::editor::Document;
 use crate::formats::scenario::{Diagnostic, Scenario};
-use crate::studio::{Pick, Studio};
+use crate::studio::{Pick, Studio, StudioAction};
 
 /// The largest file the browser opens; checked before parsing, so a huge file is refused
 /// at once instead of freezing the page.
@@ -27,6 +27,16 @@ impl Studio {
             }
             Err(problems) => self.refuse(name, problems),
         }
+        self
+    }
+
+    /// Clears the canvas for a new topology ("My topology"), as one undo step, so Undo
+    /// brings the old document back.
+    pub(crate) fn start_new(mut self) -> Studio {
+        if self.pick == Pick::MyTopology {
+            self.my_topology = None;
+        }
+        self.show(Document::default(), Pick::MyTopology);
         self
     }
 
@@ -56,6 +66,17 @@ impl Studio {
     pub fn definitions_file(&self) -> String {
         let definitions = self.editor.doc.definitions().to_json();
         serde_json::to_string_pretty(&definitions).expect("definitions serialize")
+    }
+}
+
+/// What pasting `text` (outside a text field) does: a JSON object (a scenario file or
+/// definitions) opens like a file named `name`, with the same refusals; anything else
+/// pastes the nodes copied with Ctrl+C.
+pub fn paste_action(name: &str, text: &str) -> StudioAction {
+    if text.trim_start().starts_with('{') {
+        StudioAction::Open { name: name.to_string(), text: text.to_string() }
+    } else {
+        StudioAction::Edit(crate::editor::Action::Paste)
     }
 }
 
@@ -103,8 +124,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::editor::Action;
     use crate::engine::QueueSpec;
-    use crate::studio::StudioAction;
 
     const DEFINITIONS: &str = r#"{
         "rabbit_version": "3.10.8",
@@ -160,6 +181,28 @@ mod tests {
         let names: Vec<&str> =
             exported["queues"].as_array().unwrap().iter().map(|q| q["name"].as_str().unwrap()).collect();
         assert_eq!(names, ["q", "q2", "new"]);
+    }
+
+    #[test]
+    fn new_clears_the_canvas_and_undo_brings_the_old_document_back() {
+        for studio in [open(DEFINITIONS), Studio::with_builtin("topics")] {
+            let before = studio.scenario_file();
+            let cleared = studio.apply(StudioAction::New);
+            assert!(cleared.editor.doc.nodes().is_empty());
+            assert_eq!(cleared.pick, Pick::MyTopology);
+            let back = cleared.apply(StudioAction::Edit(Action::Undo));
+            assert_eq!(back.scenario_file(), before);
+        }
+    }
+
+    #[test]
+    fn pasted_text_opens_like_a_file_and_anything_else_pastes_nodes() {
+        let pasted =
+            open(DEFINITIONS).apply(paste_action("pasted text", "  {\"queues\": [{\"name\": \"q\", \"durable\": 1}]}"));
+        assert_eq!(pasted.problems[0].path, "pasted text: queues[0].durable");
+        let pasted = Studio::default().apply(paste_action("pasted text", DEFINITIONS));
+        assert_eq!(pasted.editor.doc.nodes().len(), 2);
+        assert_eq!(paste_action("pasted text", "orders"), StudioAction::Edit(Action::Paste));
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub enum StudioAction {
         name: String,
         text: String,
     },
+    /// Clears the canvas for a new topology ("My topology"), as one undo step.
+    New,
     /// Opens a share link's fragment in the play-only view.
     OpenShared(String),
     /// Leaves the play-only view: the shared scenario becomes editable.
@@ -373,6 +375,7 @@ impl Studio {
             StudioAction::ShowPanel(panel) => self.panel = panel,
             StudioAction::Restore(text) => return self.restore(&text),
             StudioAction::Open { name, text } => return self.open(&name, &text),
+            StudioAction::New => return self.start_new(),
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
             StudioAction::EditCopy => self.shared = false,
             StudioAction::Refuse(problem) => self.problems = vec![problem],

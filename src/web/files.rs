@@ -1,4 +1,4 @@
-//! The header's file buttons: "Open" (a scenario file or RabbitMQ definitions JSON, also by
+//! The header's file buttons: "New", "Open" (a scenario file or RabbitMQ definitions JSON, also by
 //! dropping it on the canvas), "Save scenario", the "Export" menu, and the share links
 //! ("Copy link", "Copy link to this step").
 
@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::app::use_editor;
 use super::dom::{copy_text, download, page_address, read_file};
 use super::export::ExportMenu;
+use super::new_document::NewButton;
 use crate::studio::{Studio, StudioAction};
 
 /// Opens the first file of a pick or a drop.
@@ -44,6 +45,7 @@ pub fn FileButtons() -> Html {
     };
     html! {
         <div class="file-buttons">
+            <NewButton />
             <label class="file-open">
                 { "Open" }
                 <input type="file" accept=".json,application/json" {onchange} />

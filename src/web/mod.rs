@@ -26,6 +26,7 @@ mod inspect_item;
 mod inspector;
 mod keys;
 mod message_inspector;
+mod new_document;
 mod node;
 mod notice;
 mod overlay;

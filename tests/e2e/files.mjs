@@ -1,7 +1,8 @@
 // Files: opening RabbitMQ definitions and scenario files, exporting definitions that a real
 // RabbitMQ imports, rabbitmqadmin commands that a real RabbitMQ runs to the same topology, an
 // AsyncAPI document the official parser accepts, the canvas as SVG and PNG, saving scenarios,
-// and refusing a broken file without touching the canvas.
+// refusing a broken file without touching the canvas, "New" asking first, pasting a document,
+// and two tabs that do not overwrite each other's work.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -332,6 +333,101 @@ export const tests = [
       await page.getByRole('alert').filter({ hasText: 'share link' }).waitFor();
       await page.getByRole('button', { name: 'Add queue', exact: true }).click();
       await page.getByRole('button', { name: 'queue-1' }).waitFor();
+    },
+  },
+  {
+    name: '"New" asks within the page before it clears, and Undo brings the old document back',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      page.on('dialog', (dialog) => { throw new Error(`a browser dialog opened: ${dialog.message()}`); });
+      await openApp(page, baseUrl);
+      await openFile(page, 'definitions.json', JSON.stringify(DEFINITIONS));
+      await node(page, 'orders').waitFor();
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Start a new topology?' });
+      await dialog.waitFor();
+      await screenshot(page, `files-new-dialog-${sizeName(viewport)}`);
+      assert.ok(await dialog.getByRole('button', { name: 'Cancel', exact: true }).evaluate((button) => button === document.activeElement));
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await node(page, 'orders').waitFor();
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await node(page, 'orders').waitFor();
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Clear the canvas', exact: true }).click();
+      await node(page, 'orders').waitFor({ state: 'detached' });
+      assert.equal(await page.getByRole('combobox', { name: 'Scenario' }).inputValue(), 'my-topology');
+      await page.getByRole('button', { name: 'Undo', exact: true }).click();
+      for (const name of ['orders', 'created', 'audit']) await node(page, name).waitFor();
+    },
+  },
+  {
+    name: 'pasting a document opens it like Open, with the same refusals; other text pastes copied nodes',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openApp(page, baseUrl);
+      const paste = (text, selector = 'svg.canvas') => page.evaluate(([text, selector]) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      }, [text, selector]);
+      await paste(JSON.stringify(DEFINITIONS));
+      for (const name of ['orders', 'created', 'audit']) await node(page, name).waitFor();
+      const canvas = page.getByRole('group', { name: 'Canvas', exact: true });
+      const before = await canvas.innerHTML();
+      await paste('{"queues": [{"name": "q", "arguments": {"x-max-length": "many"}}]}');
+      const alert = page.getByRole('alert').filter({ hasText: 'pasted text' });
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /queues\[0\]\.arguments\.x-max-length/);
+      assert.equal(await canvas.innerHTML(), before);
+      // Pasted into a text field, text is only text.
+      await node(page, 'created').click();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).focus();
+      await paste(JSON.stringify({ queues: [{ name: 'elsewhere' }] }), 'input:focus');
+      assert.equal(await node(page, 'elsewhere').count(), 0);
+      // Ctrl+C and Ctrl+V on the canvas still copy and paste nodes.
+      await node(page, 'audit').click();
+      await page.keyboard.press('Control+C');
+      await page.evaluate(() => navigator.clipboard.writeText('not a document'));
+      await page.keyboard.press('Control+V');
+      await page.waitForFunction(() => document.querySelectorAll('svg.canvas g.nodes > g[role=button]').length === 4);
+    },
+  },
+  {
+    name: 'two tabs: a save from the other tab is not overwritten until the user chooses',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      await openFile(page, 'definitions.json', JSON.stringify(DEFINITIONS));
+      await node(page, 'orders').waitFor();
+      const other = await page.context().newPage();
+      await openApp(other, baseUrl);
+      await node(other, 'orders').waitFor();
+      await other.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await node(other, 'queue-1').waitFor();
+      const banner = page.getByRole('alert').filter({ hasText: 'Another tab saved' });
+      await banner.waitFor();
+      await screenshot(page, `files-other-tab-${sizeName(viewport)}`);
+      // Edits here are not saved over the other tab's work while the banner waits.
+      await page.getByRole('button', { name: 'Add exchange', exact: true }).click();
+      await node(page, 'exchange-1').waitFor();
+      const stored = () => page.evaluate(() => localStorage.getItem('kaiten.work'));
+      assert.ok((await stored()).includes('queue-1') && !(await stored()).includes('exchange-1'));
+      await banner.getByRole('button', { name: "Load the other tab's version", exact: true }).click();
+      await node(page, 'queue-1').waitFor();
+      await node(page, 'exchange-1').waitFor({ state: 'detached' });
+      await banner.waitFor({ state: 'detached' });
+      // "Keep mine" saves this tab's work, and now the other tab is asked.
+      await other.getByRole('button', { name: 'Add queue', exact: true }).click();
+      await node(other, 'queue-2').waitFor();
+      await banner.waitFor();
+      await banner.getByRole('button', { name: 'Keep mine', exact: true }).click();
+      await page.waitForFunction(() => !localStorage.getItem('kaiten.work').includes('queue-2'));
+      await other.getByRole('alert').filter({ hasText: 'Another tab saved' }).waitFor();
+      await other.close();
     },
   },
 ];
