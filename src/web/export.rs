@@ -1,7 +1,8 @@
 //! The header's "Export" menu: the topology as RabbitMQ definitions, as `rabbitmqadmin`
 //! commands or as an AsyncAPI document, and the canvas as an SVG or PNG picture.
 //! The texts come from `studio`; this module only offers them as downloads, and draws the
-//! pictures from the canvas as the page shows it (every node framed, styles written in).
+//! pictures from the canvas as the page shows it (every node framed, on the canvas's own
+//! background, styles written in).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, SvgGraphicsElement};
@@ -155,7 +156,27 @@ fn picture() -> Option<(String, f64, f64)> {
         let _ = copied_world.remove_attribute("transform");
     }
     let (width, height) = (bounds.width() as f64 + 2.0 * MARGIN, bounds.height() as f64 + 2.0 * MARGIN);
-    let view_box = format!("{} {} {width} {height}", bounds.x() as f64 - MARGIN, bounds.y() as f64 - MARGIN);
+    let (left, top) = (bounds.x() as f64 - MARGIN, bounds.y() as f64 - MARGIN);
+    let view_box = format!("{left} {top} {width} {height}");
+    // The canvas's own background (light or dark theme) under the drawing.
+    let background = svg
+        .parent_element()
+        .and_then(|area| window.get_computed_style(&area).ok().flatten())
+        .and_then(|style| style.get_property_value("background-color").ok());
+    if let (Some(color), Ok(rect)) =
+        (background, gloo::utils::document().create_element_ns(Some("http://www.w3.org/2000/svg"), "rect"))
+    {
+        for (name, value) in [
+            ("x", left.to_string()),
+            ("y", top.to_string()),
+            ("width", width.to_string()),
+            ("height", height.to_string()),
+            ("fill", color),
+        ] {
+            let _ = rect.set_attribute(name, &value);
+        }
+        let _ = copy.insert_before(&rect, copy.first_child().as_ref());
+    }
     for (name, value) in [
         ("xmlns", "http://www.w3.org/2000/svg"),
         ("viewBox", view_box.as_str()),
@@ -171,7 +192,7 @@ fn picture() -> Option<(String, f64, f64)> {
     Some((text, width, height))
 }
 
-/// Draws an SVG picture onto an offscreen canvas, on white, and downloads it as PNG.
+/// Draws an SVG picture onto an offscreen canvas and downloads it as PNG.
 fn png(name: String, svg: &str, width: f64, height: f64) {
     let Ok(image) = web_sys::HtmlImageElement::new() else { return };
     let drawn = image.clone();
@@ -192,8 +213,6 @@ fn png(name: String, svg: &str, width: f64, height: f64) {
         else {
             return;
         };
-        context.set_fill_style_str("#ffffff");
-        context.fill_rect(0.0, 0.0, width * PNG_SCALE, height * PNG_SCALE);
         let _ = context.scale(PNG_SCALE, PNG_SCALE);
         let _ = context.draw_image_with_html_image_element_and_dw_and_dh(&drawn, 0.0, 0.0, width, height);
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {

@@ -406,6 +406,9 @@ export const tests = [
       const other = await page.context().newPage();
       await openApp(other, baseUrl);
       await node(other, 'orders').waitFor();
+      // Opening the same work in another tab is no news.
+      await page.waitForTimeout(500);
+      assert.equal(await page.getByRole('alert').filter({ hasText: 'Another tab saved' }).count(), 0);
       await other.getByRole('button', { name: 'Add queue', exact: true }).click();
       await node(other, 'queue-1').waitFor();
       const banner = page.getByRole('alert').filter({ hasText: 'Another tab saved' });
