@@ -72,11 +72,7 @@ pub fn document(title: &str, topology: &Topology, actors: &[ActorSpec]) -> Value
                 for name in producer.headers.keys() {
                     headers.insert(name.clone(), json!({}));
                 }
-                let mut payload = json!({"type": "string"});
-                if !producer.body.is_empty() {
-                    payload["examples"] = json!([producer.body]);
-                }
-                let mut message_object = json!({"name": producer.name, "payload": payload});
+                let mut message_object = json!({"name": producer.name, "payload": {"type": "string"}});
                 if !headers.is_empty() {
                     message_object["headers"] = json!({"type": "object", "properties": headers});
                 }
@@ -123,7 +119,6 @@ pub fn document(title: &str, topology: &Topology, actors: &[ActorSpec]) -> Value
     let mut document = json!({
         "asyncapi": ASYNCAPI_VERSION,
         "info": {"title": title, "version": "1.0.0"},
-        "defaultContentType": "application/json",
         "channels": channels,
     });
     if !operations.is_empty() {
