@@ -184,28 +184,41 @@ mod tests {
     use super::*;
     use crate::formats::scenario::Scenario;
 
-    fn document_of(scenario: &str) -> Value {
-        let scenario = crate::scenarios::builtin(scenario).expect("exists").expect("loads");
-        document(&scenario.title, &scenario.topology().unwrap(), &scenario.actors)
+    fn document_of(text: &str) -> Value {
+        let scenario = Scenario::from_json(text).unwrap();
+        document(&scenario.name, &scenario.topology().unwrap(), &scenario.actors)
     }
+
+    const TOPICS: &str = r#"{"kaiten_scenario": 1, "name": "topics",
+        "definitions": {"exchanges": [{"name": "topic_logs", "type": "topic"}],
+                        "queues": [{"name": "kernel"}, {"name": "critical"}],
+                        "bindings": [{"source": "topic_logs", "destination": "kernel", "destination_type": "queue", "routing_key": "kern.*"},
+                                     {"source": "topic_logs", "destination": "critical", "destination_type": "queue", "routing_key": "*.critical"}]},
+        "actors": [{"kind": "producer", "name": "emit", "exchange": "topic_logs", "routing_key": "kern.critical"},
+                   {"kind": "consumer", "name": "reader", "queue": "kernel"}]}"#;
 
     #[test]
     fn exchanges_and_queues_are_channels_and_actors_operations() {
-        let doc = document_of("topics");
+        let doc = document_of(TOPICS);
         assert_eq!(doc["asyncapi"], "3.0.0");
         let channels = doc["channels"].as_object().unwrap();
         let exchange = &channels["exchange-topic_logs"];
         assert_eq!(exchange["bindings"]["amqp"]["is"], "routingKey");
         assert_eq!(exchange["bindings"]["amqp"]["exchange"]["type"], "topic");
         let queues: Vec<&String> = channels.keys().filter(|id| id.starts_with("queue-")).collect();
-        assert!(!queues.is_empty());
+        assert_eq!(queues, ["queue-kernel", "queue-critical"]);
         for id in &queues {
             assert_eq!(channels[id.as_str()]["bindings"]["amqp"]["is"], "queue");
         }
+        assert_eq!(
+            channels["queue-kernel"]["x-bindings"],
+            json!([{"exchange": "topic_logs", "routingKey": "kern.*", "arguments": {}}])
+        );
         let operations = doc["operations"].as_object().unwrap();
         let sends: Vec<&Value> = operations.values().filter(|op| op["action"] == "send").collect();
         let receives: Vec<&Value> = operations.values().filter(|op| op["action"] == "receive").collect();
-        assert!(!sends.is_empty() && !receives.is_empty());
+        assert_eq!((sends.len(), receives.len()), (1, 1));
+        assert_eq!(receives[0]["channel"]["$ref"], "#/channels/queue-kernel");
         for op in sends {
             assert_eq!(op["channel"]["$ref"], "#/channels/exchange-topic_logs");
             let message = op["messages"][0]["$ref"].as_str().unwrap();
