@@ -7,9 +7,11 @@
 //! and `amq.*`) belong to the broker and are not drawn.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::editor::kinds::NodeKind;
 use crate::engine::{BindingId, Destination, ExchangeId, QueueId, Topology};
+use crate::formats::definitions::Carried;
 use crate::formats::scenario::{ActorSpec, ScriptStep};
 use crate::scene::geometry::Point;
 use crate::sim::Network;
@@ -62,6 +64,9 @@ pub struct Settings {
     /// Where the canvas draws, by name, the exchanges and queues the actors declare while
     /// the scenario runs (they are not in the topology being edited).
     pub run_layout: BTreeMap<String, Point>,
+    /// What the opened definitions carry besides the topology (users, permissions, vhosts,
+    /// parameters, policies, entries of other vhosts), written back on save and export.
+    pub carried: Arc<Carried>,
 }
 
 impl Default for Settings {
@@ -74,6 +79,7 @@ impl Default for Settings {
             network: Network::default(),
             script: Vec::new(),
             run_layout: BTreeMap::new(),
+            carried: Arc::default(),
         }
     }
 }

@@ -4,9 +4,10 @@
 //! automatic layered layout.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::editor::document::{Document, NodeId, Settings};
-use crate::formats::definitions::Definitions;
+use crate::formats::definitions::{Carried, Definitions};
 use crate::formats::scenario::{Diagnostic, Position, SCENARIO_VERSION, Scenario};
 use crate::scene::geometry::Point;
 use crate::scene::layout::layered;
@@ -16,7 +17,8 @@ impl Document {
     /// when its definitions do not load.
     pub fn from_scenario(scenario: &Scenario) -> Result<Document, Vec<Diagnostic>> {
         let mut doc = Document::default();
-        doc.topology = scenario.topology()?;
+        let (topology, carried) = scenario.definitions()?.into_parts();
+        doc.topology = topology;
         doc.settings = Settings {
             name: scenario.name.clone(),
             title: scenario.title.clone(),
@@ -25,6 +27,7 @@ impl Document {
             network: scenario.network,
             script: scenario.script.clone(),
             run_layout: BTreeMap::new(),
+            carried: Arc::new(carried.completed()),
         };
         for actor in &scenario.actors {
             doc.add_actor(actor.clone());
@@ -82,8 +85,14 @@ impl Document {
     /// creation order, and every node's position by name.
     pub fn to_scenario(&self) -> Scenario {
         let mut scenario = self.to_scenario_without_definitions();
-        scenario.definitions = Definitions::new(self.topology.clone()).to_json();
+        scenario.definitions = self.definitions().to_json();
         scenario
+    }
+
+    /// The topology as RabbitMQ definitions, with everything the opened definitions carried
+    /// besides it.
+    pub fn definitions(&self) -> Definitions {
+        Definitions::carrying(self.topology.clone(), Carried::clone(&self.settings.carried))
     }
 
     fn to_scenario_without_definitions(&self) -> Scenario {

@@ -58,7 +58,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Wheel, pinch", "zoom"),
     ("Arrow keys (Shift: further)", "move the selected nodes"),
     ("Delete, Backspace", "delete the selection"),
-    ("Ctrl+C, Ctrl+V", "copy and paste the selected nodes"),
+    ("Ctrl+C, Ctrl+V", "copy and paste the selected nodes; a pasted scenario or definitions JSON opens"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Ctrl+A", "select every node"),

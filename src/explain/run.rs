@@ -169,6 +169,21 @@ pub fn storage_warning(reason: &str) -> String {
     format!("Your work is not being saved in this browser ({reason}). Keep this tab open, or save it to a file.")
 }
 
+/// The question "New" asks before it clears the canvas, and what it means.
+pub fn new_document_question() -> (&'static str, &'static str) {
+    ("Start a new topology?", "This clears the canvas. Undo (Ctrl+Z) brings the current document back.")
+}
+
+/// The name a pasted document goes by in its refusals (`pasted text: queues[0]...`).
+pub fn pasted_source() -> &'static str {
+    "pasted text"
+}
+
+/// The banner shown when another tab of Kaiten saved its work over this tab's.
+pub fn other_tab_saved() -> &'static str {
+    "Another tab saved different work. This tab stopped saving until you choose which to keep."
+}
+
 /// The play-only view's banner.
 pub fn shared_banner() -> &'static str {
     "A shared scenario, play only: play and step through it, or edit a copy."

@@ -48,6 +48,15 @@ impl DefinitionsError {
 #[derive(Debug, Clone)]
 pub struct Definitions {
     pub topology: Topology,
+    carried: Carried,
+}
+
+/// What a definitions document carries besides the topology Kaiten simulates (users,
+/// vhosts, permissions, policies, parameters, entries of other vhosts), and the entries as
+/// loaded, so a topology saved through it writes everything back and unchanged entries
+/// byte for byte.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carried {
     // Invariant: the loaded document's top-level members in their original order; the
     // `exchanges`, `queues` and `bindings` values here are stale and rebuilt on save.
     document: IndexMap<String, Value>,
@@ -56,9 +65,28 @@ pub struct Definitions {
     bindings: Vec<Kept<BindingKey>>,
 }
 
+impl Default for Carried {
+    /// What an empty vhost `/` exports: the skeleton of a `rabbitmqctl export_definitions`
+    /// document.
+    fn default() -> Carried {
+        Definitions::new(Topology::new()).carried
+    }
+}
+
+impl Carried {
+    /// The same, with every member of the `rabbitmqctl export_definitions` skeleton that the
+    /// loaded document lacks added (empty) after its own members.
+    pub fn completed(mut self) -> Carried {
+        for (name, value) in Carried::default().document {
+            self.document.entry(name).or_insert(value);
+        }
+        self
+    }
+}
+
 /// One entry of a section as loaded: either simulated (with the spec it was parsed into, so
 /// save can tell whether it changed) or kept verbatim (another vhost, a built-in exchange).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Kept<S> {
     Simulated { spec: S, original: Value },
     Verbatim(Value),
@@ -299,7 +327,19 @@ impl Definitions {
         }
         document.insert("policies".into(), Value::Array(policies));
         document.insert("parameters".into(), Value::Array(parameters));
-        Definitions { topology, document, exchanges: Vec::new(), queues: Vec::new(), bindings: Vec::new() }
+        let carried = Carried { document, exchanges: Vec::new(), queues: Vec::new(), bindings: Vec::new() };
+        Definitions { topology, carried }
+    }
+
+    /// `topology` saved through what a loaded document carries: the loaded entries of
+    /// everything else come back verbatim.
+    pub fn carrying(topology: Topology, carried: Carried) -> Definitions {
+        Definitions { topology, carried }
+    }
+
+    /// The topology, and what the document carries besides it.
+    pub fn into_parts(self) -> (Topology, Carried) {
+        (self.topology, self.carried)
     }
 
     /// Parses a definitions document. Returns the definitions and what the simulation
@@ -503,7 +543,7 @@ impl Definitions {
                 });
             }
         }
-        Ok((Definitions { topology, document, exchanges, queues, bindings }, diagnostics))
+        Ok((Definitions { topology, carried: Carried { document, exchanges, queues, bindings } }, diagnostics))
     }
 
     /// The document for the current topology, as `rabbitmqctl export_definitions` writes it.
@@ -534,12 +574,13 @@ impl Definitions {
                 (key, json)
             })
             .collect();
+        let carried = &self.carried;
         let mut document: Map<String, Value> = Map::new();
-        for (name, value) in &self.document {
+        for (name, value) in &carried.document {
             let rebuilt = match name.as_str() {
-                "exchanges" => merge(&self.exchanges, &current_exchanges, |a, b| a.name == b.name),
-                "queues" => merge(&self.queues, &current_queues, |a, b| a.name == b.name),
-                "bindings" => merge(&self.bindings, &current_bindings, |a, b| a == b),
+                "exchanges" => merge(&carried.exchanges, &current_exchanges, |a, b| a.name == b.name),
+                "queues" => merge(&carried.queues, &current_queues, |a, b| a.name == b.name),
+                "bindings" => merge(&carried.bindings, &current_bindings, |a, b| a == b),
                 _ => value.clone(),
             };
             document.insert(name.clone(), rebuilt);
@@ -547,9 +588,9 @@ impl Definitions {
         for name in ["exchanges", "queues", "bindings"] {
             if !document.contains_key(name) {
                 let items = match name {
-                    "exchanges" => merge(&self.exchanges, &current_exchanges, |a, b| a.name == b.name),
-                    "queues" => merge(&self.queues, &current_queues, |a, b| a.name == b.name),
-                    _ => merge(&self.bindings, &current_bindings, |a, b| a == b),
+                    "exchanges" => merge(&carried.exchanges, &current_exchanges, |a, b| a.name == b.name),
+                    "queues" => merge(&carried.queues, &current_queues, |a, b| a.name == b.name),
+                    _ => merge(&carried.bindings, &current_bindings, |a, b| a == b),
                 };
                 if items.as_array().is_some_and(|items| !items.is_empty()) {
                     document.insert(name.to_string(), items);

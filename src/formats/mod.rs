@@ -1,4 +1,5 @@
-//! File formats: RabbitMQ definitions JSON, headless AMQP scripts and scenario files.
+//! File formats: RabbitMQ definitions JSON, headless AMQP scripts and scenario files in and
+//! out, and two exports: `rabbitmqadmin` commands and AsyncAPI 3.0 documents.
 //! The serde types live here; the engine types stay free of format concerns.
 //!
 //! Every format reads its text through [`parse_json`], which refuses what JSON parsers
@@ -10,7 +11,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+pub mod asyncapi;
 pub mod definitions;
+pub mod rabbitmqadmin;
 pub mod scenario;
 pub mod script;
 

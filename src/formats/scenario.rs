@@ -349,19 +349,25 @@ impl Scenario {
 
     /// The declared topology.
     pub fn topology(&self) -> Result<Topology, Vec<Diagnostic>> {
+        self.definitions().map(|definitions| definitions.topology)
+    }
+
+    /// The scenario's definitions: its topology and what they carry besides (users,
+    /// permissions, vhosts, parameters...).
+    pub fn definitions(&self) -> Result<Definitions, Vec<Diagnostic>> {
         if self.definitions.as_object().is_some_and(serde_json::Map::is_empty) {
-            return Ok(Topology::new());
+            return Ok(Definitions::new(Topology::new()));
         }
-        Definitions::parse(&self.definitions.to_string())
-            .map(|(definitions, _not_simulated)| definitions.topology)
-            .map_err(|error| {
+        Definitions::parse(&self.definitions.to_string()).map(|(definitions, _not_simulated)| definitions).map_err(
+            |error| {
                 let path = if error.path.is_empty() {
                     "definitions".to_string()
                 } else {
                     format!("definitions.{}", error.path)
                 };
                 vec![Diagnostic::new(path, error.problem)]
-            })
+            },
+        )
     }
 
     /// Builds the world this scenario describes, with `seed` for every random choice.

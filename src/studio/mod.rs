@@ -127,10 +127,14 @@ pub enum StudioAction {
         name: String,
         text: String,
     },
+    /// Clears the canvas for a new topology ("My topology"), as one undo step.
+    New,
     /// Opens a share link's fragment in the play-only view.
     OpenShared(String),
     /// Leaves the play-only view: the shared scenario becomes editable.
     EditCopy,
+    /// Reports a problem found outside the reducer (an export that cannot be written).
+    Refuse(Diagnostic),
     /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
     FitAll(Size),
     /// Does this to the run at the moment on screen: the run forks there (Undo takes it back).
@@ -416,8 +420,10 @@ impl Studio {
             StudioAction::ShowPanel(panel) => self.panel = panel,
             StudioAction::Restore(text) => return self.restore(&text),
             StudioAction::Open { name, text } => return self.open(&name, &text),
+            StudioAction::New => return self.start_new(),
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
             StudioAction::EditCopy => self.shared = false,
+            StudioAction::Refuse(problem) => self.problems = vec![problem],
             StudioAction::FitAll(canvas) => {
                 let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
                 let declared =

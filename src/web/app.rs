@@ -22,6 +22,7 @@ use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
 use super::run_layer::Legend;
 use crate::editor::{Action, EditorState};
+use crate::explain::run::other_tab_saved;
 use crate::studio::{Pick, Studio, StudioAction};
 
 /// What every region reads: the studio and a way to dispatch actions to it.
@@ -98,7 +99,7 @@ pub fn use_editor() -> EditorContext {
 pub fn App() -> Html {
     let handle = use_reducer(Studio::default);
     // First, so that kept work is restored before a `?scenario=` link is opened over it.
-    let storage_warning = use_autosave(&handle);
+    let autosave = use_autosave(&handle);
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
     {
         // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
@@ -121,9 +122,16 @@ pub fn App() -> Html {
         <ContextProvider<PlaybackFrame> context={playback}>
             <div class="shell">
                 <Header />
-                <p class="storage-warning" role="alert" hidden={storage_warning.is_none()}>
-                    { storage_warning.unwrap_or_default() }
+                <p class="storage-warning" role="alert" hidden={autosave.warning.is_none()}>
+                    { autosave.warning.clone().unwrap_or_default() }
                 </p>
+                if autosave.other_tab_saved {
+                    <div class="other-tab-banner" role="alert">
+                        <p>{ other_tab_saved() }</p>
+                        <button type="button" onclick={autosave.load.clone()}>{ "Load the other tab's version" }</button>
+                        <button type="button" onclick={autosave.keep.clone()}>{ "Keep mine" }</button>
+                    </div>
+                }
                 <Palette />
                 <div class="stage-area">
                     <About />

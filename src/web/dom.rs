@@ -1,6 +1,6 @@
 //! The few DOM services the app needs: where the canvas is on the page (so pointer positions
 //! become canvas coordinates and buttons zoom around its centre), reading a file the user
-//! picked or dropped, and saving a text as a download.
+//! picked or dropped, and saving a text or an address's contents as a download.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement};
 use crate::scene::geometry::{Point, Size};
 
 /// The canvas `<svg>`, found by its class (there is exactly one).
-fn canvas() -> Option<Element> {
+pub fn canvas() -> Option<Element> {
     gloo::utils::document().query_selector("svg.canvas").ok().flatten()
 }
 
@@ -64,14 +64,19 @@ pub fn download(name: &str, mime: &str, text: &str) {
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_href(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers what `href` (a `blob:` or `data:` address) holds as a file download named `name`.
+pub fn download_href(name: &str, href: &str) {
     let document = gloo::utils::document();
     if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     {
-        link.set_href(&url);
+        link.set_href(href);
         link.set_download(name);
         link.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Puts text on the clipboard (and on `window.__lastCopied`, which tests read).

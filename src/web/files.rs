@@ -1,5 +1,5 @@
-//! The header's file buttons: "Open" (a scenario file or RabbitMQ definitions JSON, also by
-//! dropping it on the canvas), "Save scenario", "Export definitions", and the share links
+//! The header's file buttons: "New", "Open" (a scenario file or RabbitMQ definitions JSON, also by
+//! dropping it on the canvas), "Save scenario", the "Export" menu, and the share links
 //! ("Copy link", "Copy link to this step").
 
 use web_sys::HtmlInputElement;
@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::{copy_text, download, page_address, read_file};
+use super::export::ExportMenu;
+use super::new_document::NewButton;
 use crate::studio::{Studio, StudioAction};
 
 /// Opens the first file of a pick or a drop.
@@ -35,12 +37,6 @@ pub fn FileButtons() -> Html {
             download(&name, "application/json", &editor.studio().scenario_file());
         })
     };
-    let export = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| {
-            download("definitions.json", "application/json", &editor.studio().definitions_file());
-        })
-    };
     let link = |at_step: bool| {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
@@ -49,12 +45,13 @@ pub fn FileButtons() -> Html {
     };
     html! {
         <div class="file-buttons">
+            <NewButton />
             <label class="file-open">
                 { "Open" }
                 <input type="file" accept=".json,application/json" {onchange} />
             </label>
             <button type="button" onclick={save}>{ "Save scenario" }</button>
-            <button type="button" onclick={export}>{ "Export definitions" }</button>
+            <ExportMenu />
             <button type="button" onclick={link(false)}>{ "Copy link" }</button>
             <button type="button" onclick={link(true)}>{ "Copy link to this step" }</button>
         </div>

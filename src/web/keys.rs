@@ -1,16 +1,22 @@
-//! Keyboard shortcuts, listened for on the whole window: the key mapping itself is the
-//! yew-free `studio::action_for`; this only feeds it browser key events.
+//! Keyboard shortcuts and pasting, listened for on the whole window: the key mapping itself
+//! is the yew-free `studio::action_for`; this only feeds it browser key events.
+//! Ctrl+V outside a text field is left to the `paste` event, which knows what is pasted: a
+//! file or a JSON document opens like "Open" (`studio::files::paste_action`), anything else
+//! pastes the copied nodes.
 //! Space is special: tapped, it plays or pauses; held down (outside buttons and fields), it
 //! turns a drag into a pan.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::KeyboardEvent;
+use web_sys::{ClipboardEvent, KeyboardEvent};
 use yew::prelude::*;
 
 use super::dom::focus_in_control;
+use super::files::open_first;
 use crate::editor::Action;
 use crate::editor::shortcuts::KeyPress;
+use crate::explain::run::pasted_source;
+use crate::studio::files::paste_action;
 use crate::studio::{Studio, StudioAction, action_for};
 
 #[hook]
@@ -42,10 +48,36 @@ pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: boo
                         shift: event.shift_key(),
                         in_field: focus_in_control(event.target(), false),
                     };
+                    if press.command && !press.in_field && press.key.eq_ignore_ascii_case("v") {
+                        return;
+                    }
                     if let Some(action) = action_for(press, *selection.borrow()) {
                         event.prevent_default();
                         studio.dispatch(action);
                     }
+                },
+            )
+        };
+        let paste = {
+            let studio = studio.clone();
+            EventListener::new_with_options(
+                &window,
+                "paste",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<ClipboardEvent>() else { return };
+                    if focus_in_control(event.target(), false) {
+                        return;
+                    }
+                    event.prevent_default();
+                    let data = event.clipboard_data();
+                    let files = data.as_ref().and_then(|data| data.files()).filter(|files| files.length() > 0);
+                    if files.is_some() {
+                        open_first(files, studio.clone());
+                        return;
+                    }
+                    let text = data.and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
+                    studio.dispatch(paste_action(pasted_source(), &text));
                 },
             )
         };
@@ -54,6 +86,6 @@ pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: boo
                 studio.dispatch(StudioAction::Edit(Action::Space(false)));
             }
         });
-        move || drop((keydown, keyup))
+        move || drop((keydown, paste, keyup))
     });
 }
