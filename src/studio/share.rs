@@ -16,7 +16,16 @@ pub const SHARE_PREFIX: &str = "#k1=";
 impl Studio {
     /// The fragment of a link to this scenario, at its start or (`at_step`) at the current step.
     pub fn share_fragment(&self, at_step: bool) -> String {
-        let text = self.work_text(at_step, false);
+        let mut work: serde_json::Value =
+            serde_json::from_str(&self.work_text(at_step, false)).expect("saved work is JSON");
+        // A link is read by others: imported users travel without their password hashes.
+        let users = work.pointer_mut("/scenario/definitions/users").and_then(serde_json::Value::as_array_mut);
+        for user in users.into_iter().flatten().filter_map(serde_json::Value::as_object_mut) {
+            if user.contains_key("password_hash") {
+                user.insert("password_hash".into(), serde_json::Value::String(String::new()));
+            }
+        }
+        let text = work.to_string();
         let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
         format!("{SHARE_PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
     }
@@ -57,6 +66,17 @@ mod tests {
     use super::*;
     use crate::editor::Action;
     use crate::studio::{Pick, StudioAction};
+
+    #[test]
+    fn a_link_carries_imported_users_without_their_password_hashes() {
+        let definitions = r#"{"users": [{"name": "alice", "password_hash": "kI3GCqW5JLMJa4iX", "tags": []}],
+            "queues": [{"name": "q", "vhost": "/", "durable": true}]}"#;
+        let studio = Studio::default().apply(StudioAction::Open { name: "defs.json".into(), text: definitions.into() });
+        assert!(studio.problems.is_empty(), "{:?}", studio.problems);
+        let link = studio.share_fragment(false);
+        let text = unpacked(&link).unwrap();
+        assert!(text.contains("alice") && !text.contains("kI3GCqW5JLMJa4iX"), "{text}");
+    }
 
     #[test]
     fn a_link_to_a_step_opens_the_same_scenario_at_that_step_play_only() {
