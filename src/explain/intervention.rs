@@ -153,6 +153,11 @@ pub fn button(action: &ScriptAction) -> String {
     }
 }
 
+/// The button that binds `queue` to the exchange picked beside it.
+pub fn bind_button(queue: &str) -> String {
+    format!("Bind queue {} to it", quote(queue))
+}
+
 /// A script step as the timeline names it: what, and when.
 pub fn scripted(step: &ScriptStep) -> String {
     let what = match &step.action {

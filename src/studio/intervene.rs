@@ -84,6 +84,13 @@ pub fn for_target(doc: &Document, world: &World, target: MenuTarget) -> Vec<Scri
     }
 }
 
+/// The exchanges a queue can be bound to now (the default exchange binds every queue by
+/// itself and takes no bindings).
+pub fn exchanges_to_bind(world: &World) -> Vec<String> {
+    let topology = world.broker().topology();
+    topology.exchanges().map(|exchange| exchange.spec.name.clone()).filter(|name| !name.is_empty()).collect()
+}
+
 /// Restarting the broker, which is always possible.
 pub fn for_broker() -> ScriptAction {
     ScriptAction::RestartBroker(Nothing {})

@@ -4,12 +4,12 @@
 
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
-use crate::explain::intervention::button;
-use crate::formats::scenario::ScriptAction;
+use crate::explain::intervention::{bind_button, button};
+use crate::formats::scenario::{BindingNames, ScriptAction};
 use crate::studio::{Menu, MenuTarget, StudioAction, intervene};
 
 #[derive(Properties, PartialEq)]
@@ -28,11 +28,55 @@ pub fn Interventions(props: &InterventionsProps) -> Html {
     if actions.is_empty() {
         return html! { <div class="interventions" hidden=true></div> };
     }
+    // A queue can also be bound to an exchange there and then.
+    let queue = actions.iter().find_map(|action| match action {
+        ScriptAction::PurgeQueue(queue) => Some(queue.clone()),
+        _ => None,
+    });
     html! {
         <div class="interventions" role="group" aria-label="Break it">
             <h4>{ "Break it" }</h4>
             { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=false /> }) }
+            if let Some(queue) = queue {
+                <BindForm {queue} />
+            }
             <p class="muted">{ "The run forks here; Undo brings the old future back." }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BindFormProps {
+    queue: String,
+}
+
+/// Binds the queue to an exchange of the running broker, with a binding key.
+#[component]
+fn BindForm(props: &BindFormProps) -> Html {
+    let editor = use_editor();
+    let exchange = use_node_ref();
+    let key = use_node_ref();
+    let exchanges =
+        editor.studio().run().map(|run| intervene::exchanges_to_bind(run.session.world())).unwrap_or_default();
+    if exchanges.is_empty() {
+        return html! { <div class="bind-form" hidden=true></div> };
+    }
+    let onclick = {
+        let (exchange, key, queue) = (exchange.clone(), key.clone(), props.queue.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(exchange) = exchange.cast::<HtmlSelectElement>() else { return };
+            let routing_key = key.cast::<HtmlInputElement>().map(|key| key.value()).unwrap_or_default();
+            let names = BindingNames { exchange: exchange.value(), queue: queue.clone(), routing_key };
+            editor.send(StudioAction::Intervene(ScriptAction::Bind(names)));
+        })
+    };
+    html! {
+        <div class="bind-form">
+            <label>{ "Exchange" }<select ref={exchange}>
+                { for exchanges.into_iter().map(|name| html! { <option value={name.clone()}>{ name }</option> }) }
+            </select></label>
+            <label>{ "Binding key" }<input ref={key} type="text" /></label>
+            <button type="button" class="intervention do-bind" {onclick}>{ bind_button(&props.queue) }</button>
         </div>
     }
 }

@@ -145,6 +145,23 @@ export const tests = [
     },
   },
   {
+    name: 'a binding added mid-run routes what comes next',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await pick(page, 'routing');
+      await nodeOf(page, 'errors').click();
+      const breakIt = inspectorOf(page).getByRole('group', { name: 'Break it', exact: true });
+      await breakIt.getByRole('combobox', { name: 'Exchange', exact: true }).selectOption('direct_logs');
+      await breakIt.getByRole('textbox', { name: 'Binding key', exact: true }).fill('info');
+      await breakIt.getByRole('button', { name: "Bind queue 'errors' to it", exact: true }).click();
+      await until(async () => /you bound queue 'errors' to exchange 'direct_logs' with binding key 'info'/.test(await logText(page)),
+        'the binding in the log');
+      await stepUntil(page, async () => /routed '[^']*info[^']*' to 'all', 'errors'|routed '[^']*info[^']*' to 'errors', 'all'/.test(await logText(page)),
+        'an info message routed to errors too');
+    },
+  },
+  {
     name: 'the keyboard reaches every intervention: Enter on a node, then its "Break it" buttons',
     viewport: DESKTOP,
     async run({ page, baseUrl }) {
