@@ -34,6 +34,7 @@ mod native {
     use anyhow::Context;
     use clap::{Args, Parser, Subcommand};
 
+    use kaiten::explain::lang::Lang;
     use kaiten::formats::definitions::Definitions;
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
@@ -83,6 +84,9 @@ mod native {
         /// Stop after this many simulation steps (a scenario may never go idle).
         #[arg(long, value_name = "N", default_value_t = 1_000_000)]
         max_steps: u64,
+        /// The language of the trace: en or zh-CN (default: from LANG, else English).
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Add an intervention, as a JSON script step: '{"at_ms": 600, "stop_actor": "compute-host1"}'
         /// (repeatable; the actions are listed in the README).
         #[arg(long, value_name = "STEP")]
@@ -168,9 +172,25 @@ mod native {
                 list: args.list,
                 max_steps: args.max_steps,
                 intervene: args.intervene,
+                lang: args.lang.unwrap_or_else(lang_from_environment),
             }),
             Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at, args.max_steps),
         }
+    }
+
+    fn parse_lang(tag: &str) -> Result<Lang, String> {
+        Lang::from_tag(tag).ok_or_else(|| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|lang| lang.tag()).collect();
+            format!("no language '{tag}'; the languages are {}", known.join(", "))
+        })
+    }
+
+    /// The language `LC_ALL`, `LC_MESSAGES` or `LANG` asks for (the first one set), else English.
+    fn lang_from_environment() -> Lang {
+        let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+        set.and_then(|value| Lang::from_tag(&value)).unwrap_or_default()
     }
 
     fn shown(path: &Path) -> String {

@@ -8,6 +8,7 @@ use crate::editor::kinds::{Family, NodeKind};
 use crate::editor::preview::RoutePreview;
 use crate::editor::{Document, EdgeId, Item};
 use crate::engine::ExchangeKind;
+use crate::explain::lang::Lang;
 use crate::explain::render::explanation_lines;
 
 /// A heading and a sentence on what a selected node or edge does, for the inspector.
@@ -129,8 +130,8 @@ pub fn preview_summary(preview: &RoutePreview) -> String {
 }
 
 /// One line per binding the preview tried, saying whether it matched and why.
-pub fn preview_lines(preview: &RoutePreview) -> Vec<String> {
-    explanation_lines(&preview.explanation, std::slice::from_ref(&preview.routing_key))
+pub fn preview_lines(lang: Lang, preview: &RoutePreview) -> Vec<String> {
+    explanation_lines(lang, &preview.explanation, std::slice::from_ref(&preview.routing_key))
 }
 
 #[cfg(test)]
@@ -189,7 +190,7 @@ mod tests {
             "A message with routing key 'order.created' goes to queues 'queue-1' and 'queue-2'."
         );
         assert_eq!(
-            preview_lines(&preview),
+            preview_lines(Lang::En, &preview),
             [
                 "'exchange-1' binding 'order.*' -> 'queue-1': matched, 'order.created' fits with * = 'created'",
                 "'exchange-1' binding 'order.#' -> 'queue-2': matched, 'order.created' fits with # = 'created'",
@@ -198,7 +199,7 @@ mod tests {
         let state = set(state, "order.created.eu");
         let preview = crate::editor::preview::route_preview(&state.doc, producer).unwrap();
         assert_eq!(preview_summary(&preview), "A message with routing key 'order.created.eu' goes to queue 'queue-2'.");
-        assert!(preview_lines(&preview)[0].contains("no match"));
+        assert!(preview_lines(Lang::En, &preview)[0].contains("no match"));
         let state = set(state, "invoice.paid");
         let preview = crate::editor::preview::route_preview(&state.doc, producer).unwrap();
         assert!(preview_summary(&preview).ends_with("the broker drops it."));

@@ -1,6 +1,7 @@
 //! Words for interventions: what the user did to the run and what it did, one sentence
 //! each, for the event log and the CLI.
 
+use crate::explain::lang::Lang;
 use crate::explain::render::{place_name, quote, quote_label};
 use crate::formats::scenario::{CutOff, ScriptAction, ScriptStep, SlowActor};
 use crate::sim::World;
@@ -8,12 +9,16 @@ use crate::sim::intervention::{Action, Effect, NoEffect};
 use crate::sim::trace::Leg;
 
 /// The sentence for an intervention that happened in `world`'s run.
-pub fn sentence(action: &Action, effect: &Effect, world: &World) -> String {
+pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> String {
     let actor = action.actor().map(|actor| world.actor_name(actor).to_string()).unwrap_or_default();
     match (action, effect) {
         (_, Effect::Nothing { why }) => format!("{}: {}", attempted(action, &actor), no_effect(why)),
         (_, Effect::Dropped { hop }) => {
-            let (from, to, label) = (place_name(hop.from, world), place_name(hop.to, world), quote_label(&hop.label));
+            let (from, to, label) = (
+                place_name(lang, hop.from, world),
+                place_name(lang, hop.to, world),
+                quote_label(lang.words(), &hop.label),
+            );
             let fate = match &hop.leg {
                 Leg::Publish { .. } => "the broker never sees it".to_string(),
                 Leg::Deliver { .. } => format!(

@@ -4,9 +4,13 @@
 //! (`run`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
+mod en;
 pub mod intervention;
+pub mod keys;
+pub mod lang;
 pub mod oslo;
 pub mod render;
 pub mod run;
+mod zh_cn;
 
 pub use render::{Describer, describe, describe_drop, explanation_lines};

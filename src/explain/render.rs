@@ -1,6 +1,7 @@
 //! Sentences. Every word Kaiten shows about a run comes from here, for the CLI and the UI
 //! alike: a trace entry becomes one sentence plus, for routing decisions, one detail line
-//! per binding considered.
+//! per binding considered, in the language asked for (the words are the catalogue's, see
+//! `lang.rs`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -8,7 +9,8 @@ use std::sync::Arc;
 use crate::engine::broker::{DropReason, QueueDeletion};
 use crate::engine::explanation::{RouteExplanation, TopicMismatch, Verdict, explain_route};
 use crate::engine::headers::ArgumentOutcome;
-use crate::engine::{BrokerEvent, FieldTable, PublishId, Topology};
+use crate::engine::{BrokerEvent, DeathReason, FieldTable, PublishId, Topology};
+use crate::explain::lang::{Catalogue, Lang};
 use crate::oslo::note::OsloNote;
 use crate::sim::World;
 use crate::sim::actor::Settle;
@@ -21,6 +23,7 @@ const MAX_LABELS: usize = 100_000;
 /// input it saw, so feed it entries in trace order.
 #[derive(Debug, Clone, Default)]
 pub struct Describer {
+    lang: Lang,
     labels: BTreeMap<PublishId, Arc<str>>,
     routing_input: Option<(PublishId, Vec<String>, FieldTable)>,
 }
@@ -34,8 +37,14 @@ pub struct Description {
 }
 
 impl Describer {
+    /// A describer speaking `lang`.
+    pub fn new(lang: Lang) -> Describer {
+        Describer { lang, ..Describer::default() }
+    }
+
     /// Describes `entry` of a run of `world` (for the names of actors, queues, exchanges).
     pub fn describe(&mut self, entry: &TraceEntry, world: &World) -> Description {
+        let w = self.lang.words();
         let topology = world.broker().topology();
         let actor_name = |actor| world.actor_name(actor).to_string();
         let mut details = Vec::new();
@@ -46,29 +55,24 @@ impl Describer {
                     self.labels.pop_first();
                 }
                 self.routing_input = Some((*publish, routing_keys.clone(), headers.clone()));
-                format!(
-                    "{} from {} reached exchange {} with routing key {}",
-                    quote_label(label),
-                    actor_name(*actor),
-                    exchange_label(exchange),
-                    quote(routing_keys.first().map_or("", String::as_str))
+                w.arrived(
+                    &quote_label(w, label),
+                    &actor_name(*actor),
+                    &exchange_label(w, exchange),
+                    &w.quoted(routing_keys.first().map_or("", String::as_str)),
                 )
             }
             TraceEvent::PublishRefused { actor, exchange, error } => {
-                format!(
-                    "the broker refused a publish from {} to exchange {}: {error}",
-                    actor_name(*actor),
-                    exchange_label(exchange)
-                )
+                w.publish_refused(&actor_name(*actor), &exchange_label(w, exchange), &error.to_string())
             }
             TraceEvent::Broker(event) => self.broker_sentence(event, world, &mut details),
-            TraceEvent::Hop(hop) => hop_sentence(hop, world),
-            TraceEvent::Note { actor, note } => note_sentence(&actor_name(*actor), note, topology),
+            TraceEvent::Hop(hop) => hop_sentence(w, hop, world),
+            TraceEvent::Note { actor, note } => note_sentence(w, &actor_name(*actor), note, topology),
             TraceEvent::Intervened { action, effect } => {
                 if let crate::sim::Effect::Dropped { hop } = effect {
                     self.labels.insert(hop.message, hop.label.clone());
                 }
-                crate::explain::intervention::sentence(action, effect, world)
+                crate::explain::intervention::sentence(self.lang, action, effect, world)
             }
         };
         Description { sentence, details }
@@ -81,236 +85,203 @@ impl Describer {
     }
 
     fn label(&self, publish: PublishId) -> String {
-        self.labels.get(&publish).map_or_else(|| format!("message #{}", publish.0), |label| quote_label(label))
+        let w = self.lang.words();
+        self.labels.get(&publish).map_or_else(|| w.message_number(publish.0), |label| quote_label(w, label))
     }
 
     fn broker_sentence(&self, event: &BrokerEvent, world: &World, details: &mut Vec<String>) -> String {
+        let w = self.lang.words();
         let topology = world.broker().topology();
-        let queue = |id| quote(topology.queue_name(id));
+        let queue = |id| w.quoted(topology.queue_name(id));
+        let exchange = |id| exchange_label(w, topology.exchange_name(id));
         match event {
-            BrokerEvent::Routed { publish, exchange, route, .. } => {
+            BrokerEvent::Routed { publish, exchange: id, route, .. } => {
                 if let Some((input_publish, keys, headers)) = &self.routing_input
                     && input_publish == publish
                 {
-                    *details = route_details(topology, route, keys, headers);
+                    *details = route_details(w, topology, route, keys, headers);
                 }
                 let names: Vec<String> = route.queues.iter().map(|id| queue(*id)).collect();
-                format!(
-                    "exchange {} routed {} to {}",
-                    exchange_label(topology.exchange_name(*exchange)),
-                    self.label(*publish),
-                    names.join(", ")
-                )
+                w.routed(&exchange(*id), &self.label(*publish), &names.join(&w.list_separator()))
             }
-            BrokerEvent::Unroutable { publish, exchange, returned } => {
+            BrokerEvent::Unroutable { publish, exchange: id, returned } => {
                 if let Some((input_publish, keys, headers)) = &self.routing_input
                     && input_publish == publish
                 {
                     let route = crate::engine::topology::Route {
                         queues: Vec::new(),
                         hops: vec![crate::engine::topology::Hop {
-                            exchange: *exchange,
+                            exchange: *id,
                             matched: Vec::new(),
                             default_queues: Vec::new(),
                             alternate: None,
                         }],
                     };
-                    *details = route_details(topology, &route, keys, headers);
+                    *details = route_details(w, topology, &route, keys, headers);
                 }
-                let fate = if *returned {
-                    "it was mandatory, so the broker returned it to the publisher (312 NO_ROUTE)"
+                if *returned {
+                    w.unroutable_returned(&self.label(*publish), &exchange(*id))
                 } else {
-                    "it was not mandatory, so the broker dropped it silently"
-                };
-                format!(
-                    "{} matched no binding of exchange {} (nor of an alternate exchange): {fate}",
-                    self.label(*publish),
-                    exchange_label(topology.exchange_name(*exchange))
-                )
+                    w.unroutable_dropped(&self.label(*publish), &exchange(*id))
+                }
             }
             BrokerEvent::Enqueued { queue: id, publish, depth, .. } => {
-                format!("{} entered queue {} ({depth} ready)", self.label(*publish), queue(*id))
+                w.enqueued(&self.label(*publish), &queue(*id), *depth as u64)
             }
             BrokerEvent::Delivered { queue: id, publish, delivery_tag, redelivered, consumer, .. } => {
-                let to = match consumer.and_then(|consumer| world.consumer_actor(consumer)) {
-                    Some(actor) => format!("consumer {}", world.actor_name(actor)),
-                    None if consumer.is_some() => "its consumer".to_string(),
-                    None => "a basic.get".to_string(),
+                let (queue, label, tag) = (queue(*id), self.label(*publish), *delivery_tag);
+                let consumer = match consumer.and_then(|consumer| world.consumer_actor(consumer)) {
+                    Some(actor) => Some(world.actor_name(actor).to_string()),
+                    None if consumer.is_some() => Some("?".to_string()),
+                    None => None,
                 };
-                let again = if *redelivered { ", marked redelivered" } else { "" };
-                format!(
-                    "queue {} delivered {} to {to} (delivery tag {delivery_tag}{again})",
-                    queue(*id),
-                    self.label(*publish)
-                )
+                match (consumer, *redelivered) {
+                    (Some(consumer), false) => w.delivered_to_consumer(&queue, &label, &consumer, tag),
+                    (Some(consumer), true) => w.redelivered_to_consumer(&queue, &label, &consumer, tag),
+                    (None, false) => w.delivered_to_get(&queue, &label, tag),
+                    (None, true) => w.redelivered_to_get(&queue, &label, tag),
+                }
             }
-            BrokerEvent::Acked { queue: id, publish, .. } => {
-                format!("{} was acknowledged; queue {} has forgotten it", self.label(*publish), queue(*id))
-            }
-            BrokerEvent::Requeued { queue: id, publish, .. } => format!(
-                "{} went back to its original place in queue {}, to be redelivered",
-                self.label(*publish),
-                queue(*id)
-            ),
+            BrokerEvent::Acked { queue: id, publish, .. } => w.acked(&self.label(*publish), &queue(*id)),
+            BrokerEvent::Requeued { queue: id, publish, .. } => w.requeued(&self.label(*publish), &queue(*id)),
             BrokerEvent::Dropped { queue: id, publish, reason, .. } => {
-                format!("{} was dropped from queue {}: {}", self.label(*publish), queue(*id), describe_drop(*reason))
+                w.dropped(&self.label(*publish), &queue(*id), &drop_reason(w, *reason))
             }
             BrokerEvent::DeadLettered { queue: id, publish, reason, dead_letter_exchange, route, .. } => {
-                let names: Vec<String> =
-                    route.queues.iter().map(|target| quote(topology.queue_name(*target))).collect();
+                let names: Vec<String> = route.queues.iter().map(|target| queue(*target)).collect();
                 let why = match reason {
-                    crate::engine::DeathReason::Rejected => "it was rejected without requeue",
-                    crate::engine::DeathReason::Expired => "its TTL ran out at the head of the queue",
-                    crate::engine::DeathReason::Maxlen => "the queue was over its length limit",
-                    crate::engine::DeathReason::DeliveryLimit => {
-                        "it was requeued more times than the quorum queue's delivery limit"
-                    }
+                    DeathReason::Rejected => w.death_rejected(),
+                    DeathReason::Expired => w.death_expired(),
+                    DeathReason::Maxlen => w.death_max_length(),
+                    DeathReason::DeliveryLimit => w.death_delivery_limit(),
                 };
-                format!(
-                    "{} left queue {} because {why}; it was dead-lettered through exchange {} to {}",
-                    self.label(*publish),
-                    queue(*id),
-                    exchange_label(dead_letter_exchange),
-                    names.join(", ")
+                w.dead_lettered(
+                    &self.label(*publish),
+                    &queue(*id),
+                    &why,
+                    &exchange_label(w, dead_letter_exchange),
+                    &names.join(&w.list_separator()),
                 )
             }
             BrokerEvent::QueueDeleted { queue: id, reason } => {
                 let why = match reason {
-                    QueueDeletion::Explicit => "it was deleted",
-                    QueueDeletion::Expired => "it was unused for its x-expires time",
-                    QueueDeletion::AutoDelete => "its last consumer left and it is auto-delete",
-                    QueueDeletion::OwnerClosed => "the connection owning it (exclusive) closed",
-                    QueueDeletion::BrokerRestarted => "it was not durable and the broker restarted",
+                    QueueDeletion::Explicit => w.deleted_explicitly(),
+                    QueueDeletion::Expired => w.deleted_expired(),
+                    QueueDeletion::AutoDelete => w.deleted_auto_delete(),
+                    QueueDeletion::OwnerClosed => w.deleted_owner_closed(),
+                    QueueDeletion::BrokerRestarted => w.deleted_broker_restarted(),
                 };
-                format!("queue {} is gone: {why}", queue(*id))
+                w.queue_gone(&queue(*id), &why)
             }
-            BrokerEvent::ExchangeDeleted { exchange } => format!(
-                "exchange {} is gone: it is auto-delete and lost its last binding",
-                exchange_label(topology.exchange_name(*exchange))
-            ),
+            BrokerEvent::ExchangeDeleted { exchange: id } => w.exchange_gone(&exchange(*id)),
         }
     }
 }
 
 /// Why a drop happened, as a clause.
-pub fn describe_drop(reason: DropReason) -> &'static str {
+pub fn describe_drop(lang: Lang, reason: DropReason) -> String {
+    drop_reason(lang.words(), reason)
+}
+
+fn drop_reason(w: &dyn Catalogue, reason: DropReason) -> String {
     match reason {
-        DropReason::MaxLength => {
-            "the queue was full (x-overflow drop-head) and has no dead-letter exchange, so the oldest message went"
-        }
-        DropReason::Expired => "its TTL ran out at the head of the queue and the queue has no dead-letter exchange",
-        DropReason::Rejected => "it was rejected without requeue and the queue has no dead-letter exchange",
-        DropReason::RejectPublish => {
-            "the queue was full and its x-overflow is reject-publish, so it refused the message (the publisher gets a nack)"
-        }
-        DropReason::DeadLetterExchangeMissing => "its dead-letter exchange does not exist",
-        DropReason::DeadLetterCycle => {
-            "dead-lettering would send it back to a queue it already died in, with no rejection in between (a cycle)"
-        }
-        DropReason::DeadLetterUnroutable => "its dead-letter exchange routed it nowhere",
-        DropReason::QueueDeleted => "the queue was deleted",
-        DropReason::DeliveryLimit => {
-            "it was requeued more times than the quorum queue's delivery limit and the queue has no dead-letter exchange"
-        }
-        DropReason::Purged => "the queue was purged",
-        DropReason::BrokerRestarted => {
-            "the broker restarted and the message was transient (delivery_mode 1), so only the queue survived"
-        }
+        DropReason::MaxLength => w.drop_max_length(),
+        DropReason::Expired => w.drop_expired(),
+        DropReason::Rejected => w.drop_rejected(),
+        DropReason::RejectPublish => w.drop_reject_publish(),
+        DropReason::DeadLetterExchangeMissing => w.drop_dlx_missing(),
+        DropReason::DeadLetterCycle => w.drop_dlx_cycle(),
+        DropReason::DeadLetterUnroutable => w.drop_dlx_unroutable(),
+        DropReason::QueueDeleted => w.drop_queue_deleted(),
+        DropReason::DeliveryLimit => w.drop_delivery_limit(),
+        DropReason::Purged => w.drop_purged(),
+        DropReason::BrokerRestarted => w.drop_broker_restarted(),
     }
 }
 
 /// Detail lines for a routing decision: one per binding considered, plus alternates.
 fn route_details(
+    w: &dyn Catalogue,
     topology: &Topology,
     route: &crate::engine::topology::Route,
     keys: &[String],
     headers: &FieldTable,
 ) -> Vec<String> {
-    explanation_lines(&explain_route(topology, route, keys, headers), keys)
+    lines_of(w, &explain_route(topology, route, keys, headers), keys)
 }
 
 /// One line per binding an explained route considered, plus alternates: the detail lines
 /// of a routing decision, and the editor's live route preview.
-pub fn explanation_lines(explanation: &RouteExplanation, keys: &[String]) -> Vec<String> {
+pub fn explanation_lines(lang: Lang, explanation: &RouteExplanation, keys: &[String]) -> Vec<String> {
+    lines_of(lang.words(), explanation, keys)
+}
+
+fn lines_of(w: &dyn Catalogue, explanation: &RouteExplanation, keys: &[String]) -> Vec<String> {
     let mut lines = Vec::new();
     for hop in &explanation.hops {
         if hop.exchange.is_empty() {
             if hop.default_queues.is_empty() {
-                lines.push(format!(
-                    "default exchange: no queue is named {}",
-                    quote(keys.first().map_or("", String::as_str))
-                ));
+                lines.push(w.default_exchange_no_queue(&w.quoted(keys.first().map_or("", String::as_str))));
             } else {
-                lines.push(format!("default exchange: the queue named {} gets it", hop.default_queues.join(", ")));
+                lines.push(w.default_exchange_queue(&hop.default_queues.join(&w.list_separator())));
             }
             continue;
         }
         for binding in &hop.bindings {
-            let mark = if binding.verdict.matched() { "matched" } else { "no match" };
-            let target = if binding.destination_is_exchange { "exchange " } else { "" };
-            lines.push(format!(
-                "{} binding {} -> {target}{}: {mark}, {}",
-                exchange_label(&hop.exchange),
-                quote(&binding.binding_key),
-                quote(&binding.destination),
-                verdict_reason(&binding.verdict)
-            ));
+            let (exchange, key, destination) =
+                (exchange_label(w, &hop.exchange), w.quoted(&binding.binding_key), w.quoted(&binding.destination));
+            let why = verdict_reason(w, &binding.verdict);
+            lines.push(match (binding.destination_is_exchange, binding.verdict.matched()) {
+                (false, true) => w.binding_matched(&exchange, &key, &destination, &why),
+                (false, false) => w.binding_no_match(&exchange, &key, &destination, &why),
+                (true, true) => w.binding_to_exchange_matched(&exchange, &key, &destination, &why),
+                (true, false) => w.binding_to_exchange_no_match(&exchange, &key, &destination, &why),
+            });
         }
         if hop.bindings.is_empty() {
-            lines.push(format!("exchange {} has no bindings", exchange_label(&hop.exchange)));
+            lines.push(w.no_bindings(&exchange_label(w, &hop.exchange)));
         }
         if let Some(alternate) = &hop.alternate_used {
-            lines.push(format!(
-                "nothing matched at {}, so its alternate exchange {} was tried",
-                exchange_label(&hop.exchange),
-                exchange_label(alternate)
-            ));
+            lines.push(w.alternate_tried(&exchange_label(w, &hop.exchange), &exchange_label(w, alternate)));
         }
     }
     lines
 }
 
-fn verdict_reason(verdict: &Verdict) -> String {
+fn verdict_reason(w: &dyn Catalogue, verdict: &Verdict) -> String {
     match verdict {
-        Verdict::KeyEqual { routing_key } => format!("the routing key {} equals the binding key", quote(routing_key)),
-        Verdict::KeyDiffers => "a direct exchange needs the routing key to equal the binding key".into(),
-        Verdict::Fanout => "a fanout exchange copies to every binding".into(),
+        Verdict::KeyEqual { routing_key } => w.key_equal(&w.quoted(routing_key)),
+        Verdict::KeyDiffers => w.key_differs(),
+        Verdict::Fanout => w.fanout_copies(),
         Verdict::TopicMatched { routing_key, words } => {
             let parts: Vec<String> = words
                 .iter()
                 .filter(|word| word.pattern == "*" || word.pattern == "#")
-                .map(|word| format!("{} = {}", word.pattern, quote(&word.words.join("."))))
+                .map(|word| w.topic_part(&word.pattern, &w.quoted(&word.words.join("."))))
                 .collect();
             if parts.is_empty() {
-                format!("{} equals it word for word", quote(routing_key))
+                w.topic_word_for_word(&w.quoted(routing_key))
             } else {
-                format!("{} fits with {}", quote(routing_key), parts.join(", "))
+                w.topic_fits(&w.quoted(routing_key), &parts.join(&w.list_separator()))
             }
         }
         Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordDiffers { position, expected, found }) } => {
-            format!(
-                "word {position} of the routing key is {} where the binding wants {}",
-                quote(found),
-                quote(expected)
-            )
+            w.topic_word_differs(*position as u64, &w.quoted(found), &w.quoted(expected))
         }
-        Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordCount { binding_words, key_words }) } => format!(
-            "the binding needs exactly {binding_words} word{} (* is one word), the routing key has {key_words}",
-            if *binding_words == 1 { "" } else { "s" }
-        ),
-        Verdict::TopicNoMatch { mismatch: None } => {
-            "the routing key's words cannot be lined up with the pattern (* is one word, # is zero or more)".into()
+        Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordCount { binding_words, key_words }) } => {
+            w.topic_word_count(*binding_words as u64, *key_words as u64)
         }
+        Verdict::TopicNoMatch { mismatch: None } => w.topic_cannot_line_up(),
         Verdict::Headers(result) => {
             let checks: Vec<String> = result
                 .checks
                 .iter()
                 .map(|check| match &check.outcome {
-                    ArgumentOutcome::Equal => format!("{} equal", check.name),
-                    ArgumentOutcome::Present => format!("{} present", check.name),
-                    ArgumentOutcome::Missing => format!("{} missing", check.name),
+                    ArgumentOutcome::Equal => w.header_equal(&check.name),
+                    ArgumentOutcome::Present => w.header_present(&check.name),
+                    ArgumentOutcome::Missing => w.header_missing(&check.name),
                     ArgumentOutcome::Different { expected, found } => {
-                        format!("{} is {} not {}", check.name, found.to_json(), expected.to_json())
+                        w.header_different(&check.name, &found.to_json().to_string(), &expected.to_json().to_string())
                     }
                 })
                 .collect();
@@ -319,82 +290,75 @@ fn verdict_reason(verdict: &Verdict) -> String {
                 .and_then(|value| value.as_str().map(str::to_string))
                 .unwrap_or_default();
             if checks.is_empty() {
-                format!("x-match {mode} over no arguments")
+                w.x_match_nothing(&mode)
             } else {
-                format!("x-match {mode}: {}", checks.join(", "))
+                w.x_match(&mode, &checks.join(&w.list_separator()))
             }
         }
     }
 }
 
 /// The name of a hop's end, as a sentence shows it.
-pub fn place_name(place: Place, world: &World) -> String {
+pub fn place_name(lang: Lang, place: Place, world: &World) -> String {
+    place_words(lang.words(), place, world)
+}
+
+fn place_words(w: &dyn Catalogue, place: Place, world: &World) -> String {
     let topology = world.broker().topology();
     match place {
         Place::Actor(actor) => world.actor_name(actor).to_string(),
-        Place::Exchange(exchange) => format!("exchange {}", exchange_label(topology.exchange_name(exchange))),
-        Place::Queue(queue) => format!("queue {}", quote(topology.queue_name(queue))),
-        Place::Broker => "the broker".to_string(),
+        Place::Exchange(exchange) => w.exchange_place(&exchange_label(w, topology.exchange_name(exchange))),
+        Place::Queue(queue) => w.queue_place(&w.quoted(topology.queue_name(queue))),
+        Place::Broker => w.the_broker(),
     }
 }
 
-fn hop_sentence(hop: &Hop, world: &World) -> String {
+fn hop_sentence(w: &dyn Catalogue, hop: &Hop, world: &World) -> String {
     let (from, to, label, arrives) =
-        (place_name(hop.from, world), place_name(hop.to, world), quote_label(&hop.label), hop.arrives);
+        (place_words(w, hop.from, world), place_words(w, hop.to, world), quote_label(w, &hop.label), hop.arrives);
     match &hop.leg {
-        Leg::Publish { exchange, content } => format!(
-            "{from} published {label} to exchange {} with routing key {} (reaches the broker at {arrives} ms)",
-            exchange_label(exchange),
-            quote(&content.routing_key)
-        ),
-        Leg::Deliver { delivery_tag, redelivered, .. } => {
-            let again = if *redelivered { ", flagged redelivered" } else { "" };
-            format!("{from} sent {label} to {to} (delivery tag {delivery_tag}{again}; it arrives at {arrives} ms)")
+        Leg::Publish { exchange, content } => {
+            w.hop_publish(&from, &label, &exchange_label(w, exchange), &w.quoted(&content.routing_key), arrives)
         }
-        Leg::Settle { settle } => {
-            let what = match settle {
-                Settle::Ack => "ack",
-                Settle::NackRequeue | Settle::NackDiscard => "nack",
-                Settle::Reject | Settle::RejectRequeue => "reject",
-            };
-            format!("the {what} of {label} left {from} for {to} (it arrives at {arrives} ms)")
+        Leg::Deliver { delivery_tag, redelivered: false, .. } => {
+            w.hop_deliver(&from, &label, &to, *delivery_tag, arrives)
         }
-        Leg::Return { .. } => {
-            format!("{from} sent {label} back to {to} as unroutable (basic.return; it arrives at {arrives} ms)")
+        Leg::Deliver { delivery_tag, redelivered: true, .. } => {
+            w.hop_redeliver(&from, &label, &to, *delivery_tag, arrives)
         }
+        Leg::Settle { settle: Settle::Ack } => w.hop_ack(&label, &from, &to, arrives),
+        Leg::Settle { settle: Settle::NackRequeue | Settle::NackDiscard } => w.hop_nack(&label, &from, &to, arrives),
+        Leg::Settle { settle: Settle::Reject | Settle::RejectRequeue } => w.hop_reject(&label, &from, &to, arrives),
+        Leg::Return { .. } => w.hop_return(&from, &label, &to, arrives),
     }
 }
 
-fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
+fn note_sentence(w: &dyn Catalogue, actor: &str, note: &Note, topology: &Topology) -> String {
     match note {
-        Note::Received { label, queue, redelivered, .. } => {
-            let again = if *redelivered { " (a redelivery)" } else { "" };
-            format!("{actor} received {} from queue {}{again}", quote_label(label), quote(topology.queue_name(*queue)))
+        Note::Received { label, queue, redelivered: false, .. } => {
+            w.received(actor, &quote_label(w, label), &w.quoted(topology.queue_name(*queue)))
         }
-        Note::Processing { label, until } => format!("{actor} is processing {} until {until} ms", quote_label(label)),
-        Note::ProcessingFailed { label } => format!("{actor} failed to process {}", quote_label(label)),
+        Note::Received { label, queue, redelivered: true, .. } => {
+            w.received_again(actor, &quote_label(w, label), &w.quoted(topology.queue_name(*queue)))
+        }
+        Note::Processing { label, until } => w.processing(actor, &quote_label(w, label), *until),
+        Note::ProcessingFailed { label } => w.processing_failed(actor, &quote_label(w, label)),
         Note::Settled { label, settle } => {
-            let what = match settle {
-                Settle::Ack => "acked",
-                Settle::NackRequeue => "nacked with requeue",
-                Settle::NackDiscard => "nacked without requeue",
-                Settle::Reject => "rejected without requeue",
-                Settle::RejectRequeue => "rejected with requeue",
-            };
-            format!("{actor} {what} {}", quote_label(label))
+            let label = quote_label(w, label);
+            match settle {
+                Settle::Ack => w.settled_ack(actor, &label),
+                Settle::NackRequeue => w.settled_nack_requeue(actor, &label),
+                Settle::NackDiscard => w.settled_nack_discard(actor, &label),
+                Settle::Reject => w.settled_reject(actor, &label),
+                Settle::RejectRequeue => w.settled_reject_requeue(actor, &label),
+            }
         }
-        Note::Returned { label } => format!("{actor} got {} back as unroutable (basic.return)", quote_label(label)),
-        Note::Refused { error } => format!("the broker refused an operation by {actor}: {error}"),
-        Note::Stopped => format!("{actor} stopped; nothing more comes from it"),
-        Note::Disconnected { unacked: 0 } => {
-            format!("the broker saw {actor}'s connection close; it held no unacked messages")
-        }
-        Note::Disconnected { unacked } => format!(
-            "the broker saw {actor}'s connection close with {unacked} unacked message(s): they go back to their queues, to be redelivered flagged redelivered"
-        ),
-        Note::Stopping { until } => format!(
-            "{actor} stops gracefully: it consumes nothing more and closes its connection at {until} ms, when its work in progress is done"
-        ),
+        Note::Returned { label } => w.got_returned(actor, &quote_label(w, label)),
+        Note::Refused { error } => w.operation_refused(actor, &error.to_string()),
+        Note::Stopped => w.stopped(actor),
+        Note::Disconnected { unacked: 0 } => w.disconnected_clean(actor),
+        Note::Disconnected { unacked } => w.disconnected(actor, *unacked),
+        Note::Stopping { until } => w.stopping(actor, *until),
         Note::Client(client) => match note.client_note::<OsloNote>() {
             Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
             None => format!("{actor}: {}", client.0.to_json()),
@@ -402,19 +366,21 @@ fn note_sentence(actor: &str, note: &Note, topology: &Topology) -> String {
     }
 }
 
-/// Describes one entry without history (labels show as message numbers).
+/// Describes one entry without history (labels show as message numbers), in English.
 pub fn describe(entry: &TraceEntry, world: &World) -> Description {
     Describer::default().describe(entry, world)
 }
 
+/// A name in quotes, as sentences show names.
 pub(crate) fn quote(text: &str) -> String {
-    format!("'{text}'")
+    Lang::En.words().quoted(text)
 }
 
-pub(crate) fn quote_label(label: &str) -> String {
-    if label.is_empty() { "a message".into() } else { quote(label) }
+/// A message's label in quotes, or "a message" when it has none.
+pub(crate) fn quote_label(w: &dyn Catalogue, label: &str) -> String {
+    if label.is_empty() { w.a_message() } else { w.quoted(label) }
 }
 
-fn exchange_label(name: &str) -> String {
-    if name.is_empty() { "(default)".into() } else { quote(name) }
+fn exchange_label(w: &dyn Catalogue, name: &str) -> String {
+    if name.is_empty() { w.default_exchange() } else { w.quoted(name) }
 }

@@ -16,6 +16,7 @@ use super::header::Header;
 use super::inspector::Inspector;
 use super::interventions::InterventionMenu;
 use super::keys::use_shortcuts;
+use super::language::{Speech, use_language};
 use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
 use super::panel::RunPanel;
@@ -98,6 +99,7 @@ pub fn use_editor() -> EditorContext {
 #[component]
 pub fn App() -> Html {
     let handle = use_reducer(Studio::default);
+    let speech = use_language();
     // First, so that kept work is restored before a `?scenario=` link is opened over it.
     let autosave = use_autosave(&handle);
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
@@ -118,6 +120,7 @@ pub fn App() -> Html {
     let playback = PlaybackFrame(handle.revision());
     let editor = EditorContext { revision: handle.quiet_revision(), handle };
     html! {
+        <ContextProvider<Speech> context={speech}>
         <ContextProvider<EditorContext> context={editor}>
         <ContextProvider<PlaybackFrame> context={playback}>
             <div class="shell">
@@ -146,5 +149,6 @@ pub fn App() -> Html {
             <InterventionMenu />
         </ContextProvider<PlaybackFrame>>
         </ContextProvider<EditorContext>>
+        </ContextProvider<Speech>>
     }
 }

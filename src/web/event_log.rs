@@ -7,8 +7,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::language::use_lang;
 use crate::engine::BrokerEvent;
 use crate::explain::Describer;
+use crate::explain::lang::Lang;
 use crate::explain::run::{entry_kind_name, log_time};
 use crate::sim::{Place, TraceEvent};
 use crate::studio::log::{entry_message, log_lines_before};
@@ -18,6 +20,7 @@ use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 pub fn EventLog() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let lang = use_lang();
     let throttle = use_mut_ref(|| (0_u64, 0.0_f64));
     let studio = editor.studio();
     let Some(run) = studio.run_ref() else {
@@ -33,7 +36,7 @@ pub fn EventLog() -> Html {
         <section class="event-log" aria-label="Event log">
             <LogFilters filter={studio.filter} {places} />
             <LogLines {run} {trace_end} filter={studio.filter} {current}
-                explained={studio.explained} studio={editor.dispatcher()} />
+                explained={studio.explained} studio={editor.dispatcher()} {lang} />
         </section>
     }
 }
@@ -48,6 +51,7 @@ struct LogLinesProps {
     current: Option<u64>,
     explained: Option<u64>,
     studio: UseReducerDispatcher<Studio>,
+    lang: Lang,
 }
 
 #[component]
@@ -60,7 +64,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
     }
     let run = props.run.0.borrow();
     let lines = log_lines_before(&run, &props.filter, props.trace_end);
-    let mut describer = Describer::default();
+    let mut describer = Describer::new(props.lang);
     for idx in &lines {
         if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
             && let Some((_, label)) = run.messages.get(&message)

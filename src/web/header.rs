@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::files::FileButtons;
+use super::language::LanguageSwitch;
 use crate::studio::{Pick, StudioAction};
 
 /// The value of the "My topology" choice.
@@ -47,6 +48,7 @@ pub fn Header() -> Html {
                     }) }
                 </select>
             </div>
+            <LanguageSwitch />
         </header>
     }
 }

@@ -26,6 +26,7 @@ mod inspect_item;
 mod inspector;
 mod interventions;
 mod keys;
+mod language;
 mod message_inspector;
 mod new_document;
 mod node;

@@ -4,11 +4,13 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::language::use_lang;
 use crate::explain::edit::{preview_lines, preview_summary};
 
 #[component]
 pub fn RoutePreviewPanel() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let Some(preview) = editor.preview() else {
         return html! {
             <p class="muted route-preview-hint">{ "Connect this producer to an exchange to see where its messages go." }</p>
@@ -19,7 +21,7 @@ pub fn RoutePreviewPanel() -> Html {
             <h4>{ "Where the next message goes" }</h4>
             <p class="route-summary">{ preview_summary(&preview) }</p>
             <ul class="route-lines">
-                { for preview_lines(&preview).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                { for preview_lines(lang, &preview).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
         </section>
     }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use kaiten::explain::Describer;
+use kaiten::explain::lang::Lang;
 use kaiten::formats::definitions::Definitions;
 use kaiten::formats::scenario::Scenario;
 use kaiten::scenarios::{self, resolve::resolve};
@@ -114,6 +115,8 @@ pub struct RunOptions {
     pub max_steps: u64,
     /// Interventions added to the scenario's script, each a JSON script step.
     pub intervene: Vec<String>,
+    /// The language of the trace's sentences.
+    pub lang: Lang,
 }
 
 /// Standard output, buffered; every write and the final flush report their errors (a
@@ -156,7 +159,7 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         writeln!(out, "{:016x}", trace_digest(session.trace())).map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut describer = Describer::default();
+    let mut describer = Describer::new(options.lang);
     if !options.json {
         writeln!(out, "# {}: {} (seed {seed})", escape_controls(&scenario.name), escape_controls(&scenario.title))
             .map_err(output_error)?;

@@ -1,0 +1,4 @@
+//! The English catalogue: every word trait, in English.
+
+mod run;
+mod trace;
