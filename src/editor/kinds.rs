@@ -1,4 +1,4 @@
-//! The kinds of node the palette offers, with the words the UI shows for each, and which
+//! The kinds of node the palette offers (their words are `explain::kinds`), and which
 //! way messages can flow through each kind (what may be connected to what).
 
 use crate::formats::scenario::ActorSpec;
@@ -110,52 +110,6 @@ impl NodeKind {
             NodeKind::Exchange => Band::Exchanges,
             NodeKind::Queue => Band::Queues,
             NodeKind::Consumer | NodeKind::RpcServer | NodeKind::Listener => Band::Receivers,
-        }
-    }
-
-    /// The palette button's visible text, which its accessible name contains.
-    pub fn palette_label(self) -> &'static str {
-        match self {
-            NodeKind::Listener => "Listener",
-            other => other.label(),
-        }
-    }
-
-    /// The palette button's accessible name, kept stable for the end-to-end tests.
-    pub fn add_label(self) -> &'static str {
-        match self {
-            NodeKind::Producer => "Add producer",
-            NodeKind::Exchange => "Add exchange",
-            NodeKind::Queue => "Add queue",
-            NodeKind::Consumer => "Add consumer",
-            NodeKind::RpcClient => "Add RPC client",
-            NodeKind::RpcServer => "Add RPC server",
-            NodeKind::Notifier => "Add notifier",
-            NodeKind::Listener => "Add listener",
-        }
-    }
-
-    /// One or two sentences for the inspector: what the kind does in a message bus.
-    pub fn summary(self) -> &'static str {
-        match self {
-            NodeKind::Producer => "Publishes messages to an exchange, each with a routing key and optional headers.",
-            NodeKind::Exchange => {
-                "Receives published messages and routes copies to queues or other exchanges by its type (direct, fanout, topic or headers) and its bindings."
-            }
-            NodeKind::Queue => {
-                "Holds messages in order until a consumer takes them; its arguments set limits, expiry and dead-lettering."
-            }
-            NodeKind::Consumer => "Takes messages from a queue, processes them and acknowledges or rejects each one.",
-            NodeKind::RpcClient => {
-                "Makes oslo.messaging calls (waits for a reply or a timeout) and casts (fire and forget) to a target."
-            }
-            NodeKind::RpcServer => {
-                "Listens on a topic and server name, runs the called method and sends the reply back."
-            }
-            NodeKind::Notifier => {
-                "Emits oslo.messaging notifications on a topic with a priority such as info or error."
-            }
-            NodeKind::Listener => "Receives notifications for the topics and priorities it subscribes to.",
         }
     }
 }

@@ -17,7 +17,8 @@ pub fn item_summary(doc: &Document, item: Item) -> (String, String) {
     let edge = match item {
         Item::Node(node) => {
             let kind = doc.kind(node);
-            let about = format!("{}. {}", kind.map_or("", NodeKind::label), kind.map_or("", NodeKind::summary));
+            let summary = kind.map(|kind| crate::explain::kinds::summary(Lang::En, kind)).unwrap_or_default();
+            let about = format!("{}. {summary}", kind.map_or("", NodeKind::label));
             return (name(node), about);
         }
         Item::Edge(id) => doc.edge(id),

@@ -1,16 +1,19 @@
 //! Words: the one place that turns data into sentences, for the CLI and the UI alike:
 //! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
-//! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), and the run view's labels
-//! (`run`). It sits above every layer it words; a UI language is a new renderer here.
+//! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), the run view's labels
+//! (`run`), the palette's node kinds (`kinds`) and built-in scenarios' titles (`scenarios`).
+//! Each language is one catalogue (`lang`, the keys in `keys/`, `en/`, `zh_cn/`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
 mod en;
 pub mod intervention;
 pub mod keys;
+pub mod kinds;
 pub mod lang;
 pub mod oslo;
 pub mod render;
 pub mod run;
+pub mod scenarios;
 mod zh_cn;
 
 pub use render::{Describer, describe, describe_drop, explanation_lines};

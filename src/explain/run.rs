@@ -1,25 +1,27 @@
 //! Words for the run view: message kinds (legend, tokens, filters), client states and call
 //! outcomes on the canvas, queue badges, playback status and the message inspector's
-//! headings. Each comes from data the studio hands over.
+//! headings. Each comes from data the studio hands over, in the language asked for.
 
 use crate::engine::PublishId;
+use crate::explain::lang::Lang;
 use crate::formats::scenario::Diagnostic;
 use crate::sim::{CallOutcome, MessageKind};
 use crate::studio::EntryKind;
 use crate::studio::stage::{Badge, ClientState};
 
 /// A message kind's name, as the legend and the inspector show it.
-pub fn kind_name(kind: MessageKind) -> &'static str {
+pub fn kind_name(lang: Lang, kind: MessageKind) -> String {
+    let words = lang.words();
     match kind {
-        MessageKind::Plain => "Message",
-        MessageKind::Call => "RPC request (call)",
-        MessageKind::Reply => "RPC reply",
-        MessageKind::Cast => "Cast",
-        MessageKind::FanoutCast => "Fanout cast",
-        MessageKind::Notification => "Notification",
-        MessageKind::DeadLettered => "Dead-lettered",
-        MessageKind::Returned => "Returned (mandatory, unroutable)",
-        MessageKind::Settle => "Ack or nack",
+        MessageKind::Plain => words.kind_plain(),
+        MessageKind::Call => words.kind_call(),
+        MessageKind::Reply => words.kind_reply(),
+        MessageKind::Cast => words.kind_cast(),
+        MessageKind::FanoutCast => words.kind_fanout_cast(),
+        MessageKind::Notification => words.kind_notification(),
+        MessageKind::DeadLettered => words.kind_dead_lettered(),
+        MessageKind::Returned => words.kind_returned(),
+        MessageKind::Settle => words.kind_settle(),
     }
 }
 
@@ -39,76 +41,86 @@ pub fn kind_slug(kind: MessageKind) -> &'static str {
 }
 
 /// An event-log filter's name.
-pub fn entry_kind_name(kind: EntryKind) -> &'static str {
+pub fn entry_kind_name(lang: Lang, kind: EntryKind) -> String {
+    let words = lang.words();
     match kind {
-        EntryKind::Hop => "Messages on the wire",
-        EntryKind::Broker => "Broker decisions",
-        EntryKind::Client => "Client actions",
-        EntryKind::Intervention => "Your interventions",
+        EntryKind::Hop => words.entries_on_the_wire(),
+        EntryKind::Broker => words.entries_broker(),
+        EntryKind::Client => words.entries_clients(),
+        EntryKind::Intervention => words.entries_interventions(),
     }
 }
 
-/// What a call came back with: `add → 42` or `add raised MessagingTimeout`.
-pub fn outcome(outcome: &CallOutcome) -> String {
+/// What a call came back with: `add() returned 42` or `add() raised MessagingTimeout`.
+pub fn outcome(lang: Lang, outcome: &CallOutcome) -> String {
+    let words = lang.words();
     match outcome {
-        CallOutcome::Returned { method, value } => format!("{method}() returned {value}"),
+        CallOutcome::Returned { method, value } => words.call_returned(method, value),
         CallOutcome::Raised { method, class, remote, .. } => {
             let short = class.rsplit('.').next().unwrap_or(class);
             match remote {
-                Some(remote) => format!("{method}() raised {short} ({remote})"),
-                None => format!("{method}() raised {short}"),
+                Some(remote) => words.call_raised_remote(method, short, remote),
+                None => words.call_raised(method, short),
             }
         }
     }
 }
 
 /// The full exception text, for a tooltip and the accessible description.
-pub fn outcome_detail(outcome: &CallOutcome) -> String {
+pub fn outcome_detail(lang: Lang, outcome: &CallOutcome) -> String {
+    let words = lang.words();
     match outcome {
-        CallOutcome::Returned { method, value } => format!("{method}() returned {value}"),
-        CallOutcome::Raised { method, class, message, .. } => format!("{method}() raised {class}: {message}"),
+        CallOutcome::Returned { method, value } => words.call_returned(method, value),
+        CallOutcome::Raised { method, class, message, .. } => words.call_raised_detail(method, class, message),
     }
 }
 
 /// The line a node shows under its name while the run is on.
-pub fn badge(badge: &Badge) -> String {
+pub fn badge(lang: Lang, badge: &Badge) -> String {
+    let words = lang.words();
     match badge {
-        Badge::Queue { ready, unacked, .. } => format!("{ready} ready · {unacked} unacked"),
+        Badge::Queue { ready, unacked, .. } => words.queue_badge(*ready as u64, *unacked as u64),
         Badge::Client { state, unacked, received, sent, .. } => match state {
-            ClientState::Blocked { remaining_ms, .. } => format!("blocked in call() · {remaining_ms} ms left"),
-            ClientState::Busy { .. } => format!("busy · {unacked} unacked"),
-            ClientState::Idle if *received > 0 || *sent == 0 => format!("idle · {received} received"),
-            ClientState::Idle => format!("idle · {sent} sent"),
-            ClientState::Done => format!("done · {sent} sent"),
-            ClientState::Stopped => "stopped".to_string(),
-            ClientState::Paused => format!("paused · {unacked} unacked"),
+            ClientState::Blocked { remaining_ms, .. } => words.client_blocked(*remaining_ms),
+            ClientState::Busy { .. } => words.client_busy(*unacked),
+            ClientState::Idle if *received > 0 || *sent == 0 => words.client_idle_received(*received),
+            ClientState::Idle => words.client_idle_sent(*sent),
+            ClientState::Done => words.client_done(*sent),
+            ClientState::Stopped => words.client_stopped(),
+            ClientState::Paused => words.client_paused(*unacked),
         },
-        Badge::Gone => "gone from the broker".to_string(),
+        Badge::Gone => words.gone_from_the_broker(),
     }
 }
 
 /// The virtual clock.
-pub fn clock(time_ms: u64) -> String {
-    format!("{time_ms} ms")
+pub fn clock(lang: Lang, time_ms: u64) -> String {
+    lang.words().clock(time_ms)
 }
 
 /// Where playback is: `step 12 of 40`.
-pub fn position(position: u64, end: u64, cut: bool) -> String {
-    if cut { format!("step {position} of {end}+ (the run was cut there)") } else { format!("step {position} of {end}") }
+pub fn position(lang: Lang, position: u64, end: u64, cut: bool) -> String {
+    let words = lang.words();
+    if cut { words.position_cut(position, end) } else { words.position(position, end) }
 }
 
 /// What the playback bar says when there is nothing to play.
-pub fn nothing_to_play(problems: &[Diagnostic]) -> String {
+pub fn nothing_to_play(lang: Lang, problems: &[Diagnostic]) -> String {
+    let words = lang.words();
     if problems.is_empty() {
-        return "Draw a topology or pick a scenario to run it.".to_string();
+        return words.nothing_to_play();
     }
-    let each: Vec<String> = problems.iter().map(problem).collect();
-    format!("This cannot run: {}", each.join("; "))
+    let each: Vec<String> = problems.iter().map(|each| problem(lang, each)).collect();
+    words.cannot_run(&each.join("; "))
 }
 
 /// One problem with a file, a link or kept work: where, then what.
-pub fn problem(problem: &Diagnostic) -> String {
-    if problem.path.is_empty() { problem.message.clone() } else { format!("{}: {}", problem.path, problem.message) }
+pub fn problem(lang: Lang, problem: &Diagnostic) -> String {
+    if problem.path.is_empty() {
+        problem.message.clone()
+    } else {
+        lang.words().problem_at(&problem.path, &problem.message)
+    }
 }
 
 /// A message's name where no label was given: its publish number.
@@ -117,79 +129,38 @@ pub fn message_label(label: &str, message: PublishId) -> String {
 }
 
 /// The message inspector's heading.
-pub fn message_title(label: &str, message: PublishId) -> String {
-    format!("Message {}", message_label(label, message))
+pub fn message_title(lang: Lang, label: &str, message: PublishId) -> String {
+    lang.words().message_title(&message_label(label, message))
 }
 
 /// A token's accessible name: its kind and label.
-pub fn token_name(kind: MessageKind, label: &str) -> String {
-    format!("{} {label}", kind_name(kind))
+pub fn token_name(lang: Lang, kind: MessageKind, label: &str) -> String {
+    lang.words().token_name(&kind_name(lang, kind), label)
 }
 
 /// One leg of a message's path: `209 → 220 ms: compute → compute-host1`.
-pub fn path_leg(departs: u64, arrives: u64, from: &str, to: &str) -> String {
+pub fn path_leg(lang: Lang, departs: u64, arrives: u64, from: &str, to: &str) -> String {
+    let words = lang.words();
     if arrives > departs {
-        format!("{departs} → {arrives} ms: {from} → {to}")
+        words.path_leg(departs, arrives, from, to)
     } else {
-        format!("{departs} ms: {from} → {to}")
+        words.path_leg_instant(departs, from, to)
     }
 }
 
-/// A sequence-diagram arrow's accessible name, and the label drawn on it.
-pub fn arrow_name(label: &str, from: &str, to: &str, departs: u64) -> String {
-    format!("{label}: {from} → {to} at {departs} ms")
-}
-
-pub fn arrow_label(label: &str, departs: u64) -> String {
-    format!("{label} ({departs} ms)")
-}
-
 /// The second line of a node the run declared.
-pub fn declared_detail(builtin: bool) -> &'static str {
-    if builtin { "built in" } else { "declared by the run" }
-}
-
-/// A log line's time.
-pub fn log_time(time_ms: u64) -> String {
-    format!("{time_ms} ms: ")
-}
-
-/// The queue-depth chart's caption.
-pub fn depth_caption(max_depth: u64, now_ms: u64) -> String {
-    format!("Queue depth (ready messages, up to {max_depth}) over {now_ms} ms")
+pub fn declared_detail(lang: Lang, builtin: bool) -> String {
+    let words = lang.words();
+    if builtin { words.built_in() } else { words.declared_by_the_run() }
 }
 
 /// A latency percentile's value.
-pub fn latency_value(value: Option<u64>) -> String {
-    value.map_or_else(|| "no acks yet".to_string(), |value| format!("{value} ms"))
+pub fn latency_value(lang: Lang, value: Option<u64>) -> String {
+    let words = lang.words();
+    value.map_or_else(|| words.no_acks_yet(), |value| words.latency_ms(value))
 }
 
-/// Why the browser is not keeping the user's work.
-pub fn storage_warning(reason: &str) -> String {
-    format!("Your work is not being saved in this browser ({reason}). Keep this tab open, or save it to a file.")
-}
-
-/// The question "New" asks before it clears the canvas, and what it means.
-pub fn new_document_question() -> (&'static str, &'static str) {
-    ("Start a new topology?", "This clears the canvas. Undo (Ctrl+Z) brings the current document back.")
-}
-
-/// The name a pasted document goes by in its refusals (`pasted text: queues[0]...`).
-pub fn pasted_source() -> &'static str {
-    "pasted text"
-}
-
-/// The banner shown when another tab of Kaiten saved its work over this tab's.
-pub fn other_tab_saved() -> &'static str {
-    "Another tab saved different work. This tab stopped saving until you choose which to keep."
-}
-
-/// The play-only view's banner.
-pub fn shared_banner() -> &'static str {
-    "A shared scenario, play only: play and step through it, or edit a copy."
-}
-
-/// A batch of tokens' accessible name: `12 RPC request (call) messages on the wire`.
-pub fn tokens_on_the_wire(kind: MessageKind, count: usize) -> String {
-    format!("{count} × {} on the wire", kind_name(kind))
+/// A batch of tokens' accessible name: `12 × RPC request (call) on the wire`.
+pub fn tokens_on_the_wire(lang: Lang, kind: MessageKind, count: usize) -> String {
+    lang.words().tokens_on_the_wire(count as u64, &kind_name(lang, kind))
 }

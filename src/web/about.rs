@@ -4,16 +4,23 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::{problem, shared_banner};
+use super::language::use_lang;
+use crate::explain::run::problem;
+use crate::explain::scenarios::heading;
 use crate::studio::StudioAction;
 
 #[component]
 pub fn About() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
+    let words = lang.words();
     // Always the same element, hidden when empty: a component whose root changes between
     // nothing and an element trips yew's sibling bookkeeping.
-    let (title, watch) = editor.studio().heading().unwrap_or_default();
-    let problems: Vec<String> = editor.studio().problems.iter().map(problem).collect();
+    let (title, watch) = {
+        let studio = editor.studio();
+        studio.heading().map(|(title, watch)| heading(lang, &studio.pick, title, watch)).unwrap_or_default()
+    };
+    let problems: Vec<String> = editor.studio().problems.iter().map(|each| problem(lang, each)).collect();
     let shared = editor.studio().shared;
     let edit_copy = {
         let editor = editor.clone();
@@ -21,13 +28,13 @@ pub fn About() -> Html {
     };
     html! {
         <>
-            <section class="about" aria-label="About this scenario" hidden={title.is_empty()}>
+            <section class="about" aria-label={words.about_scenario()} hidden={title.is_empty()}>
                 <h2>{ title }</h2>
                 <p title={watch.to_string()}>{ watch }</p>
             </section>
             <div class="shared-banner" hidden={!shared}>
-                <p>{ shared_banner() }</p>
-                <button type="button" onclick={edit_copy}>{ "Edit a copy" }</button>
+                <p>{ words.shared_banner() }</p>
+                <button type="button" onclick={edit_copy}>{ words.edit_copy() }</button>
             </div>
             <div class="problems" role="alert" hidden={problems.is_empty()}>
                 { for problems.iter().map(|problem| html! { <p>{ problem.clone() }</p> }) }

@@ -23,7 +23,6 @@ use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
 use super::run_layer::Legend;
 use crate::editor::{Action, EditorState};
-use crate::explain::run::other_tab_saved;
 use crate::studio::{Pick, Studio, StudioAction};
 
 /// What every region reads: the studio and a way to dispatch actions to it.
@@ -102,7 +101,7 @@ pub fn App() -> Html {
     let speech = use_language();
     // First, so that kept work is restored before a `?scenario=` link is opened over it.
     let autosave = use_autosave(&handle);
-    use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty());
+    use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty(), speech.lang);
     {
         // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
         let studio = handle.dispatcher();
@@ -117,6 +116,7 @@ pub fn App() -> Html {
     }
     use_playback_timer(handle.playing, handle.dispatcher());
     let handle_runs = handle.run().is_some();
+    let words = speech.lang.words();
     let playback = PlaybackFrame(handle.revision());
     let editor = EditorContext { revision: handle.quiet_revision(), handle };
     html! {
@@ -126,13 +126,13 @@ pub fn App() -> Html {
             <div class="shell">
                 <Header />
                 <p class="storage-warning" role="alert" hidden={autosave.warning.is_none()}>
-                    { autosave.warning.clone().unwrap_or_default() }
+                    { autosave.warning.as_deref().map(|reason| words.storage_warning(reason)).unwrap_or_default() }
                 </p>
                 if autosave.other_tab_saved {
                     <div class="other-tab-banner" role="alert">
-                        <p>{ other_tab_saved() }</p>
-                        <button type="button" onclick={autosave.load.clone()}>{ "Load the other tab's version" }</button>
-                        <button type="button" onclick={autosave.keep.clone()}>{ "Keep mine" }</button>
+                        <p>{ words.other_tab_saved() }</p>
+                        <button type="button" onclick={autosave.load.clone()}>{ words.load_other_tab() }</button>
+                        <button type="button" onclick={autosave.keep.clone()}>{ words.keep_mine() }</button>
                     </div>
                 }
                 <Palette />

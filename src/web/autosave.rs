@@ -14,7 +14,6 @@ use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use super::dom::fragment;
-use crate::explain::run::storage_warning;
 use crate::studio::share::SHARE_PREFIX;
 use crate::studio::{Studio, StudioAction};
 
@@ -76,7 +75,7 @@ pub fn use_autosave(studio: &UseReducerHandle<Studio>) -> Autosave {
             let text = studio.saved_work();
             let result = LocalStorage::raw().set_item(KEY, &text);
             *last_saved.borrow_mut() = text;
-            let problem = result.err().map(|error| storage_warning(&format!("{error:?}")));
+            let problem = result.err().map(|error| format!("{error:?}"));
             if *warning != problem {
                 warning.set(problem);
             }

@@ -13,6 +13,7 @@ use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
 use super::files::open_first;
 use super::interventions::{open_menu, start_long_press};
+use super::language::use_lang;
 use super::node::NodeShape;
 use super::node::NodeStatus;
 use super::notice::{ConnectFeedback, Notice};
@@ -23,6 +24,7 @@ use crate::editor::gesture::Gesture;
 use crate::editor::view::{Lit, NodeView, build, node_label};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
+use crate::explain::lang::Lang;
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
 use crate::scene::geometry::Point;
 use crate::sim::Place;
@@ -33,6 +35,7 @@ use std::collections::BTreeMap;
 #[component]
 pub fn Canvas() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     use_playback_frame();
     let svg = use_node_ref();
     let events = use_canvas_events(editor.clone(), svg.clone());
@@ -55,7 +58,7 @@ pub fn Canvas() -> Html {
     if let Some(run) = &run {
         for badge in &stage.badges {
             if let Some(node) = run.node(badge.place).or_else(|| place_node(badge.place)) {
-                statuses.insert(node, node_status(&badge.badge));
+                statuses.insert(node, node_status(lang, &badge.badge));
             }
         }
         for edge in &mut scene.edges {
@@ -70,7 +73,7 @@ pub fn Canvas() -> Html {
         }
     }
     drop(run);
-    let run_nodes: Vec<NodeView> = stage.nodes.iter().filter_map(run_node_view).collect();
+    let run_nodes: Vec<NodeView> = stage.nodes.iter().filter_map(|node| run_node_view(lang, node)).collect();
     let target = editor.connect_target().map(|(from, to)| (to, check(&editor.doc, from, to).is_ok()));
     let on_select = {
         let editor = editor.clone();
@@ -94,7 +97,7 @@ pub fn Canvas() -> Html {
         Callback::from(move |event: MouseEvent| open_menu(&editor, &event, MenuTarget::Broker))
     };
     let edges = scene.edges.iter().map(|edge| {
-        let name = edge_name(&editor.doc, edge);
+        let name = edge_name(lang, &editor.doc, edge);
         html! { <EdgeShape key={format!("{:?}", edge.id)} view={edge.clone()} {name} on_select={on_select.clone()} /> }
     });
     let nodes = scene.nodes.iter().map(|node| {
@@ -130,7 +133,7 @@ pub fn Canvas() -> Html {
     };
     html! {
         <main class="canvas-area" ondragover={on_drag_over} ondrop={on_drop}>
-            <svg ref={svg} {class} role="group" aria-label="Canvas" tabindex="-1"
+            <svg ref={svg} {class} role="group" aria-label={lang.words().canvas()} tabindex="-1"
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
                 onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}
                 oncontextmenu={on_canvas_menu}>
@@ -197,7 +200,7 @@ fn place_node(place: Place) -> Option<NodeId> {
 }
 
 /// A node the run declared, drawn like the document's own.
-fn run_node_view(node: &StageNode) -> Option<NodeView> {
+fn run_node_view(lang: Lang, node: &StageNode) -> Option<NodeView> {
     let id = place_node(node.place)?;
     let middle = node.rect.y + node.rect.height / 2.0;
     Some(NodeView {
@@ -205,7 +208,7 @@ fn run_node_view(node: &StageNode) -> Option<NodeView> {
         kind: node.kind,
         name: node.name.clone(),
         label: node_label(&node.name),
-        detail: declared_detail(node.builtin).into(),
+        detail: declared_detail(lang, node.builtin),
         rect: node.rect,
         out_port: (node.kind == NodeKind::Exchange).then(|| Point::new(node.rect.right(), middle)),
         in_port: Some(Point::new(node.rect.x, middle)),
@@ -214,21 +217,21 @@ fn run_node_view(node: &StageNode) -> Option<NodeView> {
     })
 }
 
-fn node_status(node_badge: &Badge) -> NodeStatus {
+fn node_status(lang: Lang, node_badge: &Badge) -> NodeStatus {
     match node_badge {
         Badge::Gone => {
-            NodeStatus { line: badge(node_badge), outcome: None, state: "gone", received: 0, waiting: Vec::new() }
+            NodeStatus { line: badge(lang, node_badge), outcome: None, state: "gone", received: 0, waiting: Vec::new() }
         }
         Badge::Queue { waiting, .. } => NodeStatus {
-            line: badge(node_badge),
+            line: badge(lang, node_badge),
             outcome: None,
             state: "queue",
             received: 0,
             waiting: waiting.iter().map(|(_, kind)| kind_slug(*kind)).collect(),
         },
         Badge::Client { state, received, outcome: last, .. } => NodeStatus {
-            line: badge(node_badge),
-            outcome: last.as_ref().map(|last| (outcome(last), outcome_detail(last))),
+            line: badge(lang, node_badge),
+            outcome: last.as_ref().map(|last| (outcome(lang, last), outcome_detail(lang, last))),
             state: match state {
                 ClientState::Idle => "idle",
                 ClientState::Busy { .. } => "busy",

@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::language::use_lang;
 use crate::engine::QueueId;
-use crate::explain::run::{depth_caption, latency_value};
+use crate::explain::run::latency_value;
 use crate::sim::Place;
 use crate::sim::stats::DepthPoint;
 
@@ -18,8 +19,10 @@ const QUEUES_SHOWN: usize = 6;
 pub fn Charts() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let lang = use_lang();
+    let words = lang.words();
     let Some(run) = editor.studio().run() else {
-        return html! { <section class="charts" aria-label="Charts"><p class="muted">{ "Nothing has run yet." }</p></section> };
+        return html! { <section class="charts" aria-label={words.charts()}><p class="muted">{ words.nothing_has_run() }</p></section> };
     };
     let now = run.session.now().max(1) as f64;
     let position = run.session.position();
@@ -62,16 +65,16 @@ pub fn Charts() -> Html {
                 <text x="0" y={(y + 14.0).to_string()}>{ *name }</text>
                 <rect x="40" y={y.to_string()} width={width.to_string()} height="18" />
                 <text x={(46.0 + width).to_string()} y={(y + 14.0).to_string()}>
-                    { latency_value(value) }
+                    { latency_value(lang, value) }
                 </text>
             </g>
         }
     });
     html! {
-        <section class="charts" aria-label="Charts">
+        <section class="charts" aria-label={words.charts()}>
             <figure>
-                <figcaption>{ depth_caption(max_depth as u64, now as u64) }</figcaption>
-                <svg role="img" aria-label="Queue depth" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} class="chart">
+                <figcaption>{ words.depth_caption(max_depth as u64, now as u64) }</figcaption>
+                <svg role="img" aria-label={words.queue_depth()} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} class="chart">
                     { for lines.iter().enumerate().map(|(idx, (name, path))| html! {
                         <path class={format!("series series-{idx}")} d={path.clone()}><title>{ name.clone() }</title></path>
                     }) }
@@ -81,8 +84,8 @@ pub fn Charts() -> Html {
                 </ul>
             </figure>
             <figure>
-                <figcaption>{ "Latency from publish to ack" }</figcaption>
-                <svg role="img" aria-label="Latency" viewBox={format!("0 0 {WIDTH} 106")} class="chart">{ for bars }</svg>
+                <figcaption>{ words.latency_caption() }</figcaption>
+                <svg role="img" aria-label={words.latency()} viewBox={format!("0 0 {WIDTH} 106")} class="chart">{ for bars }</svg>
             </figure>
         </section>
     }

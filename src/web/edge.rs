@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::editor::view::{EdgeView, Lit};
 use crate::editor::{Document, EdgeId, Item};
+use crate::explain::lang::Lang;
 
 /// Width of one character of an edge label (the label font is monospace), for its backdrop.
 const LABEL_CHAR_WIDTH: f64 = 6.7;
@@ -81,20 +82,17 @@ fn EdgeLabel(props: &EdgeLabelProps) -> Html {
 }
 
 /// What an edge connects, in words a screen reader reads out.
-pub fn edge_name(doc: &Document, edge: &EdgeView) -> AttrValue {
+pub fn edge_name(lang: Lang, doc: &Document, edge: &EdgeView) -> AttrValue {
+    let words = lang.words();
     let name = |node| doc.name(node).unwrap_or_default();
     let (from, to) = (name(edge.from), name(edge.to));
     let text = match edge.id {
         EdgeId::Binding(id) => {
             let key = doc.topology.binding(id).map_or("", |binding| binding.routing_key.as_str());
-            if key.is_empty() {
-                format!("Binding from {from} to {to}")
-            } else {
-                format!("Binding {key} from {from} to {to}")
-            }
+            if key.is_empty() { words.binding_edge(from, to) } else { words.binding_edge_key(key, from, to) }
         }
-        EdgeId::Publish(_) => format!("{from} publishes to {to}"),
-        EdgeId::Consume(_) => format!("{to} consumes from {from}"),
+        EdgeId::Publish(_) => words.publishes_to(from, to),
+        EdgeId::Consume(_) => words.consumes_from(to, from),
     };
     AttrValue::from(text)
 }

@@ -11,7 +11,7 @@ use super::language::use_lang;
 use crate::engine::BrokerEvent;
 use crate::explain::Describer;
 use crate::explain::lang::Lang;
-use crate::explain::run::{entry_kind_name, log_time};
+use crate::explain::run::entry_kind_name;
 use crate::sim::{Place, TraceEvent};
 use crate::studio::log::{entry_message, log_lines_before};
 use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
@@ -24,7 +24,7 @@ pub fn EventLog() -> Html {
     let throttle = use_mut_ref(|| (0_u64, 0.0_f64));
     let studio = editor.studio();
     let Some(run) = studio.run_ref() else {
-        return html! { <section class="event-log" aria-label="Event log"><p class="muted">{ "Nothing has run yet." }</p></section> };
+        return html! { <section class="event-log" aria-label={lang.words().event_log()}><p class="muted">{ lang.words().nothing_has_run() }</p></section> };
     };
     let trace_end = shown_end(&throttle, run.0.borrow().trace_end(), studio.playing);
     let current = if studio.playing { trace_end.checked_sub(1) } else { studio.current_entry() };
@@ -33,8 +33,8 @@ pub fn EventLog() -> Html {
         run.involved.iter().map(|place| (*place, run.name(*place))).collect()
     };
     html! {
-        <section class="event-log" aria-label="Event log">
-            <LogFilters filter={studio.filter} {places} />
+        <section class="event-log" aria-label={lang.words().event_log()}>
+            <LogFilters filter={studio.filter} {places} {lang} />
             <LogLines {run} {trace_end} filter={studio.filter} {current}
                 explained={studio.explained} studio={editor.dispatcher()} {lang} />
         </section>
@@ -64,6 +64,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
     }
     let run = props.run.0.borrow();
     let lines = log_lines_before(&run, &props.filter, props.trace_end);
+    let words = props.lang.words();
     let mut describer = Describer::new(props.lang);
     for idx in &lines {
         if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
@@ -102,13 +103,13 @@ fn LogLines(props: &LogLinesProps) -> Html {
                 <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"), intervention.then_some("intervention"))}
                     aria-current={current.then_some("step")}>
                     <button type="button" class="log-seek" onclick={send(StudioAction::SeekEntry(*idx))}>
-                        <span class="log-time">{ log_time(entry.time) }</span>{ description.sentence.clone() }
+                        <span class="log-time">{ words.log_time(entry.time) }</span>{ description.sentence.clone() }
                     </button>
                     if let Some(inspect) = inspect {
-                        <button type="button" class="log-inspect" onclick={inspect} title="Inspect this message">{ "Message" }</button>
+                        <button type="button" class="log-inspect" onclick={inspect} title={words.log_inspect()}>{ words.log_message() }</button>
                     }
                     if let Some(why) = why {
-                        <button type="button" class="log-why" aria-expanded={open.to_string()} onclick={why}>{ "Why" }</button>
+                        <button type="button" class="log-why" aria-expanded={open.to_string()} onclick={why}>{ words.log_why() }</button>
                     }
                     if open {
                         <ul class="log-details">{ for description.details.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
@@ -124,12 +125,14 @@ fn LogLines(props: &LogLinesProps) -> Html {
 struct LogFiltersProps {
     filter: LogFilter,
     places: Vec<(Place, String)>,
+    lang: Lang,
 }
 
 #[component]
 fn LogFilters(props: &LogFiltersProps) -> Html {
     let editor = use_editor();
     let filter = props.filter;
+    let (lang, words) = (props.lang, props.lang.words());
     let on_kind = {
         let editor = editor.clone();
         Callback::from(move |event: Event| {
@@ -158,24 +161,24 @@ fn LogFilters(props: &LogFiltersProps) -> Html {
     });
     html! {
         <div class="log-filters">
-            <label for="log-show">{ "Show" }</label>
+            <label for="log-show">{ words.log_show() }</label>
                 <select id="log-show" onchange={on_kind}>
-                    <option selected={filter.kind.is_none()}>{ "All" }</option>
+                    <option selected={filter.kind.is_none()}>{ words.log_all() }</option>
                     { for EntryKind::ALL.iter().map(|kind| html! {
-                        <option selected={filter.kind == Some(*kind)}>{ entry_kind_name(*kind) }</option>
+                        <option selected={filter.kind == Some(*kind)}>{ entry_kind_name(lang, *kind) }</option>
                     }) }
                 </select>
-            <label for="log-node">{ "Node" }</label>
+            <label for="log-node">{ words.log_node() }</label>
                 <select id="log-node" onchange={on_place}>
-                    <option selected={filter.place.is_none()}>{ "All nodes" }</option>
+                    <option selected={filter.place.is_none()}>{ words.log_all_nodes() }</option>
                     { for props.places.iter().map(|(place, name)| html! {
                         <option selected={filter.place == Some(*place)}>{ name.clone() }</option>
                     }) }
                 </select>
             if filter.message.is_some() {
-                <button type="button" onclick={clear_message}>{ "All messages" }</button>
+                <button type="button" onclick={clear_message}>{ words.log_all_messages() }</button>
             } else if let Some(only) = only_message {
-                <button type="button" onclick={only}>{ "Only the inspected message" }</button>
+                <button type="button" onclick={only}>{ words.log_only_inspected() }</button>
             }
         </div>
     }

@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::{canvas, download, download_href};
+use super::language::use_lang;
+use crate::explain::lang::Lang;
 use crate::studio::{Studio, StudioAction};
 
 /// The computed style properties an SVG picture needs to look as the canvas does.
@@ -51,17 +53,24 @@ enum Export {
     Png,
 }
 
-const ITEMS: [(Export, &str); 5] = [
-    (Export::Definitions, "Export definitions"),
-    (Export::Rabbitmqadmin, "Export rabbitmqadmin commands"),
-    (Export::AsyncApi, "Export AsyncAPI"),
-    (Export::Svg, "Export SVG"),
-    (Export::Png, "Export PNG"),
-];
+const ITEMS: [Export; 5] = [Export::Definitions, Export::Rabbitmqadmin, Export::AsyncApi, Export::Svg, Export::Png];
+
+/// A menu item's name.
+fn item_name(lang: Lang, export: Export) -> String {
+    let words = lang.words();
+    match export {
+        Export::Definitions => words.export_definitions(),
+        Export::Rabbitmqadmin => words.export_rabbitmqadmin(),
+        Export::AsyncApi => words.export_asyncapi(),
+        Export::Svg => words.export_svg(),
+        Export::Png => words.export_png(),
+    }
+}
 
 #[component]
 pub fn ExportMenu() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
@@ -75,7 +84,7 @@ pub fn ExportMenu() -> Html {
             }
         })
     };
-    let items = ITEMS.map(|(export, label)| {
+    let items = ITEMS.map(|export| {
         let (editor, open) = (editor.clone(), open.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             open.set(false);
@@ -83,12 +92,12 @@ pub fn ExportMenu() -> Html {
                 editor.send(StudioAction::Refuse(problem));
             }
         });
-        html! { <li><button type="button" {onclick}>{ label }</button></li> }
+        html! { <li><button type="button" {onclick}>{ item_name(lang, export) }</button></li> }
     });
     html! {
         <div class="export-menu" {onkeydown}>
             <button type="button" aria-expanded={open.to_string()} aria-controls="export-list" onclick={toggle}>
-                { "Export" }<span aria-hidden="true">{ "\u{25be}" }</span>
+                { lang.words().export() }<span aria-hidden="true">{ "\u{25be}" }</span>
             </button>
             if *open {
                 <ul id="export-list" class="export-list">{ for items }</ul>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::app::use_editor;
 use super::dom::{copy_text, download, page_address, read_file};
 use super::export::ExportMenu;
+use super::language::use_lang;
 use super::new_document::NewButton;
 use crate::studio::{Studio, StudioAction};
 
@@ -21,6 +22,7 @@ pub fn open_first(files: Option<web_sys::FileList>, studio: UseReducerDispatcher
 #[component]
 pub fn FileButtons() -> Html {
     let editor = use_editor();
+    let words = use_lang().words();
     let onchange = {
         let studio = editor.dispatcher();
         Callback::from(move |event: Event| {
@@ -47,13 +49,13 @@ pub fn FileButtons() -> Html {
         <div class="file-buttons">
             <NewButton />
             <label class="file-open">
-                { "Open" }
+                { words.open() }
                 <input type="file" accept=".json,application/json" {onchange} />
             </label>
-            <button type="button" onclick={save}>{ "Save scenario" }</button>
+            <button type="button" onclick={save}>{ words.save_scenario() }</button>
             <ExportMenu />
-            <button type="button" onclick={link(false)}>{ "Copy link" }</button>
-            <button type="button" onclick={link(true)}>{ "Copy link to this step" }</button>
+            <button type="button" onclick={link(false)}>{ words.copy_link() }</button>
+            <button type="button" onclick={link(true)}>{ words.copy_link_to_step() }</button>
         </div>
     }
 }

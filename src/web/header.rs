@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::files::FileButtons;
-use super::language::LanguageSwitch;
+use super::language::{LanguageSwitch, use_lang};
+use crate::explain::scenarios::scenario_title;
 use crate::studio::{Pick, StudioAction};
 
 /// The value of the "My topology" choice.
@@ -15,6 +16,8 @@ const MY_TOPOLOGY: &str = "my-topology";
 #[component]
 pub fn Header() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
+    let words = lang.words();
     let titles = use_memo((), |_| {
         crate::scenarios::names()
             .filter_map(|name| Some((name, crate::scenarios::builtin(name)?.ok()?.title)))
@@ -37,14 +40,14 @@ pub fn Header() -> Html {
                 <circle class="logo-dot" cx="16" cy="7" r="3" />
             </svg>
             <h1>{ "Kaiten" }</h1>
-            <p class="tagline">{ "Message-bus simulator" }</p>
+            <p class="tagline">{ words.tagline() }</p>
             <FileButtons />
             <div class="scenario-picker">
-                <label for="scenario-picker">{ "Scenario" }</label>
+                <label for="scenario-picker">{ words.scenario() }</label>
                 <select id="scenario-picker" {onchange}>
-                    <option value={MY_TOPOLOGY} selected={picked == MY_TOPOLOGY}>{ "My topology" }</option>
+                    <option value={MY_TOPOLOGY} selected={picked == MY_TOPOLOGY}>{ words.my_topology() }</option>
                     { for titles.iter().map(|(name, title)| html! {
-                        <option value={*name} selected={picked == *name}>{ title.clone() }</option>
+                        <option value={*name} selected={picked == *name}>{ scenario_title(lang, name, title) }</option>
                     }) }
                 </select>
             </div>

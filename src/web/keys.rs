@@ -15,15 +15,16 @@ use super::dom::focus_in_control;
 use super::files::open_first;
 use crate::editor::Action;
 use crate::editor::shortcuts::KeyPress;
-use crate::explain::run::pasted_source;
+use crate::explain::lang::Lang;
 use crate::studio::files::paste_action;
 use crate::studio::{Studio, StudioAction, action_for};
 
 #[hook]
-pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: bool) {
+pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: bool, lang: Lang) {
     let selection = use_mut_ref(|| nothing_selected);
     *selection.borrow_mut() = nothing_selected;
-    use_effect_with((), move |_| {
+    use_effect_with(lang, move |lang| {
+        let pasted = lang.words().pasted_source();
         let window = gloo::utils::window();
         let keydown = {
             let studio = studio.clone();
@@ -77,7 +78,7 @@ pub fn use_shortcuts(studio: UseReducerDispatcher<Studio>, nothing_selected: boo
                         return;
                     }
                     let text = data.and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
-                    studio.dispatch(paste_action(pasted_source(), &text));
+                    studio.dispatch(paste_action(&pasted, &text));
                 },
             )
         };

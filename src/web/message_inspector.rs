@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
 use super::interventions::Interventions;
+use super::language::use_lang;
 use crate::engine::PublishId;
 use crate::explain::run::{kind_name, message_title, path_leg};
 use crate::sim::{Content, TraceEvent};
@@ -20,6 +21,8 @@ pub struct MessageInspectorProps {
 pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let lang = use_lang();
+    let words = lang.words();
     let Some(run) = editor.studio().run() else { return html! {} };
     let message = props.message;
     let end = run.trace_end();
@@ -33,31 +36,31 @@ pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
         });
     let path: Vec<String> = run
         .arrows_of_so_far(message)
-        .map(|arrow| path_leg(arrow.departs, arrow.arrives, &run.name(arrow.from), &run.name(arrow.to)))
+        .map(|arrow| path_leg(lang, arrow.departs, arrow.arrives, &run.name(arrow.from), &run.name(arrow.to)))
         .collect();
     drop(run);
     let close = Callback::from(move |_: MouseEvent| editor.send(StudioAction::Inspect(None)));
-    let title = message_title(&label, message);
+    let title = message_title(lang, &label, message);
     html! {
-        <section class="message-inspector" aria-label="Message">
+        <section class="message-inspector" aria-label={words.message_heading()}>
             <h3>{ title }</h3>
-            <p class="muted">{ kind_name(kind) }</p>
+            <p class="muted">{ kind_name(lang, kind) }</p>
             if let Some(content) = content {
                 <dl class="message-fields">
-                    <dt>{ "Routing key" }</dt><dd><code>{ content.routing_key.clone() }</code></dd>
-                    <dt>{ "Properties" }</dt><dd><pre>{ pretty(&serde_json::to_string(&*content.properties).unwrap_or_default()) }</pre></dd>
-                    <dt>{ "Body" }</dt><dd><pre>{ pretty(&content.body) }</pre></dd>
+                    <dt>{ words.routing_key() }</dt><dd><code>{ content.routing_key.clone() }</code></dd>
+                    <dt>{ words.properties() }</dt><dd><pre>{ pretty(&serde_json::to_string(&*content.properties).unwrap_or_default()) }</pre></dd>
+                    <dt>{ words.body() }</dt><dd><pre>{ pretty(&content.body) }</pre></dd>
                     if !content.deaths.is_empty() {
                         <dt>{ "x-death" }</dt><dd><pre>{ pretty(&serde_json::to_string(&content.deaths).unwrap_or_default()) }</pre></dd>
                     }
                 </dl>
             }
-            <h4 id="message-path">{ "Path" }</h4>
+            <h4 id="message-path">{ words.path() }</h4>
             <ol class="message-path" aria-labelledby="message-path">
                 { for path.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
             </ol>
             <Interventions target={MenuTarget::Message(message)} />
-            <button type="button" onclick={close}>{ "Close message" }</button>
+            <button type="button" onclick={close}>{ words.close_message() }</button>
         </section>
     }
 }

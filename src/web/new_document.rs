@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
-use crate::explain::run::new_document_question;
+use super::language::use_lang;
 use crate::studio::StudioAction;
 
 #[component]
@@ -42,19 +42,19 @@ pub fn NewButton() -> Html {
             }
         })
     };
-    let (title, text) = new_document_question();
+    let words = use_lang().words();
     html! {
         <>
-            <button type="button" onclick={set(true)}>{ "New" }</button>
+            <button type="button" onclick={set(true)}>{ words.new_document() }</button>
             if *asking {
                 <div class="dialog-backdrop">
                     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-title"
                         aria-describedby="new-text" {onkeydown}>
-                        <h2 id="new-title">{ title }</h2>
-                        <p id="new-text">{ text }</p>
+                        <h2 id="new-title">{ words.new_question() }</h2>
+                        <p id="new-text">{ words.new_consequence() }</p>
                         <div class="dialog-buttons">
-                            <button type="button" class="danger" onclick={clear}>{ "Clear the canvas" }</button>
-                            <button type="button" ref={cancel_ref} onclick={set(false)}>{ "Cancel" }</button>
+                            <button type="button" class="danger" onclick={clear}>{ words.clear_canvas() }</button>
+                            <button type="button" ref={cancel_ref} onclick={set(false)}>{ words.cancel() }</button>
                         </div>
                     </div>
                 </div>

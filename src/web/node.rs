@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use super::language::use_lang;
 use crate::editor::view::{Lit, NodeView, PORT_RADIUS};
 use crate::editor::{Item, NodeKind};
+use crate::explain::kinds::kind_label;
 
 #[derive(Properties, PartialEq)]
 pub struct NodeShapeProps {
@@ -37,6 +39,7 @@ pub struct NodeStatus {
 #[component]
 pub fn NodeShape(props: &NodeShapeProps) -> Html {
     let node = &props.view;
+    let lang = use_lang();
     let (width, height) = (node.rect.width, node.rect.height);
     let onkeydown = {
         let (item, on_select) = (Item::Node(node.id), props.on_select.clone());
@@ -67,7 +70,7 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
     let middle = (height / 2.0).to_string();
     html! {
         <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
-            aria-roledescription={node.kind.label().to_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
+            aria-roledescription={kind_label(lang, node.kind).to_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
             data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />

@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::language::use_lang;
 use crate::editor::Action;
 use crate::editor::shortcuts::SHORTCUTS;
 
 #[component]
 pub fn ShortcutsOverlay() -> Html {
     let editor = use_editor();
+    let words = use_lang().words();
     if !editor.shortcuts_open {
         return html! {};
     }
@@ -21,7 +23,7 @@ pub fn ShortcutsOverlay() -> Html {
     html! {
         <div class="overlay" onclick={close.clone()}>
             <div class="overlay-card" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onclick={keep_open}>
-                <h2 id="shortcuts-title">{ "Keyboard shortcuts and gestures" }</h2>
+                <h2 id="shortcuts-title">{ words.shortcuts_title() }</h2>
                 <table class="shortcuts">
                     <tbody>
                         { for SHORTCUTS.iter().map(|(keys, what)| html! {
@@ -29,7 +31,7 @@ pub fn ShortcutsOverlay() -> Html {
                         }) }
                     </tbody>
                 </table>
-                <button type="button" class="overlay-close" onclick={close}>{ "Close" }</button>
+                <button type="button" class="overlay-close" onclick={close}>{ words.close() }</button>
             </div>
         </div>
     }

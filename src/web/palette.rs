@@ -6,11 +6,14 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::canvas_size;
+use super::language::use_lang;
 use super::palette_drag::use_palette_drag;
 use crate::editor::{Action, Family, NodeKind};
+use crate::explain::kinds::{add_label, kind_label, palette_label, summary};
 
 #[component]
 pub fn Palette() -> Html {
+    let words = use_lang().words();
     let groups = Family::ALL.into_iter().map(|family| {
         let items = NodeKind::ALL.into_iter().filter(|kind| kind.family() == family);
         html! {
@@ -23,10 +26,10 @@ pub fn Palette() -> Html {
         }
     });
     html! {
-        <aside class="palette" aria-label="Palette">
-            <h2>{ "Palette" }</h2>
+        <aside class="palette" aria-label={words.palette()}>
+            <h2>{ words.palette() }</h2>
             <div class="palette-groups">{ for groups }</div>
-            <p class="palette-hint muted">{ "Click to place, or drag onto the canvas." }</p>
+            <p class="palette-hint muted">{ words.palette_hint() }</p>
         </aside>
     }
 }
@@ -40,6 +43,7 @@ pub struct PaletteItemProps {
 fn PaletteItem(props: &PaletteItemProps) -> Html {
     let kind = props.kind;
     let editor = use_editor();
+    let lang = use_lang();
     let drag = use_palette_drag(kind, editor.dispatcher());
     let onclick = {
         let dragged = drag.dragged.clone();
@@ -54,16 +58,16 @@ fn PaletteItem(props: &PaletteItemProps) -> Html {
     html! {
         <>
             <button type="button" class={classes!("palette-item", format!("kind-{}", kind.slug()))}
-                aria-label={kind.add_label()} title={kind.summary()} {onclick}
+                aria-label={add_label(lang, kind)} title={summary(lang, kind)} {onclick}
                 onpointerdown={drag.onpointerdown} onpointermove={drag.onpointermove}
                 onpointerup={drag.onpointerup} onpointercancel={drag.onpointercancel}>
                 <span class="kind-swatch" aria-hidden="true"></span>
-                <span class="palette-label">{ kind.palette_label() }</span>
+                <span class="palette-label">{ palette_label(lang, kind) }</span>
             </button>
             if let Some(at) = drag.ghost {
                 <div class={classes!("palette-ghost", format!("kind-{}", kind.slug()))}
                     style={format!("left: {}px; top: {}px", at.x, at.y)} aria-hidden="true">
-                    <span class="kind-swatch"></span>{ kind.label() }
+                    <span class="kind-swatch"></span>{ kind_label(lang, kind) }
                 </div>
             }
         </>

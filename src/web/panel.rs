@@ -6,29 +6,39 @@ use yew::prelude::*;
 use super::app::{use_editor, use_playback_frame};
 use super::charts::Charts;
 use super::event_log::EventLog;
+use super::language::use_lang;
 use super::sequence_view::SequenceDiagram;
+use crate::explain::lang::Lang;
 use crate::studio::{Panel, StudioAction};
 
-const TABS: [(Panel, &str); 3] =
-    [(Panel::Log, "Event log"), (Panel::Sequence, "Sequence diagram"), (Panel::Charts, "Charts")];
+/// A panel's tab name.
+fn tab_name(lang: Lang, panel: Panel) -> String {
+    let words = lang.words();
+    match panel {
+        Panel::Log => words.event_log(),
+        Panel::Sequence => words.sequence_diagram(),
+        Panel::Charts => words.charts(),
+    }
+}
 
 #[component]
 pub fn RunPanel() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let lang = use_lang();
     let shown = editor.studio().panel;
-    let tabs = TABS.iter().map(|(panel, name)| {
-        let (editor, panel) = (editor.clone(), *panel);
+    let tabs = [Panel::Log, Panel::Sequence, Panel::Charts].into_iter().map(|panel| {
+        let editor = editor.clone();
         let onclick = Callback::from(move |_: MouseEvent| editor.send(StudioAction::ShowPanel(panel)));
         html! {
             <button type="button" role="tab" class="tab" aria-selected={(panel == shown).to_string()} {onclick}>
-                { *name }
+                { tab_name(lang, panel) }
             </button>
         }
     });
     html! {
-        <section class="run-panel" aria-label="Run">
-            <div class="tabs" role="tablist" aria-label="Run views">{ for tabs }</div>
+        <section class="run-panel" aria-label={lang.words().run()}>
+            <div class="tabs" role="tablist" aria-label={lang.words().run_views()}>{ for tabs }</div>
             <div class="tab-body" role="tabpanel">
                 { match shown {
                     Panel::Log => html! { <EventLog /> },

@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::language::use_lang;
 use crate::explain::intervention::scripted;
 use crate::explain::run::{clock, nothing_to_play, position};
 use crate::studio::{SPEEDS, Studio, StudioAction};
@@ -40,6 +41,8 @@ pub fn use_playback_timer(playing: bool, studio: UseReducerDispatcher<Studio>) {
 pub fn Playback() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let lang = use_lang();
+    let words = lang.words();
     let studio = editor.studio();
     let run = studio.run();
     let (at, end, now, cut) = run
@@ -66,7 +69,7 @@ pub fn Playback() -> Html {
             }
         })
     };
-    let status = if runs { position(at, end, cut) } else { nothing_to_play(&studio.problems) };
+    let status = if runs { position(lang, at, end, cut) } else { nothing_to_play(lang, &studio.problems) };
     // Where each intervention happens, as a share of the timeline.
     let marks: Vec<(f64, String)> = studio
         .run()
@@ -79,15 +82,15 @@ pub fn Playback() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let (play_label, play_icon) = if studio.playing { ("Pause", PAUSE) } else { ("Play", PLAY) };
+    let (play_label, play_icon) = if studio.playing { (words.pause(), PAUSE) } else { (words.play(), PLAY) };
     html! {
-        <div class="playback" role="toolbar" aria-label="Playback">
-            <PlaybackButton label="Reset" icon={RESET} disabled={!runs || at == 0} onclick={send(StudioAction::Reset)} />
-            <PlaybackButton label="Step back" icon={STEP_BACK} disabled={!runs || at == 0} onclick={send(StudioAction::StepBack)} />
+        <div class="playback" role="toolbar" aria-label={words.playback()}>
+            <PlaybackButton label={words.reset()} icon={RESET} disabled={!runs || at == 0} onclick={send(StudioAction::Reset)} />
+            <PlaybackButton label={words.step_back()} icon={STEP_BACK} disabled={!runs || at == 0} onclick={send(StudioAction::StepBack)} />
             <PlaybackButton label={play_label} icon={play_icon} disabled={!runs} onclick={send(StudioAction::TogglePlay)} />
-            <PlaybackButton label="Step" icon={STEP} disabled={!runs || at >= end} onclick={send(StudioAction::Step)} />
+            <PlaybackButton label={words.step()} icon={STEP} disabled={!runs || at >= end} onclick={send(StudioAction::Step)} />
             <div class="speed">
-                <label for="playback-speed">{ "Speed" }</label>
+                <label for="playback-speed">{ words.speed() }</label>
                 <select id="playback-speed" onchange={on_speed} disabled={!runs}>
                     { for SPEEDS.iter().enumerate().map(|(idx, speed)| html! {
                         <option value={idx.to_string()} selected={idx == studio.speed}>{ format!("{speed}x") }</option>
@@ -95,15 +98,15 @@ pub fn Playback() -> Html {
                 </select>
             </div>
             <div class="timeline-track">
-                <input class="timeline" type="range" aria-label="Timeline" min="0" max={end.to_string()}
+                <input class="timeline" type="range" aria-label={words.timeline()} min="0" max={end.to_string()}
                     value={at.to_string()} disabled={!runs} oninput={on_seek} />
-                <ul class="timeline-marks" aria-label="Interventions on the timeline">
+                <ul class="timeline-marks" aria-label={words.timeline_marks()}>
                     { for marks.into_iter().map(|(left, name)| html! {
                         <li class="timeline-mark" style={format!("left: {left:.2}%")} title={name.clone()} aria-label={name}></li>
                     }) }
                 </ul>
             </div>
-            <output class="clock" aria-label="Virtual time">{ clock(now) }</output>
+            <output class="clock" aria-label={words.virtual_time()}>{ clock(lang, now) }</output>
             <p class="playback-status muted">{ status }</p>
         </div>
     }

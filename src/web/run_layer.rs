@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::interventions::{open_menu, start_long_press};
+use super::language::use_lang;
+use crate::explain::lang::Lang;
 use crate::explain::run::{kind_name, kind_slug, message_label, token_name, tokens_on_the_wire};
 use crate::sim::MessageKind;
 use crate::studio::stage::{Stage, Token};
@@ -43,6 +45,7 @@ pub struct RunLayerProps {
 #[component]
 pub fn RunLayer(props: &RunLayerProps) -> Html {
     let stage = &props.stage;
+    let lang = use_lang();
     let few = stage.tokens.len() <= SEPARATE_TOKENS;
     let (separate, batched): (&[Token], &[Token]) = if few { (&stage.tokens, &[]) } else { (&[], &stage.tokens) };
     html! {
@@ -53,11 +56,11 @@ pub fn RunLayer(props: &RunLayerProps) -> Html {
             <g class="tokens">
                 { for separate.iter().map(|token| html! { <TokenShape key={token.key.clone()} token={token.clone()} scale={props.token_scale} /> }) }
             </g>
-            <g class="token-batches">{ for LEGEND.iter().map(|kind| token_batch(batched, *kind)) }</g>
+            <g class="token-batches">{ for LEGEND.iter().map(|kind| token_batch(lang, batched, *kind)) }</g>
             { for stage.marks.iter().map(|mark| html! {
                 <g class={classes!("mark", mark.expired.then_some("expired"))}
                     transform={format!("translate({} {})", mark.at.x, mark.at.y)} role="img"
-                    aria-label={if mark.expired { "expired" } else { "dropped" }}>
+                    aria-label={if mark.expired { lang.words().mark_expired() } else { lang.words().mark_dropped() }}>
                     <path d="M-6 -6L6 6M6 -6L-6 6" />
                 </g>
             }) }
@@ -74,6 +77,7 @@ struct TokenProps {
 #[component]
 fn TokenShape(props: &TokenProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let token = &props.token;
     let onclick = {
         let (editor, message) = (editor.clone(), token.message);
@@ -99,16 +103,16 @@ fn TokenShape(props: &TokenProps) -> Html {
     let label = message_label(&token.label, token.message);
     html! {
         <g class={format!("token kind-{}", kind_slug(token.kind))} data-kind={kind_slug(token.kind)} role="img"
-            aria-label={token_name(token.kind, &label)}
+            aria-label={token_name(lang, token.kind, &label)}
             transform={format!("translate({:.1} {:.1}) scale({:.2})", token.at.x, token.at.y, props.scale)} {onclick} {onpointerdown} {oncontextmenu}>
-            <title>{ format!("{}: {label}", kind_name(token.kind)) }</title>
+            <title>{ lang.words().token_title(&kind_name(lang, token.kind), &label) }</title>
             <path d={format!("M0 0{}", token_shape(token.kind))} />
         </g>
     }
 }
 
 /// Every token of one kind as one path, named by their count.
-fn token_batch(tokens: &[Token], kind: MessageKind) -> Html {
+fn token_batch(lang: Lang, tokens: &[Token], kind: MessageKind) -> Html {
     let mut path = String::new();
     let mut count = 0;
     for token in tokens.iter().filter(|token| token.kind == kind) {
@@ -118,7 +122,7 @@ fn token_batch(tokens: &[Token], kind: MessageKind) -> Html {
     html! {
         <path class={format!("token token-batch kind-{}", kind_slug(kind))} data-kind={kind_slug(kind)} d={path}
             role={(count > 0).then_some("img")} aria-hidden={(count == 0).then_some("true")}
-            aria-label={(count > 0).then(|| tokens_on_the_wire(kind, count))} />
+            aria-label={(count > 0).then(|| tokens_on_the_wire(lang, kind, count))} />
     }
 }
 
@@ -130,19 +134,21 @@ pub struct LegendProps {
 /// The legend: each kind's shape and name (hidden, not removed, while nothing runs).
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let lang = use_lang();
+    let words = lang.words();
     html! {
-        <ul class="legend" aria-label="Legend" hidden={!props.shown}>
+        <ul class="legend" aria-label={words.legend()} hidden={!props.shown}>
             { for LEGEND.iter().map(|kind| html! {
                 <li>
                     <svg viewBox="-9 -9 18 18" aria-hidden="true" focusable="false" class={format!("token kind-{}", kind_slug(*kind))}>
                         <path d={format!("M0 0{}", token_shape(*kind))} />
                     </svg>
-                    { kind_name(*kind) }
+                    { kind_name(lang, *kind) }
                 </li>
             }) }
             <li>
                 <svg viewBox="-9 -9 18 18" aria-hidden="true" focusable="false" class="mark"><path d="M-6 -6L6 6M6 -6L-6 6" /></svg>
-                { "Dropped or expired" }
+                { words.dropped_or_expired() }
             </li>
         </ul>
     }

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
 use super::dom::{copy_text, download};
-use crate::explain::run::{arrow_label, arrow_name, kind_slug};
+use super::language::use_lang;
+use crate::explain::run::kind_slug;
 use crate::studio::StudioAction;
 use crate::studio::sequence::{ARROWS_SHOWN, mermaid, sequence};
 
@@ -18,9 +19,10 @@ const TOP: f64 = 44.0;
 pub fn SequenceDiagram() -> Html {
     let editor = use_editor();
     use_playback_frame();
+    let words = use_lang().words();
     let svg_ref = use_node_ref();
     let Some(run_ref) = editor.studio().run_ref() else {
-        return html! { <section class="sequence" aria-label="Sequence diagram"><p class="muted">{ "Nothing has run yet." }</p></section> };
+        return html! { <section class="sequence" aria-label={words.sequence_diagram()}><p class="muted">{ words.nothing_has_run() }</p></section> };
     };
     let diagram = sequence(&run_ref.0.borrow(), ARROWS_SHOWN);
     let width = (diagram.lifelines.len().max(1) as f64) * COLUMN;
@@ -37,7 +39,7 @@ pub fn SequenceDiagram() -> Html {
     let arrows = diagram.arrows.iter().enumerate().map(|(row, arrow)| {
         let y = TOP + row as f64 * ROW + ROW / 2.0;
         let (from, to) = (x(arrow.from), x(arrow.to));
-        let name = arrow_name(
+        let name = words.arrow_name(
             &arrow.label,
             &diagram.lifelines[arrow.from].name,
             &diagram.lifelines[arrow.to].name,
@@ -52,7 +54,7 @@ pub fn SequenceDiagram() -> Html {
             <g {class} role="button" aria-label={name} data-kind={kind_slug(arrow.arrow.kind)} {onclick}>
                 <line x1={from.to_string()} y1={y.to_string()} x2={to.to_string()} y2={y.to_string()} marker-end="url(#seq-arrowhead)" />
                 <text x={((from + to) / 2.0).to_string()} y={(y - 4.0).to_string()} text-anchor="middle">
-                    { arrow_label(&arrow.label, arrow.arrow.departs) }
+                    { words.arrow_label(&arrow.label, arrow.arrow.departs) }
                 </text>
             </g>
         }
@@ -68,13 +70,13 @@ pub fn SequenceDiagram() -> Html {
         })
     };
     html! {
-        <section class="sequence" aria-label="Sequence diagram">
+        <section class="sequence" aria-label={words.sequence_diagram()}>
             <div class="sequence-actions">
-                <button type="button" onclick={copy}>{ "Copy as Mermaid" }</button>
-                <button type="button" onclick={download}>{ "Download SVG" }</button>
+                <button type="button" onclick={copy}>{ words.copy_mermaid() }</button>
+                <button type="button" onclick={download}>{ words.download_svg() }</button>
             </div>
             <div class="sequence-scroll">
-                <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Sequence diagram"
+                <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" role="img" aria-label={words.sequence_diagram()}
                     width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
                     <defs>
                         <marker id="seq-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::canvas_size;
+use super::language::use_lang;
 use crate::editor::Action;
 use crate::editor::state::ZOOM_STEP;
 
@@ -20,6 +21,7 @@ const HELP: &str = "M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zM6 6a2 2 0 1 1 
 #[component]
 pub fn CanvasToolbar() -> Html {
     let editor = use_editor();
+    let words = use_lang().words();
     let act = |make: fn() -> Action| {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(make()))
@@ -34,19 +36,19 @@ pub fn CanvasToolbar() -> Html {
     };
     let percent = format!("{:.0}%", editor.view.scale * 100.0);
     html! {
-        <div class="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
+        <div class="canvas-toolbar" role="toolbar" aria-label={words.canvas_tools()}>
             <div class="tool-group">
-                <ToolButton label="Undo" keys="Ctrl+Z" icon={UNDO} disabled={!editor.can_undo()} onclick={act(|| Action::Undo)} />
-                <ToolButton label="Redo" keys="Ctrl+Shift+Z" icon={REDO} disabled={!editor.can_redo()} onclick={act(|| Action::Redo)} />
-                <ToolButton label="Delete" keys="Delete" icon={DELETE} disabled={editor.selection.is_empty()}
+                <ToolButton label={words.undo()} keys="Ctrl+Z" icon={UNDO} disabled={!editor.can_undo()} onclick={act(|| Action::Undo)} />
+                <ToolButton label={words.redo()} keys="Ctrl+Shift+Z" icon={REDO} disabled={!editor.can_redo()} onclick={act(|| Action::Redo)} />
+                <ToolButton label={words.delete()} keys="Delete" icon={DELETE} disabled={editor.selection.is_empty()}
                     onclick={act(|| Action::Delete)} />
             </div>
             <div class="tool-group">
-                <ToolButton label="Zoom out" keys="wheel" icon={ZOOM_OUT} onclick={zoom(1.0 / ZOOM_STEP)} />
-                <output class="zoom-level" aria-label="Zoom">{ percent }</output>
-                <ToolButton label="Zoom in" keys="wheel" icon={ZOOM_IN} onclick={zoom(ZOOM_STEP)} />
-                <ToolButton label="Fit to view" keys="" icon={FIT} onclick={fit} />
-                <ToolButton label="Keyboard shortcuts" keys="?" icon={HELP} onclick={act(|| Action::ToggleShortcuts)} />
+                <ToolButton label={words.zoom_out()} keys="wheel" icon={ZOOM_OUT} onclick={zoom(1.0 / ZOOM_STEP)} />
+                <output class="zoom-level" aria-label={words.zoom()}>{ percent }</output>
+                <ToolButton label={words.zoom_in()} keys="wheel" icon={ZOOM_IN} onclick={zoom(ZOOM_STEP)} />
+                <ToolButton label={words.fit_to_view()} keys="" icon={FIT} onclick={fit} />
+                <ToolButton label={words.keyboard_shortcuts()} keys="?" icon={HELP} onclick={act(|| Action::ToggleShortcuts)} />
             </div>
         </div>
     }
@@ -66,8 +68,9 @@ struct ToolButtonProps {
 
 #[component]
 fn ToolButton(props: &ToolButtonProps) -> Html {
+    let words = use_lang().words();
     let title =
-        if props.keys.is_empty() { props.label.to_string() } else { format!("{} ({})", props.label, props.keys) };
+        if props.keys.is_empty() { props.label.to_string() } else { words.with_keys(&props.label, &props.keys) };
     html! {
         <button type="button" class="tool-button" aria-label={props.label.clone()} {title}
             disabled={props.disabled} onclick={props.onclick.clone()}>

@@ -3,6 +3,8 @@
 
 pub mod run;
 pub mod trace;
+pub mod ui;
 
 pub use run::RunWords;
 pub use trace::TraceWords;
+pub use ui::UiWords;

@@ -3,4 +3,6 @@
 //! 事件通知、死信；`call`、`cast` 与 AMQP 字段名保持为代码词。
 
 mod run;
+pub(crate) mod scenarios;
 mod trace;
+mod ui;

@@ -1,0 +1,401 @@
+//! The web app's own words in English.
+
+use crate::explain::keys::UiWords;
+use crate::explain::lang::English;
+
+impl UiWords for English {
+    fn tagline(&self) -> String {
+        "Message-bus simulator".into()
+    }
+    fn scenario(&self) -> String {
+        "Scenario".into()
+    }
+    fn my_topology(&self) -> String {
+        "My topology".into()
+    }
+    fn new_document(&self) -> String {
+        "New".into()
+    }
+    fn open(&self) -> String {
+        "Open".into()
+    }
+    fn save_scenario(&self) -> String {
+        "Save scenario".into()
+    }
+    fn export(&self) -> String {
+        "Export".into()
+    }
+    fn export_definitions(&self) -> String {
+        "Export definitions".into()
+    }
+    fn export_rabbitmqadmin(&self) -> String {
+        "Export rabbitmqadmin commands".into()
+    }
+    fn export_asyncapi(&self) -> String {
+        "Export AsyncAPI".into()
+    }
+    fn export_svg(&self) -> String {
+        "Export SVG".into()
+    }
+    fn export_png(&self) -> String {
+        "Export PNG".into()
+    }
+    fn copy_link(&self) -> String {
+        "Copy link".into()
+    }
+    fn copy_link_to_step(&self) -> String {
+        "Copy link to this step".into()
+    }
+    fn new_question(&self) -> String {
+        "Start a new topology?".into()
+    }
+    fn new_consequence(&self) -> String {
+        "This clears the canvas. Undo (Ctrl+Z) brings the current document back.".into()
+    }
+    fn clear_canvas(&self) -> String {
+        "Clear the canvas".into()
+    }
+    fn cancel(&self) -> String {
+        "Cancel".into()
+    }
+    fn playback(&self) -> String {
+        "Playback".into()
+    }
+    fn reset(&self) -> String {
+        "Reset".into()
+    }
+    fn step_back(&self) -> String {
+        "Step back".into()
+    }
+    fn play(&self) -> String {
+        "Play".into()
+    }
+    fn pause(&self) -> String {
+        "Pause".into()
+    }
+    fn step(&self) -> String {
+        "Step".into()
+    }
+    fn speed(&self) -> String {
+        "Speed".into()
+    }
+    fn timeline(&self) -> String {
+        "Timeline".into()
+    }
+    fn timeline_marks(&self) -> String {
+        "Interventions on the timeline".into()
+    }
+    fn virtual_time(&self) -> String {
+        "Virtual time".into()
+    }
+    fn nothing_to_play(&self) -> String {
+        "Draw a topology or pick a scenario to run it.".into()
+    }
+    fn run(&self) -> String {
+        "Run".into()
+    }
+    fn run_views(&self) -> String {
+        "Run views".into()
+    }
+    fn event_log(&self) -> String {
+        "Event log".into()
+    }
+    fn sequence_diagram(&self) -> String {
+        "Sequence diagram".into()
+    }
+    fn charts(&self) -> String {
+        "Charts".into()
+    }
+    fn nothing_has_run(&self) -> String {
+        "Nothing has run yet.".into()
+    }
+    fn log_show(&self) -> String {
+        "Show".into()
+    }
+    fn log_all(&self) -> String {
+        "All".into()
+    }
+    fn log_node(&self) -> String {
+        "Node".into()
+    }
+    fn log_all_nodes(&self) -> String {
+        "All nodes".into()
+    }
+    fn log_all_messages(&self) -> String {
+        "All messages".into()
+    }
+    fn log_only_inspected(&self) -> String {
+        "Only the inspected message".into()
+    }
+    fn log_inspect(&self) -> String {
+        "Inspect this message".into()
+    }
+    fn log_message(&self) -> String {
+        "Message".into()
+    }
+    fn log_why(&self) -> String {
+        "Why".into()
+    }
+    fn canvas(&self) -> String {
+        "Canvas".into()
+    }
+    fn canvas_tools(&self) -> String {
+        "Canvas tools".into()
+    }
+    fn undo(&self) -> String {
+        "Undo".into()
+    }
+    fn redo(&self) -> String {
+        "Redo".into()
+    }
+    fn delete(&self) -> String {
+        "Delete".into()
+    }
+    fn zoom_out(&self) -> String {
+        "Zoom out".into()
+    }
+    fn zoom(&self) -> String {
+        "Zoom".into()
+    }
+    fn zoom_in(&self) -> String {
+        "Zoom in".into()
+    }
+    fn fit_to_view(&self) -> String {
+        "Fit to view".into()
+    }
+    fn keyboard_shortcuts(&self) -> String {
+        "Keyboard shortcuts".into()
+    }
+    fn shortcuts_title(&self) -> String {
+        "Keyboard shortcuts and gestures".into()
+    }
+    fn close(&self) -> String {
+        "Close".into()
+    }
+    fn palette(&self) -> String {
+        "Palette".into()
+    }
+    fn palette_hint(&self) -> String {
+        "Click to place, or drag onto the canvas.".into()
+    }
+    fn inspector(&self) -> String {
+        "Inspector".into()
+    }
+    fn nothing_selected(&self) -> String {
+        "Nothing is selected. Select a node or an edge to see and edit its settings here.".into()
+    }
+    fn inspector_hint(&self) -> String {
+        "Select a producer and type a routing key: the bindings it would match light up.".into()
+    }
+    fn about_scenario(&self) -> String {
+        "About this scenario".into()
+    }
+    fn edit_copy(&self) -> String {
+        "Edit a copy".into()
+    }
+    fn shared_banner(&self) -> String {
+        "A shared scenario, play only: play and step through it, or edit a copy.".into()
+    }
+    fn other_tab_saved(&self) -> String {
+        "Another tab saved different work. This tab stopped saving until you choose which to keep.".into()
+    }
+    fn load_other_tab(&self) -> String {
+        "Load the other tab's version".into()
+    }
+    fn keep_mine(&self) -> String {
+        "Keep mine".into()
+    }
+    fn pasted_source(&self) -> String {
+        "pasted text".into()
+    }
+    fn legend(&self) -> String {
+        "Legend".into()
+    }
+    fn dropped_or_expired(&self) -> String {
+        "Dropped or expired".into()
+    }
+    fn mark_dropped(&self) -> String {
+        "dropped".into()
+    }
+    fn mark_expired(&self) -> String {
+        "expired".into()
+    }
+    fn queue_depth(&self) -> String {
+        "Queue depth".into()
+    }
+    fn latency(&self) -> String {
+        "Latency".into()
+    }
+    fn latency_caption(&self) -> String {
+        "Latency from publish to ack".into()
+    }
+    fn no_acks_yet(&self) -> String {
+        "no acks yet".into()
+    }
+    fn copy_mermaid(&self) -> String {
+        "Copy as Mermaid".into()
+    }
+    fn download_svg(&self) -> String {
+        "Download SVG".into()
+    }
+    fn message_heading(&self) -> String {
+        "Message".into()
+    }
+    fn routing_key(&self) -> String {
+        "Routing key".into()
+    }
+    fn properties(&self) -> String {
+        "Properties".into()
+    }
+    fn body(&self) -> String {
+        "Body".into()
+    }
+    fn path(&self) -> String {
+        "Path".into()
+    }
+    fn close_message(&self) -> String {
+        "Close message".into()
+    }
+    fn built_in(&self) -> String {
+        "built in".into()
+    }
+    fn declared_by_the_run(&self) -> String {
+        "declared by the run".into()
+    }
+    fn kind_producer(&self) -> String {
+        "Producer".into()
+    }
+    fn kind_exchange(&self) -> String {
+        "Exchange".into()
+    }
+    fn kind_queue(&self) -> String {
+        "Queue".into()
+    }
+    fn kind_consumer(&self) -> String {
+        "Consumer".into()
+    }
+    fn kind_rpc_client(&self) -> String {
+        "RPC client".into()
+    }
+    fn kind_rpc_server(&self) -> String {
+        "RPC server".into()
+    }
+    fn kind_notifier(&self) -> String {
+        "Notifier".into()
+    }
+    fn kind_listener(&self) -> String {
+        "Notification listener".into()
+    }
+    fn palette_listener(&self) -> String {
+        "Listener".into()
+    }
+    fn add_producer(&self) -> String {
+        "Add producer".into()
+    }
+    fn add_exchange(&self) -> String {
+        "Add exchange".into()
+    }
+    fn add_queue(&self) -> String {
+        "Add queue".into()
+    }
+    fn add_consumer(&self) -> String {
+        "Add consumer".into()
+    }
+    fn add_rpc_client(&self) -> String {
+        "Add RPC client".into()
+    }
+    fn add_rpc_server(&self) -> String {
+        "Add RPC server".into()
+    }
+    fn add_notifier(&self) -> String {
+        "Add notifier".into()
+    }
+    fn add_listener(&self) -> String {
+        "Add listener".into()
+    }
+    fn summary_producer(&self) -> String {
+        "Publishes messages to an exchange, each with a routing key and optional headers.".into()
+    }
+    fn summary_exchange(&self) -> String {
+        "Receives published messages and routes copies to queues or other exchanges by its type (direct, fanout, topic or headers) and its bindings.".into()
+    }
+    fn summary_queue(&self) -> String {
+        "Holds messages in order until a consumer takes them; its arguments set limits, expiry and dead-lettering."
+            .into()
+    }
+    fn summary_consumer(&self) -> String {
+        "Takes messages from a queue, processes them and acknowledges or rejects each one.".into()
+    }
+    fn summary_rpc_client(&self) -> String {
+        "Makes oslo.messaging calls (waits for a reply or a timeout) and casts (fire and forget) to a target.".into()
+    }
+    fn summary_rpc_server(&self) -> String {
+        "Listens on a topic and server name, runs the called method and sends the reply back.".into()
+    }
+    fn summary_notifier(&self) -> String {
+        "Emits oslo.messaging notifications on a topic with a priority such as info or error.".into()
+    }
+    fn summary_listener(&self) -> String {
+        "Receives notifications for the topics and priorities it subscribes to.".into()
+    }
+    fn cannot_run(&self, problems: &str) -> String {
+        format!("This cannot run: {problems}")
+    }
+    fn problem_at(&self, path: &str, message: &str) -> String {
+        format!("{path}: {message}")
+    }
+    fn with_keys(&self, label: &str, keys: &str) -> String {
+        format!("{label} ({keys})")
+    }
+    fn log_time(&self, time_ms: u64) -> String {
+        format!("{time_ms} ms: ")
+    }
+    fn depth_caption(&self, max_depth: u64, now_ms: u64) -> String {
+        format!("Queue depth (ready messages, up to {max_depth}) over {now_ms} ms")
+    }
+    fn latency_ms(&self, value: u64) -> String {
+        format!("{value} ms")
+    }
+    fn arrow_name(&self, label: &str, from: &str, to: &str, departs: u64) -> String {
+        format!("{label}: {from} → {to} at {departs} ms")
+    }
+    fn arrow_label(&self, label: &str, departs: u64) -> String {
+        format!("{label} ({departs} ms)")
+    }
+    fn message_title(&self, label: &str) -> String {
+        format!("Message {label}")
+    }
+    fn path_leg(&self, departs: u64, arrives: u64, from: &str, to: &str) -> String {
+        format!("{departs} → {arrives} ms: {from} → {to}")
+    }
+    fn path_leg_instant(&self, departs: u64, from: &str, to: &str) -> String {
+        format!("{departs} ms: {from} → {to}")
+    }
+    fn token_name(&self, kind: &str, label: &str) -> String {
+        format!("{kind} {label}")
+    }
+    fn tokens_on_the_wire(&self, count: u64, kind: &str) -> String {
+        format!("{count} × {kind} on the wire")
+    }
+    fn storage_warning(&self, reason: &str) -> String {
+        format!("Your work is not being saved in this browser ({reason}). Keep this tab open, or save it to a file.")
+    }
+    fn items_selected(&self, count: u64) -> String {
+        format!("{count} items selected. Delete removes them all; Ctrl+C copies the nodes.")
+    }
+    fn token_title(&self, kind: &str, label: &str) -> String {
+        format!("{kind}: {label}")
+    }
+    fn publishes_to(&self, from: &str, to: &str) -> String {
+        format!("{from} publishes to {to}")
+    }
+    fn consumes_from(&self, to: &str, from: &str) -> String {
+        format!("{to} consumes from {from}")
+    }
+    fn binding_edge(&self, from: &str, to: &str) -> String {
+        format!("Binding from {from} to {to}")
+    }
+    fn binding_edge_key(&self, key: &str, from: &str, to: &str) -> String {
+        format!("Binding {key} from {from} to {to}")
+    }
+}

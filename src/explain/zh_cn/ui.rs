@@ -1,0 +1,400 @@
+//! 网页应用自身的措辞（简体中文）。
+
+use crate::explain::keys::UiWords;
+use crate::explain::lang::Chinese;
+
+impl UiWords for Chinese {
+    fn tagline(&self) -> String {
+        "消息总线模拟器".into()
+    }
+    fn scenario(&self) -> String {
+        "场景".into()
+    }
+    fn my_topology(&self) -> String {
+        "我的拓扑".into()
+    }
+    fn new_document(&self) -> String {
+        "新建".into()
+    }
+    fn open(&self) -> String {
+        "打开".into()
+    }
+    fn save_scenario(&self) -> String {
+        "保存场景".into()
+    }
+    fn export(&self) -> String {
+        "导出".into()
+    }
+    fn export_definitions(&self) -> String {
+        "导出 definitions".into()
+    }
+    fn export_rabbitmqadmin(&self) -> String {
+        "导出 rabbitmqadmin 命令".into()
+    }
+    fn export_asyncapi(&self) -> String {
+        "导出 AsyncAPI".into()
+    }
+    fn export_svg(&self) -> String {
+        "导出 SVG".into()
+    }
+    fn export_png(&self) -> String {
+        "导出 PNG".into()
+    }
+    fn copy_link(&self) -> String {
+        "复制链接".into()
+    }
+    fn copy_link_to_step(&self) -> String {
+        "复制到此步的链接".into()
+    }
+    fn new_question(&self) -> String {
+        "新建一个拓扑？".into()
+    }
+    fn new_consequence(&self) -> String {
+        "这会清空画布。撤销（Ctrl+Z）可以找回当前文档。".into()
+    }
+    fn clear_canvas(&self) -> String {
+        "清空画布".into()
+    }
+    fn cancel(&self) -> String {
+        "取消".into()
+    }
+    fn playback(&self) -> String {
+        "回放".into()
+    }
+    fn reset(&self) -> String {
+        "重置".into()
+    }
+    fn step_back(&self) -> String {
+        "后退一步".into()
+    }
+    fn play(&self) -> String {
+        "播放".into()
+    }
+    fn pause(&self) -> String {
+        "暂停".into()
+    }
+    fn step(&self) -> String {
+        "前进一步".into()
+    }
+    fn speed(&self) -> String {
+        "速度".into()
+    }
+    fn timeline(&self) -> String {
+        "时间轴".into()
+    }
+    fn timeline_marks(&self) -> String {
+        "时间轴上的干预".into()
+    }
+    fn virtual_time(&self) -> String {
+        "虚拟时间".into()
+    }
+    fn nothing_to_play(&self) -> String {
+        "画一个拓扑或选一个场景来运行。".into()
+    }
+    fn run(&self) -> String {
+        "运行".into()
+    }
+    fn run_views(&self) -> String {
+        "运行视图".into()
+    }
+    fn event_log(&self) -> String {
+        "事件日志".into()
+    }
+    fn sequence_diagram(&self) -> String {
+        "时序图".into()
+    }
+    fn charts(&self) -> String {
+        "图表".into()
+    }
+    fn nothing_has_run(&self) -> String {
+        "还没有运行任何内容。".into()
+    }
+    fn log_show(&self) -> String {
+        "显示".into()
+    }
+    fn log_all(&self) -> String {
+        "全部".into()
+    }
+    fn log_node(&self) -> String {
+        "节点".into()
+    }
+    fn log_all_nodes(&self) -> String {
+        "所有节点".into()
+    }
+    fn log_all_messages(&self) -> String {
+        "所有消息".into()
+    }
+    fn log_only_inspected(&self) -> String {
+        "只看正在查看的消息".into()
+    }
+    fn log_inspect(&self) -> String {
+        "查看这条消息".into()
+    }
+    fn log_message(&self) -> String {
+        "消息".into()
+    }
+    fn log_why(&self) -> String {
+        "为什么".into()
+    }
+    fn canvas(&self) -> String {
+        "画布".into()
+    }
+    fn canvas_tools(&self) -> String {
+        "画布工具".into()
+    }
+    fn undo(&self) -> String {
+        "撤销".into()
+    }
+    fn redo(&self) -> String {
+        "重做".into()
+    }
+    fn delete(&self) -> String {
+        "删除".into()
+    }
+    fn zoom_out(&self) -> String {
+        "缩小".into()
+    }
+    fn zoom(&self) -> String {
+        "缩放".into()
+    }
+    fn zoom_in(&self) -> String {
+        "放大".into()
+    }
+    fn fit_to_view(&self) -> String {
+        "适应视图".into()
+    }
+    fn keyboard_shortcuts(&self) -> String {
+        "键盘快捷键".into()
+    }
+    fn shortcuts_title(&self) -> String {
+        "键盘快捷键与手势".into()
+    }
+    fn close(&self) -> String {
+        "关闭".into()
+    }
+    fn palette(&self) -> String {
+        "组件面板".into()
+    }
+    fn palette_hint(&self) -> String {
+        "点击放置，或拖到画布上。".into()
+    }
+    fn inspector(&self) -> String {
+        "检查器".into()
+    }
+    fn nothing_selected(&self) -> String {
+        "未选中任何内容。选中一个节点或一条边，在这里查看并编辑它的设置。".into()
+    }
+    fn inspector_hint(&self) -> String {
+        "选中一个生产者并输入路由键：它会匹配的绑定将亮起。".into()
+    }
+    fn about_scenario(&self) -> String {
+        "关于此场景".into()
+    }
+    fn edit_copy(&self) -> String {
+        "编辑副本".into()
+    }
+    fn shared_banner(&self) -> String {
+        "分享的场景，仅可播放：播放并逐步查看，或编辑一个副本。".into()
+    }
+    fn other_tab_saved(&self) -> String {
+        "另一个标签页保存了不同的内容。在你选择保留哪一份之前，此标签页暂停保存。".into()
+    }
+    fn load_other_tab(&self) -> String {
+        "载入另一个标签页的版本".into()
+    }
+    fn keep_mine(&self) -> String {
+        "保留我的".into()
+    }
+    fn pasted_source(&self) -> String {
+        "粘贴的文本".into()
+    }
+    fn legend(&self) -> String {
+        "图例".into()
+    }
+    fn dropped_or_expired(&self) -> String {
+        "被丢弃或已过期".into()
+    }
+    fn mark_dropped(&self) -> String {
+        "已丢弃".into()
+    }
+    fn mark_expired(&self) -> String {
+        "已过期".into()
+    }
+    fn queue_depth(&self) -> String {
+        "队列深度".into()
+    }
+    fn latency(&self) -> String {
+        "延迟".into()
+    }
+    fn latency_caption(&self) -> String {
+        "从发布到确认的延迟".into()
+    }
+    fn no_acks_yet(&self) -> String {
+        "还没有确认".into()
+    }
+    fn copy_mermaid(&self) -> String {
+        "复制为 Mermaid".into()
+    }
+    fn download_svg(&self) -> String {
+        "下载 SVG".into()
+    }
+    fn message_heading(&self) -> String {
+        "消息".into()
+    }
+    fn routing_key(&self) -> String {
+        "路由键".into()
+    }
+    fn properties(&self) -> String {
+        "属性".into()
+    }
+    fn body(&self) -> String {
+        "消息体".into()
+    }
+    fn path(&self) -> String {
+        "路径".into()
+    }
+    fn close_message(&self) -> String {
+        "关闭消息".into()
+    }
+    fn built_in(&self) -> String {
+        "内置".into()
+    }
+    fn declared_by_the_run(&self) -> String {
+        "由运行声明".into()
+    }
+    fn kind_producer(&self) -> String {
+        "生产者".into()
+    }
+    fn kind_exchange(&self) -> String {
+        "交换机".into()
+    }
+    fn kind_queue(&self) -> String {
+        "队列".into()
+    }
+    fn kind_consumer(&self) -> String {
+        "消费者".into()
+    }
+    fn kind_rpc_client(&self) -> String {
+        "RPC 客户端".into()
+    }
+    fn kind_rpc_server(&self) -> String {
+        "RPC 服务端".into()
+    }
+    fn kind_notifier(&self) -> String {
+        "通知发送者".into()
+    }
+    fn kind_listener(&self) -> String {
+        "事件通知监听者".into()
+    }
+    fn palette_listener(&self) -> String {
+        "监听者".into()
+    }
+    fn add_producer(&self) -> String {
+        "添加生产者".into()
+    }
+    fn add_exchange(&self) -> String {
+        "添加交换机".into()
+    }
+    fn add_queue(&self) -> String {
+        "添加队列".into()
+    }
+    fn add_consumer(&self) -> String {
+        "添加消费者".into()
+    }
+    fn add_rpc_client(&self) -> String {
+        "添加 RPC 客户端".into()
+    }
+    fn add_rpc_server(&self) -> String {
+        "添加 RPC 服务端".into()
+    }
+    fn add_notifier(&self) -> String {
+        "添加通知发送者".into()
+    }
+    fn add_listener(&self) -> String {
+        "添加监听者".into()
+    }
+    fn summary_producer(&self) -> String {
+        "把消息发布到交换机，每条消息带一个路由键和可选的 headers。".into()
+    }
+    fn summary_exchange(&self) -> String {
+        "接收发布的消息，按自己的类型（direct、fanout、topic 或 headers）和绑定，把副本路由到队列或其他交换机。".into()
+    }
+    fn summary_queue(&self) -> String {
+        "按顺序保存消息，直到消费者取走；它的参数设定长度上限、过期和死信。".into()
+    }
+    fn summary_consumer(&self) -> String {
+        "从队列取消息并处理，逐条确认（ack）或拒绝。".into()
+    }
+    fn summary_rpc_client(&self) -> String {
+        "向一个 target 发起 oslo.messaging 的 call（等待回复或超时）和 cast（发出即不管）。".into()
+    }
+    fn summary_rpc_server(&self) -> String {
+        "监听一个 topic 和 server 名，执行被调用的方法并把回复发回。".into()
+    }
+    fn summary_notifier(&self) -> String {
+        "在一个 topic 上发出 oslo.messaging 事件通知，带 info 或 error 等优先级。".into()
+    }
+    fn summary_listener(&self) -> String {
+        "接收它订阅的 topic 和优先级的事件通知。".into()
+    }
+    fn cannot_run(&self, problems: &str) -> String {
+        format!("无法运行：{problems}")
+    }
+    fn problem_at(&self, path: &str, message: &str) -> String {
+        format!("{path}：{message}")
+    }
+    fn with_keys(&self, label: &str, keys: &str) -> String {
+        format!("{label}（{keys}）")
+    }
+    fn log_time(&self, time_ms: u64) -> String {
+        format!("{time_ms} ms：")
+    }
+    fn depth_caption(&self, max_depth: u64, now_ms: u64) -> String {
+        format!("{now_ms} ms 内的队列深度（就绪消息，最多 {max_depth} 条）")
+    }
+    fn latency_ms(&self, value: u64) -> String {
+        format!("{value} ms")
+    }
+    fn arrow_name(&self, label: &str, from: &str, to: &str, departs: u64) -> String {
+        format!("{label}：{from} → {to}，于 {departs} ms")
+    }
+    fn arrow_label(&self, label: &str, departs: u64) -> String {
+        format!("{label}（{departs} ms）")
+    }
+    fn message_title(&self, label: &str) -> String {
+        format!("消息 {label}")
+    }
+    fn path_leg(&self, departs: u64, arrives: u64, from: &str, to: &str) -> String {
+        format!("{departs} → {arrives} ms：{from} → {to}")
+    }
+    fn path_leg_instant(&self, departs: u64, from: &str, to: &str) -> String {
+        format!("{departs} ms：{from} → {to}")
+    }
+    fn token_name(&self, kind: &str, label: &str) -> String {
+        format!("{kind} {label}")
+    }
+    fn tokens_on_the_wire(&self, count: u64, kind: &str) -> String {
+        format!("传输中的 {count} × {kind}")
+    }
+    fn storage_warning(&self, reason: &str) -> String {
+        format!("你的工作没有保存在此浏览器中（{reason}）。请保持此标签页打开，或把它保存为文件。")
+    }
+    fn items_selected(&self, count: u64) -> String {
+        format!("已选中 {count} 项。Delete 删除全部；Ctrl+C 复制这些节点。")
+    }
+    fn token_title(&self, kind: &str, label: &str) -> String {
+        format!("{kind}：{label}")
+    }
+    fn publishes_to(&self, from: &str, to: &str) -> String {
+        format!("{from} 发布到 {to}")
+    }
+    fn consumes_from(&self, to: &str, from: &str) -> String {
+        format!("{to} 从 {from} 消费")
+    }
+    fn binding_edge(&self, from: &str, to: &str) -> String {
+        format!("从 {from} 到 {to} 的绑定")
+    }
+    fn binding_edge_key(&self, key: &str, from: &str, to: &str) -> String {
+        format!("从 {from} 到 {to} 的绑定 {key}")
+    }
+}
