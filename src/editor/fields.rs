@@ -99,47 +99,6 @@ const SETTLES: &[(&str, &str)] = &[
 ];
 
 impl Field {
-    /// The field's label, which is also its accessible name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Name => "Name",
-            Field::ExchangeType => "Exchange type",
-            Field::AlternateExchange => "Alternate exchange",
-            Field::Internal => "Internal",
-            Field::MaxLength => "Max length",
-            Field::MaxLengthBytes => "Max length bytes",
-            Field::Overflow => "Overflow",
-            Field::MessageTtl => "Message TTL (ms)",
-            Field::Expires => "Expires (ms)",
-            Field::DeadLetterExchange => "Dead-letter exchange",
-            Field::DeadLetterRoutingKey => "Dead-letter routing key",
-            Field::MaxPriority => "Max priority",
-            Field::Exclusive => "Exclusive",
-            Field::AutoDelete => "Auto-delete",
-            Field::SingleActiveConsumer => "Single active consumer",
-            Field::BindingKey => "Binding key",
-            Field::XMatch => "x-match",
-            Field::BindingHeaders => "Header arguments",
-            Field::RoutingKey => "Routing key",
-            Field::Headers => "Headers",
-            Field::Body => "Body",
-            Field::MessageId => "Message id",
-            Field::Count => "Messages",
-            Field::IntervalMs => "Interval (ms)",
-            Field::Mandatory => "Mandatory",
-            Field::Priority => "Priority",
-            Field::Prefetch => "Prefetch",
-            Field::ProcessingKind => "Processing time",
-            Field::ProcessingMs => "Processing (ms)",
-            Field::Settle => "Settle with",
-            Field::AutoAck => "Auto-ack",
-            Field::Topic => "Topic",
-            Field::Server => "Server",
-            Field::Pool => "Pool",
-            Field::ControlExchange => "Control exchange",
-        }
-    }
-
     pub fn shape(self) -> Shape {
         match self {
             Field::Internal
@@ -156,21 +115,6 @@ impl Field {
             Field::BindingHeaders | Field::Headers => Shape::Lines,
             _ => Shape::Text,
         }
-    }
-
-    /// A short help text shown under the field.
-    pub fn hint(self) -> Option<&'static str> {
-        Some(match self {
-            Field::RoutingKey => "{n} is the message number, {name} the producer's name",
-            Field::Headers | Field::BindingHeaders => "one per line: name = value, or just name to ask for presence",
-            Field::Prefetch => "0 = unlimited",
-            Field::ProcessingMs => "milliseconds; uniform takes low-high, exponential its mean",
-            Field::MessageTtl | Field::Expires | Field::MaxLength | Field::MaxLengthBytes | Field::MaxPriority => {
-                "empty = no limit"
-            }
-            Field::MessageId => "empty = {name}-{n}",
-            _ => return None,
-        })
     }
 }
 
@@ -397,10 +341,9 @@ mod tests {
     }
 
     #[test]
-    fn every_field_has_a_label_and_choices_have_values() {
+    fn choices_have_values() {
         let all = [Field::Name, Field::ExchangeType, Field::Overflow, Field::XMatch, Field::Settle];
         for field in all {
-            assert!(!field.label().is_empty());
             if let Shape::Choice(choices) = field.shape() {
                 assert!(choices.len() >= 3);
             }

@@ -1,4 +1,4 @@
-//! Keyboard shortcuts: which key does what, and the list the `?` overlay shows.
+//! Keyboard shortcuts: which key does what (the `?` overlay's words are `explain::shortcuts`).
 //!
 //! Keys typed into a text field belong to the field (Backspace deletes a character, Ctrl+Z
 //! undoes typing), so shortcuts only apply when focus is elsewhere. Ctrl and ⌘ are alike.
@@ -45,27 +45,6 @@ pub fn action_for(press: KeyPress<'_>) -> Option<Action> {
         _ => return None,
     })
 }
-
-/// What the `?` overlay lists: keys, then what they do.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Space", "play or pause the run (hold Space and drag to pan)"),
-    ("Right arrow, Left arrow", "step forward, step back (when no node is selected)"),
-    ("Home", "back to the start of the run"),
-    ("Click a palette item", "place a node (or drag it onto the canvas)"),
-    ("Drag from a node's port", "connect it to the node you drop on"),
-    ("Shift+click, Shift+drag", "add to the selection, select with a rectangle"),
-    ("Drag the background, Space+drag", "pan"),
-    ("Wheel, pinch", "zoom"),
-    ("Arrow keys (Shift: further)", "move the selected nodes"),
-    ("Delete, Backspace", "delete the selection"),
-    ("Ctrl+C, Ctrl+V", "copy and paste the selected nodes; a pasted scenario or definitions JSON opens"),
-    ("Ctrl+Z", "undo"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
-    ("Ctrl+A", "select every node"),
-    ("Enter on a focused node", "select it"),
-    ("Escape", "close this list, cancel, or clear the selection"),
-    ("?", "show or hide this list"),
-];
 
 #[cfg(test)]
 mod tests {

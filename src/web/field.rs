@@ -5,7 +5,9 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::language::use_lang;
 use crate::editor::fields::{Field, Shape};
+use crate::explain::fields::{field_hint, field_label};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
@@ -19,6 +21,7 @@ pub struct FieldInputProps {
 #[component]
 pub fn FieldInput(props: &FieldInputProps) -> Html {
     let field = props.field;
+    let lang = use_lang();
     let id = format!("field-{field:?}").to_lowercase();
     let problem_id = format!("{id}-problem");
     let send = props.on_change.reform(move |text: String| (field, text));
@@ -46,7 +49,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 <div class="field field-check">
                     <label><input type="checkbox" checked={props.value == "true"}
                         onchange={send.reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked().to_string())} />
-                        { field.label() }</label>
+                        { field_label(lang, field) }</label>
                     { problem }
                 </div>
             };
@@ -59,7 +62,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             });
             return html! {
                 <fieldset class="field field-choice">
-                    <legend>{ field.label() }</legend>
+                    <legend>{ field_label(lang, field) }</legend>
                     <div class="choices">{ for options }</div>
                     { problem }
                 </fieldset>
@@ -68,10 +71,10 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={format!("field-{field:?}").to_lowercase()}>{ field.label() }</label>
+            <label for={format!("field-{field:?}").to_lowercase()}>{ field_label(lang, field) }</label>
             { control }
             { problem }
-            if let Some(hint) = field.hint() {
+            if let Some(hint) = field_hint(lang, field) {
                 <p class="field-hint">{ hint }</p>
             }
         </div>

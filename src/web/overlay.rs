@@ -1,16 +1,17 @@
-//! The `?` overlay: every shortcut and gesture, from `editor::shortcuts::SHORTCUTS`.
+//! The `?` overlay: every shortcut and gesture, from `explain::shortcuts`.
 
 use yew::prelude::*;
 
 use super::app::use_editor;
 use super::language::use_lang;
 use crate::editor::Action;
-use crate::editor::shortcuts::SHORTCUTS;
+use crate::explain::shortcuts::shortcuts;
 
 #[component]
 pub fn ShortcutsOverlay() -> Html {
     let editor = use_editor();
-    let words = use_lang().words();
+    let lang = use_lang();
+    let words = lang.words();
     if !editor.shortcuts_open {
         return html! {};
     }
@@ -26,8 +27,8 @@ pub fn ShortcutsOverlay() -> Html {
                 <h2 id="shortcuts-title">{ words.shortcuts_title() }</h2>
                 <table class="shortcuts">
                     <tbody>
-                        { for SHORTCUTS.iter().map(|(keys, what)| html! {
-                            <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr>
+                        { for shortcuts(lang).into_iter().map(|(keys, what)| html! {
+                            <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr>
                         }) }
                     </tbody>
                 </table>

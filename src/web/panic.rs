@@ -8,6 +8,8 @@ use std::panic::PanicHookInfo;
 
 use web_sys::Document;
 
+use crate::explain::lang::Lang;
+
 const BANNER_ID: &str = "panic-banner";
 
 /// Replaces Yew's default hook (which only logs) with [`on_panic`].
@@ -44,9 +46,16 @@ fn show_banner(message: &str) -> Option<()> {
     banner.set_id(BANNER_ID);
     banner.set_class_name("panic-banner");
     banner.set_attribute("role", "alert").ok()?;
-    let title = text_element(&document, "strong", "Kaiten stopped because of a bug.")?;
+    // The page's language, as the Language switch last set it on <html lang>.
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let words = lang.words();
+    let title = text_element(&document, "strong", &words.panic_title())?;
     let detail = text_element(&document, "code", message)?;
-    let reload = text_element(&document, "a", "Reload the page")?;
+    let reload = text_element(&document, "a", &words.panic_reload())?;
     reload.set_attribute("href", "").ok()?;
     // Spaces between the parts, so the alert reads as sentences and copies cleanly.
     banner.append_with_node_1(&title).ok()?;

@@ -338,6 +338,237 @@ impl UiWords for English {
     fn summary_listener(&self) -> String {
         "Receives notifications for the topics and priorities it subscribes to.".into()
     }
+    fn field_name(&self) -> String {
+        "Name".into()
+    }
+    fn field_exchange_type(&self) -> String {
+        "Exchange type".into()
+    }
+    fn field_alternate_exchange(&self) -> String {
+        "Alternate exchange".into()
+    }
+    fn field_internal(&self) -> String {
+        "Internal".into()
+    }
+    fn field_max_length(&self) -> String {
+        "Max length".into()
+    }
+    fn field_max_length_bytes(&self) -> String {
+        "Max length bytes".into()
+    }
+    fn field_overflow(&self) -> String {
+        "Overflow".into()
+    }
+    fn field_message_ttl(&self) -> String {
+        "Message TTL (ms)".into()
+    }
+    fn field_expires(&self) -> String {
+        "Expires (ms)".into()
+    }
+    fn field_dead_letter_exchange(&self) -> String {
+        "Dead-letter exchange".into()
+    }
+    fn field_dead_letter_routing_key(&self) -> String {
+        "Dead-letter routing key".into()
+    }
+    fn field_max_priority(&self) -> String {
+        "Max priority".into()
+    }
+    fn field_exclusive(&self) -> String {
+        "Exclusive".into()
+    }
+    fn field_auto_delete(&self) -> String {
+        "Auto-delete".into()
+    }
+    fn field_single_active_consumer(&self) -> String {
+        "Single active consumer".into()
+    }
+    fn field_binding_key(&self) -> String {
+        "Binding key".into()
+    }
+    fn field_x_match(&self) -> String {
+        "x-match".into()
+    }
+    fn field_binding_headers(&self) -> String {
+        "Header arguments".into()
+    }
+    fn field_routing_key(&self) -> String {
+        "Routing key".into()
+    }
+    fn field_headers(&self) -> String {
+        "Headers".into()
+    }
+    fn field_body(&self) -> String {
+        "Body".into()
+    }
+    fn field_message_id(&self) -> String {
+        "Message id".into()
+    }
+    fn field_count(&self) -> String {
+        "Messages".into()
+    }
+    fn field_interval(&self) -> String {
+        "Interval (ms)".into()
+    }
+    fn field_mandatory(&self) -> String {
+        "Mandatory".into()
+    }
+    fn field_priority(&self) -> String {
+        "Priority".into()
+    }
+    fn field_prefetch(&self) -> String {
+        "Prefetch".into()
+    }
+    fn field_processing_kind(&self) -> String {
+        "Processing time".into()
+    }
+    fn field_processing_ms(&self) -> String {
+        "Processing (ms)".into()
+    }
+    fn field_settle(&self) -> String {
+        "Settle with".into()
+    }
+    fn field_auto_ack(&self) -> String {
+        "Auto-ack".into()
+    }
+    fn field_topic(&self) -> String {
+        "Topic".into()
+    }
+    fn field_server(&self) -> String {
+        "Server".into()
+    }
+    fn field_pool(&self) -> String {
+        "Pool".into()
+    }
+    fn field_control_exchange(&self) -> String {
+        "Control exchange".into()
+    }
+    fn hint_routing_key(&self) -> String {
+        "{n} is the message number, {name} the producer's name".into()
+    }
+    fn hint_headers(&self) -> String {
+        "one per line: name = value, or just name to ask for presence".into()
+    }
+    fn hint_prefetch(&self) -> String {
+        "0 = unlimited".into()
+    }
+    fn hint_processing(&self) -> String {
+        "milliseconds; uniform takes low-high, exponential its mean".into()
+    }
+    fn hint_no_limit(&self) -> String {
+        "empty = no limit".into()
+    }
+    fn hint_message_id(&self) -> String {
+        "empty = {name}-{n}".into()
+    }
+    fn keys_space(&self) -> String {
+        "Space".into()
+    }
+    fn does_space(&self) -> String {
+        "play or pause the run (hold Space and drag to pan)".into()
+    }
+    fn keys_arrows(&self) -> String {
+        "Right arrow, Left arrow".into()
+    }
+    fn does_arrows(&self) -> String {
+        "step forward, step back (when no node is selected)".into()
+    }
+    fn keys_home(&self) -> String {
+        "Home".into()
+    }
+    fn does_home(&self) -> String {
+        "back to the start of the run".into()
+    }
+    fn keys_palette(&self) -> String {
+        "Click a palette item".into()
+    }
+    fn does_palette(&self) -> String {
+        "place a node (or drag it onto the canvas)".into()
+    }
+    fn keys_port(&self) -> String {
+        "Drag from a node's port".into()
+    }
+    fn does_port(&self) -> String {
+        "connect it to the node you drop on".into()
+    }
+    fn keys_shift(&self) -> String {
+        "Shift+click, Shift+drag".into()
+    }
+    fn does_shift(&self) -> String {
+        "add to the selection, select with a rectangle".into()
+    }
+    fn keys_pan(&self) -> String {
+        "Drag the background, Space+drag".into()
+    }
+    fn does_pan(&self) -> String {
+        "pan".into()
+    }
+    fn keys_zoom(&self) -> String {
+        "Wheel, pinch".into()
+    }
+    fn does_zoom(&self) -> String {
+        "zoom".into()
+    }
+    fn keys_nudge(&self) -> String {
+        "Arrow keys (Shift: further)".into()
+    }
+    fn does_nudge(&self) -> String {
+        "move the selected nodes".into()
+    }
+    fn keys_delete(&self) -> String {
+        "Delete, Backspace".into()
+    }
+    fn does_delete(&self) -> String {
+        "delete the selection".into()
+    }
+    fn keys_copy(&self) -> String {
+        "Ctrl+C, Ctrl+V".into()
+    }
+    fn does_copy(&self) -> String {
+        "copy and paste the selected nodes; a pasted scenario or definitions JSON opens".into()
+    }
+    fn keys_undo(&self) -> String {
+        "Ctrl+Z".into()
+    }
+    fn does_undo(&self) -> String {
+        "undo".into()
+    }
+    fn keys_redo(&self) -> String {
+        "Ctrl+Shift+Z, Ctrl+Y".into()
+    }
+    fn does_redo(&self) -> String {
+        "redo".into()
+    }
+    fn keys_all(&self) -> String {
+        "Ctrl+A".into()
+    }
+    fn does_all(&self) -> String {
+        "select every node".into()
+    }
+    fn keys_enter(&self) -> String {
+        "Enter on a focused node".into()
+    }
+    fn does_enter(&self) -> String {
+        "select it".into()
+    }
+    fn keys_escape(&self) -> String {
+        "Escape".into()
+    }
+    fn does_escape(&self) -> String {
+        "close this list, cancel, or clear the selection".into()
+    }
+    fn keys_help(&self) -> String {
+        "?".into()
+    }
+    fn does_help(&self) -> String {
+        "show or hide this list".into()
+    }
+    fn panic_title(&self) -> String {
+        "Kaiten stopped because of a bug.".into()
+    }
+    fn panic_reload(&self) -> String {
+        "Reload the page".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("This cannot run: {problems}")
     }

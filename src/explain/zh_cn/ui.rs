@@ -337,6 +337,237 @@ impl UiWords for Chinese {
     fn summary_listener(&self) -> String {
         "接收它订阅的 topic 和优先级的事件通知。".into()
     }
+    fn field_name(&self) -> String {
+        "名称".into()
+    }
+    fn field_exchange_type(&self) -> String {
+        "交换机类型".into()
+    }
+    fn field_alternate_exchange(&self) -> String {
+        "备用交换机".into()
+    }
+    fn field_internal(&self) -> String {
+        "内部（internal）".into()
+    }
+    fn field_max_length(&self) -> String {
+        "最大长度".into()
+    }
+    fn field_max_length_bytes(&self) -> String {
+        "最大字节数".into()
+    }
+    fn field_overflow(&self) -> String {
+        "溢出策略".into()
+    }
+    fn field_message_ttl(&self) -> String {
+        "消息 TTL（ms）".into()
+    }
+    fn field_expires(&self) -> String {
+        "过期时间（ms）".into()
+    }
+    fn field_dead_letter_exchange(&self) -> String {
+        "死信交换机".into()
+    }
+    fn field_dead_letter_routing_key(&self) -> String {
+        "死信路由键".into()
+    }
+    fn field_max_priority(&self) -> String {
+        "最大优先级".into()
+    }
+    fn field_exclusive(&self) -> String {
+        "排他（exclusive）".into()
+    }
+    fn field_auto_delete(&self) -> String {
+        "自动删除（auto-delete）".into()
+    }
+    fn field_single_active_consumer(&self) -> String {
+        "单一活跃消费者".into()
+    }
+    fn field_binding_key(&self) -> String {
+        "绑定键".into()
+    }
+    fn field_x_match(&self) -> String {
+        "x-match".into()
+    }
+    fn field_binding_headers(&self) -> String {
+        "headers 参数".into()
+    }
+    fn field_routing_key(&self) -> String {
+        "路由键".into()
+    }
+    fn field_headers(&self) -> String {
+        "headers".into()
+    }
+    fn field_body(&self) -> String {
+        "消息体".into()
+    }
+    fn field_message_id(&self) -> String {
+        "消息 ID".into()
+    }
+    fn field_count(&self) -> String {
+        "消息数".into()
+    }
+    fn field_interval(&self) -> String {
+        "间隔（ms）".into()
+    }
+    fn field_mandatory(&self) -> String {
+        "mandatory".into()
+    }
+    fn field_priority(&self) -> String {
+        "优先级".into()
+    }
+    fn field_prefetch(&self) -> String {
+        "prefetch".into()
+    }
+    fn field_processing_kind(&self) -> String {
+        "处理时间".into()
+    }
+    fn field_processing_ms(&self) -> String {
+        "处理耗时（ms）".into()
+    }
+    fn field_settle(&self) -> String {
+        "确认方式".into()
+    }
+    fn field_auto_ack(&self) -> String {
+        "auto-ack".into()
+    }
+    fn field_topic(&self) -> String {
+        "topic".into()
+    }
+    fn field_server(&self) -> String {
+        "server".into()
+    }
+    fn field_pool(&self) -> String {
+        "pool".into()
+    }
+    fn field_control_exchange(&self) -> String {
+        "control exchange".into()
+    }
+    fn hint_routing_key(&self) -> String {
+        "{n} 是消息序号，{name} 是生产者的名字".into()
+    }
+    fn hint_headers(&self) -> String {
+        "每行一个：name = value，或只写 name 表示要求存在".into()
+    }
+    fn hint_prefetch(&self) -> String {
+        "0 = 不限".into()
+    }
+    fn hint_processing(&self) -> String {
+        "毫秒；uniform 填 下限-上限，exponential 填平均值".into()
+    }
+    fn hint_no_limit(&self) -> String {
+        "留空 = 不限".into()
+    }
+    fn hint_message_id(&self) -> String {
+        "留空 = {name}-{n}".into()
+    }
+    fn keys_space(&self) -> String {
+        "空格".into()
+    }
+    fn does_space(&self) -> String {
+        "播放或暂停运行（按住空格拖动可平移）".into()
+    }
+    fn keys_arrows(&self) -> String {
+        "右方向键、左方向键".into()
+    }
+    fn does_arrows(&self) -> String {
+        "前进一步、后退一步（未选中节点时）".into()
+    }
+    fn keys_home(&self) -> String {
+        "Home".into()
+    }
+    fn does_home(&self) -> String {
+        "回到运行的开头".into()
+    }
+    fn keys_palette(&self) -> String {
+        "点击组件面板中的一项".into()
+    }
+    fn does_palette(&self) -> String {
+        "放置一个节点（或把它拖到画布上）".into()
+    }
+    fn keys_port(&self) -> String {
+        "从节点的端口拖出".into()
+    }
+    fn does_port(&self) -> String {
+        "把它连接到你松开处的节点".into()
+    }
+    fn keys_shift(&self) -> String {
+        "Shift+点击、Shift+拖动".into()
+    }
+    fn does_shift(&self) -> String {
+        "加入选择、用矩形框选".into()
+    }
+    fn keys_pan(&self) -> String {
+        "拖动背景、空格+拖动".into()
+    }
+    fn does_pan(&self) -> String {
+        "平移".into()
+    }
+    fn keys_zoom(&self) -> String {
+        "滚轮、双指捏合".into()
+    }
+    fn does_zoom(&self) -> String {
+        "缩放".into()
+    }
+    fn keys_nudge(&self) -> String {
+        "方向键（Shift：移得更远）".into()
+    }
+    fn does_nudge(&self) -> String {
+        "移动选中的节点".into()
+    }
+    fn keys_delete(&self) -> String {
+        "Delete、Backspace".into()
+    }
+    fn does_delete(&self) -> String {
+        "删除所选内容".into()
+    }
+    fn keys_copy(&self) -> String {
+        "Ctrl+C、Ctrl+V".into()
+    }
+    fn does_copy(&self) -> String {
+        "复制并粘贴选中的节点；粘贴的场景或 definitions JSON 会被打开".into()
+    }
+    fn keys_undo(&self) -> String {
+        "Ctrl+Z".into()
+    }
+    fn does_undo(&self) -> String {
+        "撤销".into()
+    }
+    fn keys_redo(&self) -> String {
+        "Ctrl+Shift+Z、Ctrl+Y".into()
+    }
+    fn does_redo(&self) -> String {
+        "重做".into()
+    }
+    fn keys_all(&self) -> String {
+        "Ctrl+A".into()
+    }
+    fn does_all(&self) -> String {
+        "选中所有节点".into()
+    }
+    fn keys_enter(&self) -> String {
+        "在聚焦的节点上按 Enter".into()
+    }
+    fn does_enter(&self) -> String {
+        "选中它".into()
+    }
+    fn keys_escape(&self) -> String {
+        "Escape".into()
+    }
+    fn does_escape(&self) -> String {
+        "关闭此列表、取消，或清除选择".into()
+    }
+    fn keys_help(&self) -> String {
+        "?".into()
+    }
+    fn does_help(&self) -> String {
+        "显示或隐藏此列表".into()
+    }
+    fn panic_title(&self) -> String {
+        "Kaiten 因为一个缺陷而停止了。".into()
+    }
+    fn panic_reload(&self) -> String {
+        "重新加载页面".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("无法运行：{problems}")
     }
