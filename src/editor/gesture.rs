@@ -77,7 +77,7 @@ impl EditorState {
 
     /// The node whose box or port is at `world`.
     fn node_at(&self, world: Point) -> Option<NodeId> {
-        let scene = build(&self.doc, &self.selection, None);
+        let scene = build(&self.doc, &self.selection, None, &|_| String::new());
         match hit_test(&scene, world, self.view.scale) {
             Hit::Node(node) | Hit::Port(node) => Some(node),
             Hit::Edge(_) | Hit::Background => None,
@@ -120,7 +120,7 @@ impl EditorState {
             self.gesture = Gesture::Panning { pointer, origin: input.at, last: input.at, moved: false };
             return;
         }
-        let scene = build(&self.doc, &self.selection, None);
+        let scene = build(&self.doc, &self.selection, None, &|_| String::new());
         let reach = if input.touch { self.view.scale / 2.0 } else { self.view.scale };
         self.gesture = match hit_test(&scene, world, reach) {
             Hit::Port(from) => Gesture::Connecting { pointer, from, at: world },
@@ -208,7 +208,7 @@ impl EditorState {
                 }
             }
             Gesture::Banding { pointer, start, at } if pointer == input.pointer => {
-                let scene = build(&self.doc, &self.selection, None);
+                let scene = build(&self.doc, &self.selection, None, &|_| String::new());
                 let band = Rect::from_corners(start, at);
                 self.selection.extend(nodes_in(&scene, band).into_iter().map(Item::Node));
             }
@@ -336,7 +336,7 @@ mod tests {
     #[test]
     fn clicking_an_edge_selects_it() {
         let (state, _) = orders();
-        let scene = build(&state.doc, &state.selection, None);
+        let scene = build(&state.doc, &state.selection, None, &|_| String::new());
         let edge = &scene.edges[1];
         let at = state.view.to_screen(edge.curve.at(0.5));
         let state = state.apply(Action::ClearSelection).apply(pointer(Phase::Down, at)).apply(pointer(Phase::Up, at));

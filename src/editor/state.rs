@@ -248,7 +248,7 @@ impl EditorState {
             Action::ClearSelection => self.selection.clear(),
             Action::Zoom { factor, canvas } => self.view = self.view.zoom_at(canvas.center(), factor),
             Action::Fit { canvas } => {
-                let scene = crate::editor::view::build(&self.doc, &BTreeSet::new(), None);
+                let scene = crate::editor::view::build(&self.doc, &BTreeSet::new(), None, &|_| String::new());
                 self.view = scene.bounds().map_or_else(Viewport::default, |bounds| Viewport::fit(bounds, canvas));
             }
             Action::Pointer(input) => return self.pointer(input),
@@ -577,7 +577,8 @@ pub(crate) mod tests {
         let zoomed = state.clone().apply(Action::Zoom { factor: ZOOM_STEP, canvas });
         assert_eq!(zoomed.view.scale, ZOOM_STEP);
         let fitted = state.apply(Action::Fit { canvas });
-        let bounds = crate::editor::view::build(&fitted.doc, &BTreeSet::new(), None).bounds().unwrap();
+        let bounds =
+            crate::editor::view::build(&fitted.doc, &BTreeSet::new(), None, &|_| String::new()).bounds().unwrap();
         let visible = fitted.view.visible(canvas);
         assert!(visible.contains(bounds.origin()) && visible.contains(Point::new(bounds.right(), bounds.bottom())));
         let all = fitted.apply(Action::SelectAll);

@@ -9,9 +9,7 @@ use crate::editor::document::{Document, Edge, EdgeId, Item, NodeId};
 use crate::editor::kinds::NodeKind;
 use crate::editor::preview::RoutePreview;
 use crate::engine::ExchangeKind;
-use crate::formats::scenario::ActorSpec;
 use crate::scene::geometry::{Bezier, Point, Rect, Size};
-use crate::sim::actors::Processing;
 
 /// Every node's box, in world units.
 pub const NODE_SIZE: Size = Size::new(172.0, 56.0);
@@ -99,8 +97,14 @@ pub fn node_rect(doc: &Document, node: NodeId) -> Rect {
     Rect::new(doc.position(node).unwrap_or_default(), NODE_SIZE)
 }
 
-/// Builds the scene for a document, its selection and an optional route preview.
-pub fn build(doc: &Document, selection: &BTreeSet<Item>, preview: Option<&RoutePreview>) -> Scene {
+/// Builds the scene for a document, its selection and an optional route preview; `detail`
+/// says each node's second line (the words are `explain::kinds::node_detail`).
+pub fn build(
+    doc: &Document,
+    selection: &BTreeSet<Item>,
+    preview: Option<&RoutePreview>,
+    detail: &dyn Fn(NodeId) -> String,
+) -> Scene {
     let nodes = doc
         .nodes()
         .into_iter()
@@ -117,7 +121,7 @@ pub fn build(doc: &Document, selection: &BTreeSet<Item>, preview: Option<&RouteP
                 id,
                 kind,
                 label: cut(&name, LABEL_CHARS),
-                detail: cut(&detail(doc, id), DETAIL_CHARS),
+                detail: cut(&detail(id), DETAIL_CHARS),
                 name,
                 rect,
                 out_port: kind.has_out_port().then(|| Point::new(rect.right(), rect.center().y)),
@@ -231,53 +235,21 @@ pub fn node_label(name: &str) -> String {
     cut(name, LABEL_CHARS)
 }
 
-fn cut(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(chars - 1).collect();
-        format!("{kept}…")
+/// Cuts `text` to `columns`, a CJK character counting as two (it is drawn about twice as wide).
+fn cut(text: &str, columns: usize) -> String {
+    let width = |c: char| if c >= '\u{2e80}' { 2 } else { 1 };
+    if text.chars().map(width).sum::<usize>() <= columns {
+        return text.to_string();
     }
-}
-
-/// The node's second line.
-fn detail(doc: &Document, node: NodeId) -> String {
-    match node {
-        NodeId::Exchange(id) => doc.topology.exchange(id).map_or_else(String::new, |exchange| {
-            let internal = if exchange.spec.internal { ", internal" } else { "" };
-            format!("{} exchange{internal}", exchange.spec.kind.as_str())
-        }),
-        NodeId::Queue(id) => doc.topology.queue(id).map_or_else(String::new, |queue| {
-            let args = &queue.args;
-            let mut parts = Vec::new();
-            parts.extend(args.max_length.map(|n| format!("max {n}")));
-            parts.extend(args.message_ttl.map(|ms| format!("TTL {ms} ms")));
-            parts.extend(args.max_priority.map(|p| format!("priority ≤ {p}")));
-            parts.extend(args.dead_letter_exchange.as_ref().map(|_| "DLX".to_string()));
-            if parts.is_empty() { "classic queue".to_string() } else { parts.join(" · ") }
-        }),
-        NodeId::Actor(key) => match doc.actor(key) {
-            Some(ActorSpec::Producer(config)) if config.routing_key.is_empty() => "no routing key".to_string(),
-            Some(ActorSpec::Producer(config)) => format!("key {}", config.routing_key),
-            Some(ActorSpec::Consumer(config)) => {
-                let prefetch = if config.prefetch == 0 { "∞".to_string() } else { config.prefetch.to_string() };
-                let ms = match config.processing_ms {
-                    Processing::Fixed(ms) => format!("{ms} ms"),
-                    Processing::Uniform([low, high]) => format!("{low}–{high} ms"),
-                    Processing::Exponential(mean) => format!("~{mean} ms"),
-                };
-                format!("prefetch {prefetch} · {ms}")
-            }
-            Some(ActorSpec::RpcClient(config)) => format!("calls {}", config.target.topic.as_deref().unwrap_or("?")),
-            Some(ActorSpec::RpcServer(config)) => format!("serves {}", config.target.topic.as_deref().unwrap_or("?")),
-            Some(ActorSpec::Notifier(config)) => format!("notifies {}", config.topics.join(", ")),
-            Some(ActorSpec::NotificationListener(config)) => match &config.pool {
-                Some(pool) => format!("pool {pool}"),
-                None => "listens".to_string(),
-            },
-            None => String::new(),
-        },
-    }
+    let mut used = 0;
+    let kept: String = text
+        .chars()
+        .take_while(|c| {
+            used += width(*c);
+            used < columns
+        })
+        .collect();
+    format!("{kept}…")
 }
 
 #[cfg(test)]
@@ -303,10 +275,10 @@ mod tests {
     #[test]
     fn nodes_have_boxes_ports_and_details() {
         let (doc, n) = row();
-        let scene = build(&doc, &[Item::Node(n[1])].into_iter().collect(), None);
+        let scene = build(&doc, &[Item::Node(n[1])].into_iter().collect(), None, &|_| "its detail".to_string());
         let exchange = scene.node(n[1]).unwrap();
         assert_eq!(exchange.rect, Rect::new(Point::new(230.0, 0.0), NODE_SIZE));
-        assert_eq!(exchange.detail, "direct exchange");
+        assert_eq!(exchange.detail, "its detail");
         assert!(exchange.selected);
         assert_eq!(exchange.out_port, Some(Point::new(230.0 + NODE_SIZE.width, 28.0)));
         assert_eq!(scene.node(n[0]).unwrap().in_port, None, "nothing flows into a producer");
@@ -319,7 +291,7 @@ mod tests {
     #[test]
     fn hit_testing_prefers_ports_then_nodes_then_edges() {
         let (doc, n) = row();
-        let scene = build(&doc, &BTreeSet::new(), None);
+        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
         let port = scene.node(n[1]).unwrap().out_port.unwrap();
         assert_eq!(hit_test(&scene, port + Point::new(-5.0, 3.0), 1.0), Hit::Port(n[1]));
         assert_eq!(hit_test(&scene, Point::new(240.0, 10.0), 1.0), Hit::Node(n[1]));
@@ -337,7 +309,7 @@ mod tests {
     #[test]
     fn rubber_band_takes_touched_nodes() {
         let (doc, n) = row();
-        let scene = build(&doc, &BTreeSet::new(), None);
+        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
         let band = Rect::from_corners(Point::new(-10.0, -10.0), Point::new(250.0, 20.0));
         assert_eq!(nodes_in(&scene, band), [n[1], n[0]], "in document order: exchanges before actors");
     }
@@ -348,9 +320,10 @@ mod tests {
         let NodeId::Exchange(x) = n[1] else { unreachable!() };
         let NodeId::Queue(q) = n[2] else { unreachable!() };
         doc.topology.bind(x, crate::engine::Destination::Queue(q), "second", crate::engine::FieldTable::new()).unwrap();
-        let scene = build(&doc, &BTreeSet::new(), None);
+        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
         let bends: Vec<f64> = scene.edges.iter().filter(|e| e.to == n[2]).map(|e| e.curve.control1.y - 28.0).collect();
         assert_eq!(bends, [-LANE_GAP / 2.0, LANE_GAP / 2.0]);
         assert_eq!(cut("a-very-long-queue-name-indeed", LABEL_CHARS), "a-very-long-queue…");
+        assert_eq!(cut("订单队列订单队列订单队列", LABEL_CHARS), "订单队列订单队列…", "a CJK character is two columns");
     }
 }

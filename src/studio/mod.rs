@@ -425,7 +425,8 @@ impl Studio {
             StudioAction::EditCopy => self.shared = false,
             StudioAction::Refuse(problem) => self.problems = vec![problem],
             StudioAction::FitAll(canvas) => {
-                let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None).bounds();
+                let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None, &|_| String::new())
+                    .bounds();
                 let declared =
                     self.run().and_then(|run| run.places.values().map(|place| place.rect).reduce(Rect::union));
                 let bounds = match (drawn, declared) {

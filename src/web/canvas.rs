@@ -24,6 +24,7 @@ use crate::editor::gesture::Gesture;
 use crate::editor::view::{Lit, NodeView, build, node_label};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
+use crate::explain::kinds::node_detail;
 use crate::explain::lang::Lang;
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
 use crate::scene::geometry::Point;
@@ -48,7 +49,11 @@ pub fn Canvas() -> Html {
     // The document's drawing changes only with the editor's state, not with playback frames.
     let drawn = {
         let editor = editor.clone();
-        use_memo(editor.revision(), move |_| build(&editor.doc, &editor.selection, editor.preview().as_ref()))
+        use_memo((editor.revision(), lang), move |(_, lang)| {
+            build(&editor.doc, &editor.selection, editor.preview().as_ref(), &|node| {
+                node_detail(*lang, &editor.doc, node)
+            })
+        })
     };
     let mut scene = (*drawn).clone();
     let studio = editor.studio();

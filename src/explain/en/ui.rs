@@ -569,6 +569,18 @@ impl UiWords for English {
     fn panic_reload(&self) -> String {
         "Reload the page".into()
     }
+    fn detail_dlx(&self) -> String {
+        "DLX".into()
+    }
+    fn detail_classic_queue(&self) -> String {
+        "classic queue".into()
+    }
+    fn detail_no_routing_key(&self) -> String {
+        "no routing key".into()
+    }
+    fn detail_listens(&self) -> String {
+        "listens".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("This cannot run: {problems}")
     }
@@ -622,6 +634,39 @@ impl UiWords for English {
     }
     fn consumes_from(&self, to: &str, from: &str) -> String {
         format!("{to} consumes from {from}")
+    }
+    fn detail_exchange(&self, kind: &str) -> String {
+        format!("{kind} exchange")
+    }
+    fn detail_exchange_internal(&self, kind: &str) -> String {
+        format!("{kind} exchange, internal")
+    }
+    fn detail_max(&self, max: u64) -> String {
+        format!("max {max}")
+    }
+    fn detail_ttl(&self, ttl_ms: u64) -> String {
+        format!("TTL {ttl_ms} ms")
+    }
+    fn detail_priority(&self, max: u64) -> String {
+        format!("priority ≤ {max}")
+    }
+    fn detail_key(&self, key: &str) -> String {
+        format!("key {key}")
+    }
+    fn detail_prefetch(&self, prefetch: &str, time: &str) -> String {
+        format!("prefetch {prefetch} · {time}")
+    }
+    fn detail_calls(&self, topic: &str) -> String {
+        format!("calls {topic}")
+    }
+    fn detail_serves(&self, topic: &str) -> String {
+        format!("serves {topic}")
+    }
+    fn detail_notifies(&self, topics: &str) -> String {
+        format!("notifies {topics}")
+    }
+    fn detail_pool(&self, pool: &str) -> String {
+        format!("pool {pool}")
     }
     fn binding_edge(&self, from: &str, to: &str) -> String {
         format!("Binding from {from} to {to}")

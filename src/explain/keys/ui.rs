@@ -194,6 +194,10 @@ words! {
         fn does_help(&self);
         fn panic_title(&self);
         fn panic_reload(&self);
+        fn detail_dlx(&self);
+        fn detail_classic_queue(&self);
+        fn detail_no_routing_key(&self);
+        fn detail_listens(&self);
 
         fn cannot_run(&self, problems: text);
         fn problem_at(&self, path: text, message: text);
@@ -213,6 +217,17 @@ words! {
         fn token_title(&self, kind: text, label: text);
         fn publishes_to(&self, from: text, to: text);
         fn consumes_from(&self, to: text, from: text);
+        fn detail_exchange(&self, kind: text);
+        fn detail_exchange_internal(&self, kind: text);
+        fn detail_max(&self, max: number);
+        fn detail_ttl(&self, ttl_ms: number);
+        fn detail_priority(&self, max: number);
+        fn detail_key(&self, key: text);
+        fn detail_prefetch(&self, prefetch: text, time: text);
+        fn detail_calls(&self, topic: text);
+        fn detail_serves(&self, topic: text);
+        fn detail_notifies(&self, topics: text);
+        fn detail_pool(&self, pool: text);
         fn binding_edge(&self, from: text, to: text);
         fn binding_edge_key(&self, key: text, from: text, to: text);
     }

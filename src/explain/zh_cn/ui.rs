@@ -568,6 +568,18 @@ impl UiWords for Chinese {
     fn panic_reload(&self) -> String {
         "重新加载页面".into()
     }
+    fn detail_dlx(&self) -> String {
+        "DLX".into()
+    }
+    fn detail_classic_queue(&self) -> String {
+        "经典队列".into()
+    }
+    fn detail_no_routing_key(&self) -> String {
+        "无路由键".into()
+    }
+    fn detail_listens(&self) -> String {
+        "监听中".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("无法运行：{problems}")
     }
@@ -621,6 +633,39 @@ impl UiWords for Chinese {
     }
     fn consumes_from(&self, to: &str, from: &str) -> String {
         format!("{to} 从 {from} 消费")
+    }
+    fn detail_exchange(&self, kind: &str) -> String {
+        format!("{kind} 交换机")
+    }
+    fn detail_exchange_internal(&self, kind: &str) -> String {
+        format!("{kind} 交换机，internal")
+    }
+    fn detail_max(&self, max: u64) -> String {
+        format!("上限 {max}")
+    }
+    fn detail_ttl(&self, ttl_ms: u64) -> String {
+        format!("TTL {ttl_ms} ms")
+    }
+    fn detail_priority(&self, max: u64) -> String {
+        format!("优先级 ≤ {max}")
+    }
+    fn detail_key(&self, key: &str) -> String {
+        format!("路由键 {key}")
+    }
+    fn detail_prefetch(&self, prefetch: &str, time: &str) -> String {
+        format!("prefetch {prefetch} · {time}")
+    }
+    fn detail_calls(&self, topic: &str) -> String {
+        format!("调用 {topic}")
+    }
+    fn detail_serves(&self, topic: &str) -> String {
+        format!("服务 {topic}")
+    }
+    fn detail_notifies(&self, topics: &str) -> String {
+        format!("通知 {topics}")
+    }
+    fn detail_pool(&self, pool: &str) -> String {
+        format!("pool {pool}")
     }
     fn binding_edge(&self, from: &str, to: &str) -> String {
         format!("从 {from} 到 {to} 的绑定")
