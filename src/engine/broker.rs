@@ -1284,13 +1284,7 @@ impl Broker {
         self.timed_queues.remove(&queue);
         let held = state.ready.values().map(|ready| &ready.message);
         for message in held.chain(state.pending_returns.iter().map(|unacked| &unacked.message)) {
-            self.ledger.dropped += 1;
-            self.events.push(BrokerEvent::Dropped {
-                queue,
-                copy: message.copy,
-                publish: message.publish,
-                reason: DropReason::QueueDeleted,
-            });
+            self.record_drop(queue, message, DropReason::QueueDeleted);
         }
         for consumer in state.consumers {
             self.consumers.remove(&consumer);
