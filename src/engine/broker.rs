@@ -1279,6 +1279,12 @@ impl Broker {
         }
     }
 
+    /// Counts a copy as dropped from `queue` and says why.
+    fn record_drop(&mut self, queue: QueueId, message: &Message, reason: DropReason) {
+        self.ledger.dropped += 1;
+        self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
+    }
+
     fn remove_queue(&mut self, queue: QueueId, reason: QueueDeletion) {
         let Some(state) = self.queues.remove(&queue) else { return };
         self.timed_queues.remove(&queue);

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::engine::broker::{Broker, BrokerEvent, DropReason, QueueDeletion};
-use crate::engine::message::{Message, SimTime};
+use crate::engine::message::SimTime;
 use crate::engine::topology::QueueId;
 
 /// What a node restart took away.
@@ -85,11 +85,5 @@ impl Broker {
             losses.exchanges.push(name);
         }
         losses
-    }
-
-    /// Counts a copy as dropped from `queue` and says why.
-    pub(super) fn record_drop(&mut self, queue: QueueId, message: &Message, reason: DropReason) {
-        self.ledger.dropped += 1;
-        self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
     }
 }
