@@ -91,6 +91,14 @@ fn fork(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    let rpc_call = Studio::with_builtin("rpc-call").apply(StudioAction::Step).apply(StudioAction::Step);
+    group.bench_function("crash_in_rpc_call", |b| {
+        b.iter_batched(
+            || rpc_call.clone(),
+            |studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("compute-host1".into()))),
+            BatchSize::SmallInput,
+        )
+    });
     group.finish();
 }
 
