@@ -360,7 +360,7 @@ fn note_sentence(w: &dyn Catalogue, actor: &str, note: &Note, topology: &Topolog
         Note::Disconnected { unacked } => w.disconnected(actor, *unacked),
         Note::Stopping { until } => w.stopping(actor, *until),
         Note::Client(client) => match note.client_note::<OsloNote>() {
-            Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
+            Some(oslo) => crate::explain::oslo::sentence(w, actor, oslo),
             None => format!("{actor}: {}", client.0.to_json()),
         },
     }
