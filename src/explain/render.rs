@@ -371,11 +371,6 @@ pub fn describe(entry: &TraceEntry, world: &World) -> Description {
     Describer::default().describe(entry, world)
 }
 
-/// A name in quotes, as sentences show names.
-pub(crate) fn quote(text: &str) -> String {
-    Lang::En.words().quoted(text)
-}
-
 /// A message's label in quotes, or "a message" when it has none.
 pub(crate) fn quote_label(w: &dyn Catalogue, label: &str) -> String {
     if label.is_empty() { w.a_message() } else { w.quoted(label) }
