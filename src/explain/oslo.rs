@@ -111,7 +111,7 @@ pub fn sentence(w: &dyn Catalogue, actor: &str, note: &OsloNote) -> String {
                 DispatchResult::Returned { result } => w.outcome_returns(&json_dumps(result)),
                 DispatchResult::Raised { class, message } => w.outcome_raises(class, message),
             };
-            let reasons = if checks.is_empty() { w.no_endpoints() } else { checks.join("; ") };
+            let reasons = if checks.is_empty() { w.no_endpoints() } else { checks.join(&w.clause_separator()) };
             if *replies {
                 w.dispatched_then_reply(actor, method, &version, &reasons, &outcome, *until)
             } else {
@@ -139,7 +139,7 @@ pub fn sentence(w: &dyn Catalogue, actor: &str, note: &OsloNote) -> String {
                 return w.unknown_priority(actor, event_type, priority);
             }
             let calls: Vec<String> = calls.iter().map(|call| handler_text(w, call, endpoints)).collect();
-            let calls = if calls.is_empty() { w.no_endpoint_handles() } else { calls.join("; ") };
+            let calls = if calls.is_empty() { w.no_endpoint_handles() } else { calls.join(&w.clause_separator()) };
             match (result, requeue) {
                 (NotificationResult::Requeue, true) => {
                     w.notification_requeued(actor, event_type, priority, &calls, *until)

@@ -75,9 +75,6 @@ impl InterventionWords for English {
     fn lost_transient_messages(&self, messages: u64) -> String {
         format!("{messages} transient message(s) (delivery_mode 1) in durable queues")
     }
-    fn clause_separator(&self) -> String {
-        "; ".into()
-    }
     fn broker_restarted_lost(&self, lost: &str) -> String {
         format!(
             "the broker restarted: every connection closed and the clients reconnected and declared again; lost: {lost}"

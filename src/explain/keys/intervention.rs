@@ -29,7 +29,6 @@ words! {
         fn lost_queues(&self, queues: text);
         fn lost_exchanges(&self, exchanges: text);
         fn lost_transient_messages(&self, messages: number);
-        fn clause_separator(&self);
         fn broker_restarted_lost(&self, lost: text);
         fn broker_restarted_nothing_lost(&self);
 

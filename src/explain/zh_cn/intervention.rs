@@ -70,9 +70,6 @@ impl InterventionWords for Chinese {
     fn lost_transient_messages(&self, messages: u64) -> String {
         format!("持久化队列中的 {messages} 条临时消息（delivery_mode 1）")
     }
-    fn clause_separator(&self) -> String {
-        "；".into()
-    }
     fn broker_restarted_lost(&self, lost: &str) -> String {
         format!("broker 重启了：所有连接都已关闭，客户端重新连接并再次声明；丢失了：{lost}")
     }
