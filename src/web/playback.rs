@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::language::use_lang;
 use crate::explain::intervention::scripted;
 use crate::explain::run::{clock, nothing_to_play, position};
 use crate::studio::{SPEEDS, Studio, StudioAction};
@@ -39,6 +40,7 @@ pub fn use_playback_timer(playing: bool, studio: UseReducerDispatcher<Studio>) {
 #[component]
 pub fn Playback() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     use_playback_frame();
     let studio = editor.studio();
     let run = studio.run();
@@ -75,7 +77,7 @@ pub fn Playback() -> Html {
                 .settings
                 .script
                 .iter()
-                .map(|step| (run.position_at(step.at_ms) as f64 / run.end.max(1) as f64 * 100.0, scripted(step)))
+                .map(|step| (run.position_at(step.at_ms) as f64 / run.end.max(1) as f64 * 100.0, scripted(lang, step)))
                 .collect()
         })
         .unwrap_or_default();

@@ -1,4 +1,7 @@
 //! The English catalogue: every word trait, in English.
 
+mod edit;
+mod intervention;
+mod oslo;
 mod run;
 mod trace;
