@@ -1,5 +1,6 @@
 //! The English catalogue: every word trait, in English.
 
+mod cli;
 mod edit;
 mod intervention;
 mod oslo;
