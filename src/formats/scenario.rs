@@ -26,8 +26,9 @@ pub struct Position {
     pub y: f64,
 }
 
-/// One actor of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One actor of a scenario. It is read by its `kind` through [`read_actor`] (see the
+/// `Deserialize` impl below); the tag here shapes only how it is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ActorSpec {
     Producer(ProducerConfig),
@@ -40,6 +41,17 @@ pub enum ActorSpec {
     Notifier(crate::oslo::notifier::NotifierConfig),
     /// An oslo.messaging notification listener, pooled or not.
     NotificationListener(crate::oslo::listener::ListenerConfig),
+}
+
+/// Reads an actor as a JSON value, then by its kind, rather than as serde's internally
+/// tagged enum: that would buffer it into serde's `Content` and compile every actor
+/// setting's reader a second time for that, about 60 KB of the browser bundle. Reading it
+/// here also words the problem as a scenario file does.
+impl<'de> Deserialize<'de> for ActorSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorSpec, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        read_actor("actor", &value).map_err(serde::de::Error::custom)
+    }
 }
 
 impl ActorSpec {
@@ -152,7 +164,9 @@ impl Scenario {
         };
         let mut problems = Vec::new();
         if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
-            problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
+            problems.extend(
+                actors.iter().enumerate().filter_map(|(idx, actor)| read_actor(&format!("actors[{idx}]"), actor).err()),
+            );
         }
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
             problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| script_step_problem(idx, step)));
@@ -310,26 +324,25 @@ fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
 const ACTOR_KINDS: [&str; 6] =
     ["producer", "consumer", "rpc_client", "rpc_server", "notifier", "notification_listener"];
 
-/// The first problem of one actor, with the path down to the field (serde stops at
-/// `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
-fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
-    let path = format!("actors[{idx}]");
+/// Reads one actor, or says its first problem with the path down to the field (serde stops
+/// at `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
+fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagnostic> {
     let Some(members) = actor.as_object() else {
-        return Some(Diagnostic::new(
+        return Err(Diagnostic::new(
             path,
             format!("an actor must be an object ({{\"kind\": ...}}), not {}", crate::formats::kind_of(actor)),
         ));
     };
     let kind = match members.get("kind") {
         None => {
-            return Some(Diagnostic::new(
+            return Err(Diagnostic::new(
                 format!("{path}.kind"),
                 format!("missing: say what the actor is, one of {}", ACTOR_KINDS.join(", ")),
             ));
         }
         Some(serde_json::Value::String(kind)) => kind.as_str(),
         Some(other) => {
-            return Some(Diagnostic::new(
+            return Err(Diagnostic::new(
                 format!("{path}.kind"),
                 format!("expected a string, got {}", crate::formats::kind_of(other)),
             ));
@@ -338,21 +351,21 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
     let mut fields = members.clone();
     fields.remove("kind");
     let fields = serde_json::Value::Object(fields);
-    fn check<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Option<Diagnostic> {
-        serde_path_to_error::deserialize::<_, T>(fields).err().map(|error| {
+    fn read<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
+        serde_path_to_error::deserialize::<_, T>(fields).map_err(|error| {
             let inner = error.path().to_string();
             let at = if inner == "." || inner.is_empty() { path.to_string() } else { format!("{path}.{inner}") };
             Diagnostic::new(at, plain_message(&error.into_inner().to_string()))
         })
     }
     match kind {
-        "producer" => check::<ProducerConfig>(&path, &fields),
-        "consumer" => check::<ConsumerConfig>(&path, &fields),
-        "rpc_client" => check::<crate::oslo::client::RpcClientConfig>(&path, &fields),
-        "rpc_server" => check::<crate::oslo::server::RpcServerConfig>(&path, &fields),
-        "notifier" => check::<crate::oslo::notifier::NotifierConfig>(&path, &fields),
-        "notification_listener" => check::<crate::oslo::listener::ListenerConfig>(&path, &fields),
-        other => Some(Diagnostic::new(
+        "producer" => read(path, &fields).map(ActorSpec::Producer),
+        "consumer" => read(path, &fields).map(ActorSpec::Consumer),
+        "rpc_client" => read(path, &fields).map(ActorSpec::RpcClient),
+        "rpc_server" => read(path, &fields).map(ActorSpec::RpcServer),
+        "notifier" => read(path, &fields).map(ActorSpec::Notifier),
+        "notification_listener" => read(path, &fields).map(ActorSpec::NotificationListener),
+        other => Err(Diagnostic::new(
             format!("{path}.kind"),
             format!(
                 "unknown actor kind '{other}'{}; the kinds are {}",
