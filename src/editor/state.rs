@@ -164,7 +164,11 @@ impl EditorState {
 
     /// The selected nodes.
     pub fn selected_nodes(&self) -> BTreeSet<NodeId> {
-        self.selection.iter().filter_map(|item| if let Item::Node(node) = item { Some(*node) } else { None }).collect()
+        let mut nodes = BTreeSet::new();
+        nodes.extend(
+            self.selection.iter().filter_map(|item| if let Item::Node(node) = item { Some(*node) } else { None }),
+        );
+        nodes
     }
 
     /// The one selected item, if exactly one is selected.

@@ -413,7 +413,8 @@ impl Definitions {
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
-                let alone: FieldTable = [(name.clone(), argument.clone())].into_iter().collect();
+                let mut alone = FieldTable::new();
+                alone.insert(name.clone(), argument.clone());
                 if let Err(error) = QueueArgs::parse(&parsed.name, &alone) {
                     return Err(DefinitionsError::new(format!("{path}.arguments.{name}"), error.text().to_string()));
                 }
