@@ -91,7 +91,7 @@ fn not_allowed(from: NodeKind, to: NodeKind) -> String {
             "Messages flow from the queue to the consumer: drag from the queue's port to the consumer.".into()
         }
         (Consumer, _) => "A consumer only receives: drag from a queue to the consumer.".into(),
-        _ => format!("A {} cannot be connected to a {}.", from.label().to_lowercase(), to.label().to_lowercase()),
+        _ => format!("A {} cannot be connected to a {}.", from.label().to_ascii_lowercase(), to.label().to_ascii_lowercase()),
     }
 }
 
@@ -100,7 +100,7 @@ pub fn field_problem(problem: &FieldProblem) -> String {
     match problem {
         FieldProblem::Required => "This needs a value.".into(),
         FieldProblem::NameTaken { kind } => {
-            format!("A {} already has this name; names on the canvas are unique.", kind.label().to_lowercase())
+            format!("A {} already has this name; names on the canvas are unique.", kind.label().to_ascii_lowercase())
         }
         FieldProblem::WholeNumber { max: None } => "Enter a whole number, 0 or more.".into(),
         FieldProblem::WholeNumber { max: Some(max) } => format!("Enter a whole number from 0 to {max}."),
