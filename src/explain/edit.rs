@@ -91,7 +91,11 @@ fn not_allowed(from: NodeKind, to: NodeKind) -> String {
             "Messages flow from the queue to the consumer: drag from the queue's port to the consumer.".into()
         }
         (Consumer, _) => "A consumer only receives: drag from a queue to the consumer.".into(),
-        _ => format!("A {} cannot be connected to a {}.", from.label().to_ascii_lowercase(), to.label().to_ascii_lowercase()),
+        _ => format!(
+            "A {} cannot be connected to a {}.",
+            from.label().to_ascii_lowercase(),
+            to.label().to_ascii_lowercase()
+        ),
     }
 }
 
