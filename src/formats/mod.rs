@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 pub mod definitions;
+mod read;
 pub mod scenario;
 pub mod script;
 

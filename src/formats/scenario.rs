@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
+use crate::formats::read::read;
 use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
@@ -174,10 +175,9 @@ impl Scenario {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let scenario: Scenario = serde_path_to_error::deserialize(&document).map_err(|error| {
-            let path = error.path().to_string();
-            let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
-            vec![Diagnostic::new(path, plain_message(&error.into_inner().to_string()))]
+        let scenario: Scenario = read(&document).map_err(|problem| {
+            let path = if problem.path.is_empty() { "scenario".to_string() } else { problem.path };
+            vec![Diagnostic::new(path, plain_message(&problem.error.to_string()))]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
@@ -351,20 +351,19 @@ fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagno
     let mut fields = members.clone();
     fields.remove("kind");
     let fields = serde_json::Value::Object(fields);
-    fn read<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
-        serde_path_to_error::deserialize::<_, T>(fields).map_err(|error| {
-            let inner = error.path().to_string();
-            let at = if inner == "." || inner.is_empty() { path.to_string() } else { format!("{path}.{inner}") };
-            Diagnostic::new(at, plain_message(&error.into_inner().to_string()))
+    fn settings<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
+        read(fields).map_err(|problem| {
+            let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
+            Diagnostic::new(at, plain_message(&problem.error.to_string()))
         })
     }
     match kind {
-        "producer" => read(path, &fields).map(ActorSpec::Producer),
-        "consumer" => read(path, &fields).map(ActorSpec::Consumer),
-        "rpc_client" => read(path, &fields).map(ActorSpec::RpcClient),
-        "rpc_server" => read(path, &fields).map(ActorSpec::RpcServer),
-        "notifier" => read(path, &fields).map(ActorSpec::Notifier),
-        "notification_listener" => read(path, &fields).map(ActorSpec::NotificationListener),
+        "producer" => settings(path, &fields).map(ActorSpec::Producer),
+        "consumer" => settings(path, &fields).map(ActorSpec::Consumer),
+        "rpc_client" => settings(path, &fields).map(ActorSpec::RpcClient),
+        "rpc_server" => settings(path, &fields).map(ActorSpec::RpcServer),
+        "notifier" => settings(path, &fields).map(ActorSpec::Notifier),
+        "notification_listener" => settings(path, &fields).map(ActorSpec::NotificationListener),
         other => Err(Diagnostic::new(
             format!("{path}.kind"),
             format!(
