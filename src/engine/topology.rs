@@ -696,7 +696,7 @@ impl Topology {
             .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
             .map(|edge| *edge.weight())
             .collect();
-        touching.sort_unstable();
+        crate::engine::order::sort_by(&mut touching, Ord::cmp);
         touching.dedup();
         touching
     }

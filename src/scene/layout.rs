@@ -47,7 +47,8 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
                 (barycentre, order)
             })
             .collect();
-        sort_by_barycentre(&mut keyed);
+        // By the mean row of their feeders, then by their order in the input.
+        crate::engine::order::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         for (row, (_, order)) in keyed.iter().enumerate() {
             let key = nodes[*order].0;
             row_of.insert(key, row as f64);
@@ -65,12 +66,6 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
         }
     }
     positions
-}
-
-/// Orders a column's nodes by the mean row of their feeders, then by their order in the
-/// input. Kept out of the generic [`layered`] so the sort is compiled once, not per key type.
-fn sort_by_barycentre(keyed: &mut [(f64, usize)]) {
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
 }
 
 /// Column of each node: exchanges go one column right of any exchange bound to them
