@@ -29,7 +29,7 @@ mod tests {
         let mut ours = items.clone();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut std = items;
-        std.sort_by(|a, b| a.0.cmp(&b.0));
+        std.sort_by_key(|item| item.0);
         assert_eq!(ours, std);
     }
 }
