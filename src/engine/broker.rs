@@ -332,9 +332,10 @@ impl Default for Broker {
 impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
-        let queues = topology.queues().map(|queue| (queue.id, QueueState::default())).collect();
-        let timed_queues =
-            topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id).collect();
+        let mut queues = BTreeMap::new();
+        queues.extend(topology.queues().map(|queue| (queue.id, QueueState::default())));
+        let mut timed_queues = BTreeSet::new();
+        timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {
             topology: Arc::new(topology),
             queues,

@@ -19,7 +19,7 @@ pub struct FieldInputProps {
 #[component]
 pub fn FieldInput(props: &FieldInputProps) -> Html {
     let field = props.field;
-    let id = format!("field-{field:?}").to_lowercase();
+    let id = format!("field-{field:?}").to_ascii_lowercase();
     let problem_id = format!("{id}-problem");
     let send = props.on_change.reform(move |text: String| (field, text));
     let invalid = props.problem.is_some().to_string();
@@ -68,7 +68,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={format!("field-{field:?}").to_lowercase()}>{ field.label() }</label>
+            <label for={format!("field-{field:?}").to_ascii_lowercase()}>{ field.label() }</label>
             { control }
             { problem }
             if let Some(hint) = field.hint() {
