@@ -1,12 +1,15 @@
 //! Simulator benchmarks: events per second on the 50-producer, 200-queue, 100-consumer
-//! load scenario, and the cost of `step_back` and of a mid-run `seek` in a long run.
+//! load scenario, the cost of `step_back` and of a mid-run `seek` in a long run, and what an
+//! intervention costs the web app (the fork: the run computed again from its start).
 //! Figures go to BENCHMARKS.md.
 
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use kaiten::formats::scenario::ScriptAction;
 use kaiten::scenarios::load::{LoadShape, load_scenario};
 use kaiten::sim::{Session, Until};
+use kaiten::studio::{Studio, StudioAction};
 
 fn events_per_second(c: &mut Criterion) {
     let scenario = load_scenario(LoadShape::benchmark(40));
@@ -72,5 +75,32 @@ fn history(c: &mut Criterion) {
     println!("snapshots held at 1M steps: {}", session.snapshot_count());
 }
 
-criterion_group!(benches, events_per_second, history);
+/// A crash applied in the browser's canvas load scenario (100 nodes, about 64,000 world
+/// steps) a second into the run: the document's script gains a step, the run is computed
+/// again from its start to its end, and the view jumps to the intervention.
+fn fork(c: &mut Criterion) {
+    let studio = Studio::with_builtin("load");
+    let middle = studio.run().expect("the load scenario runs").end / 2;
+    let studio = studio.apply(StudioAction::Seek(middle));
+    let mut group = c.benchmark_group("intervene");
+    group.sample_size(10);
+    group.bench_function("crash_in_canvas_load", |b| {
+        b.iter_batched(
+            || studio.clone(),
+            |studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("c0".into()))),
+            BatchSize::LargeInput,
+        )
+    });
+    let rpc_call = Studio::with_builtin("rpc-call").apply(StudioAction::Step).apply(StudioAction::Step);
+    group.bench_function("crash_in_rpc_call", |b| {
+        b.iter_batched(
+            || rpc_call.clone(),
+            |studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("compute-host1".into()))),
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, events_per_second, history, fork);
 criterion_main!(benches);

@@ -236,3 +236,25 @@ fn control_characters_in_names_and_texts_are_escaped_in_text_output() {
     assert!(!text.lines().any(|line| line.starts_with("      0 ms  forged line")), "{text}");
     assert!(text.contains("q\\n      0 ms  forged line"), "{text}");
 }
+
+#[test]
+fn run_speaks_chinese_with_lang_or_the_environment() {
+    let chinese = stdout(&kaiten(&["run", "rpc-call", "--lang", "zh-CN"]));
+    assert!(chinese.contains("到达交换机 'nova'，路由键为 'compute'"), "{chinese}");
+    assert!(chinese.contains("的绑定 'compute' -> 'compute'：匹配"), "a routing explanation in Chinese: {chinese}");
+    assert!(chinese.contains("返回 42"), "the call's outcome in Chinese: {chinese}");
+    assert!(!chinese.contains("reached exchange"), "no English sentence is left: {chinese}");
+    let from_environment = Command::new(env!("CARGO_BIN_EXE_kaiten"))
+        .args(["run", "rpc-call"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&from_environment), chinese, "LANG picks the same language");
+    let english = stdout(&kaiten(&["run", "rpc-call", "--lang", "en"]));
+    assert!(english.contains("reached exchange 'nova' with routing key 'compute'"), "{english}");
+    let refused = kaiten(&["run", "rpc-call", "--lang", "fr"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("no language 'fr'; the languages are en, zh-CN"));
+}

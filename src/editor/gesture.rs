@@ -131,7 +131,7 @@ impl EditorState {
                         self.selection.insert(item);
                     }
                 } else if !self.selection.contains(&item) {
-                    self.selection = [item].into_iter().collect();
+                    self.select([item]);
                 }
                 self.next_serial += 1;
                 let serial = self.next_serial;
@@ -200,7 +200,7 @@ impl EditorState {
         let gesture = std::mem::take(&mut self.gesture);
         match gesture {
             Gesture::Dragging { pointer, node, moved: false, shift: false, .. } if pointer == input.pointer => {
-                self.selection = [Item::Node(node)].into_iter().collect();
+                self.select([Item::Node(node)]);
             }
             Gesture::Connecting { pointer, from, .. } if pointer == input.pointer => {
                 if let Some(to) = self.node_at(self.view.to_world(input.at)) {

@@ -54,19 +54,6 @@ impl NodeKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            NodeKind::Producer => "Producer",
-            NodeKind::Exchange => "Exchange",
-            NodeKind::Queue => "Queue",
-            NodeKind::Consumer => "Consumer",
-            NodeKind::RpcClient => "RPC client",
-            NodeKind::RpcServer => "RPC server",
-            NodeKind::Notifier => "Notifier",
-            NodeKind::Listener => "Notification listener",
-        }
-    }
-
     /// A CSS-friendly name, used for the kind's colour and for new nodes' names.
     pub fn slug(self) -> &'static str {
         match self {

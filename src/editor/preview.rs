@@ -43,28 +43,28 @@ pub fn route_preview(doc: &Document, producer: ActorKey) -> Option<RoutePreview>
     let Some(ActorSpec::Producer(config)) = doc.actor(producer) else { return None };
     let exchange = doc.topology.exchange_by_name(&config.exchange).filter(|exchange| !exchange.is_builtin())?;
     let routing_key = expand_template(&config.routing_key, &config.name, 1);
-    let headers: FieldTable = config
-        .headers
-        .iter()
-        .map(|(name, value)| {
-            let value = match value {
-                serde_json::Value::String(text) => FieldValue::Str(expand_template(text, &config.name, 1)),
-                other => FieldValue::from_json(other),
-            };
-            (name.clone(), value)
-        })
-        .collect();
+    let mut headers = FieldTable::new();
+    headers.extend(config.headers.iter().map(|(name, value)| {
+        let value = match value {
+            serde_json::Value::String(text) => FieldValue::Str(expand_template(text, &config.name, 1)),
+            other => FieldValue::from_json(other),
+        };
+        (name.clone(), value)
+    }));
     let keys = [routing_key.clone()];
     let route = doc.topology.route(exchange.id, RoutingInput { routing_keys: &keys, headers: &headers });
     let explanation = explain_route(&doc.topology, &route, &keys, &headers);
-    let matched: BTreeSet<BindingId> = route.hops.iter().flat_map(|hop| hop.matched.iter().copied()).collect();
-    let unmatched = route
-        .hops
-        .iter()
-        .flat_map(|hop| doc.topology.bindings_from(hop.exchange))
-        .map(|binding| binding.id)
-        .filter(|binding| !matched.contains(binding))
-        .collect();
+    let mut matched: BTreeSet<BindingId> = BTreeSet::new();
+    matched.extend(route.hops.iter().flat_map(|hop| hop.matched.iter().copied()));
+    let mut unmatched = BTreeSet::new();
+    unmatched.extend(
+        route
+            .hops
+            .iter()
+            .flat_map(|hop| doc.topology.bindings_from(hop.exchange))
+            .map(|binding| binding.id)
+            .filter(|binding| !matched.contains(binding)),
+    );
     Some(RoutePreview {
         producer,
         routing_key,

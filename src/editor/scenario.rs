@@ -96,17 +96,13 @@ impl Document {
     }
 
     fn to_scenario_without_definitions(&self) -> Scenario {
-        let drawn: BTreeMap<String, Position> = self
-            .nodes()
-            .into_iter()
-            .filter_map(|node| {
-                let at = self.position(node)?;
-                Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
-            })
-            .collect();
+        let drawn = self.nodes().into_iter().filter_map(|node| {
+            let at = self.position(node)?;
+            Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
+        });
         let declared = self.settings.run_layout.iter().filter(|(name, _)| self.node_named(name).is_none());
-        let mut layout: BTreeMap<String, Position> =
-            declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })).collect();
+        let mut layout: BTreeMap<String, Position> = BTreeMap::new();
+        layout.extend(declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })));
         layout.extend(drawn);
         Scenario {
             kaiten_scenario: SCENARIO_VERSION,

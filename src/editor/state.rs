@@ -165,9 +165,20 @@ impl EditorState {
         !self.history.redo.is_empty()
     }
 
+    /// Makes `items` the selection. Extending rather than collecting keeps one stable sort
+    /// out of the browser bundle per call site (collecting into a set sorts first).
+    pub(crate) fn select(&mut self, items: impl IntoIterator<Item = Item>) {
+        self.selection.clear();
+        self.selection.extend(items);
+    }
+
     /// The selected nodes.
     pub fn selected_nodes(&self) -> BTreeSet<NodeId> {
-        self.selection.iter().filter_map(|item| if let Item::Node(node) = item { Some(*node) } else { None }).collect()
+        let mut nodes = BTreeSet::new();
+        nodes.extend(
+            self.selection.iter().filter_map(|item| if let Item::Node(node) = item { Some(*node) } else { None }),
+        );
+        nodes
     }
 
     /// The one selected item, if exactly one is selected.
@@ -203,7 +214,7 @@ impl EditorState {
                 };
                 let mut added = None;
                 self.change(None, |doc| added = Some(add_node(doc, kind, spot)));
-                self.selection = added.into_iter().map(Item::Node).collect();
+                self.select(added.into_iter().map(Item::Node));
                 if at.is_none() && canvas.width > 0.0 {
                     self.view = self.view.reveal(Rect::new(spot, NODE_SIZE), canvas, REVEAL_MARGIN);
                 }
@@ -237,14 +248,14 @@ impl EditorState {
                     let offset = Point::new(PASTE_OFFSET, PASTE_OFFSET).scaled(f64::from(self.pastes));
                     let mut pasted = Vec::new();
                     self.change(None, |doc| pasted = paste(doc, &fragment, offset));
-                    self.selection = pasted.into_iter().map(Item::Node).collect();
+                    self.select(pasted.into_iter().map(Item::Node));
                 }
             }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
-            Action::Select(item) if self.doc.contains(item) => self.selection = [item].into_iter().collect(),
+            Action::Select(item) if self.doc.contains(item) => self.select([item]),
             Action::Select(_) => {}
-            Action::SelectAll => self.selection = self.doc.nodes().into_iter().map(Item::Node).collect(),
+            Action::SelectAll => self.select(self.doc.nodes().into_iter().map(Item::Node)),
             Action::ClearSelection => self.selection.clear(),
             Action::Zoom { factor, canvas } => self.view = self.view.zoom_at(canvas.center(), factor),
             Action::Fit { canvas } => {
@@ -316,7 +327,7 @@ impl EditorState {
             Ok(())
         });
         match result {
-            Ok(()) => self.selection = edge.into_iter().map(Item::Edge).collect(),
+            Ok(()) => self.select(edge.into_iter().map(Item::Edge)),
             Err(refusal) => self.notice = Some(Notice { refusal, at: at.unwrap_or_default() }),
         }
     }

@@ -332,9 +332,10 @@ impl Default for Broker {
 impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
-        let queues = topology.queues().map(|queue| (queue.id, QueueState::default())).collect();
-        let timed_queues =
-            topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id).collect();
+        let mut queues = BTreeMap::new();
+        queues.extend(topology.queues().map(|queue| (queue.id, QueueState::default())));
+        let mut timed_queues = BTreeSet::new();
+        timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {
             topology: Arc::new(topology),
             queues,
@@ -1279,18 +1280,18 @@ impl Broker {
         }
     }
 
+    /// Counts a copy as dropped from `queue` and says why.
+    fn record_drop(&mut self, queue: QueueId, message: &Message, reason: DropReason) {
+        self.ledger.dropped += 1;
+        self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
+    }
+
     fn remove_queue(&mut self, queue: QueueId, reason: QueueDeletion) {
         let Some(state) = self.queues.remove(&queue) else { return };
         self.timed_queues.remove(&queue);
         let held = state.ready.values().map(|ready| &ready.message);
         for message in held.chain(state.pending_returns.iter().map(|unacked| &unacked.message)) {
-            self.ledger.dropped += 1;
-            self.events.push(BrokerEvent::Dropped {
-                queue,
-                copy: message.copy,
-                publish: message.publish,
-                reason: DropReason::QueueDeleted,
-            });
+            self.record_drop(queue, message, DropReason::QueueDeleted);
         }
         for consumer in state.consumers {
             self.consumers.remove(&consumer);

@@ -6,6 +6,7 @@ pub mod error;
 pub mod explanation;
 pub mod headers;
 pub mod message;
+pub mod order;
 pub mod policy;
 pub mod quorum;
 pub mod topic;

@@ -178,8 +178,9 @@ pub struct Policies {
 
 impl Policies {
     pub fn new(mut policies: Vec<Policy>) -> Policies {
-        policies
-            .sort_by(|a, b| (a.kind == PolicyKind::Operator, &a.name).cmp(&(b.kind == PolicyKind::Operator, &b.name)));
+        crate::engine::order::sort_by(&mut policies, |a, b| {
+            (a.kind == PolicyKind::Operator, &a.name).cmp(&(b.kind == PolicyKind::Operator, &b.name))
+        });
         Policies { policies }
     }
 

@@ -696,7 +696,7 @@ impl Topology {
             .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
             .map(|edge| *edge.weight())
             .collect();
-        touching.sort_unstable();
+        crate::engine::order::sort_by(&mut touching, Ord::cmp);
         touching.dedup();
         touching
     }
@@ -772,7 +772,7 @@ impl Topology {
         };
         let mut bindings: Vec<&Binding> =
             self.graph.edges(*node).filter_map(|edge| self.binding(*edge.weight())).collect();
-        bindings.sort_by_key(|binding| binding.id);
+        crate::engine::order::sort_by(&mut bindings, |a, b| a.id.cmp(&b.id));
         bindings
     }
 

@@ -100,21 +100,18 @@ impl FieldValue {
             },
             Value::String(text) => FieldValue::Str(text.clone()),
             Value::Array(items) => FieldValue::Array(items.iter().map(FieldValue::from_json).collect()),
-            Value::Object(map) => {
-                FieldValue::Table(map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))).collect())
-            }
+            Value::Object(_) => FieldValue::Table(table_from_json(json)),
         }
     }
 }
 
 /// Converts a JSON object into a field table; anything else is an empty table.
 pub fn table_from_json(json: &serde_json::Value) -> FieldTable {
-    match json {
-        serde_json::Value::Object(map) => {
-            map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))).collect()
-        }
-        _ => FieldTable::new(),
+    let mut table = FieldTable::new();
+    if let serde_json::Value::Object(map) = json {
+        table.extend(map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))));
     }
+    table
 }
 
 /// Converts a field table into a JSON object.

@@ -8,17 +8,20 @@ use crate::editor::kinds::{Family, NodeKind};
 use crate::editor::preview::RoutePreview;
 use crate::editor::{Document, EdgeId, Item};
 use crate::engine::ExchangeKind;
-use crate::explain::lang::Lang;
+use crate::explain::kinds::{kind_label, summary};
+use crate::explain::lang::{Catalogue, Lang};
 use crate::explain::render::explanation_lines;
 
 /// A heading and a sentence on what a selected node or edge does, for the inspector.
-pub fn item_summary(doc: &Document, item: Item) -> (String, String) {
+pub fn item_summary(lang: Lang, doc: &Document, item: Item) -> (String, String) {
+    let w = lang.words();
     let name = |node| doc.name(node).unwrap_or_default().to_string();
     let edge = match item {
         Item::Node(node) => {
-            let kind = doc.kind(node);
-            let summary = kind.map(|kind| crate::explain::kinds::summary(Lang::En, kind)).unwrap_or_default();
-            let about = format!("{}. {summary}", kind.map_or("", NodeKind::label));
+            let about = doc.kind(node).map_or_else(
+                || w.node_about("", ""),
+                |kind| w.node_about(&kind_label(lang, kind), &summary(lang, kind)),
+            );
             return (name(node), about);
         }
         Item::Edge(id) => doc.edge(id),
@@ -28,105 +31,84 @@ pub fn item_summary(doc: &Document, item: Item) -> (String, String) {
     match edge.id {
         EdgeId::Binding(binding) => {
             let source = doc.topology.binding(binding).and_then(|binding| doc.topology.exchange(binding.source));
-            let rule = match source.map(|exchange| exchange.spec.kind) {
-                Some(ExchangeKind::Direct) => "a message goes this way when its routing key equals the binding key.",
-                Some(ExchangeKind::Topic) => {
-                    "the binding key is a pattern of words: * stands for one word, # for zero or more."
-                }
-                Some(ExchangeKind::Fanout) => {
-                    "a fanout exchange ignores keys and copies every message to every binding."
-                }
-                _ => {
-                    "the message's headers are checked against these arguments; x-match says whether all or any must match."
-                }
+            let about = match source.map(|exchange| exchange.spec.kind) {
+                Some(ExchangeKind::Direct) => w.binding_about_direct(&from, &to),
+                Some(ExchangeKind::Topic) => w.binding_about_topic(&from, &to),
+                Some(ExchangeKind::Fanout) => w.binding_about_fanout(&from, &to),
+                _ => w.binding_about_headers(&from, &to),
             };
-            (format!("Binding {from} → {to}"), format!("Exchange {from} routes to {to}: {rule}"))
+            (w.binding_title(&from, &to), about)
         }
-        EdgeId::Publish(_) => (
-            format!("{from} → {to}"),
-            format!("{from} publishes every message to exchange {to}. Delete this edge to disconnect them."),
-        ),
-        EdgeId::Consume(_) => (
-            format!("{from} → {to}"),
-            format!("{to} consumes the messages of queue {from}. Delete this edge to disconnect them."),
-        ),
+        EdgeId::Publish(_) => (format!("{from} → {to}"), w.publish_about(&from, &to)),
+        EdgeId::Consume(_) => (format!("{from} → {to}"), w.consume_about(&from, &to)),
     }
 }
 
 /// Why a connection was refused, with what to do instead.
-pub fn refusal(refusal: &Refusal) -> String {
+pub fn refusal(lang: Lang, refusal: &Refusal) -> String {
+    let w = lang.words();
     match refusal {
-        Refusal::SameNode => "Drop the connection on another node.".into(),
-        Refusal::AlreadyConnected => "These two are already connected.".into(),
-        Refusal::AlreadyBound { binding_key } => format!(
-            "This exchange is already bound to it with binding key '{binding_key}'. \
-             Select that binding to change its key before adding another."
-        ),
-        Refusal::Engine(error) => format!("The broker refuses this binding: {error}"),
-        Refusal::NotAllowed { from, to } => not_allowed(*from, *to),
+        Refusal::SameNode => w.same_node(),
+        Refusal::AlreadyConnected => w.already_connected(),
+        Refusal::AlreadyBound { binding_key } => w.already_bound(&w.quoted(binding_key)),
+        Refusal::Engine(error) => w.broker_refuses_binding(&error.to_string()),
+        Refusal::NotAllowed { from, to } => not_allowed(w, *from, *to),
     }
 }
 
-fn not_allowed(from: NodeKind, to: NodeKind) -> String {
+fn not_allowed(w: &dyn Catalogue, from: NodeKind, to: NodeKind) -> String {
     use NodeKind::*;
     if from.family() == Family::Oslo || to.family() == Family::Oslo {
-        return "oslo.messaging actors are not wired by hand: each declares its own exchange, queues and \
-                bindings from its target (topic and server). Set those in the inspector."
-            .into();
+        return w.oslo_not_wired();
     }
     match (from, to) {
-        (Producer, Queue) => "A producer never publishes straight to a queue: it publishes to an exchange, whose \
-                              bindings route to queues. Connect the producer to an exchange."
-            .into(),
-        (Producer, _) => "A producer publishes to an exchange: drop the connection on an exchange.".into(),
-        (Exchange, Consumer) => "An exchange routes to queues, never straight to a consumer: bind it to a queue, \
-                                 then connect the queue to the consumer."
-            .into(),
-        (_, Producer) => {
-            "Nothing flows into a producer; it only publishes. Drag from the producer to an exchange.".into()
-        }
-        (Queue, Exchange) => "A queue only delivers to consumers. To pass its messages on to an exchange, set a \
-                              dead-letter exchange in the queue's inspector."
-            .into(),
-        (Queue, _) => "A queue delivers to consumers: drop the connection on a consumer.".into(),
-        (Consumer, Queue) => {
-            "Messages flow from the queue to the consumer: drag from the queue's port to the consumer.".into()
-        }
-        (Consumer, _) => "A consumer only receives: drag from a queue to the consumer.".into(),
-        _ => format!("A {} cannot be connected to a {}.", from.label().to_lowercase(), to.label().to_lowercase()),
+        (Producer, Queue) => w.producer_to_queue(),
+        (Producer, _) => w.producer_to_non_exchange(),
+        (Exchange, Consumer) => w.exchange_to_consumer(),
+        (_, Producer) => w.nothing_flows_into_producer(),
+        (Queue, Exchange) => w.queue_to_exchange(),
+        (Queue, _) => w.queue_to_non_consumer(),
+        (Consumer, Queue) => w.consumer_to_queue(),
+        (Consumer, _) => w.consumer_to_non_queue(),
+        _ => w.cannot_connect(),
     }
 }
 
 /// Why an inspector value was refused.
-pub fn field_problem(problem: &FieldProblem) -> String {
+pub fn field_problem(lang: Lang, problem: &FieldProblem) -> String {
+    let w = lang.words();
     match problem {
-        FieldProblem::Required => "This needs a value.".into(),
-        FieldProblem::NameTaken { kind } => {
-            format!("A {} already has this name; names on the canvas are unique.", kind.label().to_lowercase())
-        }
-        FieldProblem::WholeNumber { max: None } => "Enter a whole number, 0 or more.".into(),
-        FieldProblem::WholeNumber { max: Some(max) } => format!("Enter a whole number from 0 to {max}."),
-        FieldProblem::Range => "Enter low-high in milliseconds, like 50-150.".into(),
-        FieldProblem::LowAboveHigh => "The low bound is above the high bound.".into(),
-        FieldProblem::NotAChoice => "Pick one of the choices.".into(),
-        FieldProblem::HeaderLine { line } => format!("Line {line}: write name = value, or just name."),
-        FieldProblem::Engine(error) => format!("RabbitMQ would refuse this: {error}"),
+        FieldProblem::Required => w.value_required(),
+        FieldProblem::NameTaken { kind } => match kind {
+            NodeKind::Producer => w.name_taken_producer(),
+            NodeKind::Exchange => w.name_taken_exchange(),
+            NodeKind::Queue => w.name_taken_queue(),
+            NodeKind::Consumer => w.name_taken_consumer(),
+            NodeKind::RpcClient => w.name_taken_rpc_client(),
+            NodeKind::RpcServer => w.name_taken_rpc_server(),
+            NodeKind::Notifier => w.name_taken_notifier(),
+            NodeKind::Listener => w.name_taken_listener(),
+        },
+        FieldProblem::WholeNumber { max: None } => w.whole_number(),
+        FieldProblem::WholeNumber { max: Some(max) } => w.whole_number_up_to(*max),
+        FieldProblem::Range => w.range_expected(),
+        FieldProblem::LowAboveHigh => w.low_above_high(),
+        FieldProblem::NotAChoice => w.not_a_choice(),
+        FieldProblem::HeaderLine { line } => w.header_line(*line as u64),
+        FieldProblem::Engine(error) => w.rabbitmq_would_refuse(&error.to_string()),
     }
 }
 
 /// One sentence: where the producer's next message would go.
-pub fn preview_summary(preview: &RoutePreview) -> String {
-    let key = &preview.routing_key;
-    let queues: Vec<String> = preview.explanation.queues.iter().map(|name| format!("'{name}'")).collect();
+pub fn preview_summary(lang: Lang, preview: &RoutePreview) -> String {
+    let w = lang.words();
+    let key = w.quoted(&preview.routing_key);
+    let queues: Vec<String> = preview.explanation.queues.iter().map(|name| w.quoted(name)).collect();
     match queues.as_slice() {
-        [] if preview.mandatory => {
-            format!("A message with routing key '{key}' matches no binding: it is mandatory, so the broker returns it.")
-        }
-        [] => format!("A message with routing key '{key}' matches no binding: the broker drops it."),
-        [one] => format!("A message with routing key '{key}' goes to queue {one}."),
-        [first @ .., last] => {
-            format!("A message with routing key '{key}' goes to queues {} and {last}.", first.join(", "))
-        }
+        [] if preview.mandatory => w.preview_returned(&key),
+        [] => w.preview_dropped(&key),
+        [one] => w.preview_one_queue(&key, one),
+        [first @ .., last] => w.preview_queues(&key, &first.join(&w.list_separator()), last),
     }
 }
 
@@ -146,34 +128,46 @@ mod tests {
 
     #[test]
     fn refusals_say_what_to_do_instead() {
-        let producer_to_queue = refusal(&Refusal::NotAllowed { from: NodeKind::Producer, to: NodeKind::Queue });
+        let producer_to_queue =
+            refusal(Lang::En, &Refusal::NotAllowed { from: NodeKind::Producer, to: NodeKind::Queue });
         assert!(producer_to_queue.contains("Connect the producer to an exchange"));
-        let backwards = refusal(&Refusal::NotAllowed { from: NodeKind::Consumer, to: NodeKind::Queue });
+        let backwards = refusal(Lang::En, &Refusal::NotAllowed { from: NodeKind::Consumer, to: NodeKind::Queue });
         assert!(backwards.contains("from the queue's port"));
-        let oslo = refusal(&Refusal::NotAllowed { from: NodeKind::Exchange, to: NodeKind::RpcServer });
+        let oslo = refusal(Lang::En, &Refusal::NotAllowed { from: NodeKind::Exchange, to: NodeKind::RpcServer });
         assert!(oslo.starts_with("oslo.messaging actors"));
-        let engine = refusal(&Refusal::Engine(AmqpError::AccessRefused("no".into())));
+        let engine = refusal(Lang::En, &Refusal::Engine(AmqpError::AccessRefused("no".into())));
         assert_eq!(engine, "The broker refuses this binding: 403 ACCESS_REFUSED: no");
     }
 
     #[test]
     fn inspector_summaries() {
         let (state, nodes) = orders();
-        let (title, about) = item_summary(&state.doc, Item::Node(nodes[1]));
+        let (title, about) = item_summary(Lang::En, &state.doc, Item::Node(nodes[1]));
         assert_eq!(title, "exchange-1");
         assert!(about.starts_with("Exchange. Receives published messages"));
         let binding = state.doc.edges().into_iter().find(|edge| edge.to == nodes[2]).unwrap();
-        let (title, about) = item_summary(&state.doc, Item::Edge(binding.id));
+        let (title, about) = item_summary(Lang::En, &state.doc, Item::Edge(binding.id));
         assert_eq!(title, "Binding exchange-1 → queue-1");
         assert!(about.ends_with("* stands for one word, # for zero or more."));
     }
 
     #[test]
     fn field_problems() {
-        assert_eq!(field_problem(&FieldProblem::WholeNumber { max: Some(255) }), "Enter a whole number from 0 to 255.");
         assert_eq!(
-            field_problem(&FieldProblem::NameTaken { kind: NodeKind::Queue }),
+            field_problem(Lang::En, &FieldProblem::WholeNumber { max: Some(255) }),
+            "Enter a whole number from 0 to 255."
+        );
+        assert_eq!(
+            field_problem(Lang::En, &FieldProblem::NameTaken { kind: NodeKind::Queue }),
             "A queue already has this name; names on the canvas are unique."
+        );
+        assert_eq!(
+            field_problem(Lang::En, &FieldProblem::NameTaken { kind: NodeKind::Exchange }),
+            "An exchange already has this name; names on the canvas are unique."
+        );
+        assert_eq!(
+            field_problem(Lang::ZhCn, &FieldProblem::NameTaken { kind: NodeKind::Exchange }),
+            "已有交换机叫这个名字；画布上的名字必须唯一。"
         );
     }
 
@@ -187,7 +181,7 @@ mod tests {
         let state = set(state, "order.created");
         let preview = crate::editor::preview::route_preview(&state.doc, producer).unwrap();
         assert_eq!(
-            preview_summary(&preview),
+            preview_summary(Lang::En, &preview),
             "A message with routing key 'order.created' goes to queues 'queue-1' and 'queue-2'."
         );
         assert_eq!(
@@ -199,10 +193,17 @@ mod tests {
         );
         let state = set(state, "order.created.eu");
         let preview = crate::editor::preview::route_preview(&state.doc, producer).unwrap();
-        assert_eq!(preview_summary(&preview), "A message with routing key 'order.created.eu' goes to queue 'queue-2'.");
+        assert_eq!(
+            preview_summary(Lang::En, &preview),
+            "A message with routing key 'order.created.eu' goes to queue 'queue-2'."
+        );
         assert!(preview_lines(Lang::En, &preview)[0].contains("no match"));
         let state = set(state, "invoice.paid");
         let preview = crate::editor::preview::route_preview(&state.doc, producer).unwrap();
-        assert!(preview_summary(&preview).ends_with("the broker drops it."));
+        assert!(preview_summary(Lang::En, &preview).ends_with("the broker drops it."));
+        assert_eq!(
+            preview_summary(Lang::ZhCn, &preview),
+            "路由键为 'invoice.paid' 的消息不匹配任何绑定：broker 会丢弃它。"
+        );
     }
 }

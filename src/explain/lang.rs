@@ -7,7 +7,7 @@
 //! variable (denied by clippy), each language keeps its own word order and plural rules in
 //! ordinary code, and nothing is parsed at run time or added to the wasm bundle.
 
-use crate::explain::keys::{RunWords, TraceWords, UiWords};
+use crate::explain::keys::{CliWords, EditWords, InterventionWords, OsloWords, RunWords, TraceWords, UiWords};
 
 /// A language of the UI and the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -62,8 +62,11 @@ impl Lang {
 }
 
 /// Everything one language says: every word trait.
-pub trait Catalogue: TraceWords + RunWords + UiWords + Sync {}
-impl<T: TraceWords + RunWords + UiWords + Sync> Catalogue for T {}
+pub trait Catalogue:
+    TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + Sync
+{
+}
+impl<T: TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + Sync> Catalogue for T {}
 
 /// The English catalogue (`en/`).
 pub struct English;
@@ -140,6 +143,10 @@ mod tests {
             let all = crate::explain::keys::trace::samples(words)
                 .into_iter()
                 .chain(crate::explain::keys::run::samples(words))
+                .chain(crate::explain::keys::oslo::samples(words))
+                .chain(crate::explain::keys::intervention::samples(words))
+                .chain(crate::explain::keys::edit::samples(words))
+                .chain(crate::explain::keys::cli::samples(words))
                 .chain(crate::explain::keys::ui::samples(words));
             for (key, said, sentinels) in all {
                 assert!(!said.trim().is_empty(), "{lang:?} says nothing for {key}");

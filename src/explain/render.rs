@@ -360,7 +360,7 @@ fn note_sentence(w: &dyn Catalogue, actor: &str, note: &Note, topology: &Topolog
         Note::Disconnected { unacked } => w.disconnected(actor, *unacked),
         Note::Stopping { until } => w.stopping(actor, *until),
         Note::Client(client) => match note.client_note::<OsloNote>() {
-            Some(oslo) => crate::explain::oslo::sentence(actor, oslo),
+            Some(oslo) => crate::explain::oslo::sentence(w, actor, oslo),
             None => format!("{actor}: {}", client.0.to_json()),
         },
     }
@@ -369,11 +369,6 @@ fn note_sentence(w: &dyn Catalogue, actor: &str, note: &Note, topology: &Topolog
 /// Describes one entry without history (labels show as message numbers), in English.
 pub fn describe(entry: &TraceEntry, world: &World) -> Description {
     Describer::default().describe(entry, world)
-}
-
-/// A name in quotes, as sentences show names.
-pub(crate) fn quote(text: &str) -> String {
-    Lang::En.words().quoted(text)
 }
 
 /// A message's label in quotes, or "a message" when it has none.

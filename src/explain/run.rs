@@ -157,7 +157,7 @@ pub fn declared_detail(lang: Lang, builtin: bool) -> String {
 /// A latency percentile's value.
 pub fn latency_value(lang: Lang, value: Option<u64>) -> String {
     let words = lang.words();
-    value.map_or_else(|| words.no_acks_yet(), |value| words.latency_ms(value))
+    value.map_or_else(|| words.no_acks_yet(), |value| words.latency_value_ms(value))
 }
 
 /// A batch of tokens' accessible name: `12 × RPC request (call) on the wire`.

@@ -261,10 +261,9 @@ fn make_policy(
 
 /// Reads one entry with serde, naming the failing member's path under `prefix`.
 fn entry<T: for<'de> Deserialize<'de>>(prefix: &str, value: &Value) -> Result<T, DefinitionsError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let inner = error.path().to_string();
-        let path = if inner == "." || inner.is_empty() { prefix.to_string() } else { format!("{prefix}.{inner}") };
-        DefinitionsError::new(path, crate::formats::plain_message(&error.into_inner().to_string()))
+    crate::formats::read::read(value).map_err(|problem| {
+        let path = if problem.path.is_empty() { prefix.to_string() } else { format!("{prefix}.{}", problem.path) };
+        DefinitionsError::new(path, crate::formats::plain_message(&problem.error.to_string()))
     })
 }
 
@@ -453,7 +452,8 @@ impl Definitions {
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
-                let alone: FieldTable = [(name.clone(), argument.clone())].into_iter().collect();
+                let mut alone = FieldTable::new();
+                alone.insert(name.clone(), argument.clone());
                 if let Err(error) = QueueArgs::parse(&parsed.name, &alone) {
                     return Err(DefinitionsError::new(format!("{path}.arguments.{name}"), error.text().to_string()));
                 }

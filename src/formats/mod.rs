@@ -14,6 +14,7 @@ use serde_json::Value;
 pub mod asyncapi;
 pub mod definitions;
 pub mod rabbitmqadmin;
+mod read;
 pub mod scenario;
 pub mod script;
 

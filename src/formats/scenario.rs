@@ -11,6 +11,7 @@ use crate::engine::PublishId;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
+use crate::formats::read::read;
 use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
@@ -27,8 +28,9 @@ pub struct Position {
     pub y: f64,
 }
 
-/// One actor of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One actor of a scenario. It is read by its `kind` through [`read_actor`] (see the
+/// `Deserialize` impl below); the tag here shapes only how it is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ActorSpec {
     Producer(ProducerConfig),
@@ -41,6 +43,17 @@ pub enum ActorSpec {
     Notifier(crate::oslo::notifier::NotifierConfig),
     /// An oslo.messaging notification listener, pooled or not.
     NotificationListener(crate::oslo::listener::ListenerConfig),
+}
+
+/// Reads an actor as a JSON value, then by its kind, rather than as serde's internally
+/// tagged enum: that would buffer it into serde's `Content` and compile every actor
+/// setting's reader a second time for that, about 40 KB of the gzipped browser bundle. Reading it
+/// here also words the problem as a scenario file does.
+impl<'de> Deserialize<'de> for ActorSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorSpec, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        read_actor("actor", &value).map_err(serde::de::Error::custom)
+    }
 }
 
 impl ActorSpec {
@@ -277,7 +290,9 @@ impl Scenario {
         };
         let mut problems = Vec::new();
         if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
-            problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
+            problems.extend(
+                actors.iter().enumerate().filter_map(|(idx, actor)| read_actor(&format!("actors[{idx}]"), actor).err()),
+            );
         }
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
             problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| script_step_problem(idx, step)));
@@ -285,10 +300,9 @@ impl Scenario {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let scenario: Scenario = serde_path_to_error::deserialize(&document).map_err(|error| {
-            let path = error.path().to_string();
-            let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
-            vec![Diagnostic::new(path, plain_message(&error.into_inner().to_string()))]
+        let scenario: Scenario = read(&document).map_err(|problem| {
+            let path = if problem.path.is_empty() { "scenario".to_string() } else { problem.path };
+            vec![Diagnostic::new(path, plain_message(&problem.error.to_string()))]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
@@ -491,26 +505,25 @@ fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
 const ACTOR_KINDS: [&str; 6] =
     ["producer", "consumer", "rpc_client", "rpc_server", "notifier", "notification_listener"];
 
-/// The first problem of one actor, with the path down to the field (serde stops at
-/// `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
-fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
-    let path = format!("actors[{idx}]");
+/// Reads one actor, or says its first problem with the path down to the field (serde stops
+/// at `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
+fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagnostic> {
     let Some(members) = actor.as_object() else {
-        return Some(Diagnostic::new(
+        return Err(Diagnostic::new(
             path,
             format!("an actor must be an object ({{\"kind\": ...}}), not {}", crate::formats::kind_of(actor)),
         ));
     };
     let kind = match members.get("kind") {
         None => {
-            return Some(Diagnostic::new(
+            return Err(Diagnostic::new(
                 format!("{path}.kind"),
                 format!("missing: say what the actor is, one of {}", ACTOR_KINDS.join(", ")),
             ));
         }
         Some(serde_json::Value::String(kind)) => kind.as_str(),
         Some(other) => {
-            return Some(Diagnostic::new(
+            return Err(Diagnostic::new(
                 format!("{path}.kind"),
                 format!("expected a string, got {}", crate::formats::kind_of(other)),
             ));
@@ -519,21 +532,20 @@ fn actor_problem(idx: usize, actor: &serde_json::Value) -> Option<Diagnostic> {
     let mut fields = members.clone();
     fields.remove("kind");
     let fields = serde_json::Value::Object(fields);
-    fn check<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Option<Diagnostic> {
-        serde_path_to_error::deserialize::<_, T>(fields).err().map(|error| {
-            let inner = error.path().to_string();
-            let at = if inner == "." || inner.is_empty() { path.to_string() } else { format!("{path}.{inner}") };
-            Diagnostic::new(at, plain_message(&error.into_inner().to_string()))
+    fn settings<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
+        read(fields).map_err(|problem| {
+            let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
+            Diagnostic::new(at, plain_message(&problem.error.to_string()))
         })
     }
     match kind {
-        "producer" => check::<ProducerConfig>(&path, &fields),
-        "consumer" => check::<ConsumerConfig>(&path, &fields),
-        "rpc_client" => check::<crate::oslo::client::RpcClientConfig>(&path, &fields),
-        "rpc_server" => check::<crate::oslo::server::RpcServerConfig>(&path, &fields),
-        "notifier" => check::<crate::oslo::notifier::NotifierConfig>(&path, &fields),
-        "notification_listener" => check::<crate::oslo::listener::ListenerConfig>(&path, &fields),
-        other => Some(Diagnostic::new(
+        "producer" => settings(path, &fields).map(ActorSpec::Producer),
+        "consumer" => settings(path, &fields).map(ActorSpec::Consumer),
+        "rpc_client" => settings(path, &fields).map(ActorSpec::RpcClient),
+        "rpc_server" => settings(path, &fields).map(ActorSpec::RpcServer),
+        "notifier" => settings(path, &fields).map(ActorSpec::Notifier),
+        "notification_listener" => settings(path, &fields).map(ActorSpec::NotificationListener),
+        other => Err(Diagnostic::new(
             format!("{path}.kind"),
             format!(
                 "unknown actor kind '{other}'{}; the kinds are {}",

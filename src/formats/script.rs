@@ -269,12 +269,9 @@ fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
             crate::formats::scenario::did_you_mean(name, &STEP_NAMES)
         )));
     }
-    serde_path_to_error::deserialize(item).map_err(|error| {
-        let inner = error.path().to_string();
-        ScriptError {
-            path: if inner == "." || inner.is_empty() { format!("{path}.{name}") } else { format!("{path}.{inner}") },
-            problem: crate::formats::plain_message(&error.into_inner().to_string()),
-        }
+    crate::formats::read::read(item).map_err(|problem| ScriptError {
+        path: if problem.path.is_empty() { format!("{path}.{name}") } else { format!("{path}.{}", problem.path) },
+        problem: crate::formats::plain_message(&problem.error.to_string()),
     })
 }
 

@@ -53,12 +53,14 @@ impl Priority {
 
     /// The message form: `INFO`.
     pub fn upper(self) -> String {
-        self.as_str().to_uppercase()
+        self.as_str().to_ascii_uppercase()
     }
 
     /// Reads a priority in either case; `warning` is `Notifier.warning`'s alias of `warn`.
     pub fn parse(text: &str) -> Option<Priority> {
-        let lower = text.to_lowercase();
+        // ASCII case is enough: the names are ASCII and no other letter lowercases into one
+        // of them, and std's Unicode case tables would cost the browser bundle about 20 KB.
+        let lower = text.to_ascii_lowercase();
         if lower == "warning" {
             return Some(Priority::Warn);
         }
@@ -332,7 +334,8 @@ pub struct NotifyDispatch {
 /// `NotificationDispatcher.dispatch`: the endpoints handling the priority, in order,
 /// skipping those whose filter does not match, until one returns REQUEUE or raises.
 pub fn dispatch_notification(endpoints: &[NotificationEndpoint], notification: &Notification) -> NotifyDispatch {
-    let lower = notification.priority.to_lowercase();
+    // ASCII case, as in `Priority::parse`.
+    let lower = notification.priority.to_ascii_lowercase();
     let Some(priority) = Priority::ALL.into_iter().find(|priority| priority.as_str() == lower) else {
         return NotifyDispatch {
             unknown_priority: true,

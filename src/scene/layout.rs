@@ -32,7 +32,7 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
     let mut rows: Vec<Vec<K>> = vec![Vec::new(); n_columns];
     let mut row_of: BTreeMap<K, f64> = BTreeMap::new();
     for (column, members) in rows.iter_mut().enumerate() {
-        let mut keyed: Vec<(f64, usize, K)> = nodes
+        let mut keyed: Vec<(f64, usize)> = nodes
             .iter()
             .enumerate()
             .filter(|(_, (key, _))| columns[key] == column)
@@ -44,13 +44,15 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
                     .collect();
                 let barycentre =
                     if feeders.is_empty() { order as f64 } else { feeders.iter().sum::<f64>() / feeders.len() as f64 };
-                (barycentre, order, *key)
+                (barycentre, order)
             })
             .collect();
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (row, (_, _, key)) in keyed.iter().enumerate() {
-            row_of.insert(*key, row as f64);
-            members.push(*key);
+        // By the mean row of their feeders, then by their order in the input.
+        crate::engine::order::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (row, (_, order)) in keyed.iter().enumerate() {
+            let key = nodes[*order].0;
+            row_of.insert(key, row as f64);
+            members.push(key);
         }
     }
     let tallest = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -69,9 +71,10 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
 /// Column of each node: exchanges go one column right of any exchange bound to them
 /// (longest path, bounded so a cycle cannot loop), queues right of every exchange.
 fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap<K, usize> {
-    let band: BTreeMap<K, Band> = nodes.iter().copied().collect();
-    let mut depth: BTreeMap<K, usize> =
-        nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)).collect();
+    let mut band: BTreeMap<K, Band> = BTreeMap::new();
+    band.extend(nodes.iter().copied());
+    let mut depth: BTreeMap<K, usize> = BTreeMap::new();
+    depth.extend(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
     for _ in 0..depth.len() {
         let mut changed = false;
         for (from, to) in edges {
@@ -92,18 +95,17 @@ fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap<K, 
     let queue_column = first_exchange + exchange_columns;
     let has_queues = band.values().any(|band| *band == Band::Queues);
     let receiver_column = queue_column + usize::from(has_queues);
-    nodes
-        .iter()
-        .map(|(key, band)| {
-            let column = match band {
-                Band::Senders => 0,
-                Band::Exchanges => first_exchange + depth[key],
-                Band::Queues => queue_column,
-                Band::Receivers => receiver_column,
-            };
-            (*key, column)
-        })
-        .collect()
+    let mut columns = BTreeMap::new();
+    columns.extend(nodes.iter().map(|(key, band)| {
+        let column = match band {
+            Band::Senders => 0,
+            Band::Exchanges => first_exchange + depth[key],
+            Band::Queues => queue_column,
+            Band::Receivers => receiver_column,
+        };
+        (*key, column)
+    }));
+    columns
 }
 
 /// The first position at or after `wanted` where a box of `size` overlaps none of

@@ -138,18 +138,14 @@ impl Producer {
         let name = &self.config.name;
         let template = self.config.message_id.as_deref().unwrap_or("{name}-{n}");
         let message_id = expand_template(template, name, n);
-        let headers: FieldTable = self
-            .config
-            .headers
-            .iter()
-            .map(|(key, value)| {
-                let value = match value {
-                    serde_json::Value::String(text) => FieldValue::Str(expand_template(text, name, n)),
-                    other => FieldValue::from_json(other),
-                };
-                (key.clone(), value)
-            })
-            .collect();
+        let mut headers = FieldTable::new();
+        headers.extend(self.config.headers.iter().map(|(key, value)| {
+            let value = match value {
+                serde_json::Value::String(text) => FieldValue::Str(expand_template(text, name, n)),
+                other => FieldValue::from_json(other),
+            };
+            (key.clone(), value)
+        }));
         let reply = self.config.reply_queue.is_some();
         Publish {
             exchange: self.config.exchange.clone(),

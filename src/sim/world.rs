@@ -277,7 +277,8 @@ impl World {
     /// The hops on their way now (departed, not yet arrived), oldest departure first.
     pub fn in_flight(&self) -> Vec<&Hop> {
         let mut hops: Vec<&Hop> = self.pending.items().filter_map(Pending::hop).collect();
-        hops.sort_by_key(|hop| (hop.departs, hop.arrives, hop.message, hop.kind));
+        let key = |hop: &Hop| (hop.departs, hop.arrives, hop.message, hop.kind);
+        crate::engine::order::sort_by(&mut hops, |a, b| key(a).cmp(&key(b)));
         hops
     }
 

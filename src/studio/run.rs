@@ -125,7 +125,7 @@ impl Run {
         run.depth = run.session.depth_history().clone();
         run.place_run_nodes();
         let mut involved: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
-        involved.sort();
+        crate::engine::order::sort_by(&mut involved, Ord::cmp);
         involved.dedup();
         run.involved = involved;
         run.session.jump(0);

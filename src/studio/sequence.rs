@@ -61,7 +61,9 @@ pub fn sequence(run: &Run, arrows: usize) -> Sequence {
         .keys()
         .map(|place| Lifeline { place: *place, name: run.name(*place), kind: run.kind(*place) })
         .collect();
-    lifelines.sort_by_key(|line| (rank(line.kind), first_seen[&line.place]));
+    crate::engine::order::sort_by(&mut lifelines, |a, b| {
+        (rank(a.kind), first_seen[&a.place]).cmp(&(rank(b.kind), first_seen[&b.place]))
+    });
     let column = |place: Place| lifelines.iter().position(|line| line.place == place).unwrap_or_default();
     let arrows = window
         .iter()

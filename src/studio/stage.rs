@@ -147,7 +147,8 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             });
         }
     }
-    let drawn: BTreeSet<Place> = stage.nodes.iter().map(|node| node.place).collect();
+    let mut drawn: BTreeSet<Place> = BTreeSet::new();
+    drawn.extend(stage.nodes.iter().map(|node| node.place));
     let is_drawn = |place: Place| drawn.contains(&place) || run.node(place).is_some();
     for binding in topology.bindings() {
         let to = match binding.destination {
@@ -160,7 +161,8 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             stage.edges.push(edge(run, from, to));
         }
     }
-    let doc_edges: BTreeSet<(NodeId, NodeId)> = run.doc.edges().iter().map(|edge| (edge.from, edge.to)).collect();
+    let mut doc_edges: BTreeSet<(NodeId, NodeId)> = BTreeSet::new();
+    doc_edges.extend(run.doc.edges().iter().map(|edge| (edge.from, edge.to)));
     for queue in topology.queues() {
         for (consumer, _) in world.broker().consumers_of(queue.id) {
             let Some(actor) = world.consumer_actor(consumer) else { continue };

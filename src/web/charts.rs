@@ -85,7 +85,7 @@ pub fn Charts() -> Html {
             </figure>
             <figure>
                 <figcaption>{ words.latency_caption() }</figcaption>
-                <svg role="img" aria-label={words.latency()} viewBox={format!("0 0 {WIDTH} 106")} class="chart">{ for bars }</svg>
+                <svg role="img" aria-label={words.latency_chart()} viewBox={format!("0 0 {WIDTH} 106")} class="chart">{ for bars }</svg>
             </figure>
         </section>
     }

@@ -22,7 +22,7 @@ pub struct FieldInputProps {
 pub fn FieldInput(props: &FieldInputProps) -> Html {
     let field = props.field;
     let lang = use_lang();
-    let id = format!("field-{field:?}").to_lowercase();
+    let id = format!("field-{field:?}").to_ascii_lowercase();
     let problem_id = format!("{id}-problem");
     let send = props.on_change.reform(move |text: String| (field, text));
     let invalid = props.problem.is_some().to_string();
@@ -71,7 +71,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={format!("field-{field:?}").to_lowercase()}>{ field_label(lang, field) }</label>
+            <label for={format!("field-{field:?}").to_ascii_lowercase()}>{ field_label(lang, field) }</label>
             { control }
             { problem }
             if let Some(hint) = field_hint(lang, field) {

@@ -8,6 +8,7 @@ use super::app::use_editor;
 use super::connect_to::ConnectTo;
 use super::field::FieldInput;
 use super::interventions::Interventions;
+use super::language::use_lang;
 use super::route_preview::RoutePreviewPanel;
 use crate::editor::fields::{Field, fields_of, value};
 use crate::editor::{Action, Document, EdgeId, Item, NodeKind};
@@ -22,9 +23,10 @@ pub struct ItemInspectorProps {
 #[component]
 pub fn ItemInspector(props: &ItemInspectorProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let item = props.item;
     let doc = &editor.doc;
-    let (title, about) = item_summary(doc, item);
+    let (title, about) = item_summary(lang, doc, item);
     let kind = colour_of(doc, item);
     let on_change = {
         let editor = editor.clone();
@@ -34,7 +36,7 @@ pub fn ItemInspector(props: &ItemInspectorProps) -> Html {
         let draft = editor.drafts.get(&(item, *field));
         let text = draft.map_or_else(|| value(doc, item, *field), |draft| draft.text.clone());
         let problem =
-            draft.and_then(|draft| draft.problem.as_ref()).map(|problem| AttrValue::from(field_problem(problem)));
+            draft.and_then(|draft| draft.problem.as_ref()).map(|problem| AttrValue::from(field_problem(lang, problem)));
         html! { <FieldInput key={format!("{field:?}")} field={*field} value={text} {problem} on_change={on_change.clone()} /> }
     };
     // A producer's route preview sits right under its routing key, where the typing happens.

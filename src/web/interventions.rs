@@ -8,6 +8,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
+use super::language::use_lang;
 use crate::explain::intervention::{bind_button, button};
 use crate::formats::scenario::{BindingNames, ScriptAction};
 use crate::studio::{Menu, MenuTarget, StudioAction, intervene};
@@ -54,6 +55,7 @@ struct BindFormProps {
 #[component]
 fn BindForm(props: &BindFormProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let exchange = use_node_ref();
     let key = use_node_ref();
     let exchanges =
@@ -76,7 +78,7 @@ fn BindForm(props: &BindFormProps) -> Html {
                 { for exchanges.into_iter().map(|name| html! { <option value={name.clone()}>{ name }</option> }) }
             </select></label>
             <label>{ "Binding key" }<input ref={key} type="text" /></label>
-            <button type="button" class="intervention do-bind" {onclick}>{ bind_button(&props.queue) }</button>
+            <button type="button" class="intervention do-bind" {onclick}>{ bind_button(lang, &props.queue) }</button>
         </div>
     }
 }
@@ -140,6 +142,7 @@ struct InterventionButtonProps {
 #[component]
 fn InterventionButton(props: &InterventionButtonProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let onclick = {
         let action = props.action.clone();
         Callback::from(move |_: MouseEvent| editor.send(StudioAction::Intervene(action.clone())))
@@ -147,7 +150,7 @@ fn InterventionButton(props: &InterventionButtonProps) -> Html {
     let role = props.menu.then_some("menuitem");
     html! {
         <button type="button" class={classes!("intervention", format!("do-{}", props.action.key()))} {role} {onclick}>
-            { button(&props.action) }
+            { button(lang, &props.action) }
         </button>
     }
 }

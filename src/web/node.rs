@@ -70,7 +70,7 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
     let middle = (height / 2.0).to_string();
     html! {
         <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
-            aria-roledescription={kind_label(lang, node.kind).to_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
+            aria-roledescription={kind_label(lang, node.kind).to_ascii_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
             data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
             transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
             <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />

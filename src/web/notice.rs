@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::canvas_size;
+use super::language::use_lang;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
 use crate::explain::edit::refusal;
@@ -24,12 +25,13 @@ fn placed(at: Point) -> String {
 #[component]
 pub fn ConnectFeedback() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let Gesture::Connecting { at, .. } = editor.gesture else { return html! {} };
     let Some((from, to)) = editor.connect_target() else { return html! {} };
     match check(&editor.doc, from, to) {
         Ok(()) => html! {},
         Err(why) => html! {
-            <p class="notice notice-live" role="status" style={placed(editor.view.to_screen(at))}>{ refusal(&why) }</p>
+            <p class="notice notice-live" role="status" style={placed(editor.view.to_screen(at))}>{ refusal(lang, &why) }</p>
         },
     }
 }
@@ -37,8 +39,9 @@ pub fn ConnectFeedback() -> Html {
 #[component]
 pub fn Notice() -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let Some(notice) = &editor.notice else { return html! {} };
     html! {
-        <p class="notice" role="alert" style={placed(notice.at)}>{ refusal(&notice.refusal) }</p>
+        <p class="notice" role="alert" style={placed(notice.at)}>{ refusal(lang, &notice.refusal) }</p>
     }
 }

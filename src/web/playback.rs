@@ -78,7 +78,7 @@ pub fn Playback() -> Html {
                 .settings
                 .script
                 .iter()
-                .map(|step| (run.position_at(step.at_ms) as f64 / run.end.max(1) as f64 * 100.0, scripted(step)))
+                .map(|step| (run.position_at(step.at_ms) as f64 / run.end.max(1) as f64 * 100.0, scripted(lang, step)))
                 .collect()
         })
         .unwrap_or_default();

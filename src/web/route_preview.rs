@@ -19,7 +19,7 @@ pub fn RoutePreviewPanel() -> Html {
     html! {
         <section class="route-preview" aria-label="Route preview" aria-live="polite">
             <h4>{ "Where the next message goes" }</h4>
-            <p class="route-summary">{ preview_summary(&preview) }</p>
+            <p class="route-summary">{ preview_summary(lang, &preview) }</p>
             <ul class="route-lines">
                 { for preview_lines(lang, &preview).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>

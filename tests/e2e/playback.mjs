@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, ROOT, openApp, screenshot, sizeName } from './harness.mjs';
 import { buildOrders, canvasOf, clickNode, inspectorOf, nodeOf, typeInto } from './editor.mjs';
+import {
+  atEnd, logOf, nodeText, playbackButton, position, sleep, step, stepUntil, timelineOf, until,
+} from './steps.mjs';
 
 // ---------------------------------------------------------------------------------------
 // Scenario files and the native CLI
@@ -60,37 +63,14 @@ function nativeDeliveries(scenario) {
 // ---------------------------------------------------------------------------------------
 // The page
 
-const playbackOf = (page) => page.getByRole('toolbar', { name: 'Playback', exact: true });
-const playbackButton = (page, name) => playbackOf(page).getByRole('button', { name, exact: true });
-const timelineOf = (page) => page.getByRole('slider', { name: 'Timeline', exact: true });
 const speedOf = (page) => page.getByRole('combobox', { name: 'Speed', exact: true });
 const clockOf = (page) => page.getByLabel('Virtual time', { exact: true });
 const scenarioSelect = (page) => page.getByRole('banner').getByRole('combobox', { name: 'Scenario', exact: true });
 const aboutOf = (page) => page.getByRole('region', { name: 'About this scenario', exact: true });
 const runViews = (page) => page.getByRole('tablist', { name: 'Run views', exact: true });
-const logOf = (page) => page.getByRole('region', { name: 'Event log', exact: true });
 const sequenceOf = (page) => page.getByRole('region', { name: 'Sequence diagram', exact: true });
 /** The button of a log line: its name is the entry's sentence after its time ("230 ms: …"). */
 const LINE = /^\d[\d,.\u202f ]*m?s: /;
-
-const sleep = (ms) => new Promise((done) => { setTimeout(done, ms); });
-
-/** Polls `check` until it returns something truthy; fails with `what` and the last value seen. */
-async function until(check, what, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await check();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await sleep(20);
-  }
-}
-
-async function position(page) {
-  const timeline = timelineOf(page);
-  return { value: Number(await timeline.inputValue()), max: Number(await timeline.getAttribute('max')) };
-}
 
 /** The "Virtual time" output in ms ("230 ms"; "1.8 s" is read too). */
 async function virtualMs(page) {
@@ -118,32 +98,10 @@ async function pick(page, name) {
   return scenarioFile(name);
 }
 
-const atEnd = async (page) => {
-  const { value, max } = await position(page);
-  return value >= max || await playbackButton(page, 'Step').isDisabled();
-};
-
-/** One click on Step; waits until the timeline has moved. */
-async function step(page) {
-  const before = (await position(page)).value;
-  await playbackButton(page, 'Step').click();
-  await until(async () => (await position(page)).value !== before, `the timeline to move on from ${before}`, 5_000);
-}
-
 async function stepBack(page) {
   const before = (await position(page)).value;
   await playbackButton(page, 'Step back').click();
   await until(async () => (await position(page)).value !== before, `the timeline to move back from ${before}`, 5_000);
-}
-
-/** Steps until `done()` holds, at most `limit` steps or until the end; returns the steps taken. */
-async function stepUntil(page, done, what, limit = 300) {
-  for (let taken = 0; taken <= limit; taken += 1) {
-    if (await done()) return taken;
-    if (await atEnd(page)) break;
-    await step(page);
-  }
-  throw new Error(`stepped to the end or ${limit} steps without ${what}`);
 }
 
 /** Sets the speed, by its label ("16x"). */
@@ -158,9 +116,6 @@ async function playToEnd(page, timeout = 30_000) {
     'playback to reach the end and stop', timeout);
   assert.equal(await playbackButton(page, 'Pause').count(), 0, 'no "Pause" button once stopped');
 }
-
-/** The text of a node on the canvas (its name and its state line). */
-const nodeText = async (page, name) => (await nodeOf(page, name).textContent()) ?? '';
 
 /** A data attribute (data-state, data-received) of a client node's <g role="button">. */
 const clientData = (page, name, attribute) => nodeOf(page, name).getAttribute(attribute);

@@ -161,10 +161,11 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
     }
     let mut describer = Describer::new(options.lang);
     if !options.json {
-        writeln!(out, "# {}: {} (seed {seed})", escape_controls(&scenario.name), escape_controls(&scenario.title))
-            .map_err(output_error)?;
+        let w = options.lang.words();
+        let heading = w.run_heading(&escape_controls(&scenario.name), &escape_controls(&scenario.title), seed);
+        writeln!(out, "{heading}").map_err(output_error)?;
         if !scenario.watch.is_empty() {
-            writeln!(out, "# What to watch: {}", escape_controls(&scenario.watch)).map_err(output_error)?;
+            writeln!(out, "{}", w.what_to_watch(&escape_controls(&scenario.watch))).map_err(output_error)?;
         }
     }
     for entry in session.trace() {
@@ -183,19 +184,17 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         }
     }
     if !options.json {
+        let w = options.lang.words();
         let [p50, p95, p99] = world.stats().latency_percentiles();
-        let show = |value: Option<u64>| value.map_or("-".to_string(), |ms| format!("{ms} ms"));
-        writeln!(
-            out,
-            "# {} events in {} steps, virtual time {} ms{}; publish-to-ack latency p50 {} p95 {} p99 {}",
-            session.trace().len(),
-            session.position(),
-            session.now(),
-            if session.is_finished() { ", finished" } else { ", stopped early" },
-            show(p50),
-            show(p95),
-            show(p99)
-        )?;
+        let show = |value: Option<u64>| value.map_or_else(|| w.no_latency(), |ms| w.latency_ms(ms));
+        let latency = w.latency(&show(p50), &show(p95), &show(p99));
+        let (events, steps, time) = (session.trace().len() as u64, session.position(), session.now());
+        let summary = if session.is_finished() {
+            w.summary_finished(events, steps, time, &latency)
+        } else {
+            w.summary_stopped(events, steps, time, &latency)
+        };
+        writeln!(out, "{summary}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

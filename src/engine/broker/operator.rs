@@ -28,13 +28,7 @@ impl Broker {
         let ready = std::mem::take(&mut state.ready);
         state.ready_bytes = 0;
         for entry in ready.values() {
-            self.ledger.dropped += 1;
-            self.events.push(BrokerEvent::Dropped {
-                queue,
-                copy: entry.message.copy,
-                publish: entry.message.publish,
-                reason: DropReason::Purged,
-            });
+            self.record_drop(queue, &entry.message, DropReason::Purged);
         }
         ready.len() as u64
     }
@@ -64,7 +58,7 @@ impl Broker {
         let classic: Vec<QueueId> =
             self.topology.queues().filter(|queue| !queue.args.quorum).map(|queue| queue.id).collect();
         for queue in classic {
-            let Some(state) = self.queues.get_mut(&queue) else { continue };
+            let Some(state) = self.queues.get(&queue) else { continue };
             let transient: Vec<_> = state
                 .ready
                 .iter()
@@ -72,16 +66,11 @@ impl Broker {
                 .map(|(key, entry)| (*key, Arc::clone(entry)))
                 .collect();
             for (key, entry) in transient {
+                let Some(state) = self.queues.get_mut(&queue) else { continue };
                 state.ready.remove(&key);
                 state.ready_bytes -= entry.message.body_bytes();
                 losses.transient_messages += 1;
-                self.ledger.dropped += 1;
-                self.events.push(BrokerEvent::Dropped {
-                    queue,
-                    copy: entry.message.copy,
-                    publish: entry.message.publish,
-                    reason: DropReason::BrokerRestarted,
-                });
+                self.record_drop(queue, &entry.message, DropReason::BrokerRestarted);
             }
         }
         let exchanges: Vec<_> = self

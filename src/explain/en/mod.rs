@@ -1,5 +1,9 @@
 //! The English catalogue: every word trait, in English.
 
+mod cli;
+mod edit;
+mod intervention;
+mod oslo;
 mod run;
 mod trace;
 mod ui;

@@ -28,6 +28,9 @@ impl TraceWords for English {
     fn list_separator(&self) -> String {
         ", ".into()
     }
+    fn clause_separator(&self) -> String {
+        "; ".into()
+    }
 
     fn arrived(&self, label: &str, actor: &str, exchange: &str, routing_key: &str) -> String {
         format!("{label} from {actor} reached exchange {exchange} with routing key {routing_key}")

@@ -223,7 +223,7 @@ impl UiWords for English {
     fn queue_depth(&self) -> String {
         "Queue depth".into()
     }
-    fn latency(&self) -> String {
+    fn latency_chart(&self) -> String {
         "Latency".into()
     }
     fn latency_caption(&self) -> String {
@@ -262,30 +262,6 @@ impl UiWords for English {
     fn declared_by_the_run(&self) -> String {
         "declared by the run".into()
     }
-    fn kind_producer(&self) -> String {
-        "Producer".into()
-    }
-    fn kind_exchange(&self) -> String {
-        "Exchange".into()
-    }
-    fn kind_queue(&self) -> String {
-        "Queue".into()
-    }
-    fn kind_consumer(&self) -> String {
-        "Consumer".into()
-    }
-    fn kind_rpc_client(&self) -> String {
-        "RPC client".into()
-    }
-    fn kind_rpc_server(&self) -> String {
-        "RPC server".into()
-    }
-    fn kind_notifier(&self) -> String {
-        "Notifier".into()
-    }
-    fn kind_listener(&self) -> String {
-        "Notification listener".into()
-    }
     fn palette_listener(&self) -> String {
         "Listener".into()
     }
@@ -312,31 +288,6 @@ impl UiWords for English {
     }
     fn add_listener(&self) -> String {
         "Add listener".into()
-    }
-    fn summary_producer(&self) -> String {
-        "Publishes messages to an exchange, each with a routing key and optional headers.".into()
-    }
-    fn summary_exchange(&self) -> String {
-        "Receives published messages and routes copies to queues or other exchanges by its type (direct, fanout, topic or headers) and its bindings.".into()
-    }
-    fn summary_queue(&self) -> String {
-        "Holds messages in order until a consumer takes them; its arguments set limits, expiry and dead-lettering."
-            .into()
-    }
-    fn summary_consumer(&self) -> String {
-        "Takes messages from a queue, processes them and acknowledges or rejects each one.".into()
-    }
-    fn summary_rpc_client(&self) -> String {
-        "Makes oslo.messaging calls (waits for a reply or a timeout) and casts (fire and forget) to a target.".into()
-    }
-    fn summary_rpc_server(&self) -> String {
-        "Listens on a topic and server name, runs the called method and sends the reply back.".into()
-    }
-    fn summary_notifier(&self) -> String {
-        "Emits oslo.messaging notifications on a topic with a priority such as info or error.".into()
-    }
-    fn summary_listener(&self) -> String {
-        "Receives notifications for the topics and priorities it subscribes to.".into()
     }
     fn field_name(&self) -> String {
         "Name".into()
@@ -596,7 +547,7 @@ impl UiWords for English {
     fn depth_caption(&self, max_depth: u64, now_ms: u64) -> String {
         format!("Queue depth (ready messages, up to {max_depth}) over {now_ms} ms")
     }
-    fn latency_ms(&self, value: u64) -> String {
+    fn latency_value_ms(&self, value: u64) -> String {
         format!("{value} ms")
     }
     fn arrow_name(&self, label: &str, from: &str, to: &str, departs: u64) -> String {

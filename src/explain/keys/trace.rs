@@ -16,6 +16,7 @@ words! {
         fn queue_place(&self, queue: text);
         fn the_broker(&self);
         fn list_separator(&self);
+        fn clause_separator(&self);
 
         // The broker's decisions.
         fn arrived(&self, label: text, actor: text, exchange: text, routing_key: text);

@@ -79,7 +79,7 @@ words! {
         fn mark_dropped(&self);
         fn mark_expired(&self);
         fn queue_depth(&self);
-        fn latency(&self);
+        fn latency_chart(&self);
         fn latency_caption(&self);
         fn no_acks_yet(&self);
         fn copy_mermaid(&self);
@@ -92,14 +92,6 @@ words! {
         fn close_message(&self);
         fn built_in(&self);
         fn declared_by_the_run(&self);
-        fn kind_producer(&self);
-        fn kind_exchange(&self);
-        fn kind_queue(&self);
-        fn kind_consumer(&self);
-        fn kind_rpc_client(&self);
-        fn kind_rpc_server(&self);
-        fn kind_notifier(&self);
-        fn kind_listener(&self);
         fn palette_listener(&self);
         fn add_producer(&self);
         fn add_exchange(&self);
@@ -109,14 +101,6 @@ words! {
         fn add_rpc_server(&self);
         fn add_notifier(&self);
         fn add_listener(&self);
-        fn summary_producer(&self);
-        fn summary_exchange(&self);
-        fn summary_queue(&self);
-        fn summary_consumer(&self);
-        fn summary_rpc_client(&self);
-        fn summary_rpc_server(&self);
-        fn summary_notifier(&self);
-        fn summary_listener(&self);
         fn field_name(&self);
         fn field_exchange_type(&self);
         fn field_alternate_exchange(&self);
@@ -204,7 +188,7 @@ words! {
         fn with_keys(&self, label: text, keys: text);
         fn log_time(&self, time_ms: number);
         fn depth_caption(&self, max_depth: number, now_ms: number);
-        fn latency_ms(&self, value: number);
+        fn latency_value_ms(&self, value: number);
         fn arrow_name(&self, label: text, from: text, to: text, departs: number);
         fn arrow_label(&self, label: text, departs: number);
         fn message_title(&self, label: text);

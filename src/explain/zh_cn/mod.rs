@@ -2,6 +2,10 @@
 //! 说法：消息总线、交换机、队列、绑定、路由键、绑定键、生产者 / 消费者、远程过程调用、
 //! 事件通知、死信；`call`、`cast` 与 AMQP 字段名保持为代码词。
 
+mod cli;
+mod edit;
+mod intervention;
+mod oslo;
 mod run;
 pub(crate) mod scenarios;
 mod trace;

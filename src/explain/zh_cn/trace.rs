@@ -29,6 +29,9 @@ impl TraceWords for Chinese {
     fn list_separator(&self) -> String {
         "、".into()
     }
+    fn clause_separator(&self) -> String {
+        "；".into()
+    }
 
     fn arrived(&self, label: &str, actor: &str, exchange: &str, routing_key: &str) -> String {
         format!("来自 {actor} 的 {label} 到达交换机 {exchange}，路由键为 {routing_key}")

@@ -223,7 +223,7 @@ impl UiWords for Chinese {
     fn queue_depth(&self) -> String {
         "队列深度".into()
     }
-    fn latency(&self) -> String {
+    fn latency_chart(&self) -> String {
         "延迟".into()
     }
     fn latency_caption(&self) -> String {
@@ -262,30 +262,6 @@ impl UiWords for Chinese {
     fn declared_by_the_run(&self) -> String {
         "由运行声明".into()
     }
-    fn kind_producer(&self) -> String {
-        "生产者".into()
-    }
-    fn kind_exchange(&self) -> String {
-        "交换机".into()
-    }
-    fn kind_queue(&self) -> String {
-        "队列".into()
-    }
-    fn kind_consumer(&self) -> String {
-        "消费者".into()
-    }
-    fn kind_rpc_client(&self) -> String {
-        "RPC 客户端".into()
-    }
-    fn kind_rpc_server(&self) -> String {
-        "RPC 服务端".into()
-    }
-    fn kind_notifier(&self) -> String {
-        "通知发送者".into()
-    }
-    fn kind_listener(&self) -> String {
-        "事件通知监听者".into()
-    }
     fn palette_listener(&self) -> String {
         "监听者".into()
     }
@@ -312,30 +288,6 @@ impl UiWords for Chinese {
     }
     fn add_listener(&self) -> String {
         "添加监听者".into()
-    }
-    fn summary_producer(&self) -> String {
-        "把消息发布到交换机，每条消息带一个路由键和可选的 headers。".into()
-    }
-    fn summary_exchange(&self) -> String {
-        "接收发布的消息，按自己的类型（direct、fanout、topic 或 headers）和绑定，把副本路由到队列或其他交换机。".into()
-    }
-    fn summary_queue(&self) -> String {
-        "按顺序保存消息，直到消费者取走；它的参数设定长度上限、过期和死信。".into()
-    }
-    fn summary_consumer(&self) -> String {
-        "从队列取消息并处理，逐条确认（ack）或拒绝。".into()
-    }
-    fn summary_rpc_client(&self) -> String {
-        "向一个 target 发起 oslo.messaging 的 call（等待回复或超时）和 cast（发出即不管）。".into()
-    }
-    fn summary_rpc_server(&self) -> String {
-        "监听一个 topic 和 server 名，执行被调用的方法并把回复发回。".into()
-    }
-    fn summary_notifier(&self) -> String {
-        "在一个 topic 上发出 oslo.messaging 事件通知，带 info 或 error 等优先级。".into()
-    }
-    fn summary_listener(&self) -> String {
-        "接收它订阅的 topic 和优先级的事件通知。".into()
     }
     fn field_name(&self) -> String {
         "名称".into()
@@ -595,7 +547,7 @@ impl UiWords for Chinese {
     fn depth_caption(&self, max_depth: u64, now_ms: u64) -> String {
         format!("{now_ms} ms 内的队列深度（就绪消息，最多 {max_depth} 条）")
     }
-    fn latency_ms(&self, value: u64) -> String {
+    fn latency_value_ms(&self, value: u64) -> String {
         format!("{value} ms")
     }
     fn arrow_name(&self, label: &str, from: &str, to: &str, departs: u64) -> String {

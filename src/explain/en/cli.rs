@@ -1,0 +1,28 @@
+//! The command line's words in English.
+
+use crate::explain::keys::CliWords;
+use crate::explain::lang::English;
+
+impl CliWords for English {
+    fn run_heading(&self, name: &str, title: &str, seed: u64) -> String {
+        format!("# {name}: {title} (seed {seed})")
+    }
+    fn what_to_watch(&self, watch: &str) -> String {
+        format!("# What to watch: {watch}")
+    }
+    fn summary_finished(&self, events: u64, steps: u64, time_ms: u64, latency: &str) -> String {
+        format!("# {events} events in {steps} steps, virtual time {time_ms} ms, finished; {latency}")
+    }
+    fn summary_stopped(&self, events: u64, steps: u64, time_ms: u64, latency: &str) -> String {
+        format!("# {events} events in {steps} steps, virtual time {time_ms} ms, stopped early; {latency}")
+    }
+    fn latency(&self, p50: &str, p95: &str, p99: &str) -> String {
+        format!("publish-to-ack latency p50 {p50} p95 {p95} p99 {p99}")
+    }
+    fn latency_ms(&self, ms: u64) -> String {
+        format!("{ms} ms")
+    }
+    fn no_latency(&self) -> String {
+        "-".into()
+    }
+}

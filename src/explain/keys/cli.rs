@@ -1,0 +1,16 @@
+//! The keys of the command line's own words around a trace: its heading and its summary.
+
+use crate::explain::lang::words;
+
+words! {
+    /// What `kaiten run` prints around the trace.
+    pub trait CliWords {
+        fn run_heading(&self, name: text, title: text, seed: number);
+        fn what_to_watch(&self, watch: text);
+        fn summary_finished(&self, events: number, steps: number, time_ms: number, latency: text);
+        fn summary_stopped(&self, events: number, steps: number, time_ms: number, latency: text);
+        fn latency(&self, p50: text, p95: text, p99: text);
+        fn latency_ms(&self, ms: number);
+        fn no_latency(&self);
+    }
+}
