@@ -163,8 +163,7 @@ pub fn Canvas() -> Html {
             <ConnectFeedback />
             <Notice />
             if scene.nodes.is_empty() {
-                <p class="canvas-hint">{ "Add nodes from the palette: click one, or drag it here. \
-                    Then drag from a node's port (the dot on its right edge) to another node to connect them." }</p>
+                <p class="canvas-hint">{ lang.words().canvas_hint() }</p>
             }
         </main>
     }

@@ -532,6 +532,9 @@ impl UiWords for English {
     fn detail_listens(&self) -> String {
         "listens".into()
     }
+    fn canvas_hint(&self) -> String {
+        "Add nodes from the palette: click one, or drag it here. Then drag from a node's port (the dot on its right edge) to another node to connect them.".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("This cannot run: {problems}")
     }

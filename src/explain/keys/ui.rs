@@ -182,6 +182,7 @@ words! {
         fn detail_classic_queue(&self);
         fn detail_no_routing_key(&self);
         fn detail_listens(&self);
+        fn canvas_hint(&self);
 
         fn cannot_run(&self, problems: text);
         fn problem_at(&self, path: text, message: text);

@@ -532,6 +532,9 @@ impl UiWords for Chinese {
     fn detail_listens(&self) -> String {
         "监听中".into()
     }
+    fn canvas_hint(&self) -> String {
+        "从组件面板添加节点：点击一项，或把它拖到这里。然后从节点的端口（右边缘上的圆点）拖到另一个节点，把它们连接起来。".into()
+    }
     fn cannot_run(&self, problems: &str) -> String {
         format!("无法运行：{problems}")
     }
