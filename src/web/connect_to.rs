@@ -5,6 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::app::use_editor;
+use super::language::use_lang;
 use crate::editor::connect::check;
 use crate::editor::{Action, NodeId};
 
@@ -16,6 +17,7 @@ pub struct ConnectToProps {
 #[component]
 pub fn ConnectTo(props: &ConnectToProps) -> Html {
     let editor = use_editor();
+    let words = use_lang().words();
     let choice = use_state(|| 0_usize);
     let from = props.node;
     let targets: Vec<NodeId> =
@@ -39,14 +41,14 @@ pub fn ConnectTo(props: &ConnectToProps) -> Html {
     });
     html! {
         <div class="connect-to">
-            <label for="connect-target">{ "Connect to" }</label>
+            <label for="connect-target">{ words.connect_to() }</label>
             <div class="connect-row">
                 <select id="connect-target" {onchange}>
                     { for names.iter().enumerate().map(|(idx, name)| html! {
                         <option value={idx.to_string()} selected={Some(targets[idx]) == picked}>{ name.clone() }</option>
                     }) }
                 </select>
-                <button type="button" class="connect-button" {onclick}>{ "Connect" }</button>
+                <button type="button" class="connect-button" {onclick}>{ words.connect() }</button>
             </div>
         </div>
     }

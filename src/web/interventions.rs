@@ -25,6 +25,7 @@ pub fn Interventions(props: &InterventionsProps) -> Html {
     let editor = use_editor();
     // What applies changes as the run moves (a crashed client can only be restarted).
     use_playback_frame();
+    let words = use_lang().words();
     let actions = offered(&editor, props.target);
     if actions.is_empty() {
         return html! { <div class="interventions" hidden=true></div> };
@@ -35,13 +36,13 @@ pub fn Interventions(props: &InterventionsProps) -> Html {
         _ => None,
     });
     html! {
-        <div class="interventions" role="group" aria-label="Break it">
-            <h4>{ "Break it" }</h4>
+        <div class="interventions" role="group" aria-label={words.break_it()}>
+            <h4>{ words.break_it() }</h4>
             { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=false /> }) }
             if let Some(queue) = queue {
                 <BindForm {queue} />
             }
-            <p class="muted">{ "The run forks here; Undo brings the old future back." }</p>
+            <p class="muted">{ words.forks_here() }</p>
         </div>
     }
 }
@@ -74,10 +75,10 @@ fn BindForm(props: &BindFormProps) -> Html {
     };
     html! {
         <div class="bind-form">
-            <label>{ "Exchange" }<select ref={exchange}>
+            <label>{ lang.words().bind_exchange_label() }<select ref={exchange}>
                 { for exchanges.into_iter().map(|name| html! { <option value={name.clone()}>{ name }</option> }) }
             </select></label>
-            <label>{ "Binding key" }<input ref={key} type="text" /></label>
+            <label>{ lang.words().bind_key_label() }<input ref={key} type="text" /></label>
             <button type="button" class="intervention do-bind" {onclick}>{ bind_button(lang, &props.queue) }</button>
         </div>
     }
@@ -87,6 +88,7 @@ fn BindForm(props: &BindFormProps) -> Html {
 #[component]
 pub fn InterventionMenu() -> Html {
     let editor = use_editor();
+    let words = use_lang().words();
     let menu = editor.studio().menu.clone();
     let list = use_node_ref();
     {
@@ -121,10 +123,10 @@ pub fn InterventionMenu() -> Html {
     };
     html! {
         <div class="context-menu-layer" onclick={close.clone()} oncontextmenu={close}>
-            <div class="context-menu" role="menu" aria-label="Interventions" ref={list} {onkeydown}
+            <div class="context-menu" role="menu" aria-label={words.menu_name()} ref={list} {onkeydown}
                 style={format!("left: min({x:.0}px, calc(100vw - 13rem)); top: min({y:.0}px, calc(100vh - 18rem))")} onclick={Callback::from(|event: MouseEvent| event.stop_propagation())}>
                 if actions.is_empty() {
-                    <p class="muted">{ "Nothing to break here at this moment." }</p>
+                    <p class="muted">{ words.nothing_to_break() }</p>
                 }
                 { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=true /> }) }
             </div>

@@ -13,12 +13,12 @@ pub fn RoutePreviewPanel() -> Html {
     let lang = use_lang();
     let Some(preview) = editor.preview() else {
         return html! {
-            <p class="muted route-preview-hint">{ "Connect this producer to an exchange to see where its messages go." }</p>
+            <p class="muted route-preview-hint">{ lang.words().connect_producer_first() }</p>
         };
     };
     html! {
-        <section class="route-preview" aria-label="Route preview" aria-live="polite">
-            <h4>{ "Where the next message goes" }</h4>
+        <section class="route-preview" aria-label={lang.words().route_preview()} aria-live="polite">
+            <h4>{ lang.words().where_the_next_message_goes() }</h4>
             <p class="route-summary">{ preview_summary(lang, &preview) }</p>
             <ul class="route-lines">
                 { for preview_lines(lang, &preview).into_iter().map(|line| html! { <li>{ line }</li> }) }

@@ -12,6 +12,7 @@ use kaiten::formats::definitions::Definitions;
 use kaiten::formats::scenario::Scenario;
 use kaiten::scenarios::{self, resolve::resolve};
 use kaiten::sim::{Session, Until, trace_digest};
+use kaiten::studio::Pick;
 
 /// The largest input file (definitions, script or scenario) the CLI reads, in bytes.
 pub const MAX_INPUT_BYTES: u64 = 64 << 20;
@@ -162,10 +163,13 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
     let mut describer = Describer::new(options.lang);
     if !options.json {
         let w = options.lang.words();
-        let heading = w.run_heading(&escape_controls(&scenario.name), &escape_controls(&scenario.title), seed);
+        // A built-in scenario (named, not a file) is titled in the language's own words.
+        let pick = if PathBuf::from(&reference).exists() { Pick::MyTopology } else { Pick::Builtin(reference.clone()) };
+        let (title, watch) = kaiten::explain::scenarios::heading(options.lang, &pick, &scenario.title, &scenario.watch);
+        let heading = w.run_heading(&escape_controls(&scenario.name), &escape_controls(&title), seed);
         writeln!(out, "{heading}").map_err(output_error)?;
-        if !scenario.watch.is_empty() {
-            writeln!(out, "{}", w.what_to_watch(&escape_controls(&scenario.watch))).map_err(output_error)?;
+        if !watch.is_empty() {
+            writeln!(out, "{}", w.what_to_watch(&escape_controls(&watch))).map_err(output_error)?;
         }
     }
     for entry in session.trace() {

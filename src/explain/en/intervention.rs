@@ -214,4 +214,23 @@ impl InterventionWords for English {
     fn scripted_at(&self, what: &str, at_ms: u64) -> String {
         format!("{what} at {at_ms} ms")
     }
+
+    fn break_it(&self) -> String {
+        "Break it".into()
+    }
+    fn forks_here(&self) -> String {
+        "The run forks here; Undo brings the old future back.".into()
+    }
+    fn bind_exchange_label(&self) -> String {
+        "Exchange".into()
+    }
+    fn bind_key_label(&self) -> String {
+        "Binding key".into()
+    }
+    fn menu_name(&self) -> String {
+        "Interventions".into()
+    }
+    fn nothing_to_break(&self) -> String {
+        "Nothing to break here at this moment.".into()
+    }
 }

@@ -628,4 +628,20 @@ impl UiWords for English {
     fn binding_edge_key(&self, key: &str, from: &str, to: &str) -> String {
         format!("Binding {key} from {from} to {to}")
     }
+
+    fn connect_to(&self) -> String {
+        "Connect to".into()
+    }
+    fn connect(&self) -> String {
+        "Connect".into()
+    }
+    fn route_preview(&self) -> String {
+        "Route preview".into()
+    }
+    fn where_the_next_message_goes(&self) -> String {
+        "Where the next message goes".into()
+    }
+    fn connect_producer_first(&self) -> String {
+        "Connect this producer to an exchange to see where its messages go.".into()
+    }
 }

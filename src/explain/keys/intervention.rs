@@ -81,5 +81,13 @@ words! {
         fn scripted_duplicate(&self, message: number);
         fn scripted_unbind(&self, queue: text, exchange: text);
         fn scripted_at(&self, what: text, at_ms: number);
+
+        // The panel, the menu and the timeline's marks.
+        fn break_it(&self);
+        fn forks_here(&self);
+        fn bind_exchange_label(&self);
+        fn bind_key_label(&self);
+        fn menu_name(&self);
+        fn nothing_to_break(&self);
     }
 }

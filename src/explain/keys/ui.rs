@@ -215,5 +215,12 @@ words! {
         fn detail_pool(&self, pool: text);
         fn binding_edge(&self, from: text, to: text);
         fn binding_edge_key(&self, key: text, from: text, to: text);
+
+        // Connecting without dragging, and a producer's route preview.
+        fn connect_to(&self);
+        fn connect(&self);
+        fn route_preview(&self);
+        fn where_the_next_message_goes(&self);
+        fn connect_producer_first(&self);
     }
 }

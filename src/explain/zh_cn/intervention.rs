@@ -206,4 +206,23 @@ impl InterventionWords for Chinese {
     fn scripted_at(&self, what: &str, at_ms: u64) -> String {
         format!("{at_ms} ms 时：{what}")
     }
+
+    fn break_it(&self) -> String {
+        "故意破坏".into()
+    }
+    fn forks_here(&self) -> String {
+        "运行在此分叉；撤销会恢复原来的未来。".into()
+    }
+    fn bind_exchange_label(&self) -> String {
+        "交换机".into()
+    }
+    fn bind_key_label(&self) -> String {
+        "绑定键".into()
+    }
+    fn menu_name(&self) -> String {
+        "干预".into()
+    }
+    fn nothing_to_break(&self) -> String {
+        "此刻这里没有可以破坏的东西。".into()
+    }
 }

@@ -628,4 +628,20 @@ impl UiWords for Chinese {
     fn binding_edge_key(&self, key: &str, from: &str, to: &str) -> String {
         format!("从 {from} 到 {to} 的绑定 {key}")
     }
+
+    fn connect_to(&self) -> String {
+        "连接到".into()
+    }
+    fn connect(&self) -> String {
+        "连接".into()
+    }
+    fn route_preview(&self) -> String {
+        "路由预览".into()
+    }
+    fn where_the_next_message_goes(&self) -> String {
+        "下一条消息会去哪里".into()
+    }
+    fn connect_producer_first(&self) -> String {
+        "把这个生产者连接到一个交换机，就能看到它的消息去哪里。".into()
+    }
 }
