@@ -6,9 +6,9 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::formats::MAX_FILE_BYTES;
 use crate::formats::scenario::Diagnostic;
 use crate::studio::Studio;
-use crate::studio::files::MAX_FILE_BYTES;
 
 /// What a share fragment starts with (the format's version is in the name).
 pub const SHARE_PREFIX: &str = "#k1=";
@@ -71,7 +71,8 @@ mod tests {
     fn a_link_carries_imported_users_without_their_password_hashes() {
         let definitions = r#"{"users": [{"name": "alice", "password_hash": "kI3GCqW5JLMJa4iX", "tags": []}],
             "queues": [{"name": "q", "vhost": "/", "durable": true}]}"#;
-        let studio = Studio::default().apply(StudioAction::Open { name: "defs.json".into(), text: definitions.into() });
+        let studio =
+            Studio::default().apply(StudioAction::Open { name: "defs.json".into(), bytes: definitions.into() });
         assert!(studio.problems.is_empty(), "{:?}", studio.problems);
         let link = studio.share_fragment(false);
         let text = unpacked(&link).unwrap();
