@@ -17,6 +17,10 @@ use crate::sim::actors::{
 };
 use crate::sim::{Action, Actor, ActorId, Intervention, Network, World};
 
+/// How many problems of one kind (clashing or missing names) are listed at most: a file
+/// with thousands lists the first, at once.
+const MAX_LISTED: usize = 10;
+
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -324,7 +328,7 @@ impl Scenario {
         };
         if value.get("kaiten_scenario").is_some() {
             let scenario = Scenario::from_json(text).map_err(|problems| in_file(problems, "scenario"))?;
-            let problems = scenario.name_problems(&scenario.topology()?);
+            let problems = scenario.duplicate_names();
             return if problems.is_empty() { Ok(scenario) } else { Err(problems) };
         }
         let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -403,41 +407,41 @@ impl Scenario {
         )
     }
 
-    /// Names that clash or point nowhere (the first ten): two actors with one name, an
-    /// actor's queue that neither the topology nor an actor declares. A file with these is
-    /// refused on opening; a consumer not yet connected (its queue empty, as a drawing saves
-    /// it) is not one.
-    pub fn name_problems(&self, topology: &Topology) -> Vec<Diagnostic> {
-        const MAX_LISTED: usize = 10;
-        let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
-        let mut problems = Vec::new();
+    /// Two actors with one name (the first ten): a file with these is refused on opening,
+    /// since every actor, its node and the script's steps are found by name.
+    pub fn duplicate_names(&self) -> Vec<Diagnostic> {
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        let repeated = self.actors.iter().enumerate().filter(|(idx, actor)| names.insert(actor.name(), *idx).is_some());
+        repeated
+            .take(MAX_LISTED)
+            .map(|(idx, actor)| {
+                Diagnostic::new(format!("actors[{idx}].name"), format!("two actors are named '{}'", actor.name()))
+            })
+            .collect()
+    }
+
+    /// Actors' queues that neither the topology nor an actor declares (the first ten). A
+    /// drawing can hold these (a consumer not yet connected, or one whose queue's declaring
+    /// actor was deleted), so they stop the run, not the opening of a file.
+    fn missing_queues(&self, topology: &Topology) -> Vec<Diagnostic> {
+        let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
         // Whether an actor declares a queue, asked once per name.
         let mut declared: BTreeMap<&str, bool> = BTreeMap::new();
-        for (idx, actor) in self.actors.iter().enumerate() {
-            if problems.len() >= MAX_LISTED {
-                break;
-            }
-            if names.insert(actor.name(), idx).is_some() {
-                problems.push(Diagnostic::new(
-                    format!("actors[{idx}].name"),
-                    format!("two actors are named '{}'", actor.name()),
-                ));
-            }
-            let Some(queue) = actor.needs_queue().filter(|queue| !queue.is_empty()) else { continue };
+        let mut missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
+            let queue = actor.needs_queue()?;
             if topology.queue_by_name(queue).is_some() {
-                continue;
+                return None;
             }
             let by_actor =
                 *declared.entry(queue).or_insert_with(|| self.actors.iter().any(|other| declares_queue(other, queue)));
-            if !by_actor {
-                problems.push(Diagnostic::new(
+            (!by_actor).then(|| {
+                Diagnostic::new(
                     format!("actors[{idx}].queue"),
                     format!("no queue named '{queue}'{}", did_you_mean(queue, &known)),
-                ));
-            }
-        }
-        problems
+                )
+            })
+        });
+        missing.by_ref().take(MAX_LISTED).collect()
     }
 
     /// Builds the world this scenario describes, with `seed` for every random choice.
@@ -448,13 +452,11 @@ impl Scenario {
     /// The world of this scenario's actors and script around `topology` (in place of its
     /// definitions), keeping the topology's ids: how the editor runs what it draws.
     pub fn build_on(&self, topology: Topology, seed: u64) -> Result<World, Vec<Diagnostic>> {
-        let mut diagnostics = self.name_problems(&topology);
+        let mut diagnostics = self.duplicate_names();
+        diagnostics.extend(self.missing_queues(&topology));
         let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
         for (idx, actor) in self.actors.iter().enumerate() {
             names.entry(actor.name()).or_insert(ActorId(idx as u32));
-            if actor.needs_queue() == Some("") {
-                diagnostics.push(Diagnostic::new(format!("actors[{idx}].queue"), "no queue named ''"));
-            }
             if let ActorSpec::Consumer(config) = actor {
                 diagnostics.extend(consumer_problems(idx, config));
             }

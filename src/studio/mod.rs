@@ -419,7 +419,7 @@ impl Studio {
             }
             StudioAction::Filter(filter) => self.filter = filter,
             StudioAction::ShowPanel(panel) => self.panel = panel,
-            StudioAction::Restore(text) => return self.restore(&text),
+            StudioAction::Restore(text) => return self.restore(&text, "saved work"),
             StudioAction::Open { name, bytes } => return self.open(&name, &bytes),
             StudioAction::New => return self.start_new(),
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),

@@ -34,8 +34,10 @@ impl Studio {
     pub(crate) fn open_shared(self, fragment: &str) -> Studio {
         match unpacked(fragment) {
             Ok(text) => {
-                let mut studio = self.restore(&text);
-                studio.shared = studio.problems.is_empty();
+                let before = self.editor.doc.clone();
+                let mut studio = self.restore(&text, "share link");
+                // Play only when the link's scenario opened (it may still say why it cannot run).
+                studio.shared = !std::rc::Rc::ptr_eq(&before, &studio.editor.doc);
                 studio
             }
             Err(problem) => {
@@ -118,6 +120,11 @@ mod tests {
                 "{SHARE_PREFIX}{}",
                 URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"kaiten_saved\": 1}", 6))
             ),
+            // Found by fuzzing: cut text inside a whole link was called "saved work".
+            format!(
+                "{SHARE_PREFIX}{}",
+                URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"kaiten_saved\": 1, \"scen", 6))
+            ),
             "#other".to_string(),
         ];
         for link in cases {
@@ -127,6 +134,11 @@ mod tests {
             assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{link}");
             assert!(!after.shared);
             assert!(!after.problems.is_empty(), "{link}");
+            assert!(
+                after.problems.iter().all(|problem| problem.path.starts_with("share link")),
+                "{:?}",
+                after.problems
+            );
         }
     }
 }
