@@ -13,8 +13,9 @@ import * as shell from './shell.mjs';
 import * as files from './files.mjs';
 import * as playback from './playback.mjs';
 import * as interventions from './interventions.mjs';
+import * as hostile from './hostile.mjs';
 
-const SUITES = { shell, files, editor, engine, playback, interventions };
+const SUITES = { shell, files, hostile, editor, engine, playback, interventions };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';
