@@ -27,7 +27,8 @@ fn expected() -> serde_json::Map<String, Value> {
 }
 
 /// The inputs too big to commit, made at test time: a 50 MB file, a million bindings,
-/// 100,000 nested arrays and objects.
+/// small files with a hundred thousand queues or twenty thousand actors, 100,000 nested
+/// arrays and objects.
 fn generated() -> Vec<(&'static str, Vec<u8>)> {
     let mut fifty_mb = b"{\"queues\": [".to_vec();
     fifty_mb.extend(std::iter::repeat_n(b' ', 50_000_000));
@@ -39,12 +40,19 @@ fn generated() -> Vec<(&'static str, Vec<u8>)> {
         r#"{{"exchanges":[{{"name":"x","type":"direct"}}],"queues":[{{"name":"q"}}],"bindings":[{}]}}"#,
         bindings.join(",")
     );
+    let queues: Vec<String> = (0..100_000).map(|idx| format!(r#"{{"name":"q{idx}"}}"#)).collect();
+    let queues = format!(r#"{{"queues":[{}]}}"#, queues.join(","));
+    let consumers: Vec<String> =
+        (0..20_000).map(|idx| format!(r#"{{"kind":"consumer","name":"c{idx}","queue":"q{idx}"}}"#)).collect();
+    let consumers = format!(r#"{{"kaiten_scenario":1,"name":"many","actors":[{}]}}"#, consumers.join(","));
     let arrays = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let objects = format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
     let in_scenario = format!(r#"{{"kaiten_scenario": 1, "name": "deep", "title": {arrays}}}"#);
     vec![
         ("defs-50-mb.json", fifty_mb),
         ("defs-a-million-bindings.json", million.into_bytes()),
+        ("defs-a-hundred-thousand-queues.json", queues.into_bytes()),
+        ("scenario-twenty-thousand-actors.json", consumers.into_bytes()),
         ("defs-deep-arrays.json", arrays.into_bytes()),
         ("defs-deep-objects.json", objects.into_bytes()),
         ("scenario-deep-nesting.json", in_scenario.into_bytes()),

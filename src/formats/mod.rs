@@ -43,6 +43,21 @@ impl Diagnostic {
 /// file is read whole or parsed, so a huge file is refused at once instead of freezing.
 pub const MAX_FILE_BYTES: usize = 16 << 20;
 
+/// The most exchanges, queues, bindings or actors one file may hold: checked before any
+/// is declared, laid out or run, so a small file listing a hundred thousand queues is
+/// refused at once instead of freezing the page.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// The problem with the list at `path`, if it has more than [`MAX_ENTRIES`] entries.
+pub(crate) fn too_many_entries(path: &str, entries: &[Value]) -> Option<Diagnostic> {
+    (entries.len() > MAX_ENTRIES).then(|| {
+        Diagnostic::new(
+            path,
+            format!("{} entries are more than {MAX_ENTRIES}, the most Kaiten opens in one file", entries.len()),
+        )
+    })
+}
+
 /// The problem with a file of `n_bytes` bytes, if it is larger than [`MAX_FILE_BYTES`].
 pub fn check_size(n_bytes: u64) -> Result<(), Diagnostic> {
     if n_bytes > MAX_FILE_BYTES as u64 {

@@ -281,6 +281,9 @@ impl Scenario {
         };
         let mut problems = Vec::new();
         if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
+            if let Some(problem) = crate::formats::too_many_entries("actors", actors) {
+                return Err(vec![problem]);
+            }
             problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
         }
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
