@@ -388,11 +388,6 @@ impl Definitions {
                 ),
             ));
         }
-        for name in ["exchanges", "queues", "bindings"] {
-            if let Some(problem) = crate::formats::too_many_entries(name, section(&document, name)?) {
-                return Err(DefinitionsError::new(problem.path, problem.message));
-            }
-        }
         let mut diagnostics = Vec::new();
         let mut topology = Topology::new();
         let policies = read_policies(&document, &mut diagnostics)?;

@@ -43,9 +43,10 @@ impl Diagnostic {
 /// file is read whole or parsed, so a huge file is refused at once instead of freezing.
 pub const MAX_FILE_BYTES: usize = 16 << 20;
 
-/// The most exchanges, queues, bindings or actors one file may hold: checked before any
-/// is declared, laid out or run, so a small file listing a hundred thousand queues is
-/// refused at once instead of freezing the page.
+/// The most exchanges, queues, bindings or actors one scenario (a file opened in the
+/// browser, or run by the CLI) may hold: checked before any is declared, drawn or run, so a
+/// small file listing a hundred thousand queues is refused at once instead of freezing the
+/// page. Headless scripts (`kaiten amqp`, `verify`) read larger definitions.
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// The problem with the list at `path`, if it has more than [`MAX_ENTRIES`] entries.

@@ -279,11 +279,18 @@ impl Scenario {
                 ),
             )]);
         };
-        let mut problems = Vec::new();
-        if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
-            if let Some(problem) = crate::formats::too_many_entries("actors", actors) {
+        let sections = ["exchanges", "queues", "bindings"].map(|name| {
+            let entries = members.get("definitions").and_then(|definitions| definitions.get(name));
+            (format!("definitions.{name}"), entries)
+        });
+        for (path, entries) in sections.into_iter().chain([("actors".to_string(), members.get("actors"))]) {
+            let entries = entries.and_then(serde_json::Value::as_array).map_or(&[][..], Vec::as_slice);
+            if let Some(problem) = crate::formats::too_many_entries(&path, entries) {
                 return Err(vec![problem]);
             }
+        }
+        let mut problems = Vec::new();
+        if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
             problems.extend(actors.iter().enumerate().filter_map(|(idx, actor)| actor_problem(idx, actor)));
         }
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
@@ -430,7 +437,7 @@ impl Scenario {
         let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
         // Whether an actor declares a queue, asked once per name.
         let mut declared: BTreeMap<&str, bool> = BTreeMap::new();
-        let mut missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
+        let missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
             let queue = actor.needs_queue()?;
             if topology.queue_by_name(queue).is_some() {
                 return None;
@@ -444,7 +451,7 @@ impl Scenario {
                 )
             })
         });
-        missing.by_ref().take(MAX_LISTED).collect()
+        missing.take(MAX_LISTED).collect()
     }
 
     /// Builds the world this scenario describes, with `seed` for every random choice.

@@ -1,5 +1,6 @@
 // Hostile files (issue 13) through the real Open button: every file of tests/hostile/, and
-// the huge ones made here (a 50 MB file, a million bindings, 100,000 nested arrays), shows
+// the huge ones made here (a 50 MB file, a million bindings, a hundred thousand queues,
+// twenty thousand actors, 100,000 nested arrays), shows
 // the message tests/hostile/expected.json gives (the same one the native tests and the CLI
 // check) in the alert, leaves the canvas exactly as it was, and logs no console error (the
 // harness fails a test on any). Names with markup are shown as text and nothing runs.
@@ -27,6 +28,9 @@ async function generated() {
     'defs-50-mb.json': `{"queues": [${' '.repeat(50_000_000)}]}`,
     'defs-a-million-bindings.json': `{"exchanges":[{"name":"x","type":"direct"}],"queues":[{"name":"q"}],"bindings":[${
       Array.from({ length: 1_000_000 }, (_, idx) => `{"source":"x","destination":"q","destination_type":"queue","routing_key":"k${idx}"}`).join(',')}]}`,
+    'drawing-a-hundred-thousand-queues.json': `{"queues":[${Array.from({ length: 100_000 }, (_, idx) => `{"name":"q${idx}"}`).join(',')}]}`,
+    'scenario-twenty-thousand-actors.json': `{"kaiten_scenario":1,"name":"many","actors":[${
+      Array.from({ length: 20_000 }, (_, idx) => `{"kind":"consumer","name":"c${idx}","queue":"q${idx}"}`).join(',')}]}`,
     'defs-deep-arrays.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
     'defs-deep-objects.json': `${'{"a":'.repeat(100_000)}${'}'.repeat(100_000)}`,
     'scenario-deep-nesting.json': `{"kaiten_scenario": 1, "name": "deep", "title": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
