@@ -138,7 +138,7 @@ fn impossible_settings_are_refused_with_their_paths() {
     );
     assert!(error.contains("actors[0].failure.probability: 7 is not a probability between 0 and 1"), "{error}");
     let unreadable = kaiten(&["run", file.parent().unwrap().to_str().unwrap()]);
-    assert!(String::from_utf8(unreadable.stderr).unwrap().contains("cannot read scenario file"));
+    assert!(String::from_utf8(unreadable.stderr).unwrap().contains(": cannot read the file: "));
 }
 
 fn never_idle_file() -> std::path::PathBuf {
@@ -205,15 +205,20 @@ fn endless_or_huge_input_files_are_refused_before_reading_them() {
     std::fs::write(&empty, "{}").unwrap();
     let empty = empty.to_str().unwrap();
     for (args, what) in [
-        (vec!["run", "/dev/zero"], "scenario file"),
-        (vec!["definitions", "/dev/zero"], "scenario file"),
+        (vec!["run", "/dev/zero"], "scenario"),
+        (vec!["definitions", "/dev/zero"], "scenario"),
         (vec!["amqp", "--definitions", "/dev/zero", "--script", empty], "definitions"),
         (vec!["amqp", "--definitions", empty, "--script", "/dev/zero"], "script"),
     ] {
         let output = kaiten(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let error = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(error, format!("kaiten: error: {what} /dev/zero is larger than 64 MiB, the most Kaiten reads\n"));
+        assert_eq!(
+            error,
+            format!(
+                "kaiten: error: cannot load {what}:\n  /dev/zero: the file is larger than 16 MiB, the most Kaiten opens\n"
+            )
+        );
     }
 }
 

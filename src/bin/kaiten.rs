@@ -35,11 +35,12 @@ mod native {
     use clap::{Args, Parser, Subcommand};
 
     use kaiten::explain::lang::Lang;
+    use kaiten::formats::Diagnostic;
     use kaiten::formats::definitions::Definitions;
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
     use crate::live::{BrokerAddress, LiveBroker};
-    use crate::simulate::{escape_controls, output, output_error, read_input};
+    use crate::simulate::{escape_controls, output, output_error, read_input, refused};
 
     /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
     #[derive(Debug, Parser)]
@@ -200,8 +201,7 @@ mod native {
     fn load_definitions(path: &Path) -> anyhow::Result<Definitions> {
         let text = read_input("definitions", path)?;
         let (definitions, diagnostics) = Definitions::parse(&text)
-            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
-            .with_context(|| format!("invalid definitions {}", shown(path)))?;
+            .map_err(|error| refused("definitions", path, vec![Diagnostic::new(error.path, error.problem)]))?;
         for diagnostic in diagnostics {
             eprintln!("kaiten: warning: {}: {}", shown(path), escape_controls(&diagnostic.to_string()));
         }

@@ -103,6 +103,7 @@ struct BindingKey {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ExchangeEntry {
     name: String,
     #[serde(rename = "type")]
@@ -120,6 +121,7 @@ struct ExchangeEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QueueEntry {
     name: String,
     #[serde(default)]
@@ -142,6 +144,7 @@ enum DestinationType {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BindingEntry {
     source: String,
     #[serde(default)]
@@ -153,6 +156,24 @@ struct BindingEntry {
     #[serde(default)]
     arguments: Map<String, Value>,
 }
+
+/// The members of a definitions document, as RabbitMQ 3.x exports write them.
+const SECTIONS: &[&str] = &[
+    "rabbit_version",
+    "rabbitmq_version",
+    "product_name",
+    "product_version",
+    "users",
+    "vhosts",
+    "permissions",
+    "topic_permissions",
+    "parameters",
+    "global_parameters",
+    "policies",
+    "queues",
+    "exchanges",
+    "bindings",
+];
 
 fn yes() -> bool {
     true
@@ -356,6 +377,16 @@ impl Definitions {
             ));
         };
         let document: IndexMap<String, Value> = document.into_iter().collect();
+        if let Some(key) = document.keys().find(|key| !SECTIONS.contains(&key.as_str())) {
+            return Err(DefinitionsError::new(
+                key.as_str(),
+                format!(
+                    "unknown section \"{key}\"{}; definitions have {}",
+                    crate::formats::scenario::did_you_mean(key, SECTIONS),
+                    SECTIONS.join(", ")
+                ),
+            ));
+        }
         let mut diagnostics = Vec::new();
         let mut topology = Topology::new();
         let policies = read_policies(&document, &mut diagnostics)?;

@@ -14,7 +14,7 @@ use serde_json::Value;
 pub mod asyncapi;
 pub mod definitions;
 pub mod rabbitmqadmin;
-mod read;
+pub(crate) mod read;
 pub mod scenario;
 pub mod script;
 
@@ -31,6 +31,56 @@ impl Diagnostic {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic { path: path.into(), message: message.into() }
     }
+
+    /// The same problem, placed inside `source` (a file's name, "share link"): its path
+    /// becomes `source: path`, or just `source` for a problem with the whole document.
+    pub fn within(self, source: &str) -> Diagnostic {
+        let path = if self.path.is_empty() { source.to_string() } else { format!("{source}: {}", self.path) };
+        Diagnostic { path, message: self.message }
+    }
+}
+
+/// The largest file Kaiten opens, in the browser and the CLI alike; checked before the
+/// file is read whole or parsed, so a huge file is refused at once instead of freezing.
+pub const MAX_FILE_BYTES: usize = 16 << 20;
+
+/// The most exchanges, queues, bindings or actors one scenario (a file opened in the
+/// browser, or run by the CLI) may hold: checked before any is declared, drawn or run, so a
+/// small file listing a hundred thousand queues is refused at once instead of freezing the
+/// page. Headless scripts (`kaiten amqp`, `verify`) read larger definitions.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// The problem with the list at `path`, if it has more than [`MAX_ENTRIES`] entries.
+pub(crate) fn too_many_entries(path: &str, entries: &[Value]) -> Option<Diagnostic> {
+    (entries.len() > MAX_ENTRIES).then(|| {
+        Diagnostic::new(
+            path,
+            format!("{} entries are more than {MAX_ENTRIES}, the most Kaiten opens in one file", entries.len()),
+        )
+    })
+}
+
+/// The problem with a file of `n_bytes` bytes, if it is larger than [`MAX_FILE_BYTES`].
+pub fn check_size(n_bytes: u64) -> Result<(), Diagnostic> {
+    if n_bytes > MAX_FILE_BYTES as u64 {
+        return Err(Diagnostic::new(
+            "",
+            format!("the file is larger than {} MiB, the most Kaiten opens", MAX_FILE_BYTES >> 20),
+        ));
+    }
+    Ok(())
+}
+
+/// A file's bytes as text: refused when larger than [`MAX_FILE_BYTES`] or not UTF-8, with
+/// the offset of the first bad byte. (A byte-order mark is refused by [`parse_json`].)
+pub fn file_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    check_size(bytes.len() as u64)?;
+    std::str::from_utf8(bytes).map_err(|error| {
+        Diagnostic::new(
+            "",
+            format!("the file is not UTF-8 text (invalid byte at offset {}); save it as UTF-8", error.valid_up_to()),
+        )
+    })
 }
 
 /// Parses a JSON document, refusing a byte-order mark and duplicate keys (which
@@ -54,8 +104,11 @@ pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
 }
 
 fn syntax_message(error: &serde_json::Error) -> String {
+    let (line, column) = (error.line(), error.column());
     if error.is_eof() {
-        format!("the JSON ends too early (line {} column {})", error.line(), error.column())
+        format!("the JSON ends too early (line {line} column {column})")
+    } else if error.to_string().starts_with("recursion limit exceeded") {
+        format!("the JSON nests arrays and objects too deeply, more than 127 levels (line {line} column {column})")
     } else {
         format!("not valid JSON: {error}")
     }
@@ -238,7 +291,7 @@ mod tests {
     fn deeply_nested_json_is_refused_not_a_stack_overflow() {
         let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse_json(&nested).unwrap_err();
-        assert!(error.message.contains("recursion limit exceeded"), "{error}");
+        assert!(error.message.starts_with("the JSON nests arrays and objects too deeply"), "{error}");
     }
 
     #[test]

@@ -18,6 +18,10 @@ use crate::sim::actors::{
 };
 use crate::sim::{Action, Actor, ActorId, Intervention, Network, World};
 
+/// How many problems of one kind (clashing or missing names) are listed at most: a file
+/// with thousands lists the first, at once.
+const MAX_LISTED: usize = 10;
+
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -288,6 +292,16 @@ impl Scenario {
                 ),
             )]);
         };
+        let sections = ["exchanges", "queues", "bindings"].map(|name| {
+            let entries = members.get("definitions").and_then(|definitions| definitions.get(name));
+            (format!("definitions.{name}"), entries)
+        });
+        for (path, entries) in sections.into_iter().chain([("actors".to_string(), members.get("actors"))]) {
+            let entries = entries.and_then(serde_json::Value::as_array).map_or(&[][..], Vec::as_slice);
+            if let Some(problem) = crate::formats::too_many_entries(&path, entries) {
+                return Err(vec![problem]);
+            }
+        }
         let mut problems = Vec::new();
         if let Some(serde_json::Value::Array(actors)) = members.get("actors") {
             problems.extend(
@@ -315,6 +329,39 @@ impl Scenario {
         }
         scenario.topology()?;
         Ok(scenario)
+    }
+
+    /// Reads a file a user opens, in the browser or the CLI: a scenario file when it says
+    /// `kaiten_scenario`, else RabbitMQ definitions (named after the file's stem, with no
+    /// actors). The size is checked before anything is parsed; problems' paths are inside
+    /// the file (`queues[0].durable`, or empty for the whole file).
+    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+        let text = crate::formats::file_text(bytes).map_err(|problem| vec![problem])?;
+        let value = parse_json(text).map_err(|problem| vec![problem])?;
+        let in_file = |problems: Vec<Diagnostic>, prefix: &str| -> Vec<Diagnostic> {
+            problems
+                .into_iter()
+                .map(|problem| {
+                    let path = match problem.path.strip_prefix(prefix) {
+                        Some(rest) => rest.strip_prefix('.').unwrap_or(rest).to_string(),
+                        None => problem.path,
+                    };
+                    Diagnostic::new(path, problem.message)
+                })
+                .collect()
+        };
+        if value.get("kaiten_scenario").is_some() {
+            let scenario = Scenario::from_json(text).map_err(|problems| in_file(problems, "scenario"))?;
+            let problems = scenario.duplicate_names();
+            return if problems.is_empty() { Ok(scenario) } else { Err(problems) };
+        }
+        let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+        let scenario = serde_json::json!({
+            "kaiten_scenario": SCENARIO_VERSION, "name": stem, "title": "", "watch": "", "seed": 1,
+            "definitions": value, "actors": [], "script": [],
+        });
+        Scenario::from_json(&scenario.to_string()).map_err(|problems| in_file(problems, "definitions"))
     }
 
     /// This scenario with more timed steps at the end of its script, each a JSON script
@@ -384,6 +431,43 @@ impl Scenario {
         )
     }
 
+    /// Two actors with one name (the first ten): a file with these is refused on opening,
+    /// since every actor, its node and the script's steps are found by name.
+    pub fn duplicate_names(&self) -> Vec<Diagnostic> {
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        let repeated = self.actors.iter().enumerate().filter(|(idx, actor)| names.insert(actor.name(), *idx).is_some());
+        repeated
+            .take(MAX_LISTED)
+            .map(|(idx, actor)| {
+                Diagnostic::new(format!("actors[{idx}].name"), format!("two actors are named '{}'", actor.name()))
+            })
+            .collect()
+    }
+
+    /// Actors' queues that neither the topology nor an actor declares (the first ten). A
+    /// drawing can hold these (a consumer not yet connected, or one whose queue's declaring
+    /// actor was deleted), so they stop the run, not the opening of a file.
+    fn missing_queues(&self, topology: &Topology) -> Vec<Diagnostic> {
+        let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
+        // Whether an actor declares a queue, asked once per name.
+        let mut declared: BTreeMap<&str, bool> = BTreeMap::new();
+        let missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
+            let queue = actor.needs_queue()?;
+            if topology.queue_by_name(queue).is_some() {
+                return None;
+            }
+            let by_actor =
+                *declared.entry(queue).or_insert_with(|| self.actors.iter().any(|other| declares_queue(other, queue)));
+            (!by_actor).then(|| {
+                Diagnostic::new(
+                    format!("actors[{idx}].queue"),
+                    format!("no queue named '{queue}'{}", did_you_mean(queue, &known)),
+                )
+            })
+        });
+        missing.take(MAX_LISTED).collect()
+    }
+
     /// Builds the world this scenario describes, with `seed` for every random choice.
     pub fn build(&self, seed: u64) -> Result<World, Vec<Diagnostic>> {
         self.build_on(self.topology()?, seed)
@@ -392,15 +476,11 @@ impl Scenario {
     /// The world of this scenario's actors and script around `topology` (in place of its
     /// definitions), keeping the topology's ids: how the editor runs what it draws.
     pub fn build_on(&self, topology: Topology, seed: u64) -> Result<World, Vec<Diagnostic>> {
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = self.duplicate_names();
+        diagnostics.extend(self.missing_queues(&topology));
         let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
         for (idx, actor) in self.actors.iter().enumerate() {
-            if names.insert(actor.name(), ActorId(idx as u32)).is_some() {
-                diagnostics.push(Diagnostic::new(
-                    format!("actors[{idx}].name"),
-                    format!("two actors are named '{}'", actor.name()),
-                ));
-            }
+            names.entry(actor.name()).or_insert(ActorId(idx as u32));
             if let ActorSpec::Consumer(config) = actor {
                 diagnostics.extend(consumer_problems(idx, config));
             }
@@ -415,16 +495,6 @@ impl Scenario {
                             format!("not a valid regular expression: {}", error.to_string().replace('\n', " ")),
                         ));
                     }
-                }
-            }
-            if let Some(queue) = actor.needs_queue() {
-                let declared_by_actor = self.actors.iter().any(|other| declares_queue(other, queue));
-                if topology.queue_by_name(queue).is_none() && !declared_by_actor {
-                    let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
-                    diagnostics.push(Diagnostic::new(
-                        format!("actors[{idx}].queue"),
-                        format!("no queue named '{queue}'{}", did_you_mean(queue, &known)),
-                    ));
                 }
             }
         }
@@ -642,31 +712,79 @@ fn declares_queue(actor: &ActorSpec, queue: &str) -> bool {
 
 /// " (did you mean 'x'?)" for the closest known name within two edits, else "".
 pub fn did_you_mean(name: &str, known: &[&str]) -> String {
+    let name: Vec<char> = name.chars().collect();
     known
         .iter()
-        .map(|candidate| (edit_distance(name, candidate), *candidate))
-        .filter(|(distance, _)| *distance <= 2)
+        .filter_map(|candidate| Some((edit_distance_within(&name, candidate, 2)?, *candidate)))
         .min()
         .map_or_else(String::new, |(_, candidate)| format!(" (did you mean '{candidate}'?)"))
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b_chars: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
-    for (i, a_char) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, b_char) in b_chars.iter().enumerate() {
-            let substitution = previous[j] + usize::from(a_char != *b_char);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
+/// The edit distance from `a` to `b` if it is at most `limit`. Only cells within `limit`
+/// of the diagonal are computed, so a long name costs its length times `2 * limit + 1`,
+/// not its length squared.
+fn edit_distance_within(a: &[char], b: &str, limit: usize) -> Option<usize> {
+    if b.len() > 4 * (a.len() + limit) {
+        return None;
     }
-    previous[b_chars.len()]
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let far = usize::MAX / 2;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| if j <= limit { j } else { far }).collect();
+    let mut current = vec![far; b.len() + 1];
+    for (i, a_char) in a.iter().enumerate() {
+        let row = i + 1;
+        let (low, high) = (row.saturating_sub(limit), (row + limit).min(b.len()));
+        current[low.saturating_sub(1)] = far;
+        if low == 0 {
+            current[0] = row;
+        }
+        for j in low.max(1)..=high {
+            let substitution = previous[j - 1] + usize::from(*a_char != b[j - 1]);
+            current[j] = substitution.min(previous[j] + 1).min(current[j - 1] + 1);
+        }
+        if high < b.len() {
+            current[high + 1] = far;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|distance| *distance <= limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_banded_edit_distance_agrees_with_the_whole_table() {
+        fn whole(a: &str, b: &str) -> usize {
+            let b: Vec<char> = b.chars().collect();
+            let mut previous: Vec<usize> = (0..=b.len()).collect();
+            for (i, a_char) in a.chars().enumerate() {
+                let mut current = vec![i + 1];
+                for (j, b_char) in b.iter().enumerate() {
+                    current.push(
+                        (previous[j] + usize::from(a_char != *b_char)).min(previous[j + 1] + 1).min(current[j] + 1),
+                    );
+                }
+                previous = current;
+            }
+            previous[b.len()]
+        }
+        let words =
+            ["", "a", "ab", "ba", "abc", "tasks", "taks", "task", "stask", "tasks2", "xtasksx", "é", "éa", "queue"];
+        for a in words {
+            for b in words {
+                let banded = edit_distance_within(&a.chars().collect::<Vec<_>>(), b, 2);
+                let expected = Some(whole(a, b)).filter(|distance| *distance <= 2);
+                assert_eq!(banded, expected, "{a:?} {b:?}");
+            }
+        }
+        let long = "q".repeat(1_000_000);
+        assert_eq!(did_you_mean(&long, &[&long[1..]]), format!(" (did you mean '{}'?)", &long[1..]));
+    }
 
     fn problems_of(document: serde_json::Value) -> Vec<String> {
         let scenario = Scenario::from_json(&document.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));

@@ -2,16 +2,13 @@
 
 use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 
-/// Loads `reference` as a scenario file if `read_file` finds it, else as a built-in name.
+/// Loads `reference` as a file ([`Scenario::from_file`]: a scenario file or definitions)
+/// if `read_file` finds it, else as a built-in name.
 /// Errors name the file or list the built-ins, with a suggestion for near misses.
-pub fn resolve(reference: &str, read_file: impl Fn(&str) -> Option<String>) -> Result<Scenario, Vec<Diagnostic>> {
-    if let Some(text) = read_file(reference) {
-        return Scenario::from_json(&text).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|error| Diagnostic::new(format!("{reference}: {}", error.path), error.message))
-                .collect()
-        });
+pub fn resolve(reference: &str, read_file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Scenario, Vec<Diagnostic>> {
+    if let Some(bytes) = read_file(reference) {
+        return Scenario::from_file(reference, &bytes)
+            .map_err(|errors| errors.into_iter().map(|error| error.within(reference)).collect());
     }
     if let Some(builtin) = super::builtin(reference) {
         return builtin;

@@ -4,21 +4,15 @@
 //! `rabbitmqadmin` commands or an AsyncAPI document.
 //! A file that does not load is reported with its JSON path and changes nothing.
 
-use serde_json::{Value, json};
-
 use crate::editor::Document;
 use crate::formats::scenario::{Diagnostic, Scenario};
 use crate::studio::{Pick, Studio, StudioAction};
 
-/// The largest file the browser opens; checked before parsing, so a huge file is refused
-/// at once instead of freezing the page.
-pub const MAX_FILE_BYTES: usize = 16 << 20;
-
 impl Studio {
     /// Opens a file's text onto the canvas ("My topology"), as one undo step; a file that
     /// does not load leaves everything as it was and says why in `problems`.
-    pub(crate) fn open(mut self, name: &str, text: &str) -> Studio {
-        match document_from(name, text) {
+    pub(crate) fn open(mut self, name: &str, bytes: &[u8]) -> Studio {
+        match document_from(name, bytes) {
             Ok(doc) => {
                 if self.pick == Pick::MyTopology {
                     self.my_topology = None;
@@ -74,58 +68,27 @@ impl Studio {
 /// pastes the nodes copied with Ctrl+C.
 pub fn paste_action(name: &str, text: &str) -> StudioAction {
     if text.trim_start().starts_with('{') {
-        StudioAction::Open { name: name.to_string(), text: text.to_string() }
+        StudioAction::Open { name: name.to_string(), bytes: text.as_bytes().to_vec() }
     } else {
         StudioAction::Edit(crate::editor::Action::Paste)
     }
 }
 
-/// The document a file describes: a scenario file when it says `kaiten_scenario`, else a
-/// definitions document, laid out automatically.
-fn document_from(name: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
-    if text.len() > MAX_FILE_BYTES {
-        let size = text.len() >> 20;
-        return Err(vec![Diagnostic::new(
-            "",
-            format!("{size} MiB is larger than {} MiB, the most Kaiten opens", MAX_FILE_BYTES >> 20),
-        )]);
-    }
-    let value = crate::formats::parse_json(text).map_err(|problem| vec![problem])?;
-    if value.get("kaiten_scenario").is_some() {
-        return Document::from_scenario(&Scenario::from_json(text)?);
-    }
-    if !value.is_object() {
-        return Err(vec![Diagnostic::new("", "expected a scenario file or RabbitMQ definitions: a JSON object")]);
-    }
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let scenario = json!({
-        "kaiten_scenario": 1, "name": stem, "title": "", "watch": "", "seed": 1,
-        "definitions": value, "actors": [], "script": [],
-    });
-    let inside = |problems: Vec<Diagnostic>| -> Vec<Diagnostic> {
-        problems
-            .into_iter()
-            .map(|problem| {
-                let path = problem
-                    .path
-                    .strip_prefix("definitions.")
-                    .or(problem.path.strip_prefix("definitions"))
-                    .unwrap_or(&problem.path);
-                Diagnostic::new(path, problem.message)
-            })
-            .collect()
-    };
-    let scenario = Scenario::from_json(&Value::to_string(&scenario)).map_err(inside)?;
-    Document::from_scenario(&scenario).map_err(inside)
+/// The document a file describes (see [`Scenario::from_file`]), laid out automatically.
+fn document_from(name: &str, bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
+    Document::from_scenario(&Scenario::from_file(name, bytes)?)
 }
 
 #[cfg(test)]
 mod tests {
     use std::rc::Rc;
 
+    use serde_json::Value;
+
     use super::*;
     use crate::editor::Action;
     use crate::engine::QueueSpec;
+    use crate::formats::MAX_FILE_BYTES;
 
     const DEFINITIONS: &str = r#"{
         "rabbit_version": "3.10.8",
@@ -135,7 +98,7 @@ mod tests {
     }"#;
 
     fn open(text: &str) -> Studio {
-        Studio::default().apply(StudioAction::Open { name: "defs.json".into(), text: text.into() })
+        Studio::default().apply(StudioAction::Open { name: "defs.json".into(), bytes: text.into() })
     }
 
     #[test]
@@ -165,7 +128,8 @@ mod tests {
 
         // Through a scenario file (and so autosave and share links) too.
         let saved = studio.scenario_file();
-        let reopened = Studio::default().apply(StudioAction::Open { name: "saved.json".into(), text: saved });
+        let reopened =
+            Studio::default().apply(StudioAction::Open { name: "saved.json".into(), bytes: saved.into_bytes() });
         assert_eq!(reopened.definitions_file(), studio.definitions_file());
 
         // An edit changes the topology's entries only.
@@ -208,8 +172,8 @@ mod tests {
     #[test]
     fn a_scenario_file_round_trips() {
         let studio = Studio::with_builtin("topics");
-        let reopened =
-            Studio::default().apply(StudioAction::Open { name: "topics.json".into(), text: studio.scenario_file() });
+        let reopened = Studio::default()
+            .apply(StudioAction::Open { name: "topics.json".into(), bytes: studio.scenario_file().into_bytes() });
         assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
         assert_eq!(reopened.scenario_file(), studio.scenario_file());
         assert!(reopened.run().is_some());
@@ -229,14 +193,14 @@ mod tests {
             ("\u{feff}{}", ""),
         ];
         for (text, path) in cases {
-            let after = before.clone().apply(StudioAction::Open { name: "bad.json".into(), text: text.into() });
+            let after = before.clone().apply(StudioAction::Open { name: "bad.json".into(), bytes: text.into() });
             assert!(std::rc::Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
             assert!(!after.problems.is_empty(), "{text}");
             assert!(after.problems[0].path.starts_with("bad.json"), "{:?}", after.problems);
             assert!(after.problems[0].path.contains(path), "{text}: {:?}", after.problems);
         }
         let huge = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2));
-        let after = before.clone().apply(StudioAction::Open { name: "huge.json".into(), text: huge });
+        let after = before.clone().apply(StudioAction::Open { name: "huge.json".into(), bytes: huge.into_bytes() });
         assert!(after.problems[0].message.contains("larger than"), "{:?}", after.problems);
     }
 }

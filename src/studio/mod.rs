@@ -122,10 +122,11 @@ pub enum StudioAction {
     ShowPanel(Panel),
     /// Puts back work kept by [`Studio::saved_work`] (after a reload).
     Restore(String),
-    /// Opens a file's text (a scenario file or RabbitMQ definitions) onto the canvas.
+    /// Opens a file (a scenario file or RabbitMQ definitions, as its bytes: the browser
+    /// reads at most one byte more than `formats::MAX_FILE_BYTES`) onto the canvas.
     Open {
         name: String,
-        text: String,
+        bytes: Vec<u8>,
     },
     /// Clears the canvas for a new topology ("My topology"), as one undo step.
     New,
@@ -418,8 +419,8 @@ impl Studio {
             }
             StudioAction::Filter(filter) => self.filter = filter,
             StudioAction::ShowPanel(panel) => self.panel = panel,
-            StudioAction::Restore(text) => return self.restore(&text),
-            StudioAction::Open { name, text } => return self.open(&name, &text),
+            StudioAction::Restore(text) => return self.restore(&text, "saved work"),
+            StudioAction::Open { name, bytes } => return self.open(&name, &bytes),
             StudioAction::New => return self.start_new(),
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
             StudioAction::EditCopy => self.shared = false,
@@ -456,10 +457,7 @@ impl Studio {
     /// Says why something from `source` (a file, kept work, a link) could not be opened,
     /// each problem's path prefixed by it; nothing else changes.
     fn refuse(&mut self, source: &str, problems: Vec<Diagnostic>) {
-        self.problems = problems
-            .into_iter()
-            .map(|problem| Diagnostic::new(format!("{source}: {}", problem.path), problem.message))
-            .collect();
+        self.problems = problems.into_iter().map(|problem| problem.within(source)).collect();
     }
 
     fn with_run(&mut self, change: impl FnOnce(&mut Run)) {

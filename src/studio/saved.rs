@@ -47,33 +47,45 @@ impl Studio {
         serde_json::to_string(&saved).expect("saved work serializes")
     }
 
-    /// Puts back what [`Studio::saved_work`] kept; a text that does not load leaves the studio
-    /// as it was and says why in `problems`.
-    pub(crate) fn restore(mut self, text: &str) -> Studio {
+    /// Puts back what [`Studio::saved_work`] kept (from `source`: "saved work", "share
+    /// link"); a text that does not load leaves the studio as it was and says why in
+    /// `problems`.
+    pub(crate) fn restore(mut self, text: &str, source: &str) -> Studio {
         match restored(text) {
             Ok((doc, pick, position, my_topology)) => {
                 self.my_topology = my_topology.map(Rc::new);
                 self.show(doc, pick);
                 self.seek(position);
             }
-            Err(problems) => self.refuse("saved work", problems),
+            Err(problems) => self.refuse(source, problems),
         }
         self
     }
 }
 
 fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<Diagnostic>> {
-    let saved: SavedWork =
-        serde_json::from_str(text).map_err(|error| vec![Diagnostic::new("", format!("not readable: {error}"))])?;
+    let value = crate::formats::parse_json(text).map_err(|problem| vec![problem])?;
+    let saved: SavedWork = crate::formats::read::read(&value).map_err(|problem| {
+        vec![Diagnostic::new(problem.path, crate::formats::plain_message(&problem.error.to_string()))]
+    })?;
     if saved.kaiten_saved != SAVED_VERSION {
         return Err(vec![Diagnostic::new(
             "kaiten_saved",
             format!("version {} is not one this Kaiten reads", saved.kaiten_saved),
         )]);
     }
-    let document = |value: &serde_json::Value| Document::from_scenario(&Scenario::from_json(&value.to_string())?);
+    let document = |value: &serde_json::Value| {
+        let scenario = Scenario::from_json(&value.to_string())?;
+        let clashes = scenario.duplicate_names();
+        if clashes.is_empty() { Document::from_scenario(&scenario) } else { Err(clashes) }
+    };
     let doc = document(&saved.scenario)?;
     let my_topology = saved.my_topology.as_ref().map(document).transpose()?;
+    if let Some(name) = saved.scenario_name.as_deref()
+        && crate::scenarios::by_name(name).is_none()
+    {
+        return Err(vec![Diagnostic::new("scenario_name", format!("there is no built-in scenario named '{name}'"))]);
+    }
     let pick = saved.scenario_name.map_or(Pick::MyTopology, Pick::Builtin);
     Ok((doc, pick, saved.position, my_topology))
 }
@@ -114,10 +126,14 @@ mod tests {
 
     #[test]
     fn broken_saved_work_changes_nothing_and_says_why() {
-        for text in ["", "{", "[]", r#"{"kaiten_saved": 9, "scenario_name": null, "position": 0, "scenario": {}}"#] {
+        let forged = Studio::with_builtin("topics").saved_work().replace("\"topics\"", "\"<img src=x>\"");
+        for text in
+            ["", "{", "[]", r#"{"kaiten_saved": 9, "scenario_name": null, "position": 0, "scenario": {}}"#, &forged]
+        {
             let studio = Studio::with_builtin("topics");
             let doc = studio.editor.doc.clone();
             let after = studio.apply(StudioAction::Restore(text.to_string()));
+            assert!(!after.problems.is_empty(), "{text}");
             assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{text}");
             assert!(after.problems[0].path.starts_with("saved work"), "{text}: {:?}", after.problems);
         }

@@ -6,9 +6,9 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::formats::MAX_FILE_BYTES;
 use crate::formats::scenario::Diagnostic;
 use crate::studio::Studio;
-use crate::studio::files::MAX_FILE_BYTES;
 
 /// What a share fragment starts with (the format's version is in the name).
 pub const SHARE_PREFIX: &str = "#k1=";
@@ -34,8 +34,10 @@ impl Studio {
     pub(crate) fn open_shared(self, fragment: &str) -> Studio {
         match unpacked(fragment) {
             Ok(text) => {
-                let mut studio = self.restore(&text);
-                studio.shared = studio.problems.is_empty();
+                let before = self.editor.doc.clone();
+                let mut studio = self.restore(&text, "share link");
+                // Play only when the link's scenario opened (it may still say why it cannot run).
+                studio.shared = !std::rc::Rc::ptr_eq(&before, &studio.editor.doc);
                 studio
             }
             Err(problem) => {
@@ -71,7 +73,8 @@ mod tests {
     fn a_link_carries_imported_users_without_their_password_hashes() {
         let definitions = r#"{"users": [{"name": "alice", "password_hash": "kI3GCqW5JLMJa4iX", "tags": []}],
             "queues": [{"name": "q", "vhost": "/", "durable": true}]}"#;
-        let studio = Studio::default().apply(StudioAction::Open { name: "defs.json".into(), text: definitions.into() });
+        let studio =
+            Studio::default().apply(StudioAction::Open { name: "defs.json".into(), bytes: definitions.into() });
         assert!(studio.problems.is_empty(), "{:?}", studio.problems);
         let link = studio.share_fragment(false);
         let text = unpacked(&link).unwrap();
@@ -117,6 +120,11 @@ mod tests {
                 "{SHARE_PREFIX}{}",
                 URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"kaiten_saved\": 1}", 6))
             ),
+            // Found by fuzzing: cut text inside a whole link was called "saved work".
+            format!(
+                "{SHARE_PREFIX}{}",
+                URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"kaiten_saved\": 1, \"scen", 6))
+            ),
             "#other".to_string(),
         ];
         for link in cases {
@@ -126,6 +134,11 @@ mod tests {
             assert!(Rc::ptr_eq(&doc, &after.editor.doc), "{link}");
             assert!(!after.shared);
             assert!(!after.problems.is_empty(), "{link}");
+            assert!(
+                after.problems.iter().all(|problem| problem.path.starts_with("share link")),
+                "{:?}",
+                after.problems
+            );
         }
     }
 }

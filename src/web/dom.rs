@@ -44,17 +44,20 @@ pub fn focus_in_control(target: Option<web_sys::EventTarget>, buttons_too: bool)
     }
 }
 
-/// Reads a file the user picked or dropped as text and hands it to `done` (with its name).
-pub fn read_file(file: web_sys::File, done: impl FnOnce(String, String) + 'static) {
+/// Reads a file the user picked or dropped and hands its bytes to `done` (with its name):
+/// at most one byte more than `formats::MAX_FILE_BYTES`, so a huge file is refused by its
+/// size without being read whole.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Vec<u8>) + 'static) {
     let Ok(reader) = web_sys::FileReader::new() else { return };
     let name = file.name();
+    let Ok(head) = file.slice_with_f64_and_f64(0.0, (crate::formats::MAX_FILE_BYTES + 1) as f64) else { return };
     let source = reader.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let text = source.result().ok().and_then(|result| result.as_string()).unwrap_or_default();
-        done(name, text);
+        let bytes = source.result().map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
+        done(name, bytes);
     });
     reader.set_onload(Some(onload.unchecked_ref()));
-    let _ = reader.read_as_text(&file);
+    let _ = reader.read_as_array_buffer(&head);
 }
 
 /// Offers `text` as a file download named `name`.

@@ -15,7 +15,7 @@ use crate::studio::{Studio, StudioAction};
 /// Opens the first file of a pick or a drop.
 pub fn open_first(files: Option<web_sys::FileList>, studio: UseReducerDispatcher<Studio>) {
     if let Some(file) = files.and_then(|files| files.get(0)) {
-        read_file(file, move |name, text| studio.dispatch(StudioAction::Open { name, text }));
+        read_file(file, move |name, bytes| studio.dispatch(StudioAction::Open { name, bytes }));
     }
 }
 

@@ -10,32 +10,38 @@ use kaiten::explain::Describer;
 use kaiten::explain::lang::Lang;
 use kaiten::formats::definitions::Definitions;
 use kaiten::formats::scenario::Scenario;
+use kaiten::formats::{self, Diagnostic};
 use kaiten::scenarios::{self, resolve::resolve};
 use kaiten::sim::{Session, Until, trace_digest};
 use kaiten::studio::Pick;
 
-/// The largest input file (definitions, script or scenario) the CLI reads, in bytes.
-pub const MAX_INPUT_BYTES: u64 = 64 << 20;
-
-/// Reads a text file of at most `MAX_INPUT_BYTES`, checking the size before reading and
-/// reading no more than that, so `/dev/zero` or a huge file is refused, not read whole.
-/// `what` names the file in messages ("scenario file", "definitions").
-pub fn read_input(what: &str, path: &Path) -> anyhow::Result<String> {
-    let shown = format!("{what} {}", escape_controls(&path.display().to_string()));
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
-    let size = file.metadata().with_context(|| format!("cannot read {shown}"))?.len();
-    let too_big = || anyhow::anyhow!("{shown} is larger than {} MiB, the most Kaiten reads", MAX_INPUT_BYTES >> 20);
-    if size > MAX_INPUT_BYTES {
-        return Err(too_big());
-    }
+/// Reads a file's bytes, refusing one larger than `formats::MAX_FILE_BYTES` by its size
+/// before reading it, and reading no more than one byte past the limit, so `/dev/zero` or
+/// a huge file is refused, not read whole. Problems are worded as the browser words them.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let unreadable = |error: std::io::Error| Diagnostic::new("", format!("cannot read the file: {error}"));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    formats::check_size(file.metadata().map_err(unreadable)?.len())?;
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {shown}"))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_big());
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        anyhow::anyhow!("{shown} is not UTF-8 text (invalid byte at offset {})", error.utf8_error().valid_up_to())
-    })
+    file.take(formats::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    formats::check_size(bytes.len() as u64)?;
+    Ok(bytes)
+}
+
+/// Reads a text file (definitions, a script) with [`read_bytes`] and checks it is UTF-8.
+/// `what` names the file in the error ("definitions", "script").
+pub fn read_input(what: &str, path: &Path) -> anyhow::Result<String> {
+    let text = read_bytes(path).and_then(|bytes| formats::file_text(&bytes).map(str::to_string));
+    text.map_err(|problem| refused(what, path, vec![problem]))
+}
+
+/// "cannot load WHAT:" and each problem on its own line, placed in the file (`PATH: queues[0]: ...`),
+/// with control characters escaped.
+pub fn refused(what: &str, path: &Path, problems: Vec<Diagnostic>) -> anyhow::Error {
+    let shown = path.display().to_string();
+    let lines: Vec<String> =
+        problems.into_iter().map(|problem| escape_controls(&problem.within(&shown).to_string())).collect();
+    anyhow::anyhow!("cannot load {what}:\n  {}", lines.join("\n  "))
 }
 
 /// Text for a terminal: control characters (newlines, escape codes) in names and texts
@@ -56,16 +62,17 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
-/// Loads a scenario from a file path or a built-in name.
+/// Loads a scenario from a file path (a scenario file or definitions, read as the browser
+/// reads them) or a built-in name.
 fn load(reference: &str) -> anyhow::Result<Scenario> {
     let path = PathBuf::from(reference);
-    let text = if path.exists() {
+    let bytes = if path.exists() {
         // A path that exists but cannot be read is that problem, not a missing scenario.
-        Some(read_input("scenario file", &path)?)
+        Some(read_bytes(&path).map_err(|problem| refused("scenario", &path, vec![problem]))?)
     } else {
         None
     };
-    resolve(reference, |_| text.clone()).map_err(|errors| {
+    resolve(reference, |_| bytes.clone()).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|error| escape_controls(&error.to_string())).collect();
         anyhow::anyhow!("cannot load scenario:\n  {}", lines.join("\n  "))
     })
