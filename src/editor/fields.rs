@@ -59,7 +59,8 @@ pub enum Shape {
     /// `true` or `false`.
     Check,
     /// One of these values, each with its label.
-    Choice(&'static [(&'static str, &'static str)]),
+    /// One of these values (`explain::fields::choice_label` words each one).
+    Choice(&'static [&'static str]),
 }
 
 /// Why a value was refused; `explain::edit` words it.
@@ -83,20 +84,11 @@ pub enum FieldProblem {
     Engine(AmqpError),
 }
 
-const EXCHANGE_TYPES: &[(&str, &str)] =
-    &[("direct", "direct"), ("fanout", "fanout"), ("topic", "topic"), ("headers", "headers")];
-const OVERFLOWS: &[(&str, &str)] =
-    &[("drop-head", "drop head"), ("reject-publish", "reject publish"), ("reject-publish-dlx", "reject publish, DLX")];
-const X_MATCHES: &[(&str, &str)] =
-    &[("all", "all"), ("any", "any"), ("all-with-x", "all with x-"), ("any-with-x", "any with x-")];
-const PROCESSING: &[(&str, &str)] = &[("fixed", "fixed"), ("uniform", "uniform"), ("exponential", "exponential")];
-const SETTLES: &[(&str, &str)] = &[
-    ("ack", "ack"),
-    ("nack_requeue", "nack, requeue"),
-    ("nack_discard", "nack, discard"),
-    ("reject", "reject"),
-    ("reject_requeue", "reject, requeue"),
-];
+const EXCHANGE_TYPES: &[&str] = &["direct", "fanout", "topic", "headers"];
+const OVERFLOWS: &[&str] = &["drop-head", "reject-publish", "reject-publish-dlx"];
+const X_MATCHES: &[&str] = &["all", "any", "all-with-x", "any-with-x"];
+const PROCESSING: &[&str] = &["fixed", "uniform", "exponential"];
+const SETTLES: &[&str] = &["ack", "nack_requeue", "nack_discard", "reject", "reject_requeue"];
 
 impl Field {
     pub fn shape(self) -> Shape {

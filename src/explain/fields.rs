@@ -61,3 +61,45 @@ pub fn field_hint(lang: Lang, field: Field) -> Option<String> {
         _ => return None,
     })
 }
+
+/// A radio field's choice as its button says it: AMQP's own words (`direct`, `ack`, `all`)
+/// stay as they are.
+pub fn choice_label(lang: Lang, value: &str) -> String {
+    let words = lang.words();
+    match value {
+        "drop-head" => words.choice_drop_head(),
+        "reject-publish" => words.choice_reject_publish(),
+        "reject-publish-dlx" => words.choice_reject_publish_dlx(),
+        "all-with-x" => words.choice_all_with_x(),
+        "any-with-x" => words.choice_any_with_x(),
+        "fixed" => words.choice_fixed(),
+        "uniform" => words.choice_uniform(),
+        "exponential" => words.choice_exponential(),
+        "nack_requeue" => words.choice_nack_requeue(),
+        "nack_discard" => words.choice_nack_discard(),
+        "reject_requeue" => words.choice_reject_requeue(),
+        code_word => code_word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::fields::Shape;
+
+    /// Every choice reads in both languages; the words that are not AMQP's own are said in
+    /// Chinese.
+    #[test]
+    fn every_choice_is_said_in_both_languages() {
+        let fields = [Field::ExchangeType, Field::Overflow, Field::XMatch, Field::ProcessingKind, Field::Settle];
+        for field in fields {
+            let Shape::Choice(choices) = field.shape() else { panic!("{field:?} is a choice") };
+            for value in choices {
+                let (english, chinese) = (choice_label(Lang::En, value), choice_label(Lang::ZhCn, value));
+                assert!(!english.is_empty() && !chinese.is_empty(), "{value}");
+                let code_word = ["direct", "fanout", "topic", "headers", "all", "any", "ack", "reject"].contains(value);
+                assert_eq!(code_word, english == chinese, "{value}: {english} / {chinese}");
+            }
+        }
+    }
+}

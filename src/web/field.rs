@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::language::use_lang;
 use crate::editor::fields::{Field, Shape};
-use crate::explain::fields::{field_hint, field_label};
+use crate::explain::fields::{choice_label, field_hint, field_label};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
@@ -55,10 +55,10 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             };
         }
         Shape::Choice(choices) => {
-            let options = choices.iter().map(|(value, label)| {
+            let options = choices.iter().map(|value| {
                 let onchange = send.reform(move |_: Event| value.to_string());
                 html! { <label class="choice"><input type="radio" name={id.clone()} value={*value}
-                checked={props.value == *value} {onchange} />{ *label }</label> }
+                checked={props.value == *value} {onchange} />{ choice_label(lang, value) }</label> }
             });
             return html! {
                 <fieldset class="field field-choice">

@@ -644,4 +644,38 @@ impl UiWords for English {
     fn connect_producer_first(&self) -> String {
         "Connect this producer to an exchange to see where its messages go.".into()
     }
+
+    fn choice_drop_head(&self) -> String {
+        "drop head".into()
+    }
+    fn choice_reject_publish(&self) -> String {
+        "reject publish".into()
+    }
+    fn choice_reject_publish_dlx(&self) -> String {
+        "reject publish, DLX".into()
+    }
+    fn choice_all_with_x(&self) -> String {
+        "all with x-".into()
+    }
+    fn choice_any_with_x(&self) -> String {
+        "any with x-".into()
+    }
+    fn choice_fixed(&self) -> String {
+        "fixed".into()
+    }
+    fn choice_uniform(&self) -> String {
+        "uniform".into()
+    }
+    fn choice_exponential(&self) -> String {
+        "exponential".into()
+    }
+    fn choice_nack_requeue(&self) -> String {
+        "nack, requeue".into()
+    }
+    fn choice_nack_discard(&self) -> String {
+        "nack, discard".into()
+    }
+    fn choice_reject_requeue(&self) -> String {
+        "reject, requeue".into()
+    }
 }

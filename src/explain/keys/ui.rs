@@ -222,5 +222,18 @@ words! {
         fn route_preview(&self);
         fn where_the_next_message_goes(&self);
         fn connect_producer_first(&self);
+
+        // Choices of the inspector's radio fields (code words such as `direct` stay as they are).
+        fn choice_drop_head(&self);
+        fn choice_reject_publish(&self);
+        fn choice_reject_publish_dlx(&self);
+        fn choice_all_with_x(&self);
+        fn choice_any_with_x(&self);
+        fn choice_fixed(&self);
+        fn choice_uniform(&self);
+        fn choice_exponential(&self);
+        fn choice_nack_requeue(&self);
+        fn choice_nack_discard(&self);
+        fn choice_reject_requeue(&self);
     }
 }

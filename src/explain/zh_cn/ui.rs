@@ -644,4 +644,38 @@ impl UiWords for Chinese {
     fn connect_producer_first(&self) -> String {
         "把这个生产者连接到一个交换机，就能看到它的消息去哪里。".into()
     }
+
+    fn choice_drop_head(&self) -> String {
+        "丢弃队首（drop head）".into()
+    }
+    fn choice_reject_publish(&self) -> String {
+        "拒绝发布（reject publish）".into()
+    }
+    fn choice_reject_publish_dlx(&self) -> String {
+        "拒绝发布并转死信（reject publish, DLX）".into()
+    }
+    fn choice_all_with_x(&self) -> String {
+        "all（含 x- 参数）".into()
+    }
+    fn choice_any_with_x(&self) -> String {
+        "any（含 x- 参数）".into()
+    }
+    fn choice_fixed(&self) -> String {
+        "固定".into()
+    }
+    fn choice_uniform(&self) -> String {
+        "均匀分布".into()
+    }
+    fn choice_exponential(&self) -> String {
+        "指数分布".into()
+    }
+    fn choice_nack_requeue(&self) -> String {
+        "nack，重新入队".into()
+    }
+    fn choice_nack_discard(&self) -> String {
+        "nack，丢弃".into()
+    }
+    fn choice_reject_requeue(&self) -> String {
+        "reject，重新入队".into()
+    }
 }
