@@ -324,7 +324,8 @@ proptest! {
         };
         prop_assert_eq!(before(&original), before(&after));
         let happened = after.iter().any(|entry| matches!(entry.event, TraceEvent::Intervened { .. }));
-        prop_assert!(happened || after.len() >= 20_000 || after.last().is_some_and(|last| last.time < at));
+        // It happens, unless the step limit stopped the run before its time.
+        prop_assert!(happened || after.last().is_some_and(|last| last.time < at));
         let removed = with_script(intervened, json!([]));
         prop_assert_eq!(trace_digest(&original), trace_digest(&trace_of(&removed, seed)));
     }

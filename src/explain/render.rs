@@ -130,16 +130,15 @@ impl Describer {
             }
             BrokerEvent::Delivered { queue: id, publish, delivery_tag, redelivered, consumer, .. } => {
                 let (queue, label, tag) = (queue(*id), self.label(*publish), *delivery_tag);
-                let consumer = match consumer.and_then(|consumer| world.consumer_actor(consumer)) {
-                    Some(actor) => Some(world.actor_name(actor).to_string()),
-                    None if consumer.is_some() => Some("?".to_string()),
-                    None => None,
-                };
-                match (consumer, *redelivered) {
-                    (Some(consumer), false) => w.delivered_to_consumer(&queue, &label, &consumer, tag),
-                    (Some(consumer), true) => w.redelivered_to_consumer(&queue, &label, &consumer, tag),
-                    (None, false) => w.delivered_to_get(&queue, &label, tag),
-                    (None, true) => w.redelivered_to_get(&queue, &label, tag),
+                let actor = consumer.and_then(|consumer| world.consumer_actor(consumer));
+                let name = actor.map(|actor| world.actor_name(actor).to_string());
+                match (consumer.is_some(), name, *redelivered) {
+                    (true, Some(name), false) => w.delivered_to_consumer(&queue, &label, &name, tag),
+                    (true, Some(name), true) => w.redelivered_to_consumer(&queue, &label, &name, tag),
+                    (true, None, false) => w.delivered_to_its_consumer(&queue, &label, tag),
+                    (true, None, true) => w.redelivered_to_its_consumer(&queue, &label, tag),
+                    (false, _, false) => w.delivered_to_get(&queue, &label, tag),
+                    (false, _, true) => w.redelivered_to_get(&queue, &label, tag),
                 }
             }
             BrokerEvent::Acked { queue: id, publish, .. } => w.acked(&self.label(*publish), &queue(*id)),

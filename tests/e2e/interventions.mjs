@@ -173,21 +173,22 @@ export const tests = [
       await until(async () => (await state(page, 'fast')) === 'stopped', 'fast shown as stopped');
     },
   },
-  ...[DESKTOP, PHONE].map((viewport) => ({
-    name: `screenshots: a crashed consumer and its redelivery, and the menu, at ${sizeName(viewport)}`,
+  ...[DESKTOP, PHONE].flatMap((viewport) => ['light', 'dark'].map((colorScheme) => ({
+    name: `screenshots: a crashed consumer and its redelivery, and the menu, at ${sizeName(viewport)}, ${colorScheme}`,
     viewport,
+    colorScheme,
     async run({ page, baseUrl }) {
       await openApp(page, baseUrl);
       await pick(page, 'consumer-crash-before-ack');
       await stepUntil(page, async () => (await state(page, 'worker-a')) === 'stopped', 'worker-a crashed');
       await step(page);
       await step(page);
-      await screenshot(page, `interventions-consumer-crash-${sizeName(viewport)}`);
+      await screenshot(page, `interventions-consumer-crash-${sizeName(viewport)}-${colorScheme}`);
       await nodeOf(page, 'worker-b').click({ button: 'right' });
       await menuOf(page).waitFor();
-      await screenshot(page, `interventions-menu-${sizeName(viewport)}`);
+      await screenshot(page, `interventions-menu-${sizeName(viewport)}-${colorScheme}`);
       await page.keyboard.press('Escape');
       await until(async () => (await menuOf(page).count()) === 0, 'Escape to close the menu');
     },
-  })),
+  }))),
 ];

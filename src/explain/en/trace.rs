@@ -60,6 +60,12 @@ impl TraceWords for English {
     fn redelivered_to_consumer(&self, queue: &str, label: &str, consumer: &str, tag: u64) -> String {
         format!("queue {queue} delivered {label} to consumer {consumer} (delivery tag {tag}, marked redelivered)")
     }
+    fn delivered_to_its_consumer(&self, queue: &str, label: &str, tag: u64) -> String {
+        format!("queue {queue} delivered {label} to its consumer (delivery tag {tag})")
+    }
+    fn redelivered_to_its_consumer(&self, queue: &str, label: &str, tag: u64) -> String {
+        format!("queue {queue} delivered {label} to its consumer (delivery tag {tag}, marked redelivered)")
+    }
     fn delivered_to_get(&self, queue: &str, label: &str, tag: u64) -> String {
         format!("queue {queue} delivered {label} to a basic.get (delivery tag {tag})")
     }

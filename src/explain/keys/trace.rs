@@ -27,6 +27,8 @@ words! {
         fn enqueued(&self, label: text, queue: text, ready: number);
         fn delivered_to_consumer(&self, queue: text, label: text, consumer: text, tag: number);
         fn redelivered_to_consumer(&self, queue: text, label: text, consumer: text, tag: number);
+        fn delivered_to_its_consumer(&self, queue: text, label: text, tag: number);
+        fn redelivered_to_its_consumer(&self, queue: text, label: text, tag: number);
         fn delivered_to_get(&self, queue: text, label: text, tag: number);
         fn redelivered_to_get(&self, queue: text, label: text, tag: number);
         fn acked(&self, label: text, queue: text);

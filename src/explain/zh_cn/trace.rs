@@ -61,6 +61,12 @@ impl TraceWords for Chinese {
     fn redelivered_to_consumer(&self, queue: &str, label: &str, consumer: &str, tag: u64) -> String {
         format!("队列 {queue} 把 {label} 投递给消费者 {consumer}（delivery tag {tag}，标记为 redelivered）")
     }
+    fn delivered_to_its_consumer(&self, queue: &str, label: &str, tag: u64) -> String {
+        format!("队列 {queue} 把 {label} 投递给它的消费者（delivery tag {tag}）")
+    }
+    fn redelivered_to_its_consumer(&self, queue: &str, label: &str, tag: u64) -> String {
+        format!("队列 {queue} 把 {label} 投递给它的消费者（delivery tag {tag}，标记为 redelivered）")
+    }
     fn delivered_to_get(&self, queue: &str, label: &str, tag: u64) -> String {
         format!("队列 {queue} 把 {label} 交给一次 basic.get（delivery tag {tag}）")
     }
