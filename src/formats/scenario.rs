@@ -309,7 +309,12 @@ impl Scenario {
             );
         }
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
-            problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| script_step_problem(idx, step)));
+            problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| {
+                script_step_problem(idx, step).or_else(|| {
+                    let (path, message) = read_step(step).err()?;
+                    Some(Diagnostic::new(format!("script[{idx}]{}", dotted(&path)), message))
+                })
+            }));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -384,7 +389,7 @@ impl Scenario {
                 problems.push(Diagnostic::new(format!("{path}{rest}"), problem.message));
                 continue;
             }
-            match serde_json::from_value::<ScriptStep>(value) {
+            match read_step(&value) {
                 Ok(step) => {
                     if let Some((name, field)) = step.action.actor()
                         && !self.actors.iter().any(|actor| actor.name() == name)
@@ -398,7 +403,7 @@ impl Scenario {
                     }
                     scenario.script.push(step);
                 }
-                Err(error) => problems.push(Diagnostic::new(path, plain_message(&error.to_string()))),
+                Err((inner, message)) => problems.push(Diagnostic::new(format!("{path}{}", dotted(&inner)), message)),
             }
         }
         if problems.is_empty() { Ok(scenario) } else { Err(problems) }
@@ -529,6 +534,23 @@ impl Scenario {
         let actors = self.actors.iter().map(ActorSpec::build).collect();
         Ok(World::new(topology, actors, self.network, seed, &interventions))
     }
+}
+
+/// One script step, or where inside it the first problem is and what it is.
+fn read_step(value: &serde_json::Value) -> Result<ScriptStep, (String, String)> {
+    read::<ScriptStep>(value).map_err(|problem| {
+        // `at_ms` sits beside the action (serde's flatten), which hides the path inside
+        // the action: read the action alone to find it.
+        let mut action = value.clone();
+        if let Some(members) = action.as_object_mut() {
+            members.remove("at_ms");
+        }
+        let problem = match read::<ScriptAction>(&action) {
+            Err(inner) if problem.path.is_empty() => inner,
+            _ => problem,
+        };
+        (problem.path, plain_message(&problem.error.to_string()))
+    })
 }
 
 /// A JSON path below a prefix: `.name` or `[0]`, nothing for the root.
