@@ -99,7 +99,7 @@ impl Pending {
         }
     }
 
-    /// The hop's arrival, moved to `arrives` (a link that was cut delays it).
+    /// The crossing this event ends, to change (a cut link delays its arrival).
     fn hop_mut(&mut self) -> Option<&mut Arc<Hop>> {
         match self {
             Pending::PublishArrives { hop, .. }
@@ -110,8 +110,7 @@ impl Pending {
         }
     }
 
-    /// The actor whose process handles this event when it happens, with the connection it
-    /// needs to be still open, for events a paused actor holds back.
+    /// The actor whose process handles this event: the events a paused actor holds back.
     fn handled_by(&self) -> Option<ActorId> {
         match self {
             Pending::Timer { actor, .. }
