@@ -5,7 +5,8 @@
 //! References follow the copy: a pasted consumer of a copied queue consumes the pasted
 //! queue, while a reference to a node left behind keeps pointing at the original.
 
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
+use std::collections::BTreeSet;
 
 use crate::editor::document::{Document, NodeId};
 use crate::engine::{Destination, ExchangeSpec, FieldTable, FieldValue, QueueSpec};
@@ -66,9 +67,9 @@ pub fn copy(doc: &Document, nodes: &BTreeSet<NodeId>) -> Option<Fragment> {
 /// Declares the fragment again under fresh names, `offset` away from the originals.
 /// Returns the new nodes.
 pub(crate) fn paste(doc: &mut Document, fragment: &Fragment, offset: Point) -> Vec<NodeId> {
-    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
+    let mut renamed: LiteMap<String, String> = LiteMap::new_vec();
     let mut pasted = Vec::new();
-    let fresh = |doc: &Document, old: &str, renamed: &mut BTreeMap<String, String>| {
+    let fresh = |doc: &Document, old: &str, renamed: &mut LiteMap<String, String>| {
         let name = doc.unique_name(old);
         renamed.insert(old.to_string(), name.clone());
         name

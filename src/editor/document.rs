@@ -6,7 +6,7 @@
 //! `exchange`, a consumer's edge is its `queue`). Built-in exchanges (the default exchange
 //! and `amq.*`) belong to the broker and are not drawn.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 use crate::editor::kinds::NodeKind;
@@ -63,7 +63,7 @@ pub struct Settings {
     pub script: Vec<ScriptStep>,
     /// Where the canvas draws, by name, the exchanges and queues the actors declare while
     /// the scenario runs (they are not in the topology being edited).
-    pub run_layout: BTreeMap<String, Point>,
+    pub run_layout: LiteMap<String, Point>,
     /// What the opened definitions carry besides the topology (users, permissions, vhosts,
     /// parameters, policies, entries of other vhosts), written back on save and export.
     pub carried: Arc<Carried>,
@@ -78,7 +78,7 @@ impl Default for Settings {
             seed: 1,
             network: Network::default(),
             script: Vec::new(),
-            run_layout: BTreeMap::new(),
+            run_layout: LiteMap::new_vec(),
             carried: Arc::default(),
         }
     }
@@ -91,8 +91,8 @@ pub struct Document {
     pub settings: Settings,
     // Invariant: keys are below `next_actor`; key order is creation order (the scenario's
     // actor order).
-    actors: BTreeMap<ActorKey, ActorSpec>,
-    positions: BTreeMap<NodeId, Point>,
+    actors: LiteMap<ActorKey, ActorSpec>,
+    positions: LiteMap<NodeId, Point>,
     next_actor: u32,
 }
 
@@ -215,7 +215,7 @@ impl Document {
 
     /// All actors, for changes that ripple through them (a rename).
     pub(crate) fn actors_mut(&mut self) -> impl Iterator<Item = &mut ActorSpec> {
-        self.actors.values_mut()
+        self.actors.iter_mut().map(|(_, actor)| actor)
     }
 
     pub(crate) fn add_actor(&mut self, actor: ActorSpec) -> ActorKey {

@@ -321,11 +321,11 @@ mod tests {
     #[test]
     fn header_lines_round_trip_with_types() {
         let table = parse_header_lines("format = pdf\n\n n = 3 \nflag=true\nonly-present\nquoted = \"7\"").unwrap();
-        assert_eq!(table["format"], FieldValue::Str("pdf".into()));
-        assert_eq!(table["n"], FieldValue::Int(3));
-        assert_eq!(table["flag"], FieldValue::Bool(true));
-        assert_eq!(table["only-present"], FieldValue::Void);
-        assert_eq!(table["quoted"], FieldValue::Str("7".into()));
+        assert_eq!(table.get("format"), Some(&FieldValue::Str("pdf".into())));
+        assert_eq!(table.get("n"), Some(&FieldValue::Int(3)));
+        assert_eq!(table.get("flag"), Some(&FieldValue::Bool(true)));
+        assert_eq!(table.get("only-present"), Some(&FieldValue::Void));
+        assert_eq!(table.get("quoted"), Some(&FieldValue::Str("7".into())));
         let text = header_lines(&table);
         assert_eq!(text, "flag = true\nformat = pdf\nn = 3\nonly-present\nquoted = \"7\"");
         assert_eq!(parse_header_lines(&text).unwrap(), table);

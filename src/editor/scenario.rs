@@ -4,6 +4,8 @@
 //! automatic layered layout.
 
 use std::collections::BTreeMap;
+
+use litemap::LiteMap;
 use std::sync::Arc;
 
 use crate::editor::document::{Document, NodeId, Settings};
@@ -26,7 +28,7 @@ impl Document {
             seed: scenario.seed,
             network: scenario.network,
             script: scenario.script.clone(),
-            run_layout: BTreeMap::new(),
+            run_layout: LiteMap::new_vec(),
             carried: Arc::new(carried.completed()),
         };
         for actor in &scenario.actors {

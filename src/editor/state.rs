@@ -7,7 +7,8 @@
 //! Every change to the document is one undo step; typing in one field and dragging in one
 //! gesture each coalesce into a single step.
 
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
+use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::rc::Rc;
 
@@ -139,7 +140,7 @@ struct History {
 pub struct EditorState {
     pub doc: Rc<Document>,
     pub selection: BTreeSet<Item>,
-    pub drafts: BTreeMap<(Item, Field), Draft>,
+    pub drafts: LiteMap<(Item, Field), Draft>,
     pub view: Viewport,
     pub gesture: Gesture,
     pub notice: Option<Notice>,
@@ -153,7 +154,7 @@ pub struct EditorState {
     pastes: u32,
     // Invariant: larger than every gesture serial handed out.
     pub(crate) next_serial: u32,
-    pub(crate) touches: BTreeMap<i32, Point>,
+    pub(crate) touches: LiteMap<i32, Point>,
 }
 
 impl EditorState {

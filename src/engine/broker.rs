@@ -8,8 +8,9 @@
 //! `rabbit_queue_consumers.erl`, `rabbit_dead_letter.erl`); see
 //! `tests/reference/amqp-oslo-semantics.txt` for the rules and their sources.
 
+use litemap::LiteMap;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -281,7 +282,7 @@ struct Unacked {
 struct Channel {
     connection: ConnectionId,
     next_tag: u64,
-    unacked: BTreeMap<u64, Unacked>,
+    unacked: LiteMap<u64, Unacked>,
 }
 
 /// Options of `basic.consume` plus the consumer's `basic.qos` prefetch.
@@ -298,10 +299,10 @@ pub struct ConsumeOptions {
 pub struct Broker {
     // Shared with snapshots until changed (declarations are rare next to publishes).
     topology: Arc<Topology>,
-    queues: BTreeMap<QueueId, QueueState>,
-    channels: BTreeMap<ChannelId, Channel>,
+    queues: LiteMap<QueueId, QueueState>,
+    channels: LiteMap<ChannelId, Channel>,
     connections: BTreeSet<ConnectionId>,
-    consumers: BTreeMap<ConsumerId, Consumer>,
+    consumers: LiteMap<ConsumerId, Consumer>,
     events: Vec<BrokerEvent>,
     // Consumer deliveries not yet taken by the simulator, in delivery order.
     outbox: Vec<Delivery>,
@@ -332,16 +333,16 @@ impl Default for Broker {
 impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
-        let mut queues = BTreeMap::new();
+        let mut queues = LiteMap::new_vec();
         queues.extend(topology.queues().map(|queue| (queue.id, QueueState::default())));
         let mut timed_queues = BTreeSet::new();
         timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {
             topology: Arc::new(topology),
             queues,
-            channels: BTreeMap::new(),
+            channels: LiteMap::new_vec(),
             connections: BTreeSet::new(),
-            consumers: BTreeMap::new(),
+            consumers: LiteMap::new_vec(),
             events: Vec::new(),
             outbox: Vec::new(),
             dead_letters: std::collections::VecDeque::new(),
@@ -402,7 +403,7 @@ impl Broker {
 
     pub fn open_channel(&mut self, connection: ConnectionId) -> ChannelId {
         let id = ChannelId(self.handle());
-        self.channels.insert(id, Channel { connection, next_tag: 1, unacked: BTreeMap::new() });
+        self.channels.insert(id, Channel { connection, next_tag: 1, unacked: LiteMap::new_vec() });
         id
     }
 
@@ -1203,15 +1204,16 @@ impl Broker {
             self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
         if multiple && delivery_tag == 0 {
             // Tag 0 with `multiple` means every outstanding delivery on the channel.
-            return Ok(std::mem::take(&mut channel.unacked).into_values().collect());
+            return Ok(std::mem::take(&mut channel.unacked).into_iter().map(|(_, unacked)| unacked).collect());
         }
         if multiple {
-            let keep = channel.unacked.split_off(&(delivery_tag + 1));
-            let taken = std::mem::replace(&mut channel.unacked, keep);
+            let mut taken = std::mem::take(&mut channel.unacked).into_tuple_vec();
+            let keep = taken.split_off(taken.partition_point(|(tag, _)| *tag <= delivery_tag));
+            channel.unacked = LiteMap::from_sorted_store_unchecked(keep);
             if taken.is_empty() {
                 return Err(unknown_tag(delivery_tag));
             }
-            Ok(taken.into_values().collect())
+            Ok(taken.into_iter().map(|(_, unacked)| unacked).collect())
         } else {
             channel.unacked.remove(&delivery_tag).map(|unacked| vec![unacked]).ok_or_else(|| unknown_tag(delivery_tag))
         }

@@ -6,7 +6,7 @@
 //! word and `#` zero or more, but only as whole words (`simply#carrots` is literal).
 //! A routing key's `*` and `#` are ordinary words.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Splits a topic key into words with RabbitMQ's rules.
 pub fn split_words(key: &str) -> Vec<&str> {
@@ -33,7 +33,7 @@ pub struct TopicTrie<T> {
 
 #[derive(Debug, Clone)]
 struct TrieNode<T> {
-    literal: BTreeMap<Box<str>, u32>,
+    literal: LiteMap<Box<str>, u32>,
     star: Option<u32>,
     hash: Option<u32>,
     ends: Vec<T>,
@@ -41,7 +41,7 @@ struct TrieNode<T> {
 
 impl<T> TrieNode<T> {
     fn empty() -> Self {
-        TrieNode { literal: BTreeMap::new(), star: None, hash: None, ends: Vec::new() }
+        TrieNode { literal: LiteMap::new_vec(), star: None, hash: None, ends: Vec::new() }
     }
 }
 
@@ -197,7 +197,7 @@ impl Pending {
 struct HashFrom {
     inline: [(u32, usize); 8],
     len: usize,
-    more: BTreeMap<u32, usize>,
+    more: LiteMap<u32, usize>,
 }
 
 impl HashFrom {

@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use litemap::LiteMap;
+
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 
@@ -420,12 +422,12 @@ type BindingKey = (ExchangeId, Destination, String);
 #[derive(Debug, Clone)]
 pub struct Topology {
     graph: StableDiGraph<Node, BindingId>,
-    exchanges: BTreeMap<ExchangeId, (Exchange, NodeIndex)>,
-    queues: BTreeMap<QueueId, (Queue, NodeIndex)>,
-    bindings: BTreeMap<BindingId, (Binding, EdgeIndex)>,
+    exchanges: LiteMap<ExchangeId, (Exchange, NodeIndex)>,
+    queues: LiteMap<QueueId, (Queue, NodeIndex)>,
+    bindings: LiteMap<BindingId, (Binding, EdgeIndex)>,
     exchange_names: BTreeMap<String, ExchangeId>,
     queue_names: BTreeMap<String, QueueId>,
-    route_indexes: BTreeMap<ExchangeId, RouteIndex>,
+    route_indexes: LiteMap<ExchangeId, RouteIndex>,
     // Invariant: every queue's `args` and every exchange's `policy_alternate_exchange` are
     // what these policies give.
     policies: Policies,
@@ -436,7 +438,7 @@ pub struct Topology {
     // Exchanges that have had a binding as source: auto-delete applies only to them.
     ever_bound: BTreeSet<ExchangeId>,
     // Every name an id ever had, kept after deletion so old trace entries stay readable.
-    names_ever: BTreeMap<u32, String>,
+    names_ever: LiteMap<u32, String>,
     // Invariant: larger than every id handed out so far; ids are never reused.
     next_id: u32,
 }
@@ -452,16 +454,16 @@ impl Topology {
     pub fn new() -> Topology {
         let mut topology = Topology {
             graph: StableDiGraph::new(),
-            exchanges: BTreeMap::new(),
-            queues: BTreeMap::new(),
-            bindings: BTreeMap::new(),
+            exchanges: LiteMap::new_vec(),
+            queues: LiteMap::new_vec(),
+            bindings: LiteMap::new_vec(),
             exchange_names: BTreeMap::new(),
             queue_names: BTreeMap::new(),
-            route_indexes: BTreeMap::new(),
+            route_indexes: LiteMap::new_vec(),
             policies: Policies::default(),
             bindings_by_key: BTreeMap::new(),
             ever_bound: BTreeSet::new(),
-            names_ever: BTreeMap::new(),
+            names_ever: LiteMap::new_vec(),
             next_id: 0,
         };
         for (name, kind) in BUILTIN_EXCHANGES {
@@ -719,13 +721,13 @@ impl Topology {
     /// re-applies policies when they change.
     pub fn set_policies(&mut self, policies: Policies) {
         self.policies = policies;
-        for (queue, _) in self.queues.values_mut() {
+        for (_, (queue, _)) in self.queues.iter_mut() {
             // Arguments were checked at declaration and policies when made: this holds.
             if let Ok(args) = self.policies.queue_args(&queue.spec.name, &queue.spec.arguments) {
                 queue.args = args;
             }
         }
-        for (exchange, _) in self.exchanges.values_mut() {
+        for (_, (exchange, _)) in self.exchanges.iter_mut() {
             exchange.policy_alternate_exchange = self.policies.alternate_exchange(&exchange.spec.name);
         }
     }

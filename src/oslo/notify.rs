@@ -3,7 +3,7 @@
 //! `<topic>.<priority>` on the control exchange, the priorities a listener binds for, the
 //! filter rules that skip an endpoint, and whether a notification is acked or requeued.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -170,9 +170,9 @@ pub fn notify_addresses(control_exchange: &str, topics: &[String], priority: Pri
 pub struct Filter {
     pub publisher_id: Option<String>,
     pub event_type: Option<String>,
-    pub context: BTreeMap<String, String>,
-    pub metadata: BTreeMap<String, String>,
-    pub payload: BTreeMap<String, String>,
+    pub context: LiteMap<String, String>,
+    pub metadata: LiteMap<String, String>,
+    pub payload: LiteMap<String, String>,
 }
 
 fn python_match(pattern: &str, text: &str) -> Result<bool, regex_lite::Error> {
@@ -186,7 +186,7 @@ fn single_mismatch(data: Option<&Value>, pattern: &str) -> Result<bool, regex_li
     }
 }
 
-fn keyed_mismatch(data: &Value, patterns: &BTreeMap<String, String>) -> Result<bool, regex_lite::Error> {
+fn keyed_mismatch(data: &Value, patterns: &LiteMap<String, String>) -> Result<bool, regex_lite::Error> {
     for (key, pattern) in patterns {
         if single_mismatch(data.get(key), pattern)? {
             return Ok(true);
@@ -460,7 +460,7 @@ mod tests {
             filter_rule: Some(Filter {
                 publisher_id: Some("^compute.*".into()),
                 event_type: Some("instance\\.create".into()),
-                payload: BTreeMap::from([("state".to_string(), "active".to_string())]),
+                payload: LiteMap::from_iter([("state".to_string(), "active".to_string())]),
                 ..Filter::default()
             }),
             ..NotificationEndpoint::handling("Filtered", &[Priority::Info])

@@ -5,7 +5,7 @@
 //! exchange to the caller's reply queue, retrying a returned reply every 250 ms for up to
 //! `kombu_missing_consumer_retry_timeout`.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -70,7 +70,7 @@ pub struct RpcServer {
     cache: MsgIdCache,
     // Requests being dispatched, by timer token: when they finish and the reply to send then
     // (None for casts).
-    in_progress: BTreeMap<u64, (SimTime, Option<PendingReply>)>,
+    in_progress: LiteMap<u64, (SimTime, Option<PendingReply>)>,
     // Its consumers and their queues, once it listens; emptied by a graceful stop.
     consumers: Vec<(ConsumerId, String)>,
     // Its own `topic_fanout_<id>` queue, which a graceful stop deletes.
@@ -79,11 +79,11 @@ pub struct RpcServer {
     fanout_id: String,
     // Call-monitor heartbeats due, by timer token: the request's in-progress token, and what
     // the heartbeat goes to.
-    heartbeats: BTreeMap<u64, Heartbeat>,
+    heartbeats: LiteMap<u64, Heartbeat>,
     // Returned replies waiting for a retry, by timer token.
-    retrying: BTreeMap<u64, Publish>,
+    retrying: LiteMap<u64, Publish>,
     // When each reply (by `_msg_id`) first came back, to give up after the retry timeout.
-    returned_since: BTreeMap<String, SimTime>,
+    returned_since: LiteMap<String, SimTime>,
     // Invariant: larger than every token handed out; 0 is the start timer.
     next_token: u64,
     started: bool,
@@ -98,13 +98,13 @@ impl RpcServer {
         RpcServer {
             config,
             cache: MsgIdCache::default(),
-            in_progress: BTreeMap::new(),
+            in_progress: LiteMap::new_vec(),
             consumers: Vec::new(),
             fanout_queue: None,
             fanout_id: String::new(),
-            heartbeats: BTreeMap::new(),
-            retrying: BTreeMap::new(),
-            returned_since: BTreeMap::new(),
+            heartbeats: LiteMap::new_vec(),
+            retrying: LiteMap::new_vec(),
+            returned_since: LiteMap::new_vec(),
             next_token: 1,
             started: false,
             sent: 0,

@@ -6,7 +6,7 @@
 //! receivers. Within a column, nodes follow the average row of what feeds them (one
 //! barycentre pass), so edges cross less; ties keep the input order.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use crate::scene::geometry::{Point, Rect, Size};
 
@@ -26,11 +26,11 @@ pub const COLUMN_GAP: f64 = 270.0;
 pub const ROW_GAP: f64 = 96.0;
 
 /// Positions (top-left corners) for every node, by column and row.
-pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap<K, Point> {
+pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, Point> {
     let columns = columns(nodes, edges);
     let n_columns = columns.values().copied().max().map_or(0, |last| last + 1);
     let mut rows: Vec<Vec<K>> = vec![Vec::new(); n_columns];
-    let mut row_of: BTreeMap<K, f64> = BTreeMap::new();
+    let mut row_of: LiteMap<K, f64> = LiteMap::new_vec();
     for (column, members) in rows.iter_mut().enumerate() {
         let mut keyed: Vec<(f64, usize)> = nodes
             .iter()
@@ -56,7 +56,7 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
         }
     }
     let tallest = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut positions = BTreeMap::new();
+    let mut positions = LiteMap::new_vec();
     for (column, members) in rows.iter().enumerate() {
         let shift = (tallest - members.len()) as f64 / 2.0;
         for (row, key) in members.iter().enumerate() {
@@ -70,10 +70,10 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap
 
 /// Column of each node: exchanges go one column right of any exchange bound to them
 /// (longest path, bounded so a cycle cannot loop), queues right of every exchange.
-fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap<K, usize> {
-    let mut band: BTreeMap<K, Band> = BTreeMap::new();
+fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, usize> {
+    let mut band: LiteMap<K, Band> = LiteMap::new_vec();
     band.extend(nodes.iter().copied());
-    let mut depth: BTreeMap<K, usize> = BTreeMap::new();
+    let mut depth: LiteMap<K, usize> = LiteMap::new_vec();
     depth.extend(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
     for _ in 0..depth.len() {
         let mut changed = false;
@@ -95,7 +95,7 @@ fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> BTreeMap<K, 
     let queue_column = first_exchange + exchange_columns;
     let has_queues = band.values().any(|band| *band == Band::Queues);
     let receiver_column = queue_column + usize::from(has_queues);
-    let mut columns = BTreeMap::new();
+    let mut columns = LiteMap::new_vec();
     columns.extend(nodes.iter().map(|(key, band)| {
         let column = match band {
             Band::Senders => 0,
@@ -141,21 +141,21 @@ mod tests {
         ];
         let edges = [("p", "x"), ("x", "q1"), ("x", "q2"), ("q1", "c1"), ("q2", "c2")];
         let at = layered(&nodes, &edges);
-        assert_eq!(at["p"].x, MARGIN);
-        assert_eq!(at["x"].x, MARGIN + COLUMN_GAP);
-        assert_eq!(at["q1"].x, MARGIN + 2.0 * COLUMN_GAP);
-        assert_eq!(at["c2"].x, MARGIN + 3.0 * COLUMN_GAP);
-        assert_eq!(at["q1"].y, MARGIN);
-        assert_eq!(at["q2"].y, MARGIN + ROW_GAP);
-        assert_eq!(at["p"].y, MARGIN + ROW_GAP / 2.0, "a short column is centred");
-        assert_eq!(at["c1"].y, at["q1"].y, "consumers line up with their queues");
+        assert_eq!(at[&"p"].x, MARGIN);
+        assert_eq!(at[&"x"].x, MARGIN + COLUMN_GAP);
+        assert_eq!(at[&"q1"].x, MARGIN + 2.0 * COLUMN_GAP);
+        assert_eq!(at[&"c2"].x, MARGIN + 3.0 * COLUMN_GAP);
+        assert_eq!(at[&"q1"].y, MARGIN);
+        assert_eq!(at[&"q2"].y, MARGIN + ROW_GAP);
+        assert_eq!(at[&"p"].y, MARGIN + ROW_GAP / 2.0, "a short column is centred");
+        assert_eq!(at[&"c1"].y, at[&"q1"].y, "consumers line up with their queues");
     }
 
     #[test]
     fn exchange_to_exchange_bindings_add_columns_and_cycles_end() {
         let nodes = [("a", Band::Exchanges), ("b", Band::Exchanges), ("q", Band::Queues)];
         let at = layered(&nodes, &[("a", "b"), ("b", "q")]);
-        assert_eq!((at["a"].x, at["b"].x, at["q"].x), (MARGIN, MARGIN + COLUMN_GAP, MARGIN + 2.0 * COLUMN_GAP));
+        assert_eq!((at[&"a"].x, at[&"b"].x, at[&"q"].x), (MARGIN, MARGIN + COLUMN_GAP, MARGIN + 2.0 * COLUMN_GAP));
         let looped = layered(&nodes, &[("a", "b"), ("b", "a")]);
         assert_eq!(looped.len(), 3);
     }
@@ -164,7 +164,7 @@ mod tests {
     fn barycentres_uncross_edges() {
         let nodes = [("x1", Band::Exchanges), ("x2", Band::Exchanges), ("qa", Band::Queues), ("qb", Band::Queues)];
         let at = layered(&nodes, &[("x2", "qa"), ("x1", "qb")]);
-        assert!(at["qb"].y < at["qa"].y, "qb follows x1, the upper exchange");
+        assert!(at[&"qb"].y < at[&"qa"].y, "qb follows x1, the upper exchange");
     }
 
     #[test]

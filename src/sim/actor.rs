@@ -8,7 +8,7 @@
 //! latency drawn from the seeded RNG. Actors draw randomness only from `ctx.rng()` and
 //! read time only from `ctx.now()`.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -170,7 +170,7 @@ pub struct ActorCtx<'a> {
     pub(crate) outgoing: Vec<Outgoing>,
     pub(crate) notes: Vec<Note>,
     pub(crate) new_consumers: Vec<ConsumerId>,
-    pub(crate) shared: &'a mut BTreeMap<String, String>,
+    pub(crate) shared: &'a mut LiteMap<String, String>,
 }
 
 impl ActorCtx<'_> {
@@ -199,7 +199,7 @@ impl ActorCtx<'_> {
 
     /// Memory shared by the actors of one client process (what actors of one shared
     /// transport know together, such as its reply queue's name), part of the world's state.
-    pub fn shared(&mut self) -> &mut BTreeMap<String, String> {
+    pub fn shared(&mut self) -> &mut LiteMap<String, String> {
         self.shared
     }
 

@@ -8,7 +8,8 @@
 //! bounded on long runs while `step_back` replays fewer than [`DENSE_INTERVAL`] steps. The trace
 //! keeps the newest `trace_retention` entries.
 
-use std::collections::{BTreeMap, VecDeque};
+use litemap::LiteMap;
+use std::collections::VecDeque;
 
 use crate::engine::{BrokerEvent, SimTime};
 use crate::sim::stats::{DepthHistory, DepthPoint};
@@ -40,7 +41,7 @@ pub enum Until {
 pub struct Session {
     world: World,
     // Invariant: contains step 0 (the initial world); keys are world step counts.
-    snapshots: BTreeMap<u64, World>,
+    snapshots: LiteMap<u64, World>,
     trace: VecDeque<TraceEntry>,
     trace_retention: usize,
     // Entries dropped from the front of the trace by retention.
@@ -55,7 +56,7 @@ impl Session {
 
     /// A session keeping at most `trace_retention` trace entries.
     pub fn with_retention(world: World, trace_retention: usize) -> Session {
-        let mut snapshots = BTreeMap::new();
+        let mut snapshots = LiteMap::new_vec();
         snapshots.insert(0, world.clone());
         Session {
             world,
@@ -123,7 +124,7 @@ impl Session {
     /// Moves to the state after `position` world steps (forward or back).
     pub fn seek(&mut self, position: u64) {
         if position < self.position() {
-            let (&from, snapshot) = self.snapshots.range(..=position).next_back().expect("step 0 is always kept");
+            let (from, snapshot) = self.snapshot_at_or_before(position);
             self.world = snapshot.clone();
             // The trace is ordered by step, so everything after `position` is one tail.
             let keep = self.trace.partition_point(|entry| entry.step <= position);
@@ -157,7 +158,7 @@ impl Session {
     /// jump costs at most one snapshot interval of replay, whatever its distance.
     pub fn jump(&mut self, position: u64) {
         let here = self.position();
-        let (&from, snapshot) = self.snapshots.range(..=position).next_back().expect("step 0 is always kept");
+        let (from, snapshot) = self.snapshot_at_or_before(position);
         if position < here || from > here {
             self.world = snapshot.clone();
         }
@@ -255,6 +256,13 @@ impl Session {
     /// Keeps step 0, every snapshot within the dense window behind `position`, and further
     /// back only those on a sparse grid whose spacing doubles until at most
     /// [`MAX_FAR_SNAPSHOTS`] remain.
+    /// The latest snapshot at or before `position`, and its step.
+    fn snapshot_at_or_before(&self, position: u64) -> (u64, &World) {
+        let index = self.snapshots.find_index(&position).unwrap_or_else(|after| after - 1);
+        let (&step, snapshot) = self.snapshots.get_indexed(index).expect("step 0 is always kept");
+        (step, snapshot)
+    }
+
     fn prune_snapshots(&mut self, position: u64) {
         let horizon = position.saturating_sub(DENSE_INTERVAL * DENSE_KEPT);
         if horizon <= 1 {
@@ -262,7 +270,8 @@ impl Session {
         }
         let mut spacing = DENSE_INTERVAL * DENSE_KEPT;
         loop {
-            let far = self.snapshots.range(1..horizon).filter(|(step, _)| **step % spacing == 0).count();
+            let far =
+                self.snapshots.iter().filter(|(step, _)| (1..horizon).contains(*step) && **step % spacing == 0).count();
             if far <= MAX_FAR_SNAPSHOTS {
                 break;
             }

@@ -6,7 +6,7 @@
 //! it grows and cut back when the session steps back; it is thinned past a cap, so memory
 //! stays bounded on long runs.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use serde::Serialize;
 
@@ -107,7 +107,7 @@ pub struct ActorCounters {
 /// The world's statistics: per-actor counters and the latency histogram.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
-    pub actors: BTreeMap<ActorId, ActorCounters>,
+    pub actors: LiteMap<ActorId, ActorCounters>,
     pub latency: LatencyHistogram,
 }
 
@@ -134,7 +134,7 @@ pub struct DepthPoint {
 /// Ready-message depth of each queue over time, one point per change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DepthHistory {
-    pub series: BTreeMap<QueueId, Vec<DepthPoint>>,
+    pub series: LiteMap<QueueId, Vec<DepthPoint>>,
 }
 
 impl DepthHistory {
@@ -159,7 +159,7 @@ impl DepthHistory {
 
     /// Forgets every point after `step` (the session stepped back).
     pub(crate) fn truncate_after(&mut self, step: u64) {
-        for series in self.series.values_mut() {
+        for (_, series) in self.series.iter_mut() {
             while series.last().is_some_and(|point| point.step > step) {
                 series.pop();
             }

@@ -2,7 +2,7 @@
 //! [`World::step`] processes exactly one pending event and appends what happened to the
 //! trace; everything random comes from the world's own seeded generator.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,7 @@ struct ActorSlot {
 pub struct World {
     broker: Broker,
     actors: Vec<ActorSlot>,
-    consumer_owner: BTreeMap<ConsumerId, ActorId>,
+    consumer_owner: LiteMap<ConsumerId, ActorId>,
     pending: Schedule<Pending>,
     rng: SimRng,
     network: Network,
@@ -156,12 +156,12 @@ pub struct World {
     // The earliest broker deadline already scheduled, to avoid scheduling it twice.
     deadline_scheduled: Option<SimTime>,
     // The latest arrival scheduled on each actor's link, per direction, for FIFO channels.
-    last_arrival: BTreeMap<(ActorId, Direction), SimTime>,
+    last_arrival: LiteMap<(ActorId, Direction), SimTime>,
     // How publishes sent with a kind or label of their own are drawn; the rest are plain
     // messages labelled by their message_id. Persistent, so snapshots share it.
     sent_as: imbl::OrdMap<PublishId, (MessageKind, Arc<str>)>,
     // Memory shared by the actors of one client process ([`ActorCtx::shared`]).
-    shared: BTreeMap<String, String>,
+    shared: LiteMap<String, String>,
     stats: Stats,
 }
 
@@ -213,16 +213,16 @@ impl World {
         World {
             broker,
             actors: slots,
-            consumer_owner: BTreeMap::new(),
+            consumer_owner: LiteMap::new_vec(),
             pending,
             rng: SimRng::from_seed(seed),
             network,
             now: 0,
             steps: 0,
             deadline_scheduled: None,
-            last_arrival: BTreeMap::new(),
+            last_arrival: LiteMap::new_vec(),
             sent_as: imbl::OrdMap::new(),
-            shared: BTreeMap::new(),
+            shared: LiteMap::new_vec(),
             stats: Stats::default(),
         }
     }

@@ -4,7 +4,7 @@
 //! message's entries, where run-time declarations are drawn). Views read the index and the
 //! session's current world; none of them re-runs or re-describes the trace from its start.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -70,12 +70,12 @@ pub struct Run {
     pub cut: bool,
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
-    pub messages: BTreeMap<PublishId, (MessageKind, Arc<str>)>,
+    pub messages: LiteMap<PublishId, (MessageKind, Arc<str>)>,
     /// Each message's trace entries, by index.
-    pub entries_of: BTreeMap<PublishId, Vec<u64>>,
+    pub entries_of: LiteMap<PublishId, Vec<u64>>,
     /// Each message's arrows, by index into `arrows`.
-    pub arrows_of: BTreeMap<PublishId, Vec<usize>>,
-    pub places: BTreeMap<Place, RunPlace>,
+    pub arrows_of: LiteMap<PublishId, Vec<usize>>,
+    pub places: LiteMap<Place, RunPlace>,
     /// Every place some arrow of the run leaves or reaches, in order (the log's node filter).
     pub involved: Vec<Place>,
 }
@@ -95,10 +95,10 @@ impl Run {
             end: 0,
             cut: false,
             arrows: Vec::new(),
-            messages: BTreeMap::new(),
-            entries_of: BTreeMap::new(),
-            arrows_of: BTreeMap::new(),
-            places: BTreeMap::new(),
+            messages: LiteMap::new_vec(),
+            entries_of: LiteMap::new_vec(),
+            arrows_of: LiteMap::new_vec(),
+            places: LiteMap::new_vec(),
             involved: Vec::new(),
         };
         let mut seen = 0;

@@ -2,7 +2,7 @@
 //! servers, reply queues) and one arrow per hop, up to the current position, the newest
 //! [`ARROWS_SHOWN`] of them; plus the same as Mermaid `sequenceDiagram` text.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use crate::editor::kinds::NodeKind;
 use crate::sim::{MessageKind, Place};
@@ -51,7 +51,7 @@ pub fn sequence(run: &Run, arrows: usize) -> Sequence {
     let so_far = run.arrows_so_far();
     let window = &so_far[so_far.len().saturating_sub(arrows)..];
     let position = run.session.position();
-    let mut first_seen: BTreeMap<Place, usize> = BTreeMap::new();
+    let mut first_seen: LiteMap<Place, usize> = LiteMap::new_vec();
     for (idx, arrow) in window.iter().enumerate() {
         for place in [arrow.from, arrow.to] {
             first_seen.entry(place).or_insert(idx);

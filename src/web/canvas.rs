@@ -31,7 +31,7 @@ use crate::scene::geometry::Point;
 use crate::sim::Place;
 use crate::studio::stage::{Badge, ClientState, StageNode, stage};
 use crate::studio::{MenuTarget, StudioAction};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 #[component]
 pub fn Canvas() -> Html {
@@ -59,7 +59,7 @@ pub fn Canvas() -> Html {
     let studio = editor.studio();
     let run = studio.run();
     let stage = run.as_ref().map(|run| stage(run, studio.display_time)).unwrap_or_default();
-    let mut statuses: BTreeMap<NodeId, NodeStatus> = BTreeMap::new();
+    let mut statuses: LiteMap<NodeId, NodeStatus> = LiteMap::new_vec();
     if let Some(run) = &run {
         for badge in &stage.badges {
             if let Some(node) = run.node(badge.place).or_else(|| place_node(badge.place)) {

@@ -1,7 +1,7 @@
 //! The browser app: a Yew 0.23 client-side renderer over the engine, compiled for wasm32 only.
 //!
 //! [`start`] is the only entry point (called by `src/main.rs`).
-//! It installs the panic hook first, so that even a panic during the first render shows a
+//! It watches for panics first, so that even a panic during the first render shows a
 //! banner instead of a blank page, then mounts [`app::App`] into `#app` from `index.html`.
 //! Components are small and do one job each; they read the root state (the yew-free
 //! `studio::Studio`) from a context and hold no logic beyond mapping it to markup and
@@ -42,9 +42,9 @@ mod run_layer;
 mod sequence_view;
 mod toolbar;
 
-/// Installs the panic hook and mounts the app into the page's `#app` element.
+/// Watches for panics (wasm traps) and mounts the app into the page's `#app` element.
 pub fn start() {
-    panic::install_hook();
+    panic::watch_for_traps();
     let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
     yew::Renderer::<app::App>::with_root(root).render();
 }

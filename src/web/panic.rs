@@ -1,39 +1,45 @@
 //! Turns a Rust panic into a visible error banner, so a bug never leaves a blank page.
 //!
-//! A panic aborts the wasm instance, so the banner is built with plain DOM calls rather than
-//! through Yew, and it offers a plain link to reload rather than anything that needs wasm.
-//! The panic is also logged to the console, with its stack, for whoever is debugging.
+//! The release bundle is built with `-Cpanic=immediate-abort` (it drops every panic message
+//! from the wasm; see ARCHITECTURE.md, "Bundle size"), so a panic there is a wasm trap: a
+//! `WebAssembly.RuntimeError` that reaches the window as an `error` event (from an event
+//! handler or timer) or an `unhandledrejection` (from the first render or a future). This
+//! module listens for those. The instance is unreliable after a trap, so the banner is
+//! built with plain DOM calls rather than through Yew, and it offers a plain link to reload.
+//! Debug builds keep panic messages and log them to the console, with their stack.
 
-use std::panic::PanicHookInfo;
-
-use web_sys::Document;
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, ErrorEvent, PromiseRejectionEvent};
 
 use crate::explain::lang::Lang;
 
 const BANNER_ID: &str = "panic-banner";
 
-/// Replaces Yew's default hook (which only logs) with [`on_panic`].
-pub fn install_hook() {
-    yew::set_custom_panic_hook(Box::new(on_panic));
+/// Shows the banner whenever the wasm instance traps, for the rest of the page's life.
+pub fn watch_for_traps() {
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    let window = gloo::utils::window();
+    EventListener::new(&window, "error", |event| {
+        if let Some(event) = event.dyn_ref::<ErrorEvent>() {
+            show_if_trap(&event.error());
+        }
+    })
+    .forget();
+    EventListener::new(&window, "unhandledrejection", |event| {
+        if let Some(event) = event.dyn_ref::<PromiseRejectionEvent>() {
+            show_if_trap(&event.reason());
+        }
+    })
+    .forget();
 }
 
-fn on_panic(info: &PanicHookInfo<'_>) {
-    console_error_panic_hook::hook(info);
-    // Nothing useful is left to do if the page has no document or body.
-    let _ = show_banner(&describe(info));
-}
-
-/// The panic's message followed by where it happened, in one line a user can copy into a bug report.
-fn describe(info: &PanicHookInfo<'_>) -> String {
-    let payload = info.payload();
-    let message = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("unknown panic payload");
-    match info.location() {
-        Some(location) => format!("{message} (at {location})"),
-        None => message.to_owned(),
+/// Shows the banner when `error` is a wasm trap; other script errors are not Kaiten's.
+fn show_if_trap(error: &JsValue) {
+    if let Some(trap) = error.dyn_ref::<js_sys::WebAssembly::RuntimeError>() {
+        // Nothing useful is left to do if the page has no document or body.
+        let _ = show_banner(&String::from(trap.to_string()));
     }
 }
 
