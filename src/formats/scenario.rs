@@ -522,10 +522,7 @@ impl Scenario {
         }
         let [low, high] = self.network.latency_ms;
         if low > high {
-            diagnostics.push(Diagnostic::new(
-                "network.latency_ms",
-                Problem::BoundsReversed { low: low.into(), high: high.into() },
-            ));
+            diagnostics.push(Diagnostic::new("network.latency_ms", Problem::BoundsReversed { low, high }));
         }
         if !diagnostics.is_empty() {
             return Err(diagnostics);
@@ -581,7 +578,7 @@ fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
             (bound > MAX_EXPANDED_BYTES).then(|| {
                 Diagnostic::new(
                     format!("actors[{idx}].{field}"),
-                    Problem::TemplateTooLarge { bound: bound as u64, max: MAX_EXPANDED_BYTES as u64 },
+                    Problem::TemplateTooLarge { bound, max: MAX_EXPANDED_BYTES },
                 )
             })
         })
@@ -689,7 +686,7 @@ fn consumer_problems(idx: usize, config: &ConsumerConfig) -> Vec<Diagnostic> {
     {
         problems.push(Diagnostic::new(
             format!("actors[{idx}].processing_ms.uniform"),
-            Problem::BoundsReversed { low: low.into(), high: high.into() },
+            Problem::BoundsReversed { low, high },
         ));
     }
     if let Some(failure) = config.failure
