@@ -123,7 +123,7 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
 
 fn kind(w: &dyn Catalogue, kind: JsonKind) -> String {
     match kind {
-        JsonKind::Null => w.kind_null(),
+        JsonKind::Null => "null".into(),
         JsonKind::Bool => w.kind_bool(),
         JsonKind::Number => w.kind_number(),
         JsonKind::String => w.kind_string(),
@@ -145,19 +145,19 @@ fn expected(w: &dyn Catalogue, expected: &Expected) -> String {
         Expected::Array => w.expected_array(),
         Expected::Object => w.expected_object(),
         Expected::ObjectWithKind => w.expected_object_with_kind(),
-        Expected::Other(serde) => w.expected_other(serde),
+        Expected::Other(serde) => serde.replace('`', "'"),
     }
 }
 
 fn got(w: &dyn Catalogue, got: &Got) -> String {
     match got {
-        Got::Number(value) => w.got_number(value),
+        Got::Number(value) => value.clone(),
         Got::String(value) => w.got_string(value),
-        Got::Bool(value) => w.got_bool(&value.to_string()),
+        Got::Bool(value) => value.to_string(),
         Got::Array => w.got_array(),
         Got::Object => w.got_object(),
-        Got::Null => w.got_null(),
-        Got::Other(serde) => w.got_other(serde),
+        Got::Null => "null".into(),
+        Got::Other(serde) => serde.replace('`', "'"),
     }
 }
 
@@ -165,7 +165,7 @@ fn got(w: &dyn Catalogue, got: &Got) -> String {
 fn one_of(w: &dyn Catalogue, names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
     match quoted.as_slice() {
-        [one] => w.one_of_one(one),
+        [one] => one.clone(),
         [first, second] => w.one_of_two(first, second),
         many => w.one_of_many(&many.join(&w.list_separator())),
     }

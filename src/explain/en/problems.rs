@@ -4,9 +4,6 @@ use crate::explain::keys::ProblemWords;
 use crate::explain::lang::English;
 
 impl ProblemWords for English {
-    fn kind_null(&self) -> String {
-        "null".into()
-    }
     fn kind_bool(&self) -> String {
         "a boolean".into()
     }
@@ -56,18 +53,9 @@ impl ProblemWords for English {
     fn expected_object_with_kind(&self) -> String {
         "an object ({...}) with a \"kind\"".into()
     }
-    fn expected_other(&self, serde: &str) -> String {
-        serde.replace('`', "'")
-    }
 
-    fn got_number(&self, value: &str) -> String {
-        value.into()
-    }
     fn got_string(&self, value: &str) -> String {
         format!("the string {value:?}").replace('`', "'")
-    }
-    fn got_bool(&self, value: &str) -> String {
-        value.into()
     }
     fn got_array(&self) -> String {
         "an array".into()
@@ -75,16 +63,7 @@ impl ProblemWords for English {
     fn got_object(&self) -> String {
         "an object".into()
     }
-    fn got_null(&self) -> String {
-        "null".into()
-    }
-    fn got_other(&self, serde: &str) -> String {
-        serde.replace('`', "'")
-    }
 
-    fn one_of_one(&self, name: &str) -> String {
-        name.into()
-    }
     fn one_of_two(&self, first: &str, second: &str) -> String {
         format!("{first} or {second}")
     }

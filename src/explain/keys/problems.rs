@@ -1,7 +1,7 @@
 //! The keys of the words for file problems (`formats::Problem`): one key per kind of problem,
 //! and where a problem may offer a near name, a second key that says it too ("did you mean"),
 //! so each language keeps its own word order. Lists arrive joined with the trace's
-//! `list_separator`.
+//! `list_separator`; code words (`null`, numbers as written, serde's own text) are no keys.
 
 use crate::explain::lang::words;
 
@@ -9,7 +9,6 @@ words! {
     /// What is wrong with a file, a link, saved work or a script.
     pub trait ProblemWords {
         // Kinds of JSON value, as a problem names what it found or wanted.
-        fn kind_null(&self);
         fn kind_bool(&self);
         fn kind_number(&self);
         fn kind_string(&self);
@@ -28,19 +27,13 @@ words! {
         fn expected_array(&self);
         fn expected_object(&self);
         fn expected_object_with_kind(&self);
-        fn expected_other(&self, serde: text);
 
         // What serde found instead.
-        fn got_number(&self, value: text);
         fn got_string(&self, value: text);
-        fn got_bool(&self, value: text);
         fn got_array(&self);
         fn got_object(&self);
-        fn got_null(&self);
-        fn got_other(&self, serde: text);
 
         // The names a field or variant may take.
-        fn one_of_one(&self, name: text);
         fn one_of_two(&self, first: text, second: text);
         fn one_of_many(&self, names: text);
 

@@ -4,9 +4,6 @@ use crate::explain::keys::ProblemWords;
 use crate::explain::lang::Chinese;
 
 impl ProblemWords for Chinese {
-    fn kind_null(&self) -> String {
-        "null".into()
-    }
     fn kind_bool(&self) -> String {
         "布尔值".into()
     }
@@ -56,18 +53,9 @@ impl ProblemWords for Chinese {
     fn expected_object_with_kind(&self) -> String {
         "带 \"kind\" 的对象（{...}）".into()
     }
-    fn expected_other(&self, serde: &str) -> String {
-        serde.replace('`', "'")
-    }
 
-    fn got_number(&self, value: &str) -> String {
-        value.into()
-    }
     fn got_string(&self, value: &str) -> String {
         format!("字符串 {value:?}")
-    }
-    fn got_bool(&self, value: &str) -> String {
-        value.into()
     }
     fn got_array(&self) -> String {
         "数组".into()
@@ -75,16 +63,7 @@ impl ProblemWords for Chinese {
     fn got_object(&self) -> String {
         "对象".into()
     }
-    fn got_null(&self) -> String {
-        "null".into()
-    }
-    fn got_other(&self, serde: &str) -> String {
-        serde.replace('`', "'")
-    }
 
-    fn one_of_one(&self, name: &str) -> String {
-        name.into()
-    }
     fn one_of_two(&self, first: &str, second: &str) -> String {
         format!("{first} 或 {second}")
     }
