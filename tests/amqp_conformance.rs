@@ -327,7 +327,11 @@ fn cases_23_30_to_34_exchange_to_exchange_alternate_exchange_mandatory_and_error
     let bind_default = Definitions::parse(
         &json!({"queues": [queue("Q", json!({}))], "bindings": [binding("", "Q", "Q", json!({}))]}).to_string(),
     );
-    assert!(bind_default.unwrap_err().to_string().contains("default exchange"), "case 34: binding to \"\" is refused");
+    assert_eq!(
+        bind_default.unwrap_err().problem,
+        kaiten::formats::Problem::DefaultExchangeBound,
+        "case 34: binding to \"\" is refused"
+    );
 }
 
 fn dead_letter_definitions(queue_arguments: Value) -> Value {

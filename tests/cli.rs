@@ -263,3 +263,33 @@ fn run_speaks_chinese_with_lang_or_the_environment() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("no language 'fr'; the languages are en, zh-CN"));
 }
+
+#[test]
+fn a_malformed_scenario_file_is_refused_in_the_language_asked_for() {
+    let file = scenario_file(
+        "malformed",
+        serde_json::json!({
+            "kaiten_scenario": 1, "name": "malformed",
+            "actors": [{"kind": "consumer", "name": "c", "queue": "q", "prefetch": "ten"}]
+        }),
+    );
+    let path = file.to_str().unwrap();
+    let chinese = kaiten(&["run", path, "--lang", "zh-CN"]);
+    assert_eq!(chinese.status.code(), Some(2));
+    let error = String::from_utf8(chinese.stderr).unwrap();
+    assert!(error.contains("无法加载场景："), "{error}");
+    assert!(
+        error.contains("actors[0].prefetch：应为 0 到 4294967295 之间的整数，实际是 字符串 \"ten\""),
+        "the problem in Chinese with its JSON path: {error}"
+    );
+    assert!(!error.contains("expected"), "no English is left: {error}");
+    let english = kaiten(&["run", path, "--lang", "en"]);
+    let error = String::from_utf8(english.stderr).unwrap();
+    assert!(
+        error.contains("actors[0].prefetch: expected a whole number from 0 to 4294967295, got the string \"ten\""),
+        "{error}"
+    );
+    let missing = kaiten(&["run", "work-queue", "--lang", "zh-CN"]);
+    let error = String::from_utf8(missing.stderr).unwrap();
+    assert!(error.contains("是不是指 'work-queues'？"), "a built-in name's near miss in Chinese: {error}");
+}

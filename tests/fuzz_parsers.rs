@@ -8,6 +8,7 @@
 //! hundred steps. Inputs that once broke something are named files in `tests/hostile/`;
 //! proptest keeps its own regressions in `tests/fuzz_parsers.proptest-regressions`.
 
+use kaiten::explain::lang::Lang;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -187,7 +188,10 @@ fn mutate(seeds: &[Vec<u8>], seed: usize, mutations: &[Mutation]) -> Vec<u8> {
 fn check_refusal(problems: &[kaiten::formats::Diagnostic]) -> Result<(), TestCaseError> {
     prop_assert!(!problems.is_empty(), "refused without a reason");
     for problem in problems {
-        prop_assert!(!problem.message.is_empty(), "a problem without a message: {problem:?}");
+        for lang in Lang::ALL {
+            let said = kaiten::explain::problems::words(lang, &problem.problem);
+            prop_assert!(!said.trim().is_empty(), "a problem without words: {problem:?}");
+        }
     }
     Ok(())
 }
@@ -207,7 +211,7 @@ fn read_and_run(bytes: &[u8]) -> Result<(), TestCaseError> {
     if let Ok(text) = std::str::from_utf8(bytes)
         && let Err(error) = Definitions::parse(text)
     {
-        prop_assert!(!error.problem.is_empty(), "{error:?}");
+        prop_assert!(!kaiten::explain::problems::words(Lang::En, &error.problem).is_empty(), "{error:?}");
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use kaiten::explain::lang::Lang;
-use kaiten::explain::run::problem;
+use kaiten::explain::problem;
 use kaiten::formats::MAX_FILE_BYTES;
 use kaiten::studio::{Studio, StudioAction};
 use serde_json::{Value, json};

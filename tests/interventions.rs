@@ -270,17 +270,19 @@ fn an_intervention_naming_no_actor_is_refused_with_its_path() {
     let errors = work_queue(1)
         .with_script_steps(&[r#"{"at_ms": 5, "stop_actor": "bb"}"#.into(), r#"{"at_ms": 5, "explode": 1}"#.into()])
         .unwrap_err();
-    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let english =
+        |error: &kaiten::formats::Diagnostic| kaiten::explain::problem(kaiten::explain::lang::Lang::En, error);
+    let lines: Vec<String> = errors.iter().map(english).collect();
     assert!(lines[0].starts_with("intervene[0].stop_actor: no actor named 'bb'"), "{lines:?}");
     assert!(lines[1].starts_with("intervene[1].explode: unknown action 'explode'"), "{lines:?}");
     let errors = work_queue(1)
         .with_script_steps(&[r#"{"at_ms": 5, "slow_actor": {"actor": "a", "factor": -1}}"#.into()])
         .unwrap_err();
-    assert!(errors[0].to_string().starts_with("intervene[0].slow_actor.factor: expected a whole number"), "{errors:?}");
+    assert!(english(&errors[0]).starts_with("intervene[0].slow_actor.factor: expected a whole number"), "{errors:?}");
     let file = json!({"kaiten_scenario": 1, "name": "x", "actors": [{"kind": "producer", "name": "p"}],
                       "script": [{"at_ms": 5, "drop_message": {"mesage": 3}}]});
     let errors = Scenario::from_json(&file.to_string()).unwrap_err();
-    assert!(errors[0].to_string().starts_with("script[0].drop_message.mesage: unknown field 'mesage'"), "{errors:?}");
+    assert!(english(&errors[0]).starts_with("script[0].drop_message.mesage: unknown field 'mesage'"), "{errors:?}");
 }
 
 /// The trace of `scenario` run to 20,000 steps.

@@ -582,7 +582,7 @@ fn a_graceful_stop_of_an_unknown_actor_is_refused_with_its_path() {
     )
     .and_then(|scenario| scenario.build(1).map(|_| ()))
     .unwrap_err();
-    assert!(errors.iter().any(|error| error.to_string().contains("script[0].stop_gracefully")), "{errors:?}");
+    assert!(errors.iter().any(|error| error.path == "script[0].stop_gracefully"), "{errors:?}");
 }
 
 #[test]

@@ -124,7 +124,10 @@ fn reject_publish_takes_the_message_that_goes_over_then_refuses_until_the_soft_l
 fn quorum_declarations_are_refused_as_rabbitmq_refuses_them() {
     let refusal = |queue: Value| {
         let definitions = json!({"queues": [queue]}).to_string();
-        Definitions::parse(&definitions).map(|_| ()).expect_err("refused").to_string()
+        kaiten::explain::problem(
+            kaiten::explain::lang::Lang::En,
+            &Definitions::parse(&definitions).map(|_| ()).expect_err("refused"),
+        )
     };
     let mut non_durable = quorum("q", json!({}));
     non_durable["durable"] = json!(false);

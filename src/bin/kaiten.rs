@@ -35,7 +35,7 @@ mod native {
     use clap::{Args, Parser, Subcommand};
 
     use kaiten::explain::lang::Lang;
-    use kaiten::formats::Diagnostic;
+    use kaiten::explain::problem;
     use kaiten::formats::definitions::Definitions;
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
@@ -161,9 +161,9 @@ mod native {
 
     fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         match cli.command {
-            Command::Amqp(args) => amqp(&args),
-            Command::Verify(args) => verify(&args),
-            Command::VerifyCorpus(args) => verify_corpus(&args),
+            Command::Amqp(args) => amqp(lang_from_environment(), &args),
+            Command::Verify(args) => verify(lang_from_environment(), &args),
+            Command::VerifyCorpus(args) => verify_corpus(lang_from_environment(), &args),
             Command::Run(args) => crate::simulate::run(crate::simulate::RunOptions {
                 scenario: args.scenario,
                 seed: args.seed,
@@ -175,7 +175,9 @@ mod native {
                 intervene: args.intervene,
                 lang: args.lang.unwrap_or_else(lang_from_environment),
             }),
-            Command::Definitions(args) => crate::simulate::definitions(&args.scenario, args.at, args.max_steps),
+            Command::Definitions(args) => {
+                crate::simulate::definitions(lang_from_environment(), &args.scenario, args.at, args.max_steps)
+            }
         }
     }
 
@@ -198,21 +200,22 @@ mod native {
         escape_controls(&path.display().to_string())
     }
 
-    fn load_definitions(path: &Path) -> anyhow::Result<Definitions> {
-        let text = read_input("definitions", path)?;
-        let (definitions, diagnostics) = Definitions::parse(&text)
-            .map_err(|error| refused("definitions", path, vec![Diagnostic::new(error.path, error.problem)]))?;
+    fn load_definitions(lang: Lang, path: &Path) -> anyhow::Result<Definitions> {
+        let heading = lang.words().cannot_load_definitions();
+        let text = read_input(lang, &heading, path)?;
+        let (definitions, diagnostics) =
+            Definitions::parse(&text).map_err(|error| refused(lang, &heading, path, vec![error]))?;
         for diagnostic in diagnostics {
-            eprintln!("kaiten: warning: {}: {}", shown(path), escape_controls(&diagnostic.to_string()));
+            eprintln!("kaiten: warning: {}", escape_controls(&problem(lang, &diagnostic.within(&shown(path)))));
         }
         Ok(definitions)
     }
 
-    fn load_script(path: &Path) -> anyhow::Result<Script> {
-        let text = read_input("script", path)?;
+    fn load_script(lang: Lang, path: &Path) -> anyhow::Result<Script> {
+        let text = read_input(lang, &lang.words().cannot_load_script(), path)?;
         script::parse(&text)
-            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
-            .with_context(|| format!("invalid script {}", shown(path)))
+            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&problem(lang, &error))))
+            .with_context(|| lang.words().invalid_script(&shown(path)))
     }
 
     /// Writes `text` and a newline to standard output, reporting a closed pipe or a full
@@ -224,27 +227,29 @@ mod native {
     }
 
     fn simulate(
+        lang: Lang,
         definitions: &Definitions,
         script: &Script,
         script_path: &Path,
         readback: Readback,
     ) -> anyhow::Result<RunRecord> {
         script::run_with(definitions.topology.clone(), script, RunOptions { readback })
-            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&error.to_string())))
-            .with_context(|| format!("script {} failed", shown(script_path)))
+            .map_err(|error| anyhow::anyhow!("{}", escape_controls(&problem(lang, &error))))
+            .with_context(|| lang.words().script_failed(&shown(script_path)))
     }
 
     /// `kaiten amqp`: the headless contract.
-    fn amqp(args: &ScriptArgs) -> anyhow::Result<ExitCode> {
-        let definitions = load_definitions(&args.definitions)?;
-        let script = load_script(&args.script)?;
-        let record = simulate(&definitions, &script, &args.script, Readback::Snapshot)?;
+    fn amqp(lang: Lang, args: &ScriptArgs) -> anyhow::Result<ExitCode> {
+        let definitions = load_definitions(lang, &args.definitions)?;
+        let script = load_script(lang, &args.script)?;
+        let record = simulate(lang, &definitions, &script, &args.script, Readback::Snapshot)?;
         print(&serde_json::to_string_pretty(&record.document())?)?;
         Ok(ExitCode::SUCCESS)
     }
 
     /// Runs one pair on both sides and returns the differences.
     fn compare(
+        lang: Lang,
         broker: &LiveBroker,
         definitions: &Definitions,
         script: &Script,
@@ -252,7 +257,7 @@ mod native {
         print_broker: bool,
     ) -> anyhow::Result<Vec<String>> {
         // The broker's queues can only be read by draining them, so drain the simulated ones.
-        let simulated = simulate(definitions, script, script_path, Readback::Drain)?;
+        let simulated = simulate(lang, definitions, script, script_path, Readback::Drain)?;
         let observed = broker.run(&definitions.topology, script)?;
         if print_broker {
             print(&serde_json::to_string_pretty(&observed.record.document())?)?;
@@ -268,11 +273,11 @@ mod native {
     }
 
     /// `kaiten verify`.
-    fn verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
-        let definitions = load_definitions(&args.script.definitions)?;
-        let script = load_script(&args.script.script)?;
+    fn verify(lang: Lang, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
+        let definitions = load_definitions(lang, &args.script.definitions)?;
+        let script = load_script(lang, &args.script.script)?;
         let broker = connect(&args.broker)?;
-        let differences = compare(&broker, &definitions, &script, &args.script.script, args.print_broker)?;
+        let differences = compare(lang, &broker, &definitions, &script, &args.script.script, args.print_broker)?;
         for difference in &differences {
             print(&escape_controls(difference))?;
         }
@@ -291,7 +296,7 @@ mod native {
     }
 
     /// `kaiten verify-corpus`.
-    fn verify_corpus(args: &VerifyCorpusArgs) -> anyhow::Result<ExitCode> {
+    fn verify_corpus(lang: Lang, args: &VerifyCorpusArgs) -> anyhow::Result<ExitCode> {
         let mut pairs = Vec::new();
         for entry in std::fs::read_dir(&args.dir).with_context(|| format!("cannot list {}", args.dir.display()))? {
             let path = entry?.path();
@@ -307,16 +312,16 @@ mod native {
         let broker = connect(&args.broker)?;
         let (mut n_passed, mut n_failed, mut n_publishes) = (0usize, 0usize, 0usize);
         for (name, defs_path, script_path) in &pairs {
-            let definitions = load_definitions(defs_path)?;
-            let script = load_script(script_path)?;
+            let definitions = load_definitions(lang, defs_path)?;
+            let script = load_script(lang, script_path)?;
             n_publishes += count_publishes(&script);
-            let mut differences = compare(&broker, &definitions, &script, script_path, false)?;
+            let mut differences = compare(lang, &broker, &definitions, &script, script_path, false)?;
             let mut retried = None;
             if !differences.is_empty() {
                 // A loaded broker sometimes drops a connection or fires timers late; a real
                 // difference shows again on a second run, on a fresh connection and vhost.
                 let fresh = connect(&args.broker)?;
-                let again = compare(&fresh, &definitions, &script, script_path, false)?;
+                let again = compare(lang, &fresh, &definitions, &script, script_path, false)?;
                 if again.is_empty() {
                     retried = differences.first().cloned();
                 }

@@ -7,7 +7,9 @@
 //! variable (denied by clippy), each language keeps its own word order and plural rules in
 //! ordinary code, and nothing is parsed at run time or added to the wasm bundle.
 
-use crate::explain::keys::{CliWords, EditWords, InterventionWords, OsloWords, RunWords, TraceWords, UiWords};
+use crate::explain::keys::{
+    CliWords, EditWords, InterventionWords, OsloWords, ProblemWords, RunWords, TraceWords, UiWords,
+};
 
 /// A language of the UI and the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -63,10 +65,13 @@ impl Lang {
 
 /// Everything one language says: every word trait.
 pub trait Catalogue:
-    TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + Sync
+    TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync
 {
 }
-impl<T: TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + Sync> Catalogue for T {}
+impl<T> Catalogue for T where
+    T: TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync
+{
+}
 
 /// The English catalogue (`en/`).
 pub struct English;
@@ -147,7 +152,8 @@ mod tests {
                 .chain(crate::explain::keys::intervention::samples(words))
                 .chain(crate::explain::keys::edit::samples(words))
                 .chain(crate::explain::keys::cli::samples(words))
-                .chain(crate::explain::keys::ui::samples(words));
+                .chain(crate::explain::keys::ui::samples(words))
+                .chain(crate::explain::keys::problems::samples(words));
             for (key, said, sentinels) in all {
                 assert!(!said.trim().is_empty(), "{lang:?} says nothing for {key}");
                 for sentinel in sentinels {

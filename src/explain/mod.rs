@@ -1,7 +1,7 @@
 //! Words: the one place that turns data into sentences, for the CLI and the UI alike:
 //! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
 //! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), the run view's labels
-//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), the `?` overlay (`shortcuts`) and built-in scenarios' titles (`scenarios`).
+//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), file problems (`problems`), the `?` overlay (`shortcuts`) and built-in scenarios' titles (`scenarios`).
 //! Each language is one catalogue (`lang`, the keys in `keys/`, `en/`, `zh_cn/`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
@@ -12,10 +12,12 @@ pub mod keys;
 pub mod kinds;
 pub mod lang;
 pub mod oslo;
+pub mod problems;
 pub mod render;
 pub mod run;
 pub mod scenarios;
 pub mod shortcuts;
 mod zh_cn;
 
+pub use problems::problem;
 pub use render::{Describer, describe, describe_drop, explanation_lines};

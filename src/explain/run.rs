@@ -4,6 +4,7 @@
 
 use crate::engine::PublishId;
 use crate::explain::lang::Lang;
+use crate::explain::problems::problem;
 use crate::formats::scenario::Diagnostic;
 use crate::sim::{CallOutcome, MessageKind};
 use crate::studio::EntryKind;
@@ -112,15 +113,6 @@ pub fn nothing_to_play(lang: Lang, problems: &[Diagnostic]) -> String {
     }
     let each: Vec<String> = problems.iter().map(|each| problem(lang, each)).collect();
     words.cannot_run(&each.join("; "))
-}
-
-/// One problem with a file, a link or kept work: where, then what.
-pub fn problem(lang: Lang, problem: &Diagnostic) -> String {
-    if problem.path.is_empty() {
-        problem.message.clone()
-    } else {
-        lang.words().problem_at(&problem.path, &problem.message)
-    }
 }
 
 /// A message's name where no label was given: its publish number.

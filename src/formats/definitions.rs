@@ -25,24 +25,14 @@ use crate::engine::topology::{
 };
 use crate::engine::value::{FieldTable, table_from_json, table_to_json};
 use crate::formats::Diagnostic;
+use crate::formats::problem::{JsonKind, Problem};
 
 /// The RabbitMQ release whose export format (and behaviour) Kaiten follows.
 pub const RABBITMQ_VERSION: &str = "3.10.8";
 
-/// A refused definitions document: where (a JSON path such as `queues[0].arguments.x-overflow`)
-/// and what is wrong there.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{problem}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
-pub struct DefinitionsError {
-    pub path: String,
-    pub problem: String,
-}
-
-impl DefinitionsError {
-    fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
-        DefinitionsError { path: path.into(), problem: problem.into() }
-    }
-}
+/// A refused definitions document: where (a JSON path such as `queues[0].arguments.x-overflow`,
+/// empty for the whole document) and what is wrong there.
+pub type DefinitionsError = Diagnostic;
 
 /// A loaded definitions document: the topology of vhost `/` plus everything else verbatim.
 #[derive(Debug, Clone)]
@@ -189,7 +179,7 @@ fn too_large_integers(prefix: &str, arguments: &Map<String, Value>) -> Result<()
         {
             return Err(DefinitionsError::new(
                 format!("{prefix}.{name}"),
-                format!("{number} is too large: an AMQP argument holds integers up to {}", i64::MAX),
+                Problem::IntegerTooLarge { number: number.to_string(), max: i64::MAX.to_string() },
             ));
         }
     }
@@ -230,12 +220,7 @@ fn read_policies(
     }
     for (idx, value) in section(document, "parameters")?.iter().enumerate() {
         if value.get("component").and_then(Value::as_str) != Some("operator_policy") {
-            diagnostics.push(Diagnostic {
-                path: format!("parameters[{idx}]"),
-                message: "kept verbatim but not applied: of runtime parameters, the simulation acts on operator \
-                          policies only"
-                    .into(),
-            });
+            diagnostics.push(Diagnostic::new(format!("parameters[{idx}]"), Problem::ParameterNotApplied));
             continue;
         }
         let path = format!("parameters[{idx}].value");
@@ -261,21 +246,20 @@ fn make_policy(
         return Ok(None);
     }
     let apply_to = ApplyTo::parse(&parsed.apply_to).ok_or_else(|| {
-        DefinitionsError::new(
-            format!("{path}.apply-to"),
-            format!("\"{}\" is not one of queues, exchanges, all", parsed.apply_to),
-        )
+        DefinitionsError::new(format!("{path}.apply-to"), Problem::ApplyToInvalid { found: parsed.apply_to.clone() })
     })?;
     too_large_integers(&format!("{path}.definition"), &parsed.definition)?;
     let definition = table_from_json(&Value::Object(parsed.definition));
-    let policy = Policy::new(&parsed.name, &parsed.pattern, apply_to, parsed.priority, kind, definition)
-        .map_err(|error| DefinitionsError::new(format!("{path}.{}", error.member), error.problem))?;
+    let policy =
+        Policy::new(&parsed.name, &parsed.pattern, apply_to, parsed.priority, kind, definition).map_err(|error| {
+            DefinitionsError::new(format!("{path}.{}", error.member), Problem::Broker { text: error.problem })
+        })?;
     let unsimulated = policy.unsimulated_keys();
     if !unsimulated.is_empty() {
-        diagnostics.push(Diagnostic {
-            path: format!("{path}.definition"),
-            message: format!("kept but not simulated: {}", unsimulated.join(", ")),
-        });
+        diagnostics.push(Diagnostic::new(
+            format!("{path}.definition"),
+            Problem::PolicyKeysNotSimulated { keys: unsimulated.iter().map(|key| key.to_string()).collect() },
+        ));
     }
     Ok(Some(policy))
 }
@@ -284,7 +268,7 @@ fn make_policy(
 fn entry<T: for<'de> Deserialize<'de>>(prefix: &str, value: &Value) -> Result<T, DefinitionsError> {
     crate::formats::read::read(value).map_err(|problem| {
         let path = if problem.path.is_empty() { prefix.to_string() } else { format!("{prefix}.{}", problem.path) };
-        DefinitionsError::new(path, crate::formats::plain_message(&problem.error.to_string()))
+        problem.at(path)
     })
 }
 
@@ -293,7 +277,7 @@ fn section<'a>(document: &'a IndexMap<String, Value>, name: &str) -> Result<&'a 
         None => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
         Some(other) => {
-            Err(DefinitionsError::new(name, format!("expected an array, got {}", crate::formats::kind_of(other))))
+            Err(DefinitionsError::new(name, Problem::WrongKind { expected: JsonKind::Array, got: JsonKind::of(other) }))
         }
     }
 }
@@ -365,26 +349,19 @@ impl Definitions {
     /// Parses a definitions document. Returns the definitions and what the simulation
     /// will not act on (policies, other vhosts), or the first problem found.
     pub fn parse(text: &str) -> Result<(Definitions, Vec<Diagnostic>), DefinitionsError> {
-        let document =
-            crate::formats::parse_json(text).map_err(|problem| DefinitionsError::new(problem.path, problem.message))?;
+        let document = crate::formats::parse_json(text)?;
         let Value::Object(document) = document else {
-            return Err(DefinitionsError::new(
-                "",
-                format!(
-                    "the document must be a JSON object ({{\"queues\": [...], ...}}), not {}",
-                    crate::formats::kind_of(&document)
-                ),
-            ));
+            return Err(DefinitionsError::new("", Problem::DefinitionsNotObject { got: JsonKind::of(&document) }));
         };
         let document: IndexMap<String, Value> = document.into_iter().collect();
         if let Some(key) = document.keys().find(|key| !SECTIONS.contains(&key.as_str())) {
             return Err(DefinitionsError::new(
                 key.as_str(),
-                format!(
-                    "unknown section \"{key}\"{}; definitions have {}",
-                    crate::formats::scenario::did_you_mean(key, SECTIONS),
-                    SECTIONS.join(", ")
-                ),
+                Problem::UnknownSection {
+                    found: key.clone(),
+                    suggestion: crate::formats::scenario::did_you_mean(key, SECTIONS),
+                    sections: crate::formats::problem::names(SECTIONS),
+                },
             ));
         }
         let mut diagnostics = Vec::new();
@@ -408,17 +385,17 @@ impl Definitions {
             let kind = ExchangeKind::parse(&parsed.kind).ok_or_else(|| {
                 DefinitionsError::new(
                     format!("{path}.type"),
-                    format!(
-                        "unknown exchange type \"{}\": Kaiten simulates direct, fanout, topic and headers",
-                        parsed.kind
-                    ),
+                    Problem::UnknownExchangeType { found: parsed.kind.clone() },
                 )
             })?;
             if let Some((_, builtin_kind)) = BUILTIN_EXCHANGES.iter().find(|(name, _)| *name == parsed.name) {
                 if *builtin_kind != kind {
                     return Err(DefinitionsError::new(
                         format!("{path}.type"),
-                        format!("the built-in exchange \"{}\" is of type {}", parsed.name, builtin_kind.as_str()),
+                        Problem::BuiltinExchangeType {
+                            name: parsed.name.clone(),
+                            kind: builtin_kind.as_str().to_string(),
+                        },
                     ));
                 }
                 // Built-in exchanges exist in every vhost; RabbitMQ's export leaves them out.
@@ -431,7 +408,7 @@ impl Definitions {
             {
                 return Err(DefinitionsError::new(
                     format!("{path}.arguments.alternate-exchange"),
-                    format!("expected an exchange name (a string), got {}", ae.to_json()),
+                    Problem::AlternateExchangeNotName { got: ae.to_json().to_string() },
                 ));
             }
             let spec = ExchangeSpec {
@@ -459,23 +436,15 @@ impl Definitions {
                 None | Some("classic") if !declared_quorum => {}
                 Some("quorum") if declared_quorum => {}
                 Some("quorum") => {
-                    return Err(DefinitionsError::new(
-                        format!("{path}.type"),
-                        "a quorum queue needs \"x-queue-type\": \"quorum\" in its arguments, as RabbitMQ exports it"
-                            .to_string(),
-                    ));
+                    return Err(DefinitionsError::new(format!("{path}.type"), Problem::QuorumNeedsArgument));
                 }
                 None | Some("classic") => {
-                    return Err(DefinitionsError::new(
-                        format!("{path}.type"),
-                        "its arguments make it a quorum queue (\"x-queue-type\": \"quorum\"), so its type is \"quorum\""
-                            .to_string(),
-                    ));
+                    return Err(DefinitionsError::new(format!("{path}.type"), Problem::ArgumentsMakeQuorum));
                 }
                 Some(queue_type) => {
                     return Err(DefinitionsError::new(
                         format!("{path}.type"),
-                        format!("\"{queue_type}\" queues are not simulated; Kaiten models classic and quorum queues"),
+                        Problem::QueueTypeNotSimulated { found: queue_type.to_string() },
                     ));
                 }
             }
@@ -486,7 +455,10 @@ impl Definitions {
                 let mut alone = FieldTable::new();
                 alone.insert(name.clone(), argument.clone());
                 if let Err(error) = QueueArgs::parse(&parsed.name, &alone) {
-                    return Err(DefinitionsError::new(format!("{path}.arguments.{name}"), error.text().to_string()));
+                    return Err(DefinitionsError::new(
+                        format!("{path}.arguments.{name}"),
+                        Problem::Broker { text: error.text().to_string() },
+                    ));
                 }
             }
             let spec = QueueSpec {
@@ -497,12 +469,12 @@ impl Definitions {
                 arguments,
             };
             if let Err(error) = crate::engine::quorum::check_declaration(&spec) {
-                return Err(DefinitionsError::new(path, format!("{} (406 PRECONDITION_FAILED)", error.text())));
+                return Err(DefinitionsError::new(path, precondition_failed(error.text())));
             }
             if let Err(error) = crate::engine::topology::check_dead_letter_routing_key(&spec) {
                 return Err(DefinitionsError::new(
                     format!("{path}.arguments.x-dead-letter-routing-key"),
-                    format!("{} (406 PRECONDITION_FAILED)", error.text()),
+                    precondition_failed(error.text()),
                 ));
             }
             topology.declare_queue(spec.clone()).map_err(|error| amqp_problem(&path, "name", &error))?;
@@ -518,13 +490,10 @@ impl Definitions {
                 continue;
             }
             let source = topology.exchange_by_name(&parsed.source).ok_or_else(|| {
-                DefinitionsError::new(format!("{path}.source"), format!("no exchange named \"{}\"", parsed.source))
+                DefinitionsError::new(format!("{path}.source"), Problem::NoExchange { name: parsed.source.clone() })
             })?;
             if source.name().is_empty() {
-                return Err(DefinitionsError::new(
-                    format!("{path}.source"),
-                    "the default exchange cannot be bound: every queue is bound to it by name (403 ACCESS_REFUSED)",
-                ));
+                return Err(DefinitionsError::new(format!("{path}.source"), Problem::DefaultExchangeBound));
             }
             let (source_id, source_kind) = (source.id, source.spec.kind);
             let destination_is_queue = matches!(parsed.destination_type, DestinationType::Queue);
@@ -534,11 +503,10 @@ impl Definitions {
                 topology.exchange_by_name(&parsed.destination).map(|exchange| Destination::Exchange(exchange.id))
             }
             .ok_or_else(|| {
-                let what = if destination_is_queue { "queue" } else { "exchange" };
-                DefinitionsError::new(
-                    format!("{path}.destination"),
-                    format!("no {what} named \"{}\"", parsed.destination),
-                )
+                let name = parsed.destination.clone();
+                let problem =
+                    if destination_is_queue { Problem::NoQueue { name } } else { Problem::NoExchange { name } };
+                DefinitionsError::new(format!("{path}.destination"), problem)
             })?;
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
             let arguments = table_from_json(&Value::Object(parsed.arguments));
@@ -547,7 +515,7 @@ impl Definitions {
             {
                 return Err(DefinitionsError::new(
                     format!("{path}.arguments.x-match"),
-                    format!("\"{mode}\" is not one of all, any, all-with-x, any-with-x (406 PRECONDITION_FAILED)"),
+                    Problem::XMatchInvalid { found: mode.to_string() },
                 ));
             }
             topology
@@ -567,11 +535,7 @@ impl Definitions {
             let simulated = ["exchanges", "queues", "bindings"].contains(&name.as_str());
             let empty = matches!(value, Value::Array(items) if items.is_empty());
             if !simulated && !empty && name == "operator_policies" {
-                diagnostics.push(Diagnostic {
-                    path: name.clone(),
-                    message: "kept verbatim but not applied: the simulation acts on queue and exchange arguments only"
-                        .into(),
-                });
+                diagnostics.push(Diagnostic::new(name.clone(), Problem::OperatorPoliciesNotApplied));
             }
         }
         Ok((Definitions { topology, carried: Carried { document, exchanges, queues, bindings } }, diagnostics))
@@ -700,17 +664,16 @@ fn binding_json(key: &BindingKey) -> Value {
 }
 
 fn other_vhost(path: &str, vhost: &Option<String>) -> Diagnostic {
-    Diagnostic {
-        path: path.to_string(),
-        message: format!(
-            "vhost \"{}\" is kept verbatim but not simulated (Kaiten simulates vhost \"/\")",
-            vhost.as_deref().unwrap_or("")
-        ),
-    }
+    Diagnostic::new(path, Problem::OtherVhost { vhost: vhost.clone().unwrap_or_default() })
 }
 
 fn amqp_problem(path: &str, member: &str, error: &AmqpError) -> DefinitionsError {
-    DefinitionsError::new(format!("{path}.{member}"), error.to_string())
+    DefinitionsError::new(format!("{path}.{member}"), Problem::Broker { text: error.to_string() })
+}
+
+/// The broker model's refusal of a declaration, with the reply code RabbitMQ answers with.
+fn precondition_failed(text: &str) -> Problem {
+    Problem::Broker { text: format!("{text} (406 PRECONDITION_FAILED)") }
 }
 
 #[cfg(test)]
@@ -718,10 +681,6 @@ mod tests {
     use super::*;
 
     const EXPORT: &str = r#"{"bindings":[{"arguments":{"a":"b","z":1},"destination":"q1","destination_type":"queue","routing_key":"a.#","source":"x","vhost":"/"}],"exchanges":[{"arguments":{"alternate-exchange":"ae"},"auto_delete":false,"durable":true,"name":"x","type":"topic","vhost":"/"}],"global_parameters":[],"parameters":[],"permissions":[{"configure":".*","read":".*","user":"guest","vhost":"/","write":".*"}],"policies":[],"queues":[{"arguments":{"x-max-length":3,"x-overflow":"reject-publish"},"auto_delete":false,"durable":true,"name":"q1","type":"classic","vhost":"/"}],"rabbit_version":"3.10.8","rabbitmq_version":"3.10.8","topic_permissions":[],"users":[{"hashing_algorithm":"rabbit_password_hashing_sha256","limits":{},"name":"guest","password_hash":"4C9+RFUwD2P9ujjlq6pTZ2FSPnVrXJzM2lSLujA4Qm5er7sl","tags":["administrator"]}],"vhosts":[{"limits":[],"metadata":{"description":"Default virtual host","tags":[]},"name":"/"}]}"#;
-
-    fn error_of(text: &str) -> String {
-        Definitions::parse(text).unwrap_err().to_string()
-    }
 
     #[test]
     fn a_rabbitmqctl_export_round_trips_byte_for_byte() {
@@ -758,91 +717,5 @@ mod tests {
             "bindings": bindings});
         let (definitions, _) = Definitions::parse(&document.to_string()).unwrap();
         assert_eq!(definitions.topology.bindings().count(), 100_000);
-    }
-
-    #[test]
-    fn policies_apply_and_are_written_back() {
-        let text = r#"{"queues":[{"name":"orders","arguments":{"x-max-length":9}}],
-            "exchanges":[{"name":"x","type":"direct"}],
-            "policies":[{"vhost":"/","name":"cap","pattern":"^ord","apply-to":"queues","priority":1,
-                         "definition":{"max-length":4,"ha-mode":"all"}},
-                        {"vhost":"/","name":"ae","pattern":"^x$","apply-to":"exchanges","definition":{"alternate-exchange":"amq.fanout"}}],
-            "parameters":[{"vhost":"/","component":"operator_policy","name":"op",
-                           "value":{"pattern":".*","apply-to":"queues","definition":{"max-length":2},"priority":0}}]}"#;
-        let (definitions, diagnostics) = Definitions::parse(text).unwrap();
-        assert_eq!(definitions.topology.queue_by_name("orders").unwrap().args.max_length, Some(2));
-        assert_eq!(definitions.topology.exchange_by_name("x").unwrap().alternate_exchange(), Some("amq.fanout"));
-        assert_eq!(
-            diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            ["policies[0].definition: kept but not simulated: ha-mode"]
-        );
-        let written = Definitions::new(definitions.topology.clone()).to_json();
-        assert_eq!(written["policies"].as_array().unwrap().len(), 2);
-        assert_eq!(written["parameters"][0]["component"], "operator_policy");
-        let (again, _) = Definitions::parse(&written.to_string()).unwrap();
-        assert_eq!(again.topology.policies(), definitions.topology.policies());
-        assert_eq!(
-            error_of(r#"{"policies":[{"name":"p","pattern":"(","definition":{}}]}"#),
-            "policies[0].pattern: not a valid regular expression: found open group without closing ')'"
-        );
-        assert_eq!(
-            error_of(r#"{"queues":[{"name":"q","arguments":{"x-dead-letter-routing-key":"k"}}]}"#),
-            "queues[0].arguments.x-dead-letter-routing-key: invalid arg 'x-dead-letter-routing-key' for queue 'q' in \
-             vhost '/': routing_key_but_no_dlx_defined (406 PRECONDITION_FAILED)"
-        );
-    }
-
-    #[test]
-    fn big_integers_duplicates_and_a_bom_are_refused_in_words() {
-        assert_eq!(
-            error_of(r#"{"queues":[{"name":"q","arguments":{"x-max-length":9223372036854775808}}]}"#),
-            "queues[0].arguments.x-max-length: 9223372036854775808 is too large: an AMQP argument holds integers up \
-             to 9223372036854775807"
-        );
-        assert_eq!(
-            error_of(r#"{"queues":[{"name":"q","durable":true,"durable":false}]}"#),
-            r#"queues[0]: the key "durable" appears twice in this object"#
-        );
-        assert!(error_of("\u{feff}{}").contains("byte-order mark"));
-        assert_eq!(error_of("[]"), r#"the document must be a JSON object ({"queues": [...], ...}), not an array"#);
-        assert_eq!(
-            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#),
-            r#"queues[0].durable: expected true or false, got the string "yes""#
-        );
-    }
-
-    #[test]
-    fn errors_name_the_json_path() {
-        assert_eq!(
-            error_of(
-                r#"{"queues":[{"name":"q"}],"bindings":[{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q","destination_type":"queue"},{"source":"amq.direct","destination":"q9","destination_type":"queue","routing_key":"k"}]}"#
-            ),
-            r#"bindings[2].destination: no queue named "q9""#
-        );
-        assert!(
-            error_of(r#"{"queues":[{"name":"q","arguments":{"x-overflow":"sideways"}}]}"#)
-                .starts_with("queues[0].arguments.x-overflow: ")
-        );
-        assert!(
-            error_of(r#"{"queues":[{"name":"q","durable":"yes"}]}"#).starts_with("queues[0].durable: expected true")
-        );
-        assert!(error_of(r#"{"exchanges":[{"name":"x","type":"nope"}]}"#).starts_with("exchanges[0].type: unknown"));
-        assert!(
-            error_of(r#"{"bindings":[{"source":"nope","destination":"q","destination_type":"queue"}]}"#)
-                .starts_with("bindings[0].source: no exchange named")
-        );
-        assert!(error_of(r#"{"exchanges":[{"name":"h","type":"headers"}],"queues":[{"name":"q"}],"bindings":[{"source":"h","destination":"q","destination_type":"queue","arguments":{"x-match":"some"}}]}"#)
-            .starts_with("bindings[0].arguments.x-match: "));
-        assert!(error_of(r#"{"queues": 3}"#).starts_with("queues: expected an array"));
-    }
-
-    #[test]
-    fn other_vhosts_are_kept_with_a_diagnostic_and_policies_applied() {
-        let text = r#"{"queues":[{"name":"elsewhere","vhost":"other","durable":true,"auto_delete":false,"arguments":{}},{"name":"q","vhost":"/","durable":true,"auto_delete":false,"arguments":{}}],"policies":[{"vhost":"/","name":"p","pattern":".*","apply-to":"queues","definition":{"max-length":1},"priority":0}]}"#;
-        let (definitions, diagnostics) = Definitions::parse(text).unwrap();
-        assert_eq!(diagnostics.len(), 1, "the policy is applied: {diagnostics:?}");
-        assert_eq!(definitions.save(), text);
-        assert!(definitions.topology.queue_by_name("elsewhere").is_none());
-        assert_eq!(definitions.topology.queue_by_name("q").unwrap().args.max_length, Some(1));
     }
 }

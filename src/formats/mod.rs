@@ -3,8 +3,8 @@
 //! The serde types live here; the engine types stay free of format concerns.
 //!
 //! Every format reads its text through [`parse_json`], which refuses what JSON parsers
-//! silently accept or word badly (a byte-order mark, a key twice in one object), and words
-//! serde's complaints for a user through [`plain_message`].
+//! silently accept or word badly (a byte-order mark, a key twice in one object). Problems are
+//! data ([`Problem`]), never words: `explain::problems` words them in the user's language.
 
 use std::fmt;
 
@@ -13,30 +13,37 @@ use serde_json::Value;
 
 pub mod asyncapi;
 pub mod definitions;
+pub mod problem;
 pub mod rabbitmqadmin;
 pub(crate) mod read;
 pub mod scenario;
 pub mod script;
 
+pub use problem::{Expected, Got, JsonKind, Problem};
+
 /// A problem found in a file, or something in it the simulation does not act on, with the
-/// JSON path it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
-#[error("{path}: {message}")]
+/// JSON path it concerns. It has no words of its own: `explain::problem` says it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub path: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { path: path.into(), message: message.into() }
+    pub fn new(path: impl Into<String>, problem: Problem) -> Diagnostic {
+        Diagnostic { path: path.into(), problem }
+    }
+
+    /// The same problem at another path.
+    pub fn at(self, path: impl Into<String>) -> Diagnostic {
+        Diagnostic { path: path.into(), problem: self.problem }
     }
 
     /// The same problem, placed inside `source` (a file's name, "share link"): its path
     /// becomes `source: path`, or just `source` for a problem with the whole document.
     pub fn within(self, source: &str) -> Diagnostic {
         let path = if self.path.is_empty() { source.to_string() } else { format!("{source}: {}", self.path) };
-        Diagnostic { path, message: self.message }
+        Diagnostic { path, problem: self.problem }
     }
 }
 
@@ -53,20 +60,14 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// The problem with the list at `path`, if it has more than [`MAX_ENTRIES`] entries.
 pub(crate) fn too_many_entries(path: &str, entries: &[Value]) -> Option<Diagnostic> {
     (entries.len() > MAX_ENTRIES).then(|| {
-        Diagnostic::new(
-            path,
-            format!("{} entries are more than {MAX_ENTRIES}, the most Kaiten opens in one file", entries.len()),
-        )
+        Diagnostic::new(path, Problem::TooManyEntries { entries: entries.len() as u64, max: MAX_ENTRIES as u64 })
     })
 }
 
 /// The problem with a file of `n_bytes` bytes, if it is larger than [`MAX_FILE_BYTES`].
 pub fn check_size(n_bytes: u64) -> Result<(), Diagnostic> {
     if n_bytes > MAX_FILE_BYTES as u64 {
-        return Err(Diagnostic::new(
-            "",
-            format!("the file is larger than {} MiB, the most Kaiten opens", MAX_FILE_BYTES >> 20),
-        ));
+        return Err(Diagnostic::new("", Problem::FileTooLarge { max_mib: (MAX_FILE_BYTES >> 20) as u64 }));
     }
     Ok(())
 }
@@ -75,42 +76,39 @@ pub fn check_size(n_bytes: u64) -> Result<(), Diagnostic> {
 /// the offset of the first bad byte. (A byte-order mark is refused by [`parse_json`].)
 pub fn file_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     check_size(bytes.len() as u64)?;
-    std::str::from_utf8(bytes).map_err(|error| {
-        Diagnostic::new(
-            "",
-            format!("the file is not UTF-8 text (invalid byte at offset {}); save it as UTF-8", error.valid_up_to()),
-        )
-    })
+    std::str::from_utf8(bytes)
+        .map_err(|error| Diagnostic::new("", Problem::NotUtf8 { offset: error.valid_up_to() as u64 }))
 }
 
 /// Parses a JSON document, refusing a byte-order mark and duplicate keys (which
 /// `serde_json` would silently resolve as last-wins), with the JSON path of the problem.
 pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     if text.starts_with('\u{feff}') {
-        return Err(Diagnostic::new(
-            "",
-            "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without a BOM",
-        ));
+        return Err(Diagnostic::new("", Problem::ByteOrderMark));
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let mut duplicate = None;
     let parsed = Checked { path: &JsonPath::Root, duplicate: &mut duplicate }.deserialize(&mut deserializer);
     if let Some((path, key)) = duplicate {
-        return Err(Diagnostic::new(path, format!("the key \"{key}\" appears twice in this object")));
+        return Err(Diagnostic::new(path, Problem::DuplicateKey { key }));
     }
-    let value = parsed.map_err(|error| Diagnostic::new("", syntax_message(&error)))?;
-    deserializer.end().map_err(|error| Diagnostic::new("", syntax_message(&error)))?;
+    let value = parsed.map_err(|error| Diagnostic::new("", syntax_problem(&error)))?;
+    deserializer.end().map_err(|error| Diagnostic::new("", syntax_problem(&error)))?;
     Ok(value)
 }
 
-fn syntax_message(error: &serde_json::Error) -> String {
-    let (line, column) = (error.line(), error.column());
+fn syntax_problem(error: &serde_json::Error) -> Problem {
+    let (line, column) = (error.line() as u64, error.column() as u64);
+    let text = error.to_string();
     if error.is_eof() {
-        format!("the JSON ends too early (line {line} column {column})")
-    } else if error.to_string().starts_with("recursion limit exceeded") {
-        format!("the JSON nests arrays and objects too deeply, more than 127 levels (line {line} column {column})")
+        Problem::JsonEndsEarly { line, column }
+    } else if text.starts_with("recursion limit exceeded") {
+        Problem::JsonTooDeep { line, column }
     } else {
-        format!("not valid JSON: {error}")
+        // serde_json's words end with " at line L column C"; the place is kept as numbers.
+        let place = format!(" at line {line} column {column}");
+        let error = text.strip_suffix(&place).unwrap_or(&text).to_string();
+        Problem::InvalidJson { error, line, column }
     }
 }
 
@@ -205,113 +203,64 @@ impl<'de> Visitor<'de> for Checked<'_> {
     }
 }
 
-/// Serde's message about a value, in words a user understands: "expected u8" becomes
-/// "expected a whole number from 0 to 255", backquotes become quotes, "struct X" goes.
-pub fn plain_message(message: &str) -> String {
-    let mut text = message.to_string();
-    for (rust, words) in [
-        ("expected u8", "expected a whole number from 0 to 255"),
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        ("expected u32", "expected a whole number from 0 to 4294967295"),
-        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
-        ("expected i64", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected a string", "expected a string (in double quotes)"),
-        ("expected a boolean", "expected true or false"),
-        ("expected a sequence", "expected an array ([...])"),
-        ("expected a map", "expected an object ({...})"),
-    ] {
-        if let Some(at) = text.find(rust)
-            && !text[at + rust.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-        {
-            text.replace_range(at..at + rust.len(), words);
-        }
-    }
-    if let Some(at) = text.find("expected struct ") {
-        text.replace_range(at.., "expected an object ({...})");
-    }
-    if let Some(at) = text.find("expected internally tagged enum") {
-        text.replace_range(at.., "expected an object ({...}) with a \"kind\"");
-    }
-    let rest = text.strip_prefix("invalid type: ").or_else(|| text.strip_prefix("invalid value: "));
-    // "invalid type: integer `300`, expected ..." -> "expected ..., got 300"
-    if let Some((got, expected)) = rest.and_then(|rest| rest.split_once(", expected ")) {
-        text = format!("expected {expected}, got {}", got_words(got));
-    }
-    text.replace('`', "'")
-}
-
-/// "integer `300`" -> "300"; "string \"x\"" -> "the string \"x\""; "map" -> "an object".
-fn got_words(got: &str) -> String {
-    let value = got.split_once(' ').map(|(_, value)| value.trim_matches('`'));
-    match (got.split(' ').next().unwrap_or_default(), value) {
-        ("integer" | "floating", Some(value)) => {
-            value.strip_prefix("point ").map_or(value, |value| value.trim_matches('`')).to_string()
-        }
-        ("string", Some(value)) => format!("the string {value}"),
-        ("boolean", Some(value)) => value.to_string(),
-        ("map", _) => "an object".into(),
-        ("sequence", _) => "an array".into(),
-        ("null", _) | ("unit", _) => "null".into(),
-        _ => got.to_string(),
-    }
-}
-
-/// What kind of JSON value this is, in words (for "expected an array, got a string").
-pub(crate) fn kind_of(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_byte_order_mark_and_duplicate_keys_are_refused_with_their_place() {
-        let bom = parse_json("\u{feff}{}").unwrap_err();
-        assert!(bom.message.contains("byte-order mark"), "{bom}");
+        assert_eq!(parse_json("\u{feff}{}").unwrap_err().problem, Problem::ByteOrderMark);
         let twice = parse_json(r#"{"actors": [{"kind": "producer"}, {"name": "a", "name": "b"}]}"#).unwrap_err();
-        assert_eq!(twice.to_string(), "actors[1]: the key \"name\" appears twice in this object");
+        assert_eq!(twice, Diagnostic::new("actors[1]", Problem::DuplicateKey { key: "name".into() }));
         let top = parse_json(r#"{"a": 1, "a": 2}"#).unwrap_err();
-        assert_eq!(top.to_string(), ": the key \"a\" appears twice in this object");
+        assert_eq!(top, Diagnostic::new("", Problem::DuplicateKey { key: "a".into() }));
         assert!(parse_json("[1, {\"a\": {\"b\": [true]}}]").is_ok());
-        assert!(parse_json("{").unwrap_err().message.starts_with("the JSON ends too early"));
-        assert!(parse_json("{} x").unwrap_err().message.starts_with("not valid JSON"));
+        assert_eq!(parse_json("{").unwrap_err().problem, Problem::JsonEndsEarly { line: 1, column: 1 });
+        assert_eq!(
+            parse_json("{} x").unwrap_err().problem,
+            Problem::InvalidJson { error: "trailing characters".into(), line: 1, column: 4 }
+        );
     }
 
     #[test]
     fn deeply_nested_json_is_refused_not_a_stack_overflow() {
         let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse_json(&nested).unwrap_err();
-        assert!(error.message.starts_with("the JSON nests arrays and objects too deeply"), "{error}");
+        assert!(matches!(error.problem, Problem::JsonTooDeep { .. }), "{error:?}");
     }
 
     #[test]
-    fn serde_messages_in_plain_words() {
+    fn serde_complaints_are_data() {
+        let read_u8 = |value| read::read::<u8>(&value).unwrap_err().problem;
         assert_eq!(
-            plain_message("invalid value: integer `300`, expected u8"),
-            "expected a whole number from 0 to 255, got 300"
+            read_u8(serde_json::json!(300)),
+            Problem::WrongType { expected: Expected::U8, got: Got::Number("300".into()) }
         );
         assert_eq!(
-            plain_message("invalid type: string \"x\", expected u32"),
-            "expected a whole number from 0 to 4294967295, got the string \"x\""
+            read_u8(serde_json::json!(1.5)),
+            Problem::WrongType { expected: Expected::U8, got: Got::Number("1.5".into()) }
         );
         assert_eq!(
-            plain_message("invalid type: sequence, expected struct Scenario with 10 elements"),
-            "expected an object ({...}), got an array"
+            read_u8(serde_json::json!("x")),
+            Problem::WrongType { expected: Expected::U8, got: Got::String("x".into()) }
         );
-        assert_eq!(plain_message("missing field `name`"), "missing field 'name'");
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "read only to be refused")]
+        struct Named {
+            name: String,
+        }
         assert_eq!(
-            plain_message("invalid type: floating point `1.5`, expected u64"),
-            "expected a whole number from 0 to 18446744073709551615, got 1.5"
+            read::read::<Named>(&serde_json::json!([])).unwrap_err().problem,
+            Problem::InvalidLength { length: 0, expected: Expected::Object }
+        );
+        assert_eq!(
+            read::read::<Named>(&serde_json::json!({})).unwrap_err().problem,
+            Problem::MissingField { field: "name".into() }
+        );
+        assert_eq!(
+            read::read::<Named>(&serde_json::json!({"nmae": "x"})).unwrap_err(),
+            Diagnostic::new("nmae", Problem::UnknownField { found: "nmae".into(), expected: vec!["name".into()] })
         );
     }
 }

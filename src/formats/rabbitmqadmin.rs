@@ -89,10 +89,7 @@ fn line(script: &mut String, what: &str, place: &str, words: &[(&str, String)]) 
     script.push_str(what);
     for (name, value) in words {
         if value.contains('\0') {
-            return Err(Diagnostic::new(
-                place,
-                format!("its {name} holds a NUL character, which no shell command can carry"),
-            ));
+            return Err(Diagnostic::new(place, crate::formats::Problem::NulInShellWord { name: name.to_string() }));
         }
         script.push(' ');
         script.push_str(&quoted(&format!("{name}={value}")));
@@ -152,6 +149,6 @@ mod tests {
         let (definitions, _) = Definitions::parse(r#"{"queues":[{"name":"a\u0000b"}]}"#).unwrap();
         let problem = commands(&definitions.topology).unwrap_err();
         assert_eq!(problem.path, "queue 'a\0b'");
-        assert!(problem.message.contains("NUL"));
+        assert!(matches!(problem.problem, crate::formats::Problem::NulInShellWord { .. }), "{problem:?}");
     }
 }

@@ -4,31 +4,70 @@
 //! This is a small serde `Deserializer` over `&serde_json::Value` that remembers its place.
 //! It replaces `serde_path_to_error`, which wraps another deserializer: that second layer
 //! was compiled again for every type read and cost the browser bundle about 6.6 KB gzipped.
-//! It reads exactly as `serde_json`'s own `&Value` deserializer does (same visits, same
-//! messages), and names the place as `serde_path_to_error` did: the innermost value, key or
-//! enum variant at which serde reported the problem.
+//! It reads exactly as `serde_json`'s own `&Value` deserializer does (same visits), and names
+//! the place as `serde_path_to_error` did: the innermost value, key or enum variant at which
+//! serde reported the problem. Its error type keeps serde's complaint as a [`Problem`] (what
+//! was expected, what was found, the unknown field and the known ones), not as words.
 
 use std::cell::RefCell;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde_json::Value;
 
-use crate::formats::JsonPath;
+use crate::formats::problem::{Expected, Got, Problem};
+use crate::formats::{Diagnostic, JsonPath};
 
-/// A problem found reading a value: where (empty for the value itself) and serde's words.
-pub(crate) struct ReadError {
-    pub path: String,
-    pub error: serde_json::Error,
-}
-
-/// Reads `T` from `value`, naming the path of the first problem.
-pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
+/// Reads `T` from `value`, naming the path of the first problem (empty for the value itself).
+pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Diagnostic> {
     let failed = RefCell::new(None);
     T::deserialize(At { value, path: &JsonPath::Root, failed: &failed })
-        .map_err(|error| ReadError { path: failed.into_inner().unwrap_or_default(), error })
+        .map_err(|error| Diagnostic::new(failed.into_inner().unwrap_or_default(), error.0))
 }
 
-type Error = serde_json::Error;
+/// Serde's complaint, as data.
+#[derive(Debug)]
+pub(crate) struct Error(Problem);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{:?}", self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: std::fmt::Display>(text: T) -> Error {
+        Error(Problem::Serde { text: text.to_string() })
+    }
+    fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
+        Error(Problem::WrongType {
+            expected: Expected::from_serde(&expected.to_string()),
+            got: Got::from_serde(unexpected),
+        })
+    }
+    fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
+        Error::invalid_type(unexpected, expected)
+    }
+    fn invalid_length(length: usize, expected: &dyn de::Expected) -> Error {
+        Error(Problem::InvalidLength { length: length as u64, expected: Expected::from_serde(&expected.to_string()) })
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
+        Error(Problem::UnknownVariant {
+            found: variant.to_string(),
+            expected: crate::formats::problem::names(expected),
+        })
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Error {
+        Error(Problem::UnknownField { found: field.to_string(), expected: crate::formats::problem::names(expected) })
+    }
+    fn missing_field(field: &'static str) -> Error {
+        Error(Problem::MissingField { field: field.to_string() })
+    }
+    fn duplicate_field(field: &'static str) -> Error {
+        Error(Problem::DuplicateField { field: field.to_string() })
+    }
+}
 
 /// One value of the document and where it sits; `failed` keeps the first (innermost) place
 /// a problem was reported from.

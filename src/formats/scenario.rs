@@ -11,8 +11,9 @@ use crate::engine::PublishId;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
+use crate::formats::parse_json;
+use crate::formats::problem::{JsonKind, Problem, names};
 use crate::formats::read::read;
-use crate::formats::{parse_json, plain_message};
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
 };
@@ -56,7 +57,8 @@ pub enum ActorSpec {
 impl<'de> Deserialize<'de> for ActorSpec {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorSpec, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
-        read_actor("actor", &value).map_err(serde::de::Error::custom)
+        // Unreached from a file: `from_json` reads every actor with `read_actor` first.
+        read_actor("actor", &value).map_err(|problem| serde::de::Error::custom(format_args!("{problem:?}")))
     }
 }
 
@@ -278,19 +280,11 @@ impl Scenario {
     /// inside actors too, in plain words; every actor's first problem is reported at once.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
         let document = parse_json(text).map_err(|problem| {
-            vec![Diagnostic::new(
-                if problem.path.is_empty() { "scenario".into() } else { problem.path },
-                problem.message,
-            )]
+            let path = if problem.path.is_empty() { "scenario".into() } else { problem.path.clone() };
+            vec![problem.at(path)]
         })?;
         let Some(members) = document.as_object() else {
-            return Err(vec![Diagnostic::new(
-                "scenario",
-                format!(
-                    "a scenario must be a JSON object ({{\"kaiten_scenario\": 1, ...}}), not {}",
-                    crate::formats::kind_of(&document)
-                ),
-            )]);
+            return Err(vec![Diagnostic::new("scenario", Problem::ScenarioNotObject { got: JsonKind::of(&document) })]);
         };
         let sections = ["exchanges", "queues", "bindings"].map(|name| {
             let entries = members.get("definitions").and_then(|definitions| definitions.get(name));
@@ -311,8 +305,9 @@ impl Scenario {
         if let Some(serde_json::Value::Array(steps)) = members.get("script") {
             problems.extend(steps.iter().enumerate().filter_map(|(idx, step)| {
                 script_step_problem(idx, step).or_else(|| {
-                    let (path, message) = read_step(step).err()?;
-                    Some(Diagnostic::new(format!("script[{idx}]{}", dotted(&path)), message))
+                    let problem = read_step(step).err()?;
+                    let path = format!("script[{idx}]{}", dotted(&problem.path));
+                    Some(problem.at(path))
                 })
             }));
         }
@@ -320,16 +315,13 @@ impl Scenario {
             return Err(problems);
         }
         let scenario: Scenario = read(&document).map_err(|problem| {
-            let path = if problem.path.is_empty() { "scenario".to_string() } else { problem.path };
-            vec![Diagnostic::new(path, plain_message(&problem.error.to_string()))]
+            let path = if problem.path.is_empty() { "scenario".to_string() } else { problem.path.clone() };
+            vec![problem.at(path)]
         })?;
         if scenario.kaiten_scenario != SCENARIO_VERSION {
             return Err(vec![Diagnostic::new(
                 "kaiten_scenario",
-                format!(
-                    "this Kaiten reads scenario version {SCENARIO_VERSION}, the file is version {}",
-                    scenario.kaiten_scenario
-                ),
+                Problem::ScenarioVersion { reads: SCENARIO_VERSION.into(), file: scenario.kaiten_scenario.into() },
             )]);
         }
         scenario.topology()?;
@@ -349,9 +341,9 @@ impl Scenario {
                 .map(|problem| {
                     let path = match problem.path.strip_prefix(prefix) {
                         Some(rest) => rest.strip_prefix('.').unwrap_or(rest).to_string(),
-                        None => problem.path,
+                        None => problem.path.clone(),
                     };
-                    Diagnostic::new(path, problem.message)
+                    problem.at(path)
                 })
                 .collect()
         };
@@ -380,13 +372,14 @@ impl Scenario {
             let value = match parse_json(text) {
                 Ok(value) => value,
                 Err(problem) => {
-                    problems.push(Diagnostic::new(format!("{path}{}", dotted(&problem.path)), problem.message));
+                    let at = format!("{path}{}", dotted(&problem.path));
+                    problems.push(problem.at(at));
                     continue;
                 }
             };
             if let Some(problem) = script_step_problem(idx, &value) {
                 let rest = problem.path.strip_prefix(&format!("script[{idx}]")).unwrap_or_default().to_string();
-                problems.push(Diagnostic::new(format!("{path}{rest}"), problem.message));
+                problems.push(problem.at(format!("{path}{rest}")));
                 continue;
             }
             match read_step(&value) {
@@ -397,13 +390,16 @@ impl Scenario {
                         let known: Vec<&str> = self.actors.iter().map(ActorSpec::name).collect();
                         problems.push(Diagnostic::new(
                             format!("{path}.{}{field}", step.action.key()),
-                            format!("no actor named '{name}'{}", did_you_mean(name, &known)),
+                            Problem::NoActorNamed { name: name.to_string(), suggestion: did_you_mean(name, &known) },
                         ));
                         continue;
                     }
                     scenario.script.push(step);
                 }
-                Err((inner, message)) => problems.push(Diagnostic::new(format!("{path}{}", dotted(&inner)), message)),
+                Err(problem) => {
+                    let at = format!("{path}{}", dotted(&problem.path));
+                    problems.push(problem.at(at));
+                }
             }
         }
         if problems.is_empty() { Ok(scenario) } else { Err(problems) }
@@ -431,7 +427,7 @@ impl Scenario {
                 } else {
                     format!("definitions.{}", error.path)
                 };
-                vec![Diagnostic::new(path, error.problem)]
+                vec![error.at(path)]
             },
         )
     }
@@ -444,7 +440,10 @@ impl Scenario {
         repeated
             .take(MAX_LISTED)
             .map(|(idx, actor)| {
-                Diagnostic::new(format!("actors[{idx}].name"), format!("two actors are named '{}'", actor.name()))
+                Diagnostic::new(
+                    format!("actors[{idx}].name"),
+                    Problem::ActorsShareName { name: actor.name().to_string() },
+                )
             })
             .collect()
     }
@@ -466,7 +465,7 @@ impl Scenario {
             (!by_actor).then(|| {
                 Diagnostic::new(
                     format!("actors[{idx}].queue"),
-                    format!("no queue named '{queue}'{}", did_you_mean(queue, &known)),
+                    Problem::NoQueueNamed { name: queue.to_string(), suggestion: did_you_mean(queue, &known) },
                 )
             })
         });
@@ -497,7 +496,7 @@ impl Scenario {
                     if let Some(Err(error)) = endpoint.filter_rule.as_ref().map(|filter| filter.validate()) {
                         diagnostics.push(Diagnostic::new(
                             format!("actors[{idx}].endpoints[{endpoint_idx}].filter_rule"),
-                            format!("not a valid regular expression: {}", error.to_string().replace('\n', " ")),
+                            Problem::InvalidRegex { error: error.to_string().replace('\n', " ") },
                         ));
                     }
                 }
@@ -513,7 +512,7 @@ impl Scenario {
                         let known: Vec<&str> = names.keys().copied().collect();
                         diagnostics.push(Diagnostic::new(
                             format!("script[{idx}].{}{field}", step.action.key()),
-                            format!("no actor named '{name}'{}", did_you_mean(name, &known)),
+                            Problem::NoActorNamed { name: name.to_string(), suggestion: did_you_mean(name, &known) },
                         ));
                         continue;
                     }
@@ -523,10 +522,7 @@ impl Scenario {
         }
         let [low, high] = self.network.latency_ms;
         if low > high {
-            diagnostics.push(Diagnostic::new(
-                "network.latency_ms",
-                format!("the lower bound {low} is above the upper bound {high}"),
-            ));
+            diagnostics.push(Diagnostic::new("network.latency_ms", Problem::BoundsReversed { low, high }));
         }
         if !diagnostics.is_empty() {
             return Err(diagnostics);
@@ -537,7 +533,7 @@ impl Scenario {
 }
 
 /// One script step, or where inside it the first problem is and what it is.
-fn read_step(value: &serde_json::Value) -> Result<ScriptStep, (String, String)> {
+fn read_step(value: &serde_json::Value) -> Result<ScriptStep, Diagnostic> {
     read::<ScriptStep>(value).map_err(|problem| {
         // `at_ms` sits beside the action (serde's flatten), which hides the path inside
         // the action: read the action alone to find it.
@@ -545,11 +541,10 @@ fn read_step(value: &serde_json::Value) -> Result<ScriptStep, (String, String)> 
         if let Some(members) = action.as_object_mut() {
             members.remove("at_ms");
         }
-        let problem = match read::<ScriptAction>(&action) {
+        match read::<ScriptAction>(&action) {
             Err(inner) if problem.path.is_empty() => inner,
             _ => problem,
-        };
-        (problem.path, plain_message(&problem.error.to_string()))
+        }
     })
 }
 
@@ -583,10 +578,7 @@ fn producer_problems(idx: usize, config: &ProducerConfig) -> Vec<Diagnostic> {
             (bound > MAX_EXPANDED_BYTES).then(|| {
                 Diagnostic::new(
                     format!("actors[{idx}].{field}"),
-                    format!(
-                        "expands to up to {bound} bytes per message (with {{n}} and {{name}} filled in); \
-                         at most {MAX_EXPANDED_BYTES} bytes are allowed"
-                    ),
+                    Problem::TemplateTooLarge { bound, max: MAX_EXPANDED_BYTES },
                 )
             })
         })
@@ -601,23 +593,20 @@ const ACTOR_KINDS: [&str; 6] =
 /// at `actors[0]` for an internally tagged enum, so each actor is read by its kind here).
 fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagnostic> {
     let Some(members) = actor.as_object() else {
-        return Err(Diagnostic::new(
-            path,
-            format!("an actor must be an object ({{\"kind\": ...}}), not {}", crate::formats::kind_of(actor)),
-        ));
+        return Err(Diagnostic::new(path, Problem::ActorNotObject { got: JsonKind::of(actor) }));
     };
     let kind = match members.get("kind") {
         None => {
             return Err(Diagnostic::new(
                 format!("{path}.kind"),
-                format!("missing: say what the actor is, one of {}", ACTOR_KINDS.join(", ")),
+                Problem::ActorKindMissing { kinds: names(&ACTOR_KINDS) },
             ));
         }
         Some(serde_json::Value::String(kind)) => kind.as_str(),
         Some(other) => {
             return Err(Diagnostic::new(
                 format!("{path}.kind"),
-                format!("expected a string, got {}", crate::formats::kind_of(other)),
+                Problem::WrongKind { expected: JsonKind::String, got: JsonKind::of(other) },
             ));
         }
     };
@@ -627,7 +616,7 @@ fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagno
     fn settings<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
         read(fields).map_err(|problem| {
             let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
-            Diagnostic::new(at, plain_message(&problem.error.to_string()))
+            problem.at(at)
         })
     }
     match kind {
@@ -639,11 +628,11 @@ fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagno
         "notification_listener" => settings(path, &fields).map(ActorSpec::NotificationListener),
         other => Err(Diagnostic::new(
             format!("{path}.kind"),
-            format!(
-                "unknown actor kind '{other}'{}; the kinds are {}",
-                did_you_mean(other, &ACTOR_KINDS),
-                ACTOR_KINDS.join(", ")
-            ),
+            Problem::UnknownActorKind {
+                found: other.to_string(),
+                suggestion: did_you_mean(other, &ACTOR_KINDS),
+                kinds: names(&ACTOR_KINDS),
+            },
         )),
     }
 }
@@ -670,32 +659,22 @@ const SCRIPT_ACTIONS: [&str; 14] = [
 /// variant of enum ScriptAction found in flattened data").
 fn script_step_problem(idx: usize, step: &serde_json::Value) -> Option<Diagnostic> {
     let path = format!("script[{idx}]");
-    let actions = SCRIPT_ACTIONS.join(", ");
     let Some(members) = step.as_object() else {
-        return Some(Diagnostic::new(
-            path,
-            format!(
-                "a script step must be an object ({{\"at_ms\": 100, \"stop_actor\": \"name\"}}), not {}",
-                crate::formats::kind_of(step)
-            ),
-        ));
+        return Some(Diagnostic::new(path, Problem::StepNotObject { got: JsonKind::of(step) }));
     };
     let named: Vec<&str> = members.keys().map(String::as_str).filter(|key| *key != "at_ms").collect();
     match named.as_slice() {
-        [] => Some(Diagnostic::new(path, format!("the step names no action; the actions are {actions}"))),
+        [] => Some(Diagnostic::new(path, Problem::StepNamesNoAction { actions: names(&SCRIPT_ACTIONS) })),
         [action] if SCRIPT_ACTIONS.contains(action) => None,
         [unknown] => Some(Diagnostic::new(
             format!("{path}.{unknown}"),
-            format!("unknown action '{unknown}'{}; the actions are {actions}", did_you_mean(unknown, &SCRIPT_ACTIONS)),
+            Problem::UnknownStepAction {
+                found: unknown.to_string(),
+                suggestion: did_you_mean(unknown, &SCRIPT_ACTIONS),
+                actions: names(&SCRIPT_ACTIONS),
+            },
         )),
-        several => Some(Diagnostic::new(
-            path,
-            format!(
-                "a step names exactly one action besides at_ms, this one has {}: {}",
-                several.len(),
-                several.join(", ")
-            ),
-        )),
+        several => Some(Diagnostic::new(path, Problem::StepNamesSeveral { names: names(several) })),
     }
 }
 
@@ -707,7 +686,7 @@ fn consumer_problems(idx: usize, config: &ConsumerConfig) -> Vec<Diagnostic> {
     {
         problems.push(Diagnostic::new(
             format!("actors[{idx}].processing_ms.uniform"),
-            format!("the lower bound {low} is above the upper bound {high}"),
+            Problem::BoundsReversed { low, high },
         ));
     }
     if let Some(failure) = config.failure
@@ -715,7 +694,7 @@ fn consumer_problems(idx: usize, config: &ConsumerConfig) -> Vec<Diagnostic> {
     {
         problems.push(Diagnostic::new(
             format!("actors[{idx}].failure.probability"),
-            format!("{} is not a probability between 0 and 1", failure.probability),
+            Problem::NotAProbability { value: failure.probability.to_string() },
         ));
     }
     problems
@@ -732,14 +711,14 @@ fn declares_queue(actor: &ActorSpec, queue: &str) -> bool {
     }
 }
 
-/// " (did you mean 'x'?)" for the closest known name within two edits, else "".
-pub fn did_you_mean(name: &str, known: &[&str]) -> String {
+/// The closest known name within two edits, if any: what "did you mean" offers.
+pub fn did_you_mean(name: &str, known: &[&str]) -> Option<String> {
     let name: Vec<char> = name.chars().collect();
     known
         .iter()
         .filter_map(|candidate| Some((edit_distance_within(&name, candidate, 2)?, *candidate)))
         .min()
-        .map_or_else(String::new, |(_, candidate)| format!(" (did you mean '{candidate}'?)"))
+        .map(|(_, candidate)| candidate.to_string())
 }
 
 /// The edit distance from `a` to `b` if it is at most `limit`. Only cells within `limit`
@@ -805,98 +784,12 @@ mod tests {
             }
         }
         let long = "q".repeat(1_000_000);
-        assert_eq!(did_you_mean(&long, &[&long[1..]]), format!(" (did you mean '{}'?)", &long[1..]));
-    }
-
-    fn problems_of(document: serde_json::Value) -> Vec<String> {
-        let scenario = Scenario::from_json(&document.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
-        scenario.build(1).err().unwrap_or_default().iter().map(ToString::to_string).collect()
-    }
-
-    #[test]
-    fn templates_that_would_expand_to_gigabytes_are_refused_at_load() {
-        let name = "n".repeat(100_000);
-        let problems = problems_of(serde_json::json!({
-            "kaiten_scenario": 1, "name": "bomb",
-            "actors": [{"kind": "producer", "name": name, "body": "{name}".repeat(50_000),
-                        "headers": {"h": "{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}"}}]
-        }));
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("actors[0].body: expands to up to 5000300000 bytes per message"));
-        assert!(problems[1].starts_with("actors[0].headers.h: expands to up to"));
-        let fine = problems_of(serde_json::json!({
-            "kaiten_scenario": 1, "name": "fine",
-            "actors": [{"kind": "producer", "name": "P", "body": "{name} {n} ".repeat(1_000)}]
-        }));
-        assert!(fine.is_empty(), "{fine:?}");
-    }
-
-    fn load_error(text: &str) -> Vec<String> {
-        Scenario::from_json(text).unwrap_err().iter().map(ToString::to_string).collect()
-    }
-
-    #[test]
-    fn problems_name_the_field_in_plain_words() {
-        assert_eq!(
-            load_error("[]"),
-            ["scenario: a scenario must be a JSON object ({\"kaiten_scenario\": 1, ...}), not an array"]
-        );
-        assert!(load_error("\u{feff}{}")[0].starts_with("scenario: the file starts with a byte-order mark"));
-        let problems = load_error(
-            r#"{"kaiten_scenario": 1, "name": "x", "actors": [
-                {"kind": "producer", "name": "p", "priority": 300},
-                {"kind": "rpc_client", "name": "c", "target": {"topic": "t"},
-                 "steps": [{"action": "cast", "method": "m", "count": -1}]},
-                {"kind": "consumer", "name": "k", "queue": "q", "prefetch": "ten"},
-                {"kind": "poducer", "name": "z"},
-                {"name": "nokind"}
-            ]}"#,
-        );
-        assert_eq!(
-            problems,
-            [
-                "actors[0].priority: expected a whole number from 0 to 255, got 300",
-                "actors[1].steps[0].count: expected a whole number from 0 to 4294967295, got -1",
-                "actors[2].prefetch: expected a whole number from 0 to 4294967295, got the string \"ten\"",
-                "actors[3].kind: unknown actor kind 'poducer' (did you mean 'producer'?); the kinds are producer, \
-                 consumer, rpc_client, rpc_server, notifier, notification_listener",
-                "actors[4].kind: missing: say what the actor is, one of producer, consumer, rpc_client, rpc_server, \
-                 notifier, notification_listener",
-            ]
-        );
-        assert_eq!(
-            load_error(
-                r#"{"kaiten_scenario": 1, "name": "x", "script": [{"at_ms": 5, "teleport": "P"}, {"at_ms": 5}]}"#
-            ),
-            [
-                "script[0].teleport: unknown action 'teleport'; the actions are stop_actor, stop_gracefully, restart_actor, pause_actor, resume_actor, slow_actor, cut_off, drop_message, duplicate_message, bind, unbind, purge_queue, delete_queue, restart_broker",
-                "script[1]: the step names no action; the actions are stop_actor, stop_gracefully, restart_actor, pause_actor, resume_actor, slow_actor, cut_off, drop_message, duplicate_message, bind, unbind, purge_queue, delete_queue, restart_broker"
-            ]
-        );
-        assert_eq!(
-            load_error(r#"{"kaiten_scenario": 1, "name": "x", "name": "y"}"#),
-            ["scenario: the key \"name\" appears twice in this object"]
-        );
-    }
-
-    #[test]
-    fn an_invalid_filter_rule_is_refused_when_the_file_loads() {
-        let problems = problems_of(serde_json::json!({
-            "kaiten_scenario": 1, "name": "filters",
-            "actors": [{"kind": "notification_listener", "name": "l", "targets": [{"topic": "notifications"}],
-                        "endpoints": [{"name": "e", "handlers": [{"priority": "info"}],
-                                       "filter_rule": {"event_type": "compute.(instance"}}]}]
-        }));
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(
-            problems[0].starts_with("actors[0].endpoints[0].filter_rule: not a valid regular expression: "),
-            "{problems:?}"
-        );
+        assert_eq!(did_you_mean(&long, &[&long[1..]]), Some(long[1..].to_string()));
     }
 
     #[test]
     fn suggestions_for_typos() {
-        assert_eq!(did_you_mean("taks", &["tasks", "logs"]), " (did you mean 'tasks'?)");
-        assert_eq!(did_you_mean("zzzzzz", &["tasks"]), "");
+        assert_eq!(did_you_mean("taks", &["tasks", "logs"]), Some("tasks".into()));
+        assert_eq!(did_you_mean("zzzzzz", &["tasks"]), None);
     }
 }

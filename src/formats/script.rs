@@ -20,6 +20,8 @@ use crate::engine::broker::{Broker, ChannelId, ConsumeOptions, ConsumerId, Publi
 use crate::engine::message::{Message, Properties, SimTime};
 use crate::engine::topology::Topology;
 use crate::engine::value::{FieldValue, table_from_json};
+use crate::formats::Diagnostic;
+use crate::formats::problem::{JsonKind, Problem, names};
 
 /// A script: steps played in order.
 pub type Script = Vec<Step>;
@@ -204,19 +206,12 @@ fn yes() -> bool {
     true
 }
 
-/// A script that does not parse, or a step the broker cannot carry out.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {problem}")]
-pub struct ScriptError {
-    /// A JSON path into the script, such as `[3].publish.properties.priority`.
-    pub path: String,
-    pub problem: String,
-}
+/// A script that does not parse, or a step the broker cannot carry out: a JSON path into the
+/// script, such as `[3].publish.properties.priority` (`$` for the whole script), and the problem.
+pub type ScriptError = Diagnostic;
 
-impl ScriptError {
-    fn at_step(step_idx: usize, step: &Step, problem: impl Into<String>) -> Self {
-        ScriptError { path: format!("[{step_idx}].{}", step.name()), problem: problem.into() }
-    }
+fn at_step(step_idx: usize, step: &Step, problem: Problem) -> ScriptError {
+    ScriptError::new(format!("[{step_idx}].{}", step.name()), problem)
 }
 
 /// The step names a script may use.
@@ -225,53 +220,40 @@ const STEP_NAMES: [&str; 9] =
 
 /// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
-    let document = crate::formats::parse_json(text).map_err(|problem| ScriptError {
-        path: if problem.path.is_empty() { "$".into() } else { problem.path },
-        problem: problem.message,
+    let document = crate::formats::parse_json(text).map_err(|problem| {
+        let path = if problem.path.is_empty() { "$".into() } else { problem.path.clone() };
+        problem.at(path)
     })?;
     let Value::Array(items) = document else {
-        return Err(ScriptError {
-            path: "$".into(),
-            problem: format!(
-                "a script must be a JSON array of steps ([{{\"publish\": {{...}}}}, ...]), not {}",
-                crate::formats::kind_of(&document)
-            ),
-        });
+        return Err(ScriptError::new("$", Problem::ScriptNotArray { got: JsonKind::of(&document) }));
     };
     items.iter().enumerate().map(|(idx, item)| parse_step(idx, item)).collect()
 }
 
 fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
     let path = format!("[{idx}]");
-    let problem = |problem: String| ScriptError { path: path.clone(), problem };
-    let actions = STEP_NAMES.join(", ");
+    let problem = |problem: Problem| ScriptError::new(path.clone(), problem);
     let Value::Object(members) = item else {
-        return Err(problem(format!(
-            "a step must be an object with one key naming its action, such as {{\"publish\": {{...}}}}; got {}",
-            crate::formats::kind_of(item)
-        )));
+        return Err(problem(Problem::ScriptStepNotObject { got: JsonKind::of(item) }));
     };
     let name = match members.keys().collect::<Vec<_>>().as_slice() {
-        [] => return Err(problem(format!("an empty step: name one action ({actions})"))),
+        [] => return Err(problem(Problem::ScriptStepEmpty { actions: names(&STEP_NAMES) })),
         [name] => name.as_str(),
-        names => {
-            let names: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
-            return Err(problem(format!(
-                "a step names exactly one action, this one has {}: {}; write them as separate steps",
-                names.len(),
-                names.join(", ")
-            )));
+        several => {
+            let several: Vec<String> = several.iter().map(|name| name.to_string()).collect();
+            return Err(problem(Problem::ScriptStepSeveral { names: several }));
         }
     };
     if !STEP_NAMES.contains(&name) {
-        return Err(problem(format!(
-            "unknown action \"{name}\"{}; the actions are {actions}",
-            crate::formats::scenario::did_you_mean(name, &STEP_NAMES)
-        )));
+        return Err(problem(Problem::UnknownScriptAction {
+            found: name.to_string(),
+            suggestion: crate::formats::scenario::did_you_mean(name, &STEP_NAMES),
+            actions: names(&STEP_NAMES),
+        }));
     }
-    crate::formats::read::read(item).map_err(|problem| ScriptError {
-        path: if problem.path.is_empty() { format!("{path}.{name}") } else { format!("{path}.{}", problem.path) },
-        problem: crate::formats::plain_message(&problem.error.to_string()),
+    crate::formats::read::read(item).map_err(|problem| {
+        let at = if problem.path.is_empty() { format!("{path}.{name}") } else { format!("{path}.{}", problem.path) };
+        problem.at(at)
     })
 }
 
@@ -533,11 +515,8 @@ impl UnsettledDeliveries {
         });
     }
 
-    fn not_found(message_id: &str, queue: Option<&str>) -> String {
-        match queue {
-            Some(queue) => format!("no unsettled delivery of message \"{message_id}\" from queue \"{queue}\""),
-            None => format!("no unsettled delivery of message \"{message_id}\""),
-        }
+    fn not_found(message_id: &str, queue: Option<&str>) -> Problem {
+        Problem::NoUnsettledDelivery { message_id: message_id.to_string(), queue: queue.map(str::to_string) }
     }
 }
 
@@ -609,7 +588,8 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
     };
 
     for (step_idx, step) in script.iter().enumerate() {
-        let fail = |problem: String| ScriptError::at_step(step_idx, step, problem);
+        let fail = |problem: Problem| at_step(step_idx, step, problem);
+        let refused = |error: crate::engine::AmqpError| fail(Problem::Broker { text: error.to_string() });
         match step {
             Step::Publish(publish) => match broker.publish(now, engine_publish(publish)) {
                 Ok(outcome) => {
@@ -631,8 +611,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 }
             },
             Step::Get(get) => {
-                let delivery =
-                    broker.get(now, get_channel, &get.queue, get.no_ack).map_err(|error| fail(error.to_string()))?;
+                let delivery = broker.get(now, get_channel, &get.queue, get.no_ack).map_err(refused)?;
                 if let Some(delivery) = &delivery
                     && !get.no_ack
                 {
@@ -645,9 +624,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 let (key, tag) = unsettled
                     .find(&ack.message_id, ack.queue.as_deref())
                     .ok_or_else(|| fail(UnsettledDeliveries::not_found(&ack.message_id, ack.queue.as_deref())))?;
-                broker
-                    .ack(now, channel_of(&consumers, &key), tag, ack.multiple)
-                    .map_err(|error| fail(error.to_string()))?;
+                broker.ack(now, channel_of(&consumers, &key), tag, ack.multiple).map_err(refused)?;
                 unsettled.settle(&key, tag, ack.multiple);
             }
             Step::Nack(nack) => {
@@ -656,25 +633,18 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     .ok_or_else(|| fail(UnsettledDeliveries::not_found(&nack.message_id, nack.queue.as_deref())))?;
                 // Settle first: a requeued message may be delivered again within the nack.
                 unsettled.settle(&key, tag, nack.multiple);
-                broker
-                    .nack(now, channel_of(&consumers, &key), tag, nack.multiple, nack.requeue)
-                    .map_err(|error| fail(error.to_string()))?;
+                broker.nack(now, channel_of(&consumers, &key), tag, nack.multiple, nack.requeue).map_err(refused)?;
             }
             Step::Reject(reject) => {
                 let (key, tag) = unsettled
                     .find(&reject.message_id, reject.queue.as_deref())
                     .ok_or_else(|| fail(UnsettledDeliveries::not_found(&reject.message_id, reject.queue.as_deref())))?;
                 unsettled.settle(&key, tag, false);
-                broker
-                    .nack(now, channel_of(&consumers, &key), tag, false, reject.requeue)
-                    .map_err(|error| fail(error.to_string()))?;
+                broker.nack(now, channel_of(&consumers, &key), tag, false, reject.requeue).map_err(refused)?;
             }
             Step::Consume(consume) => {
                 if consumers.contains_key(&consume.consumer_tag) {
-                    return Err(fail(format!(
-                        "consumer tag \"{}\" is already in use (530 NOT_ALLOWED)",
-                        consume.consumer_tag
-                    )));
+                    return Err(fail(Problem::ConsumerTagInUse { tag: consume.consumer_tag.clone() }));
                 }
                 let channel = broker.open_channel(connection);
                 let options = ConsumeOptions {
@@ -684,7 +654,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 };
                 let consumer = broker
                     .consume_with_priority(now, channel, &consume.queue, options, consume.priority.unwrap_or(0))
-                    .map_err(|error| fail(error.to_string()))?;
+                    .map_err(refused)?;
                 tags.insert(consumer, consume.consumer_tag.clone());
                 record.deliveries.entry(consume.consumer_tag.clone()).or_default();
                 consumers
@@ -693,7 +663,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
             Step::Cancel(cancel) => {
                 let entry = consumers
                     .get(&cancel.consumer_tag)
-                    .ok_or_else(|| fail(format!("no consumer with tag \"{}\"", cancel.consumer_tag)))?;
+                    .ok_or_else(|| fail(Problem::NoConsumerTag { tag: cancel.consumer_tag.clone() }))?;
                 broker.cancel(now, entry.consumer);
             }
             Step::AdvanceTime(advance) => {
@@ -878,46 +848,6 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::engine::topology::{ExchangeKind, ExchangeSpec, QueueSpec};
-
-    #[test]
-    fn parse_errors_name_the_step() {
-        let error = parse(r#"[{"publish": {"exchange": "x"}}, {"publish": {"properties": {"priority": "high"}}}]"#)
-            .unwrap_err();
-        assert!(error.path.starts_with("[1].publish.properties.priority"), "{error}");
-        let error = parse(r#"[{"teleport": {}}]"#).unwrap_err();
-        assert!(
-            error.to_string().starts_with("[0]: unknown action \"teleport\"; the actions are publish, "),
-            "{error}"
-        );
-        let error = parse(r#"[{"publsh": {}}]"#).unwrap_err();
-        assert!(error.to_string().contains("(did you mean 'publish'?)"), "{error}");
-        assert_eq!(
-            parse("[{}]").unwrap_err().to_string(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare)"
-        );
-        assert_eq!(
-            parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().to_string(),
-            "[0]: a step names exactly one action, this one has 2: \"get\", \"ack\"; write them as separate steps"
-        );
-        assert_eq!(
-            parse(r#"["publish"]"#).unwrap_err().to_string(),
-            "[0]: a step must be an object with one key naming its action, such as {\"publish\": {...}}; got a string"
-        );
-        assert_eq!(
-            parse(r#"{"publish": {}}"#).unwrap_err().to_string(),
-            "$: a script must be a JSON array of steps ([{\"publish\": {...}}, ...]), not an object"
-        );
-        assert_eq!(
-            parse(r#"[{"publish": {"properties": {"priority": 256}}}]"#).unwrap_err().to_string(),
-            "[0].publish.properties.priority: expected a whole number from 0 to 255, got 256"
-        );
-        assert_eq!(parse(r#"[{"advance-time": {}}]"#).unwrap_err().to_string(), "[0].advance-time: missing field 'ms'");
-        assert!(parse("\u{feff}[]").unwrap_err().to_string().starts_with("$: the file starts with a byte-order mark"));
-        assert_eq!(
-            parse(r#"[{"get": {"queue": "a", "queue": "b"}}]"#).unwrap_err().to_string(),
-            "[0].get: the key \"queue\" appears twice in this object"
-        );
-    }
 
     #[test]
     fn differences_compare_what_both_sides_observed() {

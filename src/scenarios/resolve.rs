@@ -1,5 +1,6 @@
 //! Finding a scenario by what a user typed: a file path, else a built-in name.
 
+use crate::formats::Problem;
 use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 
 /// Loads `reference` as a file ([`Scenario::from_file`]: a scenario file or definitions)
@@ -16,10 +17,10 @@ pub fn resolve(reference: &str, read_file: impl Fn(&str) -> Option<Vec<u8>>) -> 
     let names: Vec<&str> = super::names().collect();
     Err(vec![Diagnostic::new(
         reference,
-        format!(
-            "no such file and no built-in scenario of that name{}; built-ins: {}",
-            did_you_mean(reference, &names),
-            names.join(", ")
-        ),
+        Problem::NoFileOrBuiltin {
+            name: reference.to_string(),
+            suggestion: did_you_mean(reference, &names),
+            names: names.iter().map(|name| name.to_string()).collect(),
+        },
     )])
 }

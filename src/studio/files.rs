@@ -201,6 +201,10 @@ mod tests {
         }
         let huge = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2));
         let after = before.clone().apply(StudioAction::Open { name: "huge.json".into(), bytes: huge.into_bytes() });
-        assert!(after.problems[0].message.contains("larger than"), "{:?}", after.problems);
+        assert!(
+            matches!(after.problems[0].problem, crate::formats::Problem::FileTooLarge { .. }),
+            "{:?}",
+            after.problems
+        );
     }
 }

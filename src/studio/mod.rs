@@ -335,10 +335,10 @@ impl Studio {
                             let known: Vec<&str> = crate::scenarios::names().collect();
                             self.problems = vec![Diagnostic::new(
                                 "scenario",
-                                format!(
-                                    "there is no built-in scenario named '{name}' (there are: {})",
-                                    known.join(", ")
-                                ),
+                                crate::formats::Problem::NoBuiltinScenarioOf {
+                                    name: name.clone(),
+                                    names: known.iter().map(|name| name.to_string()).collect(),
+                                },
                             )];
                             return self;
                         }

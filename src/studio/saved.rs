@@ -65,13 +65,11 @@ impl Studio {
 
 fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<Diagnostic>> {
     let value = crate::formats::parse_json(text).map_err(|problem| vec![problem])?;
-    let saved: SavedWork = crate::formats::read::read(&value).map_err(|problem| {
-        vec![Diagnostic::new(problem.path, crate::formats::plain_message(&problem.error.to_string()))]
-    })?;
+    let saved: SavedWork = crate::formats::read::read(&value).map_err(|problem| vec![problem])?;
     if saved.kaiten_saved != SAVED_VERSION {
         return Err(vec![Diagnostic::new(
             "kaiten_saved",
-            format!("version {} is not one this Kaiten reads", saved.kaiten_saved),
+            crate::formats::Problem::SavedVersion { version: saved.kaiten_saved.into() },
         )]);
     }
     let document = |value: &serde_json::Value| {
@@ -84,7 +82,10 @@ fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<D
     if let Some(name) = saved.scenario_name.as_deref()
         && crate::scenarios::by_name(name).is_none()
     {
-        return Err(vec![Diagnostic::new("scenario_name", format!("there is no built-in scenario named '{name}'"))]);
+        return Err(vec![Diagnostic::new(
+            "scenario_name",
+            crate::formats::Problem::NoBuiltinScenario { name: name.to_string() },
+        )]);
     }
     let pick = saved.scenario_name.map_or(Pick::MyTopology, Pick::Builtin);
     Ok((doc, pick, saved.position, my_topology))

@@ -7,6 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::formats::MAX_FILE_BYTES;
+use crate::formats::Problem;
 use crate::formats::scenario::Diagnostic;
 use crate::studio::Studio;
 
@@ -50,15 +51,15 @@ impl Studio {
 }
 
 fn unpacked(fragment: &str) -> Result<String, Diagnostic> {
-    let broken = |why: &str| Diagnostic::new("share link", format!("{why}; ask for the link again"));
-    let data = fragment.strip_prefix(SHARE_PREFIX).ok_or_else(|| broken("this is not a Kaiten share link"))?;
+    let broken = |problem: Problem| Diagnostic::new("share link", problem);
+    let data = fragment.strip_prefix(SHARE_PREFIX).ok_or_else(|| broken(Problem::NotAShareLink))?;
     if data.len() > MAX_FILE_BYTES {
-        return Err(broken("the link is too long"));
+        return Err(broken(Problem::ShareLinkTooLong));
     }
-    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| broken("the link is damaged (not base64)"))?;
+    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| broken(Problem::ShareLinkNotBase64))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_FILE_BYTES)
-        .map_err(|_| broken("the link is cut short or damaged"))?;
-    String::from_utf8(bytes).map_err(|_| broken("the link is damaged (not text)"))
+        .map_err(|_| broken(Problem::ShareLinkCut))?;
+    String::from_utf8(bytes).map_err(|_| broken(Problem::ShareLinkNotText))
 }
 
 #[cfg(test)]

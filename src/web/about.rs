@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::language::use_lang;
-use crate::explain::run::problem;
+use crate::explain::problem;
 use crate::explain::scenarios::heading;
 use crate::studio::StudioAction;
 

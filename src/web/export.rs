@@ -112,9 +112,7 @@ fn save(export: Export, studio: &Studio) -> Result<(), crate::formats::Diagnosti
     match export {
         Export::Definitions => download("definitions.json", "application/json", &studio.definitions_file()),
         Export::Rabbitmqadmin => {
-            let script = studio.rabbitmqadmin_file().map_err(|problem| {
-                crate::formats::Diagnostic::new(format!("{name}.sh: {}", problem.path), problem.message)
-            })?;
+            let script = studio.rabbitmqadmin_file().map_err(|problem| problem.within(&format!("{name}.sh")))?;
             download(&format!("{name}.sh"), "text/x-shellscript", &script);
         }
         Export::AsyncApi => download(&format!("{name}.asyncapi.json"), "application/json", &studio.asyncapi_file()),

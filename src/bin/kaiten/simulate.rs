@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use kaiten::explain::Describer;
 use kaiten::explain::lang::Lang;
+use kaiten::explain::{Describer, problem};
 use kaiten::formats::definitions::Definitions;
 use kaiten::formats::scenario::Scenario;
-use kaiten::formats::{self, Diagnostic};
+use kaiten::formats::{self, Diagnostic, Problem};
 use kaiten::scenarios::{self, resolve::resolve};
 use kaiten::sim::{Session, Until, trace_digest};
 use kaiten::studio::Pick;
@@ -19,7 +19,7 @@ use kaiten::studio::Pick;
 /// before reading it, and reading no more than one byte past the limit, so `/dev/zero` or
 /// a huge file is refused, not read whole. Problems are worded as the browser words them.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let unreadable = |error: std::io::Error| Diagnostic::new("", format!("cannot read the file: {error}"));
+    let unreadable = |error: std::io::Error| Diagnostic::new("", Problem::CannotRead { error: error.to_string() });
     let file = std::fs::File::open(path).map_err(unreadable)?;
     formats::check_size(file.metadata().map_err(unreadable)?.len())?;
     let mut bytes = Vec::new();
@@ -29,19 +29,24 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 }
 
 /// Reads a text file (definitions, a script) with [`read_bytes`] and checks it is UTF-8.
-/// `what` names the file in the error ("definitions", "script").
-pub fn read_input(what: &str, path: &Path) -> anyhow::Result<String> {
+/// `heading` says what could not be loaded ("cannot load definitions:").
+pub fn read_input(lang: Lang, heading: &str, path: &Path) -> anyhow::Result<String> {
     let text = read_bytes(path).and_then(|bytes| formats::file_text(&bytes).map(str::to_string));
-    text.map_err(|problem| refused(what, path, vec![problem]))
+    text.map_err(|problem| refused(lang, heading, path, vec![problem]))
 }
 
-/// "cannot load WHAT:" and each problem on its own line, placed in the file (`PATH: queues[0]: ...`),
-/// with control characters escaped.
-pub fn refused(what: &str, path: &Path, problems: Vec<Diagnostic>) -> anyhow::Error {
+/// The heading ("cannot load scenario:") and each problem on its own line, placed in the file
+/// (`PATH: queues[0]: ...`), in `lang`, with control characters escaped.
+pub fn refused(lang: Lang, heading: &str, path: &Path, problems: Vec<Diagnostic>) -> anyhow::Error {
     let shown = path.display().to_string();
-    let lines: Vec<String> =
-        problems.into_iter().map(|problem| escape_controls(&problem.within(&shown).to_string())).collect();
-    anyhow::anyhow!("cannot load {what}:\n  {}", lines.join("\n  "))
+    let placed: Vec<Diagnostic> = problems.into_iter().map(|problem| problem.within(&shown)).collect();
+    listed(lang, heading, &placed)
+}
+
+/// The heading and each problem on its own line, in `lang`, with control characters escaped.
+pub fn listed(lang: Lang, heading: &str, problems: &[Diagnostic]) -> anyhow::Error {
+    let lines: Vec<String> = problems.iter().map(|each| escape_controls(&problem(lang, each))).collect();
+    anyhow::anyhow!("{heading}\n  {}", lines.join("\n  "))
 }
 
 /// Text for a terminal: control characters (newlines, escape codes) in names and texts
@@ -64,18 +69,16 @@ pub fn escape_controls(text: &str) -> String {
 
 /// Loads a scenario from a file path (a scenario file or definitions, read as the browser
 /// reads them) or a built-in name.
-fn load(reference: &str) -> anyhow::Result<Scenario> {
+fn load(lang: Lang, reference: &str) -> anyhow::Result<Scenario> {
+    let heading = lang.words().cannot_load_scenario();
     let path = PathBuf::from(reference);
     let bytes = if path.exists() {
         // A path that exists but cannot be read is that problem, not a missing scenario.
-        Some(read_bytes(&path).map_err(|problem| refused("scenario", &path, vec![problem]))?)
+        Some(read_bytes(&path).map_err(|problem| refused(lang, &heading, &path, vec![problem]))?)
     } else {
         None
     };
-    resolve(reference, |_| bytes.clone()).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|error| escape_controls(&error.to_string())).collect();
-        anyhow::anyhow!("cannot load scenario:\n  {}", lines.join("\n  "))
-    })
+    resolve(reference, |_| bytes.clone()).map_err(|errors| listed(lang, &heading, &errors))
 }
 
 /// Runs `session` until virtual time passes `until` (if given), nothing is left to do,
@@ -103,11 +106,10 @@ fn run_bounded(session: &mut Session, until: Option<u64>, max_steps: u64) {
     }
 }
 
-fn start(scenario: &Scenario, seed: Option<u64>) -> anyhow::Result<Session> {
-    let world = scenario.build(seed.unwrap_or(scenario.seed)).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!("cannot start scenario '{}':\n  {}", scenario.name, lines.join("\n  "))
-    })?;
+fn start(lang: Lang, scenario: &Scenario, seed: Option<u64>) -> anyhow::Result<Session> {
+    let world = scenario
+        .build(seed.unwrap_or(scenario.seed))
+        .map_err(|errors| listed(lang, &lang.words().cannot_start_scenario(&scenario.name), &errors))?;
     Ok(Session::new(world))
 }
 
@@ -155,12 +157,12 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     let Some(reference) = options.scenario else { bail!("name a scenario (a file or a built-in; see --list)") };
-    let scenario = load(&reference)?.with_script_steps(&options.intervene).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|error| escape_controls(&error.to_string())).collect();
-        anyhow::anyhow!("cannot apply --intervene:\n  {}", lines.join("\n  "))
-    })?;
+    let lang = options.lang;
+    let scenario = load(lang, &reference)?
+        .with_script_steps(&options.intervene)
+        .map_err(|errors| listed(lang, &lang.words().cannot_apply_intervene(), &errors))?;
     let seed = options.seed.unwrap_or(scenario.seed);
-    let mut session = start(&scenario, Some(seed))?;
+    let mut session = start(lang, &scenario, Some(seed))?;
     run_bounded(&mut session, options.until, options.max_steps);
     let world = session.world();
     if options.digest {
@@ -211,9 +213,9 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
 }
 
 /// `kaiten definitions SCENARIO [--at MS] [--max-steps N]`.
-pub fn definitions(reference: &str, at: Option<u64>, max_steps: u64) -> anyhow::Result<ExitCode> {
-    let scenario = load(reference)?;
-    let mut session = start(&scenario, None)?;
+pub fn definitions(lang: Lang, reference: &str, at: Option<u64>, max_steps: u64) -> anyhow::Result<ExitCode> {
+    let scenario = load(lang, reference)?;
+    let mut session = start(lang, &scenario, None)?;
     run_bounded(&mut session, at, max_steps);
     let topology = session.world().broker().topology().clone();
     let document = Definitions::new(topology).to_json();

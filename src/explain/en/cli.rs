@@ -25,4 +25,25 @@ impl CliWords for English {
     fn no_latency(&self) -> String {
         "-".into()
     }
+    fn cannot_load_scenario(&self) -> String {
+        "cannot load scenario:".into()
+    }
+    fn cannot_load_definitions(&self) -> String {
+        "cannot load definitions:".into()
+    }
+    fn cannot_load_script(&self) -> String {
+        "cannot load script:".into()
+    }
+    fn cannot_start_scenario(&self, name: &str) -> String {
+        format!("cannot start scenario '{name}':")
+    }
+    fn cannot_apply_intervene(&self) -> String {
+        "cannot apply --intervene:".into()
+    }
+    fn invalid_script(&self, path: &str) -> String {
+        format!("invalid script {path}")
+    }
+    fn script_failed(&self, path: &str) -> String {
+        format!("script {path} failed")
+    }
 }

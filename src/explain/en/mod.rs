@@ -4,6 +4,7 @@ mod cli;
 mod edit;
 mod intervention;
 mod oslo;
+mod problems;
 mod run;
 mod trace;
 mod ui;

@@ -1,4 +1,5 @@
-//! The keys of the command line's own words around a trace: its heading and its summary.
+//! The keys of the command line's own words around a trace (its heading and its summary)
+//! and over a file's problems.
 
 use crate::explain::lang::words;
 
@@ -12,5 +13,14 @@ words! {
         fn latency(&self, p50: text, p95: text, p99: text);
         fn latency_ms(&self, ms: number);
         fn no_latency(&self);
+
+        // Headings over a file's problems.
+        fn cannot_load_scenario(&self);
+        fn cannot_load_definitions(&self);
+        fn cannot_load_script(&self);
+        fn cannot_start_scenario(&self, name: text);
+        fn cannot_apply_intervene(&self);
+        fn invalid_script(&self, path: text);
+        fn script_failed(&self, path: text);
     }
 }

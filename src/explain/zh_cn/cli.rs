@@ -25,4 +25,25 @@ impl CliWords for Chinese {
     fn no_latency(&self) -> String {
         "-".into()
     }
+    fn cannot_load_scenario(&self) -> String {
+        "无法加载场景：".into()
+    }
+    fn cannot_load_definitions(&self) -> String {
+        "无法加载定义文件：".into()
+    }
+    fn cannot_load_script(&self) -> String {
+        "无法加载脚本：".into()
+    }
+    fn cannot_start_scenario(&self, name: &str) -> String {
+        format!("无法启动场景 '{name}'：")
+    }
+    fn cannot_apply_intervene(&self) -> String {
+        "无法应用 --intervene：".into()
+    }
+    fn invalid_script(&self, path: &str) -> String {
+        format!("无效的脚本 {path}")
+    }
+    fn script_failed(&self, path: &str) -> String {
+        format!("脚本 {path} 执行失败")
+    }
 }

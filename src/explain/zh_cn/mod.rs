@@ -6,6 +6,7 @@ mod cli;
 mod edit;
 mod intervention;
 mod oslo;
+mod problems;
 mod run;
 pub(crate) mod scenarios;
 mod trace;
