@@ -6,9 +6,9 @@
 //! queue, while a reference to a node left behind keeps pointing at the original.
 
 use litemap::LiteMap;
-use std::collections::BTreeSet;
 
 use crate::editor::document::{Document, NodeId};
+use crate::engine::SortedSet;
 use crate::engine::{Destination, ExchangeSpec, FieldTable, FieldValue, QueueSpec};
 use crate::formats::scenario::ActorSpec;
 use crate::scene::geometry::Point;
@@ -32,7 +32,7 @@ struct CopiedBinding {
 }
 
 /// The selected nodes as a fragment; `None` when no node is selected.
-pub fn copy(doc: &Document, nodes: &BTreeSet<NodeId>) -> Option<Fragment> {
+pub fn copy(doc: &Document, nodes: &SortedSet<NodeId>) -> Option<Fragment> {
     let at = |node: &NodeId| doc.position(*node).unwrap_or_default();
     let mut fragment = Fragment { exchanges: Vec::new(), queues: Vec::new(), bindings: Vec::new(), actors: Vec::new() };
     for node in nodes {
@@ -166,7 +166,7 @@ mod tests {
             connect(&mut doc, pair[0], pair[1]).unwrap();
         }
         // Copy the exchange, the queue and the consumer, not the producer.
-        let copied: BTreeSet<NodeId> = n[1..].iter().copied().collect();
+        let copied: SortedSet<NodeId> = n[1..].iter().copied().collect();
         let fragment = copy(&doc, &copied).unwrap();
         let pasted = paste(&mut doc, &fragment, Point::new(32.0, 32.0));
         let names: Vec<&str> = pasted.iter().map(|node| doc.name(*node).unwrap()).collect();
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(doc.edges().len(), 3 + 2, "the binding and the consume edge are pasted, not the publish edge");
         let pasted_consumer_queue = doc.edges().iter().find(|edge| edge.to == pasted[2]).map(|edge| edge.from);
         assert_eq!(pasted_consumer_queue, Some(pasted[1]));
-        assert!(copy(&doc, &BTreeSet::new()).is_none());
+        assert!(copy(&doc, &SortedSet::new()).is_none());
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! `exchange`, a consumer's edge is its `queue`). Built-in exchanges (the default exchange
 //! and `amq.*`) belong to the broker and are not drawn.
 
-use litemap::LiteMap;
 use std::sync::Arc;
+
+use litemap::LiteMap;
 
 use crate::editor::kinds::NodeKind;
 use crate::engine::{BindingId, Destination, ExchangeId, QueueId, Topology};

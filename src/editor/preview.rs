@@ -4,10 +4,9 @@
 //! `Topology::route`, and `explain::route` says, binding by binding, why each matched or
 //! not. The canvas lights up what matched; `explain::edit` words it.
 
-use std::collections::BTreeSet;
-
 use crate::editor::document::{ActorKey, Document, EdgeId, Item, NodeId};
 use crate::editor::state::EditorState;
+use crate::engine::SortedSet;
 use crate::engine::explanation::{RouteExplanation, explain_route};
 use crate::engine::topology::RoutingInput;
 use crate::engine::{BindingId, FieldTable, FieldValue, QueueId};
@@ -21,9 +20,9 @@ pub struct RoutePreview {
     pub routing_key: String,
     pub mandatory: bool,
     /// Bindings that matched, at any exchange the message visited.
-    pub matched: BTreeSet<BindingId>,
+    pub matched: SortedSet<BindingId>,
     /// Bindings that were tried and did not match.
-    pub unmatched: BTreeSet<BindingId>,
+    pub unmatched: SortedSet<BindingId>,
     pub queues: Vec<QueueId>,
     pub explanation: RouteExplanation,
 }
@@ -54,9 +53,9 @@ pub fn route_preview(doc: &Document, producer: ActorKey) -> Option<RoutePreview>
     let keys = [routing_key.clone()];
     let route = doc.topology.route(exchange.id, RoutingInput { routing_keys: &keys, headers: &headers });
     let explanation = explain_route(&doc.topology, &route, &keys, &headers);
-    let mut matched: BTreeSet<BindingId> = BTreeSet::new();
+    let mut matched: SortedSet<BindingId> = SortedSet::new();
     matched.extend(route.hops.iter().flat_map(|hop| hop.matched.iter().copied()));
-    let mut unmatched = BTreeSet::new();
+    let mut unmatched = SortedSet::new();
     unmatched.extend(
         route
             .hops

@@ -3,10 +3,9 @@
 //! canvas positions by name in `layout`. Nodes without a position get one from the
 //! automatic layered layout.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use litemap::LiteMap;
-use std::sync::Arc;
 
 use crate::editor::document::{Document, NodeId, Settings};
 use crate::formats::definitions::{Carried, Definitions};
@@ -103,7 +102,7 @@ impl Document {
             Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
         });
         let declared = self.settings.run_layout.iter().filter(|(name, _)| self.node_named(name).is_none());
-        let mut layout: BTreeMap<String, Position> = BTreeMap::new();
+        let mut layout: LiteMap<String, Position> = LiteMap::new_vec();
         layout.extend(declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })));
         layout.extend(drawn);
         Scenario {

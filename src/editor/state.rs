@@ -7,10 +7,10 @@
 //! Every change to the document is one undo step; typing in one field and dragging in one
 //! gesture each coalesce into a single step.
 
-use litemap::LiteMap;
-use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::rc::Rc;
+
+use litemap::LiteMap;
 
 use crate::editor::clipboard::{Fragment, copy, paste};
 use crate::editor::connect::{Refusal, connect};
@@ -21,6 +21,7 @@ use crate::editor::fields::{Field, FieldProblem};
 use crate::editor::gesture::{Gesture, PointerInput};
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
+use crate::engine::SortedSet;
 use crate::formats::scenario::ActorSpec;
 use crate::formats::scenario::ScriptStep;
 use crate::scene::geometry::{Point, Rect, Size, Viewport};
@@ -139,7 +140,7 @@ struct History {
 #[derive(Debug, Clone, Default)]
 pub struct EditorState {
     pub doc: Rc<Document>,
-    pub selection: BTreeSet<Item>,
+    pub selection: SortedSet<Item>,
     pub drafts: LiteMap<(Item, Field), Draft>,
     pub view: Viewport,
     pub gesture: Gesture,
@@ -174,8 +175,8 @@ impl EditorState {
     }
 
     /// The selected nodes.
-    pub fn selected_nodes(&self) -> BTreeSet<NodeId> {
-        let mut nodes = BTreeSet::new();
+    pub fn selected_nodes(&self) -> SortedSet<NodeId> {
+        let mut nodes = SortedSet::new();
         nodes.extend(
             self.selection.iter().filter_map(|item| if let Item::Node(node) = item { Some(*node) } else { None }),
         );
@@ -260,7 +261,7 @@ impl EditorState {
             Action::ClearSelection => self.selection.clear(),
             Action::Zoom { factor, canvas } => self.view = self.view.zoom_at(canvas.center(), factor),
             Action::Fit { canvas } => {
-                let scene = crate::editor::view::build(&self.doc, &BTreeSet::new(), None, &|_| String::new());
+                let scene = crate::editor::view::build(&self.doc, &SortedSet::new(), None, &|_| String::new());
                 self.view = scene.bounds().map_or_else(Viewport::default, |bounds| Viewport::fit(bounds, canvas));
             }
             Action::Pointer(input) => return self.pointer(input),
@@ -590,7 +591,7 @@ pub(crate) mod tests {
         assert_eq!(zoomed.view.scale, ZOOM_STEP);
         let fitted = state.apply(Action::Fit { canvas });
         let bounds =
-            crate::editor::view::build(&fitted.doc, &BTreeSet::new(), None, &|_| String::new()).bounds().unwrap();
+            crate::editor::view::build(&fitted.doc, &SortedSet::new(), None, &|_| String::new()).bounds().unwrap();
         let visible = fitted.view.visible(canvas);
         assert!(visible.contains(bounds.origin()) && visible.contains(Point::new(bounds.right(), bounds.bottom())));
         let all = fitted.apply(Action::SelectAll);

@@ -3,12 +3,11 @@
 //! lit by the live route preview. Hit-testing and the rubber band work on the same
 //! geometry, so what the pointer touches is exactly what is drawn.
 
-use std::collections::BTreeSet;
-
 use crate::editor::document::{Document, Edge, EdgeId, Item, NodeId};
 use crate::editor::kinds::NodeKind;
 use crate::editor::preview::RoutePreview;
 use crate::engine::ExchangeKind;
+use crate::engine::SortedSet;
 use crate::scene::geometry::{Bezier, Point, Rect, Size};
 
 /// Every node's box, in world units.
@@ -101,7 +100,7 @@ pub fn node_rect(doc: &Document, node: NodeId) -> Rect {
 /// says each node's second line (the words are `explain::kinds::node_detail`).
 pub fn build(
     doc: &Document,
-    selection: &BTreeSet<Item>,
+    selection: &SortedSet<Item>,
     preview: Option<&RoutePreview>,
     detail: &dyn Fn(NodeId) -> String,
 ) -> Scene {
@@ -291,7 +290,7 @@ mod tests {
     #[test]
     fn hit_testing_prefers_ports_then_nodes_then_edges() {
         let (doc, n) = row();
-        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
+        let scene = build(&doc, &SortedSet::new(), None, &|_| String::new());
         let port = scene.node(n[1]).unwrap().out_port.unwrap();
         assert_eq!(hit_test(&scene, port + Point::new(-5.0, 3.0), 1.0), Hit::Port(n[1]));
         assert_eq!(hit_test(&scene, Point::new(240.0, 10.0), 1.0), Hit::Node(n[1]));
@@ -309,7 +308,7 @@ mod tests {
     #[test]
     fn rubber_band_takes_touched_nodes() {
         let (doc, n) = row();
-        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
+        let scene = build(&doc, &SortedSet::new(), None, &|_| String::new());
         let band = Rect::from_corners(Point::new(-10.0, -10.0), Point::new(250.0, 20.0));
         assert_eq!(nodes_in(&scene, band), [n[1], n[0]], "in document order: exchanges before actors");
     }
@@ -320,7 +319,7 @@ mod tests {
         let NodeId::Exchange(x) = n[1] else { unreachable!() };
         let NodeId::Queue(q) = n[2] else { unreachable!() };
         doc.topology.bind(x, crate::engine::Destination::Queue(q), "second", crate::engine::FieldTable::new()).unwrap();
-        let scene = build(&doc, &BTreeSet::new(), None, &|_| String::new());
+        let scene = build(&doc, &SortedSet::new(), None, &|_| String::new());
         let bends: Vec<f64> = scene.edges.iter().filter(|e| e.to == n[2]).map(|e| e.curve.control1.y - 28.0).collect();
         assert_eq!(bends, [-LANE_GAP / 2.0, LANE_GAP / 2.0]);
         assert_eq!(cut("a-very-long-queue-name-indeed", LABEL_CHARS), "a-very-long-queue…");

@@ -8,13 +8,14 @@
 //! `rabbit_queue_consumers.erl`, `rabbit_dead_letter.erl`); see
 //! `tests/reference/amqp-oslo-semantics.txt` for the rules and their sources.
 
-use litemap::LiteMap;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 
+use litemap::LiteMap;
 use serde::Serialize;
 
+use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
 use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
 use crate::engine::quorum;
@@ -301,16 +302,16 @@ pub struct Broker {
     topology: Arc<Topology>,
     queues: LiteMap<QueueId, QueueState>,
     channels: LiteMap<ChannelId, Channel>,
-    connections: BTreeSet<ConnectionId>,
+    connections: SortedSet<ConnectionId>,
     consumers: LiteMap<ConsumerId, Consumer>,
     events: Vec<BrokerEvent>,
     // Consumer deliveries not yet taken by the simulator, in delivery order.
     outbox: Vec<Delivery>,
     // Queues that can expire something by themselves (a TTL or x-expires argument, or a
     // message with a per-message TTL): only these are scanned for deadlines.
-    timed_queues: BTreeSet<QueueId>,
+    timed_queues: SortedSet<QueueId>,
     // Quorum queues with pending returns, so applying them costs nothing when there are none.
-    returning: BTreeSet<QueueId>,
+    returning: SortedSet<QueueId>,
     // Dead-letterings waiting their turn, oldest first. Invariant: empty between
     // operations; `dead_lettering` is true while a fan-out or a dead-lettering runs, so a
     // queue's dead-lettering waits until every copy in flight reached its queue.
@@ -335,20 +336,20 @@ impl Broker {
     pub fn new(topology: Topology) -> Broker {
         let mut queues = LiteMap::new_vec();
         queues.extend(topology.queues().map(|queue| (queue.id, QueueState::default())));
-        let mut timed_queues = BTreeSet::new();
+        let mut timed_queues = SortedSet::new();
         timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {
             topology: Arc::new(topology),
             queues,
             channels: LiteMap::new_vec(),
-            connections: BTreeSet::new(),
+            connections: SortedSet::new(),
             consumers: LiteMap::new_vec(),
             events: Vec::new(),
             outbox: Vec::new(),
             dead_letters: std::collections::VecDeque::new(),
             dead_lettering: false,
             timed_queues,
-            returning: BTreeSet::new(),
+            returning: SortedSet::new(),
             ledger: Ledger::default(),
             now: 0,
             next_publish: 0,
@@ -417,7 +418,7 @@ impl Broker {
             self.remove_consumer(consumer);
         }
         if let Some(closed) = self.channels.remove(&channel) {
-            let mut touched = BTreeSet::new();
+            let mut touched = SortedSet::new();
             for (_, unacked) in closed.unacked {
                 touched.insert(unacked.queue);
                 self.requeue(unacked);
@@ -769,7 +770,7 @@ impl Broker {
     ) -> Result<(), AmqpError> {
         self.tick(now);
         let taken = self.take_unacked(channel, delivery_tag, multiple)?;
-        let mut touched = BTreeSet::new();
+        let mut touched = SortedSet::new();
         for unacked in taken {
             if requeue && self.topology.queue(unacked.queue).is_some_and(|queue| queue.args.quorum) {
                 // The consumer gets its room back when the return is applied.

@@ -7,13 +7,13 @@
 //! sequence order; anything iterating bindings does so in id order, never in petgraph's
 //! newest-first edge order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use litemap::LiteMap;
-
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
 use crate::engine::headers::{XMatch, match_headers};
 use crate::engine::policy::Policies;
@@ -436,7 +436,7 @@ pub struct Topology {
     // all, so loading n bindings costs n log n, not n squared.
     bindings_by_key: BTreeMap<BindingKey, Vec<BindingId>>,
     // Exchanges that have had a binding as source: auto-delete applies only to them.
-    ever_bound: BTreeSet<ExchangeId>,
+    ever_bound: SortedSet<ExchangeId>,
     // Every name an id ever had, kept after deletion so old trace entries stay readable.
     names_ever: LiteMap<u32, String>,
     // Invariant: larger than every id handed out so far; ids are never reused.
@@ -462,7 +462,7 @@ impl Topology {
             route_indexes: LiteMap::new_vec(),
             policies: Policies::default(),
             bindings_by_key: BTreeMap::new(),
-            ever_bound: BTreeSet::new(),
+            ever_bound: SortedSet::new(),
             names_ever: LiteMap::new_vec(),
             next_id: 0,
         };

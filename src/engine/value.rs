@@ -8,7 +8,6 @@
 //! fraction or exponent become floats, `null` is void.
 
 use litemap::LiteMap;
-
 use serde::{Deserialize, Serialize};
 
 /// A field table: header or argument name to value, in name order.

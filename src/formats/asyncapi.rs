@@ -10,10 +10,9 @@
 //! every character other than `A-Z a-z 0-9 _ -` replaced by `_` (and a number added where
 //! two names give the same id), as AsyncAPI requires of ids.
 
-use std::collections::BTreeSet;
-
 use serde_json::{Map, Value, json};
 
+use crate::engine::SortedSet;
 use crate::engine::topology::{Destination, ExchangeSpec, QueueSpec};
 use crate::engine::value::table_to_json;
 use crate::engine::{ExchangeId, Topology};
@@ -161,7 +160,7 @@ fn queue_channel(spec: &QueueSpec, bound: Vec<Value>) -> Value {
 /// Ids as AsyncAPI allows them (`^[A-Za-z0-9_\-]+$`), each minted once.
 #[derive(Default)]
 struct Ids {
-    used: BTreeSet<String>,
+    used: SortedSet<String>,
 }
 
 impl Ids {

@@ -3,8 +3,7 @@
 //! text, and node positions for the UI. Loading checks everything and reports each
 //! problem with the JSON path it concerns; a scenario that loads builds a world that runs.
 
-use std::collections::BTreeMap;
-
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::PublishId;
@@ -264,7 +263,7 @@ pub struct Scenario {
     pub script: Vec<ScriptStep>,
     /// Node positions by name, for the UI.
     #[serde(default)]
-    pub layout: BTreeMap<String, Position>,
+    pub layout: LiteMap<String, Position>,
 }
 
 fn default_seed() -> u64 {
@@ -435,7 +434,7 @@ impl Scenario {
     /// Two actors with one name (the first ten): a file with these is refused on opening,
     /// since every actor, its node and the script's steps are found by name.
     pub fn duplicate_names(&self) -> Vec<Diagnostic> {
-        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut names: LiteMap<&str, usize> = LiteMap::new_vec();
         let repeated = self.actors.iter().enumerate().filter(|(idx, actor)| names.insert(actor.name(), *idx).is_some());
         repeated
             .take(MAX_LISTED)
@@ -454,7 +453,7 @@ impl Scenario {
     fn missing_queues(&self, topology: &Topology) -> Vec<Diagnostic> {
         let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
         // Whether an actor declares a queue, asked once per name.
-        let mut declared: BTreeMap<&str, bool> = BTreeMap::new();
+        let mut declared: LiteMap<&str, bool> = LiteMap::new_vec();
         let missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
             let queue = actor.needs_queue()?;
             if topology.queue_by_name(queue).is_some() {
@@ -482,7 +481,7 @@ impl Scenario {
     pub fn build_on(&self, topology: Topology, seed: u64) -> Result<World, Vec<Diagnostic>> {
         let mut diagnostics = self.duplicate_names();
         diagnostics.extend(self.missing_queues(&topology));
-        let mut names: BTreeMap<&str, ActorId> = BTreeMap::new();
+        let mut names: LiteMap<&str, ActorId> = LiteMap::new_vec();
         for (idx, actor) in self.actors.iter().enumerate() {
             names.entry(actor.name()).or_insert(ActorId(idx as u32));
             if let ActorSpec::Consumer(config) = actor {

@@ -4,12 +4,12 @@
 //! `_msg_id` arrives or the timeout passes (`MessagingTimeout`); a cast returns at once.
 //! Client-side refusals (`InvalidTarget`, `RPCVersionCapError`) publish nothing.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::engine::SortedSet;
 use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
 use crate::oslo::actors::{Cursor, default_after_ms, label, note_received, one};
 use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
@@ -115,7 +115,7 @@ pub struct RpcClient {
     // The reply consumer and its queue, once the first call made them.
     reply_consumers: Vec<(ConsumerId, String)>,
     // Exchanges this connection has declared (kombu declares each once).
-    declared: BTreeSet<String>,
+    declared: SortedSet<String>,
     waiting: Option<Waiting>,
     // Invariant: larger than every timer token handed out; 0 is the "next step" timer.
     next_token: u64,
@@ -133,7 +133,7 @@ impl RpcClient {
             cursor: Cursor::default(),
             reply_queue: None,
             reply_consumers: Vec::new(),
-            declared: BTreeSet::new(),
+            declared: SortedSet::new(),
             waiting: None,
             next_token: 1,
             sent: 0,

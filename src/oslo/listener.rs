@@ -5,7 +5,6 @@
 //! requeues it when the result is REQUEUE and requeue is allowed.
 
 use litemap::LiteMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{ConsumerId, Delivery, SimTime};

@@ -3,12 +3,12 @@
 //! `<topic>.<priority>` queue (once per connection, so unconsumed notifications pile up
 //! there) and publishes the message, timestamped with the virtual clock.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::engine::SortedSet;
 use crate::engine::{Delivery, Publish, SimTime};
 use crate::oslo::actors::{Cursor, declare, default_after_ms, label, one};
 use crate::oslo::declare::{TransportConfig, notifier_declarations};
@@ -75,13 +75,13 @@ pub struct Notifier {
     config: NotifierConfig,
     cursor: Cursor,
     // (exchange, routing key) pairs already declared on this connection.
-    declared: BTreeSet<(String, String)>,
+    declared: SortedSet<(String, String)>,
     sent: u64,
 }
 
 impl Notifier {
     pub fn new(config: NotifierConfig) -> Notifier {
-        Notifier { config, cursor: Cursor::default(), declared: BTreeSet::new(), sent: 0 }
+        Notifier { config, cursor: Cursor::default(), declared: SortedSet::new(), sent: 0 }
     }
 
     fn notify(&mut self, ctx: &mut ActorCtx<'_>, step: &NotifyStep) {

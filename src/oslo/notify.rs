@@ -4,7 +4,6 @@
 //! filter rules that skip an endpoint, and whether a notification is acked or requeued.
 
 use litemap::LiteMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

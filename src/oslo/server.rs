@@ -5,9 +5,9 @@
 //! exchange to the caller's reply queue, retrying a returned reply every 250 ms for up to
 //! `kombu_missing_consumer_retry_timeout`.
 
-use litemap::LiteMap;
 use std::sync::Arc;
 
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

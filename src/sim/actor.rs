@@ -8,10 +8,10 @@
 //! latency drawn from the seeded RNG. Actors draw randomness only from `ctx.rng()` and
 //! read time only from `ctx.now()`.
 
-use litemap::LiteMap;
 use std::fmt;
 use std::sync::Arc;
 
+use litemap::LiteMap;
 use serde::Serialize;
 
 use crate::engine::{

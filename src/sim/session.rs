@@ -8,8 +8,9 @@
 //! bounded on long runs while `step_back` replays fewer than [`DENSE_INTERVAL`] steps. The trace
 //! keeps the newest `trace_retention` entries.
 
-use litemap::LiteMap;
 use std::collections::VecDeque;
+
+use litemap::LiteMap;
 
 use crate::engine::{BrokerEvent, SimTime};
 use crate::sim::stats::{DepthHistory, DepthPoint};

@@ -7,7 +7,6 @@
 //! stays bounded on long runs.
 
 use litemap::LiteMap;
-
 use serde::Serialize;
 
 use crate::engine::{QueueId, SimTime};

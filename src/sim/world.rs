@@ -2,9 +2,9 @@
 //! [`World::step`] processes exactly one pending event and appends what happened to the
 //! trace; everything random comes from the world's own seeded generator.
 
-use litemap::LiteMap;
 use std::sync::Arc;
 
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{

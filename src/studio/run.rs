@@ -4,9 +4,10 @@
 //! message's entries, where run-time declarations are drawn). Views read the index and the
 //! session's current world; none of them re-runs or re-describes the trace from its start.
 
-use litemap::LiteMap;
 use std::rc::Rc;
 use std::sync::Arc;
+
+use litemap::LiteMap;
 
 use crate::editor::document::{ActorKey, Document, NodeId};
 use crate::editor::kinds::NodeKind;

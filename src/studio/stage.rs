@@ -4,11 +4,10 @@
 //! state, and marks where a message was dropped or expired in the current step. Built from
 //! the session's current world and the entries of its last step only.
 
-use std::collections::BTreeSet;
-
 use crate::editor::document::NodeId;
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::connector;
+use crate::engine::SortedSet;
 use crate::engine::{BindingId, BrokerEvent, Destination, PublishId, SimTime};
 use crate::scene::geometry::{Bezier, Point, Rect};
 use crate::sim::{ActorState, CallOutcome, MessageKind, Place, TraceEvent};
@@ -106,9 +105,9 @@ pub struct Stage {
     pub badges: Vec<NodeBadge>,
     pub marks: Vec<Mark>,
     /// Bindings that routed a message in the current step.
-    pub routed: BTreeSet<BindingId>,
+    pub routed: SortedSet<BindingId>,
     /// Places lit because a message was routed to them in the current step.
-    pub lit: BTreeSet<Place>,
+    pub lit: SortedSet<Place>,
 }
 
 /// The curve a hop travels: from the sender's right edge to the receiver's left edge, or
@@ -147,7 +146,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             });
         }
     }
-    let mut drawn: BTreeSet<Place> = BTreeSet::new();
+    let mut drawn: SortedSet<Place> = SortedSet::new();
     drawn.extend(stage.nodes.iter().map(|node| node.place));
     let is_drawn = |place: Place| drawn.contains(&place) || run.node(place).is_some();
     for binding in topology.bindings() {
@@ -161,7 +160,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             stage.edges.push(edge(run, from, to));
         }
     }
-    let mut doc_edges: BTreeSet<(NodeId, NodeId)> = BTreeSet::new();
+    let mut doc_edges: SortedSet<(NodeId, NodeId)> = SortedSet::new();
     doc_edges.extend(run.doc.edges().iter().map(|edge| (edge.from, edge.to)));
     for queue in topology.queues() {
         for (consumer, _) in world.broker().consumers_of(queue.id) {

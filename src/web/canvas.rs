@@ -5,6 +5,7 @@
 //! (see `canvas_events.rs`). The `<svg>` has role "group" rather than SVG's implicit "img",
 //! because an image's children are presentational and the nodes must stay focusable buttons.
 
+use litemap::LiteMap;
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
@@ -31,7 +32,6 @@ use crate::scene::geometry::Point;
 use crate::sim::Place;
 use crate::studio::stage::{Badge, ClientState, StageNode, stage};
 use crate::studio::{MenuTarget, StudioAction};
-use litemap::LiteMap;
 
 #[component]
 pub fn Canvas() -> Html {
