@@ -35,7 +35,9 @@ pub(crate) fn set(doc: &mut Document, item: Item, field: Field, text: &str) -> R
                 Field::BindingHeaders => {
                     let x_match = arguments.remove("x-match");
                     arguments = parse_header_lines(text)?;
-                    arguments.extend(x_match.map(|mode| ("x-match".to_string(), mode)));
+                    if let Some(mode) = x_match {
+                        arguments.insert("x-match".to_string(), mode);
+                    }
                 }
                 _ => return Ok(()),
             }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use litemap::LiteMap;
 
 use crate::editor::document::{Document, NodeId, Settings};
+use crate::engine::order::{insert_all, map_of};
 use crate::formats::definitions::{Carried, Definitions};
 use crate::formats::scenario::{Diagnostic, Position, SCENARIO_VERSION, Scenario};
 use crate::scene::geometry::Point;
@@ -102,9 +103,9 @@ impl Document {
             Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
         });
         let declared = self.settings.run_layout.iter().filter(|(name, _)| self.node_named(name).is_none());
-        let mut layout: LiteMap<String, Position> = LiteMap::new_vec();
-        layout.extend(declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })));
-        layout.extend(drawn);
+        let mut layout =
+            map_of(declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })));
+        insert_all(&mut layout, drawn);
         Scenario {
             kaiten_scenario: SCENARIO_VERSION,
             name: self.settings.name.clone(),

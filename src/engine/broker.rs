@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
 use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+use crate::engine::order::map_of;
 use crate::engine::quorum;
 use crate::engine::topology::{
     BindingId, Destination, ExchangeId, ExchangeSpec, Overflow, QueueId, QueueSpec, Route, RoutingInput, Topology,
@@ -334,8 +335,7 @@ impl Default for Broker {
 impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
-        let mut queues = LiteMap::new_vec();
-        queues.extend(topology.queues().map(|queue| (queue.id, QueueState::default())));
+        let queues = map_of(topology.queues().map(|queue| (queue.id, QueueState::default())));
         let mut timed_queues = SortedSet::new();
         timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {

@@ -10,6 +10,8 @@
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::order::insert_all;
+
 /// A field table: header or argument name to value, in name order.
 pub type FieldTable = LiteMap<String, FieldValue>;
 
@@ -108,7 +110,7 @@ impl FieldValue {
 pub fn table_from_json(json: &serde_json::Value) -> FieldTable {
     let mut table = FieldTable::new();
     if let serde_json::Value::Object(map) = json {
-        table.extend(map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))));
+        insert_all(&mut table, map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))));
     }
     table
 }

@@ -7,6 +7,7 @@ use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::PublishId;
+use crate::engine::order::deserialize_map;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
@@ -262,7 +263,7 @@ pub struct Scenario {
     #[serde(default)]
     pub script: Vec<ScriptStep>,
     /// Node positions by name, for the UI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_map")]
     pub layout: LiteMap<String, Position>,
 }
 

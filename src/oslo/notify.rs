@@ -7,6 +7,7 @@ use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::engine::order::deserialize_map;
 use crate::oslo::python::json_dumps;
 use crate::oslo::target::{Target, exchange_for};
 use crate::oslo::wire::{WireError, envelope, open};
@@ -169,8 +170,11 @@ pub fn notify_addresses(control_exchange: &str, topics: &[String], priority: Pri
 pub struct Filter {
     pub publisher_id: Option<String>,
     pub event_type: Option<String>,
+    #[serde(deserialize_with = "deserialize_map")]
     pub context: LiteMap<String, String>,
+    #[serde(deserialize_with = "deserialize_map")]
     pub metadata: LiteMap<String, String>,
+    #[serde(deserialize_with = "deserialize_map")]
     pub payload: LiteMap<String, String>,
 }
 

@@ -8,6 +8,7 @@
 
 use litemap::LiteMap;
 
+use crate::engine::order::map_of;
 use crate::scene::geometry::{Point, Rect, Size};
 
 /// Which band of columns a node belongs to.
@@ -71,10 +72,9 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<
 /// Column of each node: exchanges go one column right of any exchange bound to them
 /// (longest path, bounded so a cycle cannot loop), queues right of every exchange.
 fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, usize> {
-    let mut band: LiteMap<K, Band> = LiteMap::new_vec();
-    band.extend(nodes.iter().copied());
-    let mut depth: LiteMap<K, usize> = LiteMap::new_vec();
-    depth.extend(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
+    let band: LiteMap<K, Band> = map_of(nodes.iter().copied());
+    let mut depth: LiteMap<K, usize> =
+        map_of(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
     for _ in 0..depth.len() {
         let mut changed = false;
         for (from, to) in edges {
@@ -95,8 +95,7 @@ fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, u
     let queue_column = first_exchange + exchange_columns;
     let has_queues = band.values().any(|band| *band == Band::Queues);
     let receiver_column = queue_column + usize::from(has_queues);
-    let mut columns = LiteMap::new_vec();
-    columns.extend(nodes.iter().map(|(key, band)| {
+    map_of(nodes.iter().map(|(key, band)| {
         let column = match band {
             Band::Senders => 0,
             Band::Exchanges => first_exchange + depth[key],
@@ -104,8 +103,7 @@ fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, u
             Band::Receivers => receiver_column,
         };
         (*key, column)
-    }));
-    columns
+    }))
 }
 
 /// The first position at or after `wanted` where a box of `size` overlaps none of

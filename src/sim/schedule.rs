@@ -13,6 +13,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::engine::SimTime;
+use crate::engine::order::sort_by;
 
 /// From this many pending events on, the queue is a persistent map.
 const PERSISTENT_FROM: usize = 4096;
@@ -133,7 +134,7 @@ impl<T: Clone> Schedule<T> {
                     std::mem::take(heap).into_vec().into_iter().partition(|Reverse(slot)| keep_out(&slot.item));
                 *heap = kept.into_iter().collect();
                 let mut out: Vec<Slot<T>> = out.into_iter().map(|Reverse(slot)| slot).collect();
-                out.sort();
+                sort_by(&mut out, Slot::cmp);
                 taken.extend(out.into_iter().map(|slot| (slot.at, slot.item)));
             }
             Slots::Map(map) => {

@@ -142,7 +142,7 @@ pub fn Canvas() -> Html {
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
                 onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}
                 oncontextmenu={on_canvas_menu}>
-                <CanvasDefs transform={transform.clone()} />
+                { canvas_defs(transform.clone()) }
                 <rect class="canvas-background" width="100%" height="100%" fill="url(#canvas-grid)" />
                 <g class="world" {transform}>
                     <g class="edges">{ for edges }</g>
@@ -169,19 +169,13 @@ pub fn Canvas() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CanvasDefsProps {
-    /// The view transform, so the dot grid pans and zooms with the drawing.
-    transform: AttrValue,
-}
-
-/// The dot grid and the edges' arrowheads (plain, lit by the route preview, selected).
-#[component]
-fn CanvasDefs(props: &CanvasDefsProps) -> Html {
+/// The dot grid, panning and zooming with the drawing's `transform`, and the edges'
+/// arrowheads (plain, lit by the route preview, selected).
+fn canvas_defs(transform: String) -> Html {
     html! {
         <defs>
             <pattern id="canvas-grid" width="24" height="24" patternUnits="userSpaceOnUse"
-                patternTransform={props.transform.clone()}>
+                patternTransform={transform}>
                 <circle class="canvas-grid-dot" cx="1" cy="1" r="1" />
             </pattern>
             { for ["plain", "matched", "selected"].map(|kind| html! {

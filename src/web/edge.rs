@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::editor::view::{EdgeView, Lit};
 use crate::editor::{Document, EdgeId, Item};
 use crate::explain::lang::Lang;
+use crate::scene::geometry::Point;
 
 /// Width of one character of an edge label (the label font is monospace), for its backdrop.
 const LABEL_CHAR_WIDTH: f64 = 6.7;
@@ -56,27 +57,19 @@ pub fn EdgeShape(props: &EdgeShapeProps) -> Html {
             <path class="edge-hit" d={path.clone()} />
             <path class="edge-line" d={path} marker-end={format!("url(#arrow-{arrow})")} />
             if let Some(text) = &edge.label {
-                <EdgeLabel text={text.clone()} x={middle.x} y={middle.y} />
+                { edge_label(text, middle) }
             }
         </g>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EdgeLabelProps {
-    text: AttrValue,
-    x: f64,
-    y: f64,
-}
-
 /// The binding key on a rounded backdrop, centred on the curve's middle.
-#[component]
-fn EdgeLabel(props: &EdgeLabelProps) -> Html {
-    let width = props.text.chars().count() as f64 * LABEL_CHAR_WIDTH + 12.0;
+fn edge_label(text: &str, middle: Point) -> Html {
+    let width = text.chars().count() as f64 * LABEL_CHAR_WIDTH + 12.0;
     html! {
-        <g class="edge-label" transform={format!("translate({:.1} {:.1})", props.x, props.y)}>
+        <g class="edge-label" transform={format!("translate({:.1} {:.1})", middle.x, middle.y)}>
             <rect x={(-width / 2.0).to_string()} y="-10" width={width.to_string()} height="20" rx="10" />
-            <text text-anchor="middle" y="4">{ props.text.clone() }</text>
+            <text text-anchor="middle" y="4">{ text }</text>
         </g>
     }
 }

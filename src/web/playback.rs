@@ -85,10 +85,10 @@ pub fn Playback() -> Html {
     let (play_label, play_icon) = if studio.playing { (words.pause(), PAUSE) } else { (words.play(), PLAY) };
     html! {
         <div class="playback" role="toolbar" aria-label={words.playback()}>
-            <PlaybackButton label={words.reset()} icon={RESET} disabled={!runs || at == 0} onclick={send(StudioAction::Reset)} />
-            <PlaybackButton label={words.step_back()} icon={STEP_BACK} disabled={!runs || at == 0} onclick={send(StudioAction::StepBack)} />
-            <PlaybackButton label={play_label} icon={play_icon} disabled={!runs} onclick={send(StudioAction::TogglePlay)} />
-            <PlaybackButton label={words.step()} icon={STEP} disabled={!runs || at >= end} onclick={send(StudioAction::Step)} />
+            { playback_button(words.reset(), RESET, !runs || at == 0, send(StudioAction::Reset)) }
+            { playback_button(words.step_back(), STEP_BACK, !runs || at == 0, send(StudioAction::StepBack)) }
+            { playback_button(play_label, play_icon, !runs, send(StudioAction::TogglePlay)) }
+            { playback_button(words.step(), STEP, !runs || at >= end, send(StudioAction::Step)) }
             <div class="speed">
                 <label for="playback-speed">{ words.speed() }</label>
                 <select id="playback-speed" onchange={on_speed} disabled={!runs}>
@@ -112,24 +112,15 @@ pub fn Playback() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PlaybackButtonProps {
-    label: AttrValue,
-    /// SVG path data for the icon.
-    icon: &'static str,
-    disabled: bool,
-    onclick: Callback<MouseEvent>,
-}
-
-#[component]
-fn PlaybackButton(props: &PlaybackButtonProps) -> Html {
+/// A button of the bar: an icon, with its label beside it on wide screens. A plain function
+/// rather than a component: a component costs about a kilobyte of wasm of its own.
+fn playback_button(label: String, icon: &'static str, disabled: bool, onclick: Callback<MouseEvent>) -> Html {
     html! {
-        <button type="button" class="playback-button" disabled={props.disabled} title={&props.label}
-            aria-label={&props.label} onclick={props.onclick.clone()}>
+        <button type="button" class="playback-button" {disabled} title={label.clone()} aria-label={label.clone()} {onclick}>
             <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path d={props.icon} />
+                <path d={icon} />
             </svg>
-            <span class="label" aria-hidden="true">{ &props.label }</span>
+            <span class="label" aria-hidden="true">{ label }</span>
         </button>
     }
 }

@@ -8,6 +8,7 @@ use super::dom::canvas_size;
 use super::language::use_lang;
 use crate::editor::Action;
 use crate::editor::state::ZOOM_STEP;
+use crate::explain::lang::Catalogue;
 
 // Icon outlines in a 16 by 16 box, drawn inline: symbol fonts vary too much between systems.
 const UNDO: &str = "M6 3L2 7l4 4M2 7h8a4 4 0 0 1 0 8H7";
@@ -38,43 +39,35 @@ pub fn CanvasToolbar() -> Html {
     html! {
         <div class="canvas-toolbar" role="toolbar" aria-label={words.canvas_tools()}>
             <div class="tool-group">
-                <ToolButton label={words.undo()} keys="Ctrl+Z" icon={UNDO} disabled={!editor.can_undo()} onclick={act(|| Action::Undo)} />
-                <ToolButton label={words.redo()} keys="Ctrl+Shift+Z" icon={REDO} disabled={!editor.can_redo()} onclick={act(|| Action::Redo)} />
-                <ToolButton label={words.delete()} keys="Delete" icon={DELETE} disabled={editor.selection.is_empty()}
-                    onclick={act(|| Action::Delete)} />
+                { tool_button(words, words.undo(), "Ctrl+Z", UNDO, !editor.can_undo(), act(|| Action::Undo)) }
+                { tool_button(words, words.redo(), "Ctrl+Shift+Z", REDO, !editor.can_redo(), act(|| Action::Redo)) }
+                { tool_button(words, words.delete(), "Delete", DELETE, editor.selection.is_empty(), act(|| Action::Delete)) }
             </div>
             <div class="tool-group">
-                <ToolButton label={words.zoom_out()} keys="wheel" icon={ZOOM_OUT} onclick={zoom(1.0 / ZOOM_STEP)} />
+                { tool_button(words, words.zoom_out(), "wheel", ZOOM_OUT, false, zoom(1.0 / ZOOM_STEP)) }
                 <output class="zoom-level" aria-label={words.zoom()}>{ percent }</output>
-                <ToolButton label={words.zoom_in()} keys="wheel" icon={ZOOM_IN} onclick={zoom(ZOOM_STEP)} />
-                <ToolButton label={words.fit_to_view()} keys="" icon={FIT} onclick={fit} />
-                <ToolButton label={words.keyboard_shortcuts()} keys="?" icon={HELP} onclick={act(|| Action::ToggleShortcuts)} />
+                { tool_button(words, words.zoom_in(), "wheel", ZOOM_IN, false, zoom(ZOOM_STEP)) }
+                { tool_button(words, words.fit_to_view(), "", FIT, false, fit) }
+                { tool_button(words, words.keyboard_shortcuts(), "?", HELP, false, act(|| Action::ToggleShortcuts)) }
             </div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ToolButtonProps {
-    label: AttrValue,
-    /// The matching shortcut, shown in the tooltip.
-    keys: AttrValue,
-    /// SVG path data for the icon.
+/// An icon button whose tooltip names its shortcut (`keys`, if any). A plain function rather
+/// than a component: a component costs about a kilobyte of wasm of its own.
+fn tool_button(
+    words: &dyn Catalogue,
+    label: String,
+    keys: &str,
     icon: &'static str,
-    #[prop_or_default]
     disabled: bool,
     onclick: Callback<MouseEvent>,
-}
-
-#[component]
-fn ToolButton(props: &ToolButtonProps) -> Html {
-    let words = use_lang().words();
-    let title =
-        if props.keys.is_empty() { props.label.to_string() } else { words.with_keys(&props.label, &props.keys) };
+) -> Html {
+    let title = if keys.is_empty() { label.clone() } else { words.with_keys(&label, keys) };
     html! {
-        <button type="button" class="tool-button" aria-label={props.label.clone()} {title}
-            disabled={props.disabled} onclick={props.onclick.clone()}>
-            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d={props.icon} /></svg>
+        <button type="button" class="tool-button" aria-label={label} {title} {disabled} {onclick}>
+            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d={icon} /></svg>
         </button>
     }
 }

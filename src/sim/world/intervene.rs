@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::engine::order::sort_by;
 use crate::engine::{Destination, SimTime};
 use crate::sim::actor::ActorId;
 use crate::sim::intervention::{Action, Effect, NoEffect};
@@ -74,7 +75,8 @@ impl World {
             return Effect::Nothing { why: NoEffect::NotInFlight };
         }
         // The oldest crossing goes; any other matching one goes back on the wire.
-        taken.sort_by_key(|(at, pending)| pending.hop().map(|hop| (hop.departs, *at)));
+        let departure = |(at, pending): &(SimTime, Pending)| pending.hop().map(|hop| (hop.departs, *at));
+        sort_by(&mut taken, |a, b| departure(a).cmp(&departure(b)));
         let (_, dropped) = taken.remove(0);
         for (at, pending) in taken {
             self.pending.push(at, pending);
