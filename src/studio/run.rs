@@ -6,7 +6,6 @@
 
 use litemap::LiteMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use crate::editor::document::{ActorKey, Document, NodeId};
 use crate::editor::kinds::NodeKind;
@@ -16,7 +15,7 @@ use crate::formats::scenario::Diagnostic;
 use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
-use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
+use crate::sim::{ActorId, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
 use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
@@ -70,7 +69,7 @@ pub struct Run {
     pub cut: bool,
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
-    pub messages: LiteMap<PublishId, (MessageKind, Arc<str>)>,
+    pub messages: LiteMap<PublishId, (MessageKind, Label)>,
     /// Each message's trace entries, by index.
     pub entries_of: LiteMap<PublishId, Vec<u64>>,
     /// Each message's arrows, by index into `arrows`.
