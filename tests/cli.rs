@@ -249,6 +249,8 @@ fn run_speaks_chinese_with_lang_or_the_environment() {
     assert!(chinese.contains("的绑定 'compute' -> 'compute'：匹配"), "a routing explanation in Chinese: {chinese}");
     assert!(chinese.contains("返回 42"), "the call's outcome in Chinese: {chinese}");
     assert!(!chinese.contains("reached exchange"), "no English sentence is left: {chinese}");
+    assert!(chinese.contains("'回复 ") && chinese.contains("'call add "), "message labels in Chinese: {chinese}");
+    assert!(!chinese.contains("reply to"), "no English message label is left: {chinese}");
     let from_environment = Command::new(env!("CARGO_BIN_EXE_kaiten"))
         .args(["run", "rpc-call"])
         .env("LANG", "zh_CN.UTF-8")
@@ -259,6 +261,7 @@ fn run_speaks_chinese_with_lang_or_the_environment() {
     assert_eq!(stdout(&from_environment), chinese, "LANG picks the same language");
     let english = stdout(&kaiten(&["run", "rpc-call", "--lang", "en"]));
     assert!(english.contains("reached exchange 'nova' with routing key 'compute'"), "{english}");
+    assert!(english.contains("'reply to ") && english.contains("'call add "), "message labels in English: {english}");
     let refused = kaiten(&["run", "rpc-call", "--lang", "fr"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("no language 'fr'; the languages are en, zh-CN"));

@@ -20,4 +20,4 @@ pub mod shortcuts;
 mod zh_cn;
 
 pub use problems::problem;
-pub use render::{Describer, describe, describe_drop, explanation_lines};
+pub use render::{Describer, describe, describe_drop, explanation_lines, label_words};

@@ -3,9 +3,6 @@
 //! per binding considered, in the language asked for (the words are the catalogue's, see
 //! `lang.rs`).
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use crate::engine::broker::{DropReason, QueueDeletion};
 use crate::engine::explanation::{RouteExplanation, TopicMismatch, Verdict, explain_route};
 use crate::engine::headers::ArgumentOutcome;
@@ -14,7 +11,8 @@ use crate::explain::lang::{Catalogue, Lang};
 use crate::oslo::note::OsloNote;
 use crate::sim::World;
 use crate::sim::actor::Settle;
-use crate::sim::trace::{Hop, Leg, Note, Place, TraceEntry, TraceEvent};
+use crate::sim::trace::{Hop, Label, LabelKind, Leg, Note, Place, TraceEntry, TraceEvent, Unreadable};
+use std::collections::BTreeMap;
 
 /// Most message labels remembered, oldest forgotten first (bounded on long runs).
 const MAX_LABELS: usize = 100_000;
@@ -24,7 +22,7 @@ const MAX_LABELS: usize = 100_000;
 #[derive(Debug, Clone, Default)]
 pub struct Describer {
     lang: Lang,
-    labels: BTreeMap<PublishId, Arc<str>>,
+    labels: BTreeMap<PublishId, Label>,
     routing_input: Option<(PublishId, Vec<String>, FieldTable)>,
 }
 
@@ -80,7 +78,7 @@ impl Describer {
 
     /// Remembers a message's label, for describing entries without their history (a log
     /// window that starts after the message was sent).
-    pub fn remember(&mut self, publish: PublishId, label: Arc<str>) {
+    pub fn remember(&mut self, publish: PublishId, label: Label) {
         self.labels.insert(publish, label);
     }
 
@@ -370,11 +368,51 @@ pub fn describe(entry: &TraceEntry, world: &World) -> Description {
     Describer::default().describe(entry, world)
 }
 
+/// A message's label in words: a plain message's message_id (empty when it has none), an
+/// oslo.messaging message's kind, method or event type and id.
+pub fn label_words(w: &dyn Catalogue, label: &Label) -> String {
+    let words = match label.kind() {
+        LabelKind::Plain(text) => return text.clone(),
+        LabelKind::Call { method, id } => w.label_call(method, id),
+        LabelKind::Cast { method, id } => w.label_cast(method, id),
+        LabelKind::CallRequest { id } => w.label_call_request(id),
+        LabelKind::Reply { id } => w.label_reply(id),
+        LabelKind::Heartbeat { id } => w.label_heartbeat(id),
+        LabelKind::Notification { event_type, id } => w.label_notification(event_type, id),
+        LabelKind::Unreadable { of: Unreadable::Message } => w.label_unreadable_message(),
+        LabelKind::Unreadable { of: Unreadable::Reply } => w.label_unreadable_reply(),
+        LabelKind::Unreadable { of: Unreadable::Notification } => w.label_unreadable_notification(),
+    };
+    // An empty id leaves the space before it, which the label does not keep.
+    words.trim_end().to_string()
+}
+
 /// A message's label in quotes, or "a message" when it has none.
-pub(crate) fn quote_label(w: &dyn Catalogue, label: &str) -> String {
-    if label.is_empty() { w.a_message() } else { w.quoted(label) }
+pub(crate) fn quote_label(w: &dyn Catalogue, label: &Label) -> String {
+    if label.is_empty() { w.a_message() } else { w.quoted(&label_words(w, label)) }
 }
 
 fn exchange_label(w: &dyn Catalogue, name: &str) -> String {
     if name.is_empty() { w.default_exchange() } else { w.quoted(name) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_labels_are_worded_in_the_language_asked_for() {
+        let reply = Label::from(LabelKind::Reply { id: "1dcfbfbb".into() });
+        assert_eq!(label_words(Lang::En.words(), &reply), "reply to 1dcfbfbb");
+        assert_eq!(label_words(Lang::ZhCn.words(), &reply), "回复 1dcfbfbb");
+        let call = Label::from(LabelKind::Call { method: "add".into(), id: "1dcfbfbb".into() });
+        assert_eq!(label_words(Lang::ZhCn.words(), &call), "call add 1dcfbfbb", "code words stay as they are");
+        let unnamed = Label::from(LabelKind::Reply { id: String::new() });
+        assert_eq!(label_words(Lang::En.words(), &unnamed), "reply to", "no id, no space after");
+        let unreadable = Label::from(LabelKind::Unreadable { of: Unreadable::Message });
+        assert_eq!(label_words(Lang::En.words(), &unreadable), "message ?");
+        assert_eq!(label_words(Lang::ZhCn.words(), &unreadable), "消息 ?");
+        assert_eq!(label_words(Lang::ZhCn.words(), &Label::plain("job-1")), "job-1", "a message_id is no word");
+        assert_eq!(quote_label(Lang::En.words(), &Label::plain("")), "a message");
+    }
 }

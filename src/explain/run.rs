@@ -5,8 +5,9 @@
 use crate::engine::PublishId;
 use crate::explain::lang::Lang;
 use crate::explain::problems::problem;
+use crate::explain::render::label_words;
 use crate::formats::scenario::Diagnostic;
-use crate::sim::{CallOutcome, MessageKind};
+use crate::sim::{CallOutcome, Label, MessageKind};
 use crate::studio::EntryKind;
 use crate::studio::stage::{Badge, ClientState};
 
@@ -115,14 +116,14 @@ pub fn nothing_to_play(lang: Lang, problems: &[Diagnostic]) -> String {
     words.cannot_run(&each.join("; "))
 }
 
-/// A message's name where no label was given: its publish number.
-pub fn message_label(label: &str, message: PublishId) -> String {
-    if label.is_empty() { format!("#{}", message.0) } else { label.to_string() }
+/// A message's label in `lang`, or its publish number where it has none.
+pub fn message_label(lang: Lang, label: &Label, message: PublishId) -> String {
+    if label.is_empty() { format!("#{}", message.0) } else { label_words(lang.words(), label) }
 }
 
 /// The message inspector's heading.
-pub fn message_title(lang: Lang, label: &str, message: PublishId) -> String {
-    lang.words().message_title(&message_label(label, message))
+pub fn message_title(lang: Lang, label: &Label, message: PublishId) -> String {
+    lang.words().message_title(&message_label(lang, label, message))
 }
 
 /// A token's accessible name: its kind and label.

@@ -2,8 +2,6 @@
 //! context, the seeded generator as an id source, labels for trace lines, and a step
 //! script with gaps.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{AmqpError, ConsumeOptions, ConsumerId, Delivery, FieldTable, SimTime};
@@ -12,7 +10,7 @@ use crate::oslo::ids::IdSource;
 use crate::oslo::note::OsloNote;
 use crate::sim::ActorCtx;
 use crate::sim::rng::SimRng;
-use crate::sim::trace::Note;
+use crate::sim::trace::{Label, Note};
 
 impl IdSource for SimRng {
     fn next_u64(&mut self) -> u64 {
@@ -85,14 +83,13 @@ pub fn stop_consuming(ctx: &mut ActorCtx<'_>, consumers: Vec<(ConsumerId, String
     ctx.note(Note::client(OsloNote::StoppedConsuming { queues, deleted }));
 }
 
-/// A short label for trace lines: `call add 1dcfbfbb`.
-pub fn label(kind: &str, name: &str, id: &str) -> Arc<str> {
-    let short: String = id.chars().take(8).collect();
-    Arc::from(if short.is_empty() { format!("{kind} {name}") } else { format!("{kind} {name} {short}") })
+/// An id as message labels show it: its first eight characters (`1dcfbfbb`).
+pub fn short(id: &str) -> String {
+    id.chars().take(8).collect()
 }
 
 /// Notes a delivery's arrival with an oslo label.
-pub fn note_received(ctx: &mut ActorCtx<'_>, delivery: &Delivery, label: Arc<str>) {
+pub fn note_received(ctx: &mut ActorCtx<'_>, delivery: &Delivery, label: Label) {
     ctx.note(Note::Received {
         label,
         queue: delivery.queue,

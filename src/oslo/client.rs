@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::engine::SortedSet;
 use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
-use crate::oslo::actors::{Cursor, default_after_ms, label, note_received, one};
+use crate::oslo::actors::{Cursor, default_after_ms, note_received, one, short};
 use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
 use crate::oslo::dispatcher::version_is_compatible;
 use crate::oslo::failure::{CallError, Failure};
@@ -19,7 +19,7 @@ use crate::oslo::ids::uuid4_hex;
 use crate::oslo::note::{OsloNote, Sent};
 use crate::oslo::target::{Prepare, SendKind, Target, send_address};
 use crate::oslo::wire::{CallFields, Reply, Request, properties};
-use crate::sim::trace::Note;
+use crate::sim::trace::{Label, LabelKind, Note, Unreadable};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, CallOutcome, MessageKind, Settle};
 
 /// `call` or `cast`.
@@ -238,15 +238,15 @@ impl RpcClient {
             body,
         }));
         let label = match &call {
-            Some(call) => label("call", &step.method, &call.msg_id),
-            None => label("cast", &step.method, &request.unique_id),
+            Some(call) => LabelKind::Call { method: step.method.clone(), id: short(&call.msg_id) },
+            None => LabelKind::Cast { method: step.method.clone(), id: short(&request.unique_id) },
         };
         let drawn_as = match (&call, address.fanout) {
             (Some(_), _) => MessageKind::Call,
             (None, true) => MessageKind::FanoutCast,
             (None, false) => MessageKind::Cast,
         };
-        ctx.publish_labeled(publish, label, drawn_as);
+        ctx.publish_labeled(publish, label.into(), drawn_as);
         self.sent += 1;
         match call {
             None => self.finish_step(ctx),
@@ -347,9 +347,10 @@ impl Actor for RpcClient {
         // The reply waiter acknowledges every reply on receipt.
         let reply = Reply::parse(&delivery.message.body);
         let reply_label = match &reply {
-            Ok(reply) => label("reply", "to", &reply.msg_id),
-            Err(_) => label("reply", "?", ""),
+            Ok(reply) => LabelKind::Reply { id: short(&reply.msg_id) },
+            Err(_) => LabelKind::Unreadable { of: Unreadable::Reply },
         };
+        let reply_label = Label::from(reply_label);
         note_received(ctx, &delivery, reply_label.clone());
         ctx.note(Note::Settled { label: reply_label, settle: Settle::Ack });
         ctx.settle(&delivery, Settle::Ack);
@@ -412,7 +413,8 @@ impl Actor for RpcClient {
 
     fn on_return(&mut self, ctx: &mut ActorCtx<'_>, returned: Publish) {
         let msg_id = Request::parse(&returned.body).ok().and_then(|request| request.call).map(|call| call.msg_id);
-        ctx.note(Note::Returned { label: label("call", "request", msg_id.as_deref().unwrap_or_default()) });
+        let id = short(msg_id.as_deref().unwrap_or_default());
+        ctx.note(Note::Returned { label: LabelKind::CallRequest { id }.into() });
         let Some(msg_id) = msg_id else { return };
         if let Some(waiting) = self.waiting.take_if(|waiting| waiting.msg_id == msg_id) {
             let error =

@@ -8,7 +8,7 @@ use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{ConsumerId, Delivery, SimTime};
-use crate::oslo::actors::{label, listen, note_received, stop_consuming};
+use crate::oslo::actors::{listen, note_received, short, stop_consuming};
 use crate::oslo::declare::{TransportConfig, listener_plan};
 use crate::oslo::dispatcher::MsgIdCache;
 use crate::oslo::note::OsloNote;
@@ -16,7 +16,8 @@ use crate::oslo::notify::{
     Notification, NotificationEndpoint, dispatch_notification, requeues, targets_and_priorities,
 };
 use crate::oslo::target::{Target, check_listener_target};
-use crate::sim::trace::Note;
+use crate::oslo::wire::WireError;
+use crate::sim::trace::{Label, LabelKind, Note, Unreadable};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
 
 fn default_targets() -> Vec<Target> {
@@ -92,14 +93,24 @@ impl Listener {
         delivery: &Delivery,
         settle: Settle,
         unique_id: &str,
-        message_label: String,
+        message_label: Label,
     ) {
         if settle == Settle::Ack {
             self.cache.add(unique_id);
         }
-        ctx.note(Note::Settled { label: message_label.into(), settle });
+        ctx.note(Note::Settled { label: message_label, settle });
         ctx.settle(delivery, settle);
     }
+}
+
+/// A notification's label, or an unreadable one's.
+fn notification_label(notification: &Result<Notification, WireError>) -> Label {
+    Label::from(match notification {
+        Ok(notification) => {
+            LabelKind::Notification { event_type: notification.event_type.clone(), id: short(&notification.message_id) }
+        }
+        Err(_) => LabelKind::Unreadable { of: Unreadable::Notification },
+    })
 }
 
 impl Actor for Listener {
@@ -124,21 +135,18 @@ impl Actor for Listener {
     fn on_delivery(&mut self, ctx: &mut ActorCtx<'_>, delivery: Delivery) {
         self.received += 1;
         let notification = Notification::parse(&delivery.message.body);
-        let message_label = match &notification {
-            Ok(notification) => label("notification", &notification.event_type, &notification.message_id),
-            Err(_) => label("notification", "?", ""),
-        };
+        let message_label = notification_label(&notification);
         note_received(ctx, &delivery, message_label.clone());
         let notification = match notification {
             Ok(notification) => notification,
             Err(error) => {
                 ctx.note(Note::client(OsloNote::Unreadable { error: error.to_string() }));
-                return self.settle(ctx, &delivery, Settle::Ack, "", message_label.to_string());
+                return self.settle(ctx, &delivery, Settle::Ack, "", message_label.clone());
             }
         };
         if self.cache.is_duplicate(&notification.unique_id) {
             ctx.note(Note::client(OsloNote::Duplicate { unique_id: notification.unique_id.clone() }));
-            return self.settle(ctx, &delivery, Settle::Ack, "", message_label.to_string());
+            return self.settle(ctx, &delivery, Settle::Ack, "", message_label.clone());
         }
         let dispatched = dispatch_notification(&self.config.endpoints, &notification);
         let requeue = requeues(dispatched.result, self.config.allow_requeue);
@@ -156,7 +164,7 @@ impl Actor for Listener {
         // `incoming.requeue()` is kombu's `basic.reject(requeue=True)`.
         let settle = if requeue { Settle::RejectRequeue } else { Settle::Ack };
         if dispatched.duration_ms == 0 {
-            self.settle(ctx, &delivery, settle, &notification.unique_id, message_label.to_string());
+            self.settle(ctx, &delivery, settle, &notification.unique_id, message_label.clone());
         } else {
             let token = self.next_token;
             self.next_token += 1;
@@ -172,10 +180,8 @@ impl Actor for Listener {
         }
         self.busy_until.remove(&token);
         if let Some((delivery, settle, unique_id)) = self.in_progress.remove(&token) {
-            let message_label = Notification::parse(&delivery.message.body)
-                .map(|notification| label("notification", &notification.event_type, &notification.message_id))
-                .unwrap_or_else(|_| label("notification", "?", ""));
-            self.settle(ctx, &delivery, settle, &unique_id, message_label.to_string());
+            let message_label = notification_label(&Notification::parse(&delivery.message.body));
+            self.settle(ctx, &delivery, settle, &unique_id, message_label);
         }
     }
 

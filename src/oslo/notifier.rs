@@ -10,14 +10,14 @@ use serde_json::{Map, Value};
 
 use crate::engine::SortedSet;
 use crate::engine::{Delivery, Publish, SimTime};
-use crate::oslo::actors::{Cursor, declare, default_after_ms, label, one};
+use crate::oslo::actors::{Cursor, declare, default_after_ms, one, short};
 use crate::oslo::declare::{TransportConfig, notifier_declarations};
 use crate::oslo::ids::{uuid4_hex, uuid4_string};
 use crate::oslo::note::{OsloNote, Sent};
 use crate::oslo::notify::{Driver, Notification, Priority, notify_addresses};
 use crate::oslo::python::datetime_str;
 use crate::oslo::wire::properties;
-use crate::sim::trace::Note;
+use crate::sim::trace::{Label, LabelKind, Note};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind};
 
 /// One scripted notification: `notifier.<priority>(ctxt, event_type, payload)`.
@@ -120,7 +120,7 @@ impl Notifier {
             let publish = Publish { exchange, routing_key, mandatory: false, properties: properties(None), body };
             ctx.publish_labeled(
                 publish,
-                label("notification", &step.event_type, &message_id),
+                Label::from(LabelKind::Notification { event_type: step.event_type.clone(), id: short(&message_id) }),
                 MessageKind::Notification,
             );
             self.sent += 1;

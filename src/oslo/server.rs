@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
-use crate::oslo::actors::{label, listen, note_received, stop_consuming};
+use crate::oslo::actors::{listen, note_received, short, stop_consuming};
 use crate::oslo::declare::{TransportConfig, rpc_server_plan};
 use crate::oslo::dispatcher::{Endpoint, MsgIdCache, Outcome, dispatch};
 use crate::oslo::ids::uuid4_hex;
 use crate::oslo::note::{DispatchResult, OsloNote, Sent};
 use crate::oslo::target::{Target, check_server_target};
 use crate::oslo::wire::{Reply, Request, properties};
-use crate::sim::trace::Note;
+use crate::sim::trace::{Label, LabelKind, Note, Unreadable};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind, Settle};
 
 /// How often a returned reply is retried (`amqpdriver`: every 0.25 s).
@@ -161,7 +161,7 @@ impl RpcServer {
                 properties: properties(None),
                 body,
             },
-            label("reply", "to", &pending.msg_id),
+            LabelKind::Reply { id: short(&pending.msg_id) }.into(),
             MessageKind::Reply,
         );
         self.sent += 1;
@@ -199,7 +199,7 @@ impl RpcServer {
                 properties: properties(None),
                 body,
             },
-            label("heartbeat", "to", &heartbeat.msg_id),
+            LabelKind::Heartbeat { id: short(&heartbeat.msg_id) }.into(),
             MessageKind::Reply,
         );
         self.sent += 1;
@@ -229,12 +229,15 @@ impl Actor for RpcServer {
         let request = Request::parse(&delivery.message.body);
         let request_label = match &request {
             Ok(request) => {
-                let kind = if request.call.is_some() { "call" } else { "cast" };
-                let id = request.call.as_ref().map_or(request.unique_id.as_str(), |call| call.msg_id.as_str());
-                label(kind, &request.method, id)
+                let method = request.method.clone();
+                match &request.call {
+                    Some(call) => LabelKind::Call { method, id: short(&call.msg_id) },
+                    None => LabelKind::Cast { method, id: short(&request.unique_id) },
+                }
             }
-            Err(_) => label("message", "?", ""),
+            Err(_) => LabelKind::Unreadable { of: Unreadable::Message },
         };
+        let request_label = Label::from(request_label);
         note_received(ctx, &delivery, request_label.clone());
         // Acknowledged on receipt, before dispatch: at-most-once.
         ctx.note(Note::Settled { label: request_label, settle: Settle::Ack });
@@ -324,9 +327,9 @@ impl Actor for RpcServer {
             return self.send_heartbeat(ctx, heartbeat);
         }
         if let Some(publish) = self.retrying.remove(&token) {
-            let mut reply_label = label("reply", "to", "");
+            let mut reply_label = LabelKind::Reply { id: String::new() };
             if let Ok(reply) = Reply::parse(&publish.body) {
-                reply_label = label("reply", "to", &reply.msg_id);
+                reply_label = LabelKind::Reply { id: short(&reply.msg_id) };
                 ctx.note(Note::client(OsloNote::Published {
                     sent: Sent::Reply { msg_id: reply.msg_id, failure: None },
                     exchange: publish.exchange.clone(),
@@ -335,7 +338,7 @@ impl Actor for RpcServer {
                     body: publish.body.clone(),
                 }));
             }
-            ctx.publish_labeled(publish, reply_label, MessageKind::Reply);
+            ctx.publish_labeled(publish, reply_label.into(), MessageKind::Reply);
             self.sent += 1;
         }
     }
@@ -344,7 +347,7 @@ impl Actor for RpcServer {
         let Ok(reply) = Reply::parse(&returned.body) else {
             return;
         };
-        ctx.note(Note::Returned { label: label("reply", "to", &reply.msg_id) });
+        ctx.note(Note::Returned { label: LabelKind::Reply { id: short(&reply.msg_id) }.into() });
         if !reply.ending {
             // A heartbeat is not retried: `heartbeat()` gives up on a failed send.
             return ctx.note(Note::client(OsloNote::ReplyReturned { msg_id: reply.msg_id, retry_at: None }));

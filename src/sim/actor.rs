@@ -9,7 +9,6 @@
 //! read time only from `ctx.now()`.
 
 use std::fmt;
-use std::sync::Arc;
 
 use litemap::LiteMap;
 use serde::Serialize;
@@ -19,7 +18,7 @@ use crate::engine::{
     ExchangeSpec, FieldTable, Publish, PublishId, QueueId, QueueSpec, SimTime,
 };
 use crate::sim::rng::SimRng;
-use crate::sim::trace::{MessageKind, Note};
+use crate::sim::trace::{Label, MessageKind, Note};
 
 /// An actor's index in its world, in the order the scenario lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -142,7 +141,7 @@ impl Clone for Box<dyn Actor> {
 pub(crate) enum Outgoing {
     Publish {
         publish: Box<Publish>,
-        label: Arc<str>,
+        label: Label,
         kind: MessageKind,
     },
     Settle {
@@ -252,13 +251,13 @@ impl ActorCtx<'_> {
     /// Sends a plain publish, labelled by its message_id; it reaches the broker after the
     /// network latency.
     pub fn publish(&mut self, publish: Publish) {
-        let label = Arc::from(publish.properties.message_id.clone().unwrap_or_default());
+        let label = Label::plain(publish.properties.message_id.clone().unwrap_or_default());
         self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label, kind: MessageKind::Plain });
     }
 
     /// Sends a publish shown as `label` and drawn as `kind` (an RPC request, a reply...).
-    pub fn publish_labeled(&mut self, publish: Publish, label: impl Into<Arc<str>>, kind: MessageKind) {
-        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label: label.into(), kind });
+    pub fn publish_labeled(&mut self, publish: Publish, label: Label, kind: MessageKind) {
+        self.outgoing.push(Outgoing::Publish { publish: Box::new(publish), label, kind });
     }
 
     /// Sends an ack, nack or reject for a delivery; it reaches the broker after the latency.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::order::insert_all;
 use crate::engine::{ConsumeOptions, Delivery, FieldTable, FieldValue, Properties, Publish, SimTime};
 use crate::sim::actor::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
-use crate::sim::trace::Note;
+use crate::sim::trace::{Label, Note};
 
 /// How long a consumer works on one message.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -205,7 +205,7 @@ impl Actor for Producer {
 
     fn on_return(&mut self, ctx: &mut ActorCtx<'_>, returned: Publish) {
         let label = returned.properties.message_id.unwrap_or_default();
-        ctx.note(Note::Returned { label: Arc::from(label) });
+        ctx.note(Note::Returned { label: Label::plain(label) });
     }
 
     fn status(&self) -> ActorStatus {
@@ -299,8 +299,8 @@ impl Consumer {
     }
 }
 
-fn label_of(delivery: &Delivery) -> Arc<str> {
-    Arc::from(delivery.message.label())
+fn label_of(delivery: &Delivery) -> Label {
+    Label::plain(delivery.message.label())
 }
 
 impl Actor for Consumer {
@@ -352,7 +352,7 @@ impl Actor for Consumer {
         {
             let properties = Properties {
                 correlation_id: delivery.message.properties.correlation_id.clone(),
-                message_id: Some(format!("reply-{label}")),
+                message_id: Some(format!("reply-{}", delivery.message.label())),
                 ..Properties::default()
             };
             ctx.publish(Publish {
@@ -360,7 +360,7 @@ impl Actor for Consumer {
                 routing_key: reply_to,
                 mandatory: false,
                 properties,
-                body: Arc::from(format!("reply to {label}")),
+                body: Arc::from(format!("reply to {}", delivery.message.label())),
             });
             self.sent += 1;
         }

@@ -16,5 +16,7 @@ pub mod world;
 pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, CallOutcome, Settle};
 pub use intervention::{Action, Effect, Intervention, NoEffect};
 pub use session::{Session, Until};
-pub use trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, trace_digest};
+pub use trace::{
+    Content, Hop, Label, LabelKind, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, Unreadable, trace_digest,
+};
 pub use world::{Network, World};

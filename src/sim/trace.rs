@@ -29,7 +29,7 @@ pub enum TraceEvent {
     Arrived {
         actor: ActorId,
         publish: PublishId,
-        label: Arc<str>,
+        label: Label,
         exchange: String,
         routing_keys: Vec<String>,
         headers: FieldTable,
@@ -82,6 +82,79 @@ pub enum MessageKind {
     Settle,
 }
 
+/// What a message is called in trace lines, tokens, the log and the sequence diagram, as
+/// data: [`crate::explain`] words it in the reader's language. One `Arc`, so the large
+/// trace clones it cheaply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Label(Arc<LabelKind>);
+
+/// The kinds of message label. Method names, event types and ids are code words, kept as
+/// they are; ids are shortened to their first eight characters when the label is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelKind {
+    /// An oslo.messaging `call` of `method`, by its `_msg_id`.
+    Call { method: String, id: String },
+    /// An oslo.messaging `cast` of `method`, by its `_unique_id`.
+    Cast { method: String, id: String },
+    /// A call's request that the broker returned as unroutable, by its `_msg_id`.
+    CallRequest { id: String },
+    /// The reply to the call `id`.
+    Reply { id: String },
+    /// A heartbeat for the call `id`.
+    Heartbeat { id: String },
+    /// An oslo.messaging notification of `event_type`, by its message id.
+    Notification { event_type: String, id: String },
+    /// A delivery whose body could not be read as the message it was expected to be.
+    Unreadable { of: Unreadable },
+    /// A plain AMQP message, by its message_id (or nothing); words of no language.
+    #[serde(untagged)]
+    Plain(String),
+}
+
+/// What an unreadable delivery was expected to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unreadable {
+    /// A request to an RPC server.
+    Message,
+    /// A reply to a caller.
+    Reply,
+    /// A notification to a listener.
+    Notification,
+}
+
+impl Label {
+    /// A plain message's label: its message_id, or nothing.
+    pub fn plain(text: impl Into<String>) -> Label {
+        Label(Arc::new(LabelKind::Plain(text.into())))
+    }
+
+    pub fn kind(&self) -> &LabelKind {
+        &self.0
+    }
+
+    /// The text of a plain label; `None` for the kinds that are worded.
+    pub fn plain_text(&self) -> Option<&str> {
+        match self.kind() {
+            LabelKind::Plain(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A plain label with no text (a message without a message_id).
+    pub fn is_empty(&self) -> bool {
+        self.plain_text().is_some_and(str::is_empty)
+    }
+}
+
+impl From<LabelKind> for Label {
+    fn from(kind: LabelKind) -> Label {
+        Label(Arc::new(kind))
+    }
+}
+
 /// A message's body and properties, shared by the hops that carry it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Content {
@@ -122,7 +195,7 @@ impl Leg {
 pub struct Hop {
     /// The publish this is part of: minted when the client sends, never empty.
     pub message: PublishId,
-    pub label: Arc<str>,
+    pub label: Label,
     pub kind: MessageKind,
     pub from: Place,
     pub to: Place,
@@ -136,15 +209,15 @@ pub struct Hop {
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum Note {
     /// A delivery reached the client.
-    Received { label: Arc<str>, queue: QueueId, delivery_tag: u64, redelivered: bool },
+    Received { label: Label, queue: QueueId, delivery_tag: u64, redelivered: bool },
     /// The client started working on a delivery until `until`.
-    Processing { label: Arc<str>, until: SimTime },
+    Processing { label: Label, until: SimTime },
     /// Processing failed (the consumer's failure probability came up).
-    ProcessingFailed { label: Arc<str> },
+    ProcessingFailed { label: Label },
     /// The client settled a delivery; the ack or nack reaches the broker after the latency.
-    Settled { label: Arc<str>, settle: Settle },
+    Settled { label: Label, settle: Settle },
     /// A mandatory publish came back as unroutable.
-    Returned { label: Arc<str> },
+    Returned { label: Label },
     /// The broker refused a declaration or `basic.consume` the actor asked for.
     Refused { error: AmqpError },
     /// The actor's process ended (a crash, or the end of a graceful stop).

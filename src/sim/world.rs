@@ -15,7 +15,7 @@ use crate::sim::intervention::{Action, Intervention};
 use crate::sim::rng::SimRng;
 use crate::sim::schedule::Schedule;
 use crate::sim::stats::Stats;
-use crate::sim::trace::{Content, Hop, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent};
+use crate::sim::trace::{Content, Hop, Label, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent};
 
 /// Network latency between any client and the broker, drawn per message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,7 +159,7 @@ pub struct World {
     last_arrival: LiteMap<(ActorId, Direction), SimTime>,
     // How publishes sent with a kind or label of their own are drawn; the rest are plain
     // messages labelled by their message_id. Persistent, so snapshots share it.
-    sent_as: imbl::OrdMap<PublishId, (MessageKind, Arc<str>)>,
+    sent_as: imbl::OrdMap<PublishId, (MessageKind, Label)>,
     // Memory shared by the actors of one client process ([`ActorCtx::shared`]).
     shared: LiteMap<String, String>,
     stats: Stats,
@@ -539,13 +539,13 @@ impl World {
         &mut self,
         actor: ActorId,
         publish: Box<Publish>,
-        label: Arc<str>,
+        label: Label,
         kind: MessageKind,
         log: &mut StepLog<'_>,
     ) -> PublishId {
         let arrives_at = self.arrival(actor, Direction::ToBroker);
         let message = self.broker.mint_publish_id();
-        if kind != MessageKind::Plain || publish.properties.message_id.as_deref() != Some(&*label) {
+        if kind != MessageKind::Plain || publish.properties.message_id.as_deref() != label.plain_text() {
             self.sent_as.insert(message, (kind, label.clone()));
         }
         let to = self.broker.topology().exchange_by_name(&publish.exchange).map(|x| x.id);
@@ -638,11 +638,11 @@ impl World {
 
     /// How a publish is drawn: the kind and label it was sent with, or a plain message
     /// labelled by its message_id.
-    fn drawn_as(&self, message: PublishId, message_id: Option<&str>) -> (MessageKind, Arc<str>) {
+    fn drawn_as(&self, message: PublishId, message_id: Option<&str>) -> (MessageKind, Label) {
         self.sent_as
             .get(&message)
             .cloned()
-            .unwrap_or_else(|| (MessageKind::Plain, Arc::from(message_id.unwrap_or_default())))
+            .unwrap_or_else(|| (MessageKind::Plain, Label::plain(message_id.unwrap_or_default())))
     }
 }
 

@@ -5,7 +5,6 @@
 //! session's current world; none of them re-runs or re-describes the trace from its start.
 
 use std::rc::Rc;
-use std::sync::Arc;
 
 use litemap::LiteMap;
 
@@ -17,7 +16,7 @@ use crate::formats::scenario::Diagnostic;
 use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
-use crate::sim::{ActorId, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
+use crate::sim::{ActorId, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
 use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
@@ -71,7 +70,7 @@ pub struct Run {
     pub cut: bool,
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
-    pub messages: LiteMap<PublishId, (MessageKind, Arc<str>)>,
+    pub messages: LiteMap<PublishId, (MessageKind, Label)>,
     /// Each message's trace entries, by index.
     pub entries_of: LiteMap<PublishId, Vec<u64>>,
     /// Each message's arrows, by index into `arrows`.

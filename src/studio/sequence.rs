@@ -1,11 +1,12 @@
 //! The sequence diagram of a run, as plain data: lifelines (clients, exchanges, queues,
 //! servers, reply queues) and one arrow per hop, up to the current position, the newest
-//! [`ARROWS_SHOWN`] of them; plus the same as Mermaid `sequenceDiagram` text.
+//! [`ARROWS_SHOWN`] of them; plus the same as Mermaid `sequenceDiagram` text. Message
+//! labels stay data ([`Label`]): the caller words them in its language.
 
 use litemap::LiteMap;
 
 use crate::editor::kinds::NodeKind;
-use crate::sim::{MessageKind, Place};
+use crate::sim::{Label, MessageKind, Place};
 use crate::studio::run::{Arrow, Run};
 
 /// Most arrows drawn: the diagram follows the newest ones.
@@ -23,7 +24,8 @@ pub struct SequenceArrow {
     pub arrow: Arrow,
     pub from: usize,
     pub to: usize,
-    pub label: String,
+    /// The message's label; a message without one is labelled `#<publish number>`.
+    pub label: Label,
     /// The arrow of the current step.
     pub current: bool,
 }
@@ -71,12 +73,10 @@ pub fn sequence(run: &Run, arrows: usize) -> Sequence {
             arrow: arrow.clone(),
             from: column(arrow.from),
             to: column(arrow.to),
-            label: run.messages.get(&arrow.message).map_or_else(
-                || format!("#{}", arrow.message.0),
-                |(_, label)| {
-                    if label.is_empty() { format!("#{}", arrow.message.0) } else { label.to_string() }
-                },
-            ),
+            label: match run.messages.get(&arrow.message) {
+                Some((_, label)) if !label.is_empty() => label.clone(),
+                _ => Label::plain(format!("#{}", arrow.message.0)),
+            },
             current: run.entry(arrow.entry).is_some_and(|entry| entry.step == position),
         })
         .collect();
@@ -84,8 +84,9 @@ pub fn sequence(run: &Run, arrows: usize) -> Sequence {
 }
 
 /// Mermaid `sequenceDiagram` text for the diagram: participants by name, one message per
-/// arrow (dotted for replies and acks), each with its virtual time.
-pub fn mermaid(sequence: &Sequence) -> String {
+/// arrow (dotted for replies and acks), each with its virtual time and its label as
+/// `words` says it.
+pub fn mermaid(sequence: &Sequence, words: &dyn Fn(&Label) -> String) -> String {
     let alias = |idx: usize| format!("P{idx}");
     let mut text = String::from("sequenceDiagram\n");
     for (idx, line) in sequence.lifelines.iter().enumerate() {
@@ -97,7 +98,7 @@ pub fn mermaid(sequence: &Sequence) -> String {
             MessageKind::Reply | MessageKind::Settle | MessageKind::Returned => "-->>",
             _ => "->>",
         };
-        let label = arrow.label.replace(['"', '\n', ';', '#', ':'], " ");
+        let label = words(&arrow.label).replace(['"', '\n', ';', '#', ':'], " ");
         text.push_str(&format!(
             "    {}{style}{}: {label} ({} ms)\n",
             alias(arrow.from),

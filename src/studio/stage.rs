@@ -10,7 +10,7 @@ use crate::editor::view::connector;
 use crate::engine::SortedSet;
 use crate::engine::{BindingId, BrokerEvent, Destination, PublishId, SimTime};
 use crate::scene::geometry::{Bezier, Point, Rect};
-use crate::sim::{ActorState, CallOutcome, MessageKind, Place, TraceEvent};
+use crate::sim::{ActorState, CallOutcome, Label, MessageKind, Place, TraceEvent};
 use crate::studio::run::Run;
 
 /// Most waiting messages drawn inside a queue.
@@ -42,7 +42,7 @@ pub struct Token {
     pub key: String,
     pub message: PublishId,
     pub kind: MessageKind,
-    pub label: String,
+    pub label: Label,
     pub at: Point,
 }
 
@@ -181,7 +181,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             key: format!("{}-{:?}-{:?}-{}", hop.message.0, hop.from, hop.to, hop.departs),
             message: hop.message,
             kind: hop.kind,
-            label: hop.label.to_string(),
+            label: hop.label.clone(),
             at: path.at(progress),
         });
     }

@@ -50,7 +50,8 @@ fn rpc_call_blocks_the_caller_until_the_reply_brings_42() {
     let kinds: Vec<MessageKind> =
         sequence::sequence(&run, sequence::ARROWS_SHOWN).arrows.iter().map(|arrow| arrow.arrow.kind).collect();
     assert!(kinds.contains(&MessageKind::Call) && kinds.contains(&MessageKind::Reply), "{kinds:?}");
-    let text = sequence::mermaid(&sequence::sequence(&run, sequence::ARROWS_SHOWN));
+    let text =
+        sequence::mermaid(&sequence::sequence(&run, sequence::ARROWS_SHOWN), &|label| format!("{:?}", label.kind()));
     assert!(text.starts_with("sequenceDiagram\n") && text.contains("participant") && text.contains("->>"), "{text}");
     assert!(run.places.values().any(|place| place.name.starts_with("reply_")), "the reply queue is drawn");
     assert!(run.places.values().any(|place| place.name == "(default)"), "the default exchange is drawn");

@@ -9,7 +9,7 @@ use super::interventions::Interventions;
 use super::language::use_lang;
 use crate::engine::PublishId;
 use crate::explain::run::{kind_name, message_title, path_leg};
-use crate::sim::{Content, TraceEvent};
+use crate::sim::{Content, Label, TraceEvent};
 use crate::studio::{MenuTarget, StudioAction};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,8 @@ pub fn MessageInspector(props: &MessageInspectorProps) -> Html {
     let Some(run) = editor.studio().run() else { return html! {} };
     let message = props.message;
     let end = run.trace_end();
-    let (kind, label) = run.messages.get(&message).cloned().unwrap_or((crate::sim::MessageKind::Plain, "".into()));
+    let (kind, label) =
+        run.messages.get(&message).cloned().unwrap_or((crate::sim::MessageKind::Plain, Label::plain("")));
     let content: Option<Content> =
         run.entries_of.get(&message).into_iter().flatten().rev().filter(|idx| **idx < end).find_map(|idx| {
             match &run.entry(*idx)?.event {

@@ -100,7 +100,7 @@ fn TokenShape(props: &TokenProps) -> Html {
             start_long_press(&editor, &event, MenuTarget::Message(message));
         })
     };
-    let label = message_label(&token.label, token.message);
+    let label = message_label(lang, &token.label, token.message);
     html! {
         <g class={format!("token kind-{}", kind_slug(token.kind))} data-kind={kind_slug(token.kind)} role="img"
             aria-label={token_name(lang, token.kind, &label)}

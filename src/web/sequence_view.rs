@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::app::{use_editor, use_playback_frame};
 use super::dom::{copy_text, download};
 use super::language::use_lang;
+use crate::explain::label_words;
 use crate::explain::run::kind_slug;
 use crate::studio::StudioAction;
 use crate::studio::sequence::{ARROWS_SHOWN, mermaid, sequence};
@@ -39,8 +40,9 @@ pub fn SequenceDiagram() -> Html {
     let arrows = diagram.arrows.iter().enumerate().map(|(row, arrow)| {
         let y = TOP + row as f64 * ROW + ROW / 2.0;
         let (from, to) = (x(arrow.from), x(arrow.to));
+        let label = label_words(words, &arrow.label);
         let name = words.arrow_name(
-            &arrow.label,
+            &label,
             &diagram.lifelines[arrow.from].name,
             &diagram.lifelines[arrow.to].name,
             arrow.arrow.departs,
@@ -54,13 +56,15 @@ pub fn SequenceDiagram() -> Html {
             <g {class} role="button" aria-label={name} data-kind={kind_slug(arrow.arrow.kind)} {onclick}>
                 <line x1={from.to_string()} y1={y.to_string()} x2={to.to_string()} y2={y.to_string()} marker-end="url(#seq-arrowhead)" />
                 <text x={((from + to) / 2.0).to_string()} y={(y - 4.0).to_string()} text-anchor="middle">
-                    { words.arrow_label(&arrow.label, arrow.arrow.departs) }
+                    { words.arrow_label(&label, arrow.arrow.departs) }
                 </text>
             </g>
         }
     });
     // The whole diagram so far, made only when asked for.
-    let copy = Callback::from(move |_: MouseEvent| copy_text(&mermaid(&sequence(&run_ref.0.borrow(), usize::MAX))));
+    let copy = Callback::from(move |_: MouseEvent| {
+        copy_text(&mermaid(&sequence(&run_ref.0.borrow(), usize::MAX), &|label| label_words(words, label)))
+    });
     let download = {
         let svg_ref = svg_ref.clone();
         Callback::from(move |_: MouseEvent| {

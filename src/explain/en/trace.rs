@@ -16,6 +16,34 @@ impl TraceWords for English {
     fn message_number(&self, number: u64) -> String {
         format!("message #{number}")
     }
+
+    fn label_call(&self, method: &str, id: &str) -> String {
+        format!("call {method} {id}")
+    }
+    fn label_cast(&self, method: &str, id: &str) -> String {
+        format!("cast {method} {id}")
+    }
+    fn label_call_request(&self, id: &str) -> String {
+        format!("call request {id}")
+    }
+    fn label_reply(&self, id: &str) -> String {
+        format!("reply to {id}")
+    }
+    fn label_heartbeat(&self, id: &str) -> String {
+        format!("heartbeat to {id}")
+    }
+    fn label_notification(&self, event_type: &str, id: &str) -> String {
+        format!("notification {event_type} {id}")
+    }
+    fn label_unreadable_message(&self) -> String {
+        "message ?".into()
+    }
+    fn label_unreadable_reply(&self) -> String {
+        "reply ?".into()
+    }
+    fn label_unreadable_notification(&self) -> String {
+        "notification ?".into()
+    }
     fn exchange_place(&self, exchange: &str) -> String {
         format!("exchange {exchange}")
     }

@@ -12,6 +12,18 @@ words! {
         fn default_exchange(&self);
         fn a_message(&self);
         fn message_number(&self, number: number);
+
+        // Message labels (`sim::Label`): method names, event types and ids are code words.
+        // An id may be empty; the label then ends before it.
+        fn label_call(&self, method: text, id: text);
+        fn label_cast(&self, method: text, id: text);
+        fn label_call_request(&self, id: text);
+        fn label_reply(&self, id: text);
+        fn label_heartbeat(&self, id: text);
+        fn label_notification(&self, event_type: text, id: text);
+        fn label_unreadable_message(&self);
+        fn label_unreadable_reply(&self);
+        fn label_unreadable_notification(&self);
         fn exchange_place(&self, exchange: text);
         fn queue_place(&self, queue: text);
         fn the_broker(&self);

@@ -17,6 +17,34 @@ impl TraceWords for Chinese {
     fn message_number(&self, number: u64) -> String {
         format!("消息 #{number}")
     }
+
+    fn label_call(&self, method: &str, id: &str) -> String {
+        format!("call {method} {id}")
+    }
+    fn label_cast(&self, method: &str, id: &str) -> String {
+        format!("cast {method} {id}")
+    }
+    fn label_call_request(&self, id: &str) -> String {
+        format!("call 请求 {id}")
+    }
+    fn label_reply(&self, id: &str) -> String {
+        format!("回复 {id}")
+    }
+    fn label_heartbeat(&self, id: &str) -> String {
+        format!("心跳 {id}")
+    }
+    fn label_notification(&self, event_type: &str, id: &str) -> String {
+        format!("事件通知 {event_type} {id}")
+    }
+    fn label_unreadable_message(&self) -> String {
+        "消息 ?".into()
+    }
+    fn label_unreadable_reply(&self) -> String {
+        "回复 ?".into()
+    }
+    fn label_unreadable_notification(&self) -> String {
+        "事件通知 ?".into()
+    }
     fn exchange_place(&self, exchange: &str) -> String {
         format!("交换机 {exchange}")
     }
