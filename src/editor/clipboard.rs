@@ -5,9 +5,8 @@
 //! References follow the copy: a pasted consumer of a copied queue consumes the pasted
 //! queue, while a reference to a node left behind keeps pointing at the original.
 
-use litemap::LiteMap;
-
 use crate::editor::document::{Document, NodeId};
+use crate::engine::SortedMap;
 use crate::engine::SortedSet;
 use crate::engine::{Destination, ExchangeSpec, FieldTable, FieldValue, QueueSpec};
 use crate::formats::scenario::ActorSpec;
@@ -67,9 +66,9 @@ pub fn copy(doc: &Document, nodes: &SortedSet<NodeId>) -> Option<Fragment> {
 /// Declares the fragment again under fresh names, `offset` away from the originals.
 /// Returns the new nodes.
 pub(crate) fn paste(doc: &mut Document, fragment: &Fragment, offset: Point) -> Vec<NodeId> {
-    let mut renamed: LiteMap<String, String> = LiteMap::new_vec();
+    let mut renamed: SortedMap<String, String> = SortedMap::new();
     let mut pasted = Vec::new();
-    let fresh = |doc: &Document, old: &str, renamed: &mut LiteMap<String, String>| {
+    let fresh = |doc: &Document, old: &str, renamed: &mut SortedMap<String, String>| {
         let name = doc.unique_name(old);
         renamed.insert(old.to_string(), name.clone());
         name

@@ -8,9 +8,8 @@
 
 use std::sync::Arc;
 
-use litemap::LiteMap;
-
 use crate::editor::kinds::NodeKind;
+use crate::engine::SortedMap;
 use crate::engine::{BindingId, Destination, ExchangeId, QueueId, Topology};
 use crate::formats::definitions::Carried;
 use crate::formats::scenario::{ActorSpec, ScriptStep};
@@ -64,7 +63,7 @@ pub struct Settings {
     pub script: Vec<ScriptStep>,
     /// Where the canvas draws, by name, the exchanges and queues the actors declare while
     /// the scenario runs (they are not in the topology being edited).
-    pub run_layout: LiteMap<String, Point>,
+    pub run_layout: SortedMap<String, Point>,
     /// What the opened definitions carry besides the topology (users, permissions, vhosts,
     /// parameters, policies, entries of other vhosts), written back on save and export.
     pub carried: Arc<Carried>,
@@ -79,7 +78,7 @@ impl Default for Settings {
             seed: 1,
             network: Network::default(),
             script: Vec::new(),
-            run_layout: LiteMap::new_vec(),
+            run_layout: SortedMap::new(),
             carried: Arc::default(),
         }
     }
@@ -92,8 +91,8 @@ pub struct Document {
     pub settings: Settings,
     // Invariant: keys are below `next_actor`; key order is creation order (the scenario's
     // actor order).
-    actors: LiteMap<ActorKey, ActorSpec>,
-    positions: LiteMap<NodeId, Point>,
+    actors: SortedMap<ActorKey, ActorSpec>,
+    positions: SortedMap<NodeId, Point>,
     next_actor: u32,
 }
 

@@ -6,7 +6,7 @@
 
 use crate::editor::document::{Document, EdgeId, Item, NodeId};
 use crate::editor::kinds::NodeKind;
-use crate::engine::order::map_of;
+use crate::engine::SortedMap;
 use crate::engine::{AmqpError, ExchangeKind, FieldTable, FieldValue};
 use crate::formats::scenario::ActorSpec;
 use crate::sim::actors::Processing;
@@ -221,7 +221,9 @@ fn actor_value(actor: &ActorSpec, field: Field) -> String {
     match (actor, field) {
         (ActorSpec::Producer(config), Field::RoutingKey) => config.routing_key.clone(),
         (ActorSpec::Producer(config), Field::Headers) => {
-            let table = map_of(config.headers.iter().map(|(name, value)| (name.clone(), FieldValue::from_json(value))));
+            let table = SortedMap::from_iter(
+                config.headers.iter().map(|(name, value)| (name.clone(), FieldValue::from_json(value))),
+            );
             header_lines(&table)
         }
         (ActorSpec::Producer(config), Field::Body) => config.body.clone(),

@@ -8,7 +8,6 @@ use crate::editor::document::{ActorKey, Document, EdgeId, Item, NodeId};
 use crate::editor::state::EditorState;
 use crate::engine::SortedSet;
 use crate::engine::explanation::{RouteExplanation, explain_route};
-use crate::engine::order::insert_all;
 use crate::engine::topology::RoutingInput;
 use crate::engine::{BindingId, FieldTable, FieldValue, QueueId};
 use crate::formats::scenario::ActorSpec;
@@ -44,16 +43,13 @@ pub fn route_preview(doc: &Document, producer: ActorKey) -> Option<RoutePreview>
     let exchange = doc.topology.exchange_by_name(&config.exchange).filter(|exchange| !exchange.is_builtin())?;
     let routing_key = expand_template(&config.routing_key, &config.name, 1);
     let mut headers = FieldTable::new();
-    insert_all(
-        &mut headers,
-        config.headers.iter().map(|(name, value)| {
-            let value = match value {
-                serde_json::Value::String(text) => FieldValue::Str(expand_template(text, &config.name, 1)),
-                other => FieldValue::from_json(other),
-            };
-            (name.clone(), value)
-        }),
-    );
+    headers.extend(config.headers.iter().map(|(name, value)| {
+        let value = match value {
+            serde_json::Value::String(text) => FieldValue::Str(expand_template(text, &config.name, 1)),
+            other => FieldValue::from_json(other),
+        };
+        (name.clone(), value)
+    }));
     let keys = [routing_key.clone()];
     let route = doc.topology.route(exchange.id, RoutingInput { routing_keys: &keys, headers: &headers });
     let explanation = explain_route(&doc.topology, &route, &keys, &headers);

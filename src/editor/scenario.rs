@@ -5,10 +5,8 @@
 
 use std::sync::Arc;
 
-use litemap::LiteMap;
-
 use crate::editor::document::{Document, NodeId, Settings};
-use crate::engine::order::{insert_all, map_of};
+use crate::engine::SortedMap;
 use crate::formats::definitions::{Carried, Definitions};
 use crate::formats::scenario::{Diagnostic, Position, SCENARIO_VERSION, Scenario};
 use crate::scene::geometry::Point;
@@ -28,7 +26,7 @@ impl Document {
             seed: scenario.seed,
             network: scenario.network,
             script: scenario.script.clone(),
-            run_layout: LiteMap::new_vec(),
+            run_layout: SortedMap::new(),
             carried: Arc::new(carried.completed()),
         };
         for actor in &scenario.actors {
@@ -103,9 +101,10 @@ impl Document {
             Some((self.name(node)?.to_string(), Position { x: at.x.round(), y: at.y.round() }))
         });
         let declared = self.settings.run_layout.iter().filter(|(name, _)| self.node_named(name).is_none());
-        let mut layout =
-            map_of(declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })));
-        insert_all(&mut layout, drawn);
+        let mut layout = SortedMap::from_iter(
+            declared.map(|(name, at)| (name.clone(), Position { x: at.x.round(), y: at.y.round() })),
+        );
+        layout.extend(drawn);
         Scenario {
             kaiten_scenario: SCENARIO_VERSION,
             name: self.settings.name.clone(),

@@ -10,8 +10,6 @@
 use std::convert::Infallible;
 use std::rc::Rc;
 
-use litemap::LiteMap;
-
 use crate::editor::clipboard::{Fragment, copy, paste};
 use crate::editor::connect::{Refusal, connect};
 use crate::editor::create::{add_node, suggested_spot};
@@ -21,6 +19,7 @@ use crate::editor::fields::{Field, FieldProblem};
 use crate::editor::gesture::{Gesture, PointerInput};
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
+use crate::engine::SortedMap;
 use crate::engine::SortedSet;
 use crate::formats::scenario::ActorSpec;
 use crate::formats::scenario::ScriptStep;
@@ -141,7 +140,7 @@ struct History {
 pub struct EditorState {
     pub doc: Rc<Document>,
     pub selection: SortedSet<Item>,
-    pub drafts: LiteMap<(Item, Field), Draft>,
+    pub drafts: SortedMap<(Item, Field), Draft>,
     pub view: Viewport,
     pub gesture: Gesture,
     pub notice: Option<Notice>,
@@ -155,7 +154,7 @@ pub struct EditorState {
     pastes: u32,
     // Invariant: larger than every gesture serial handed out.
     pub(crate) next_serial: u32,
-    pub(crate) touches: LiteMap<i32, Point>,
+    pub(crate) touches: SortedMap<i32, Point>,
 }
 
 impl EditorState {

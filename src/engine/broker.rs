@@ -12,13 +12,12 @@ use std::cmp::Reverse;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use litemap::LiteMap;
 use serde::Serialize;
 
+use crate::engine::SortedMap;
 use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
 use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
-use crate::engine::order::map_of;
 use crate::engine::quorum;
 use crate::engine::topology::{
     BindingId, Destination, ExchangeId, ExchangeSpec, Overflow, QueueId, QueueSpec, Route, RoutingInput, Topology,
@@ -284,7 +283,7 @@ struct Unacked {
 struct Channel {
     connection: ConnectionId,
     next_tag: u64,
-    unacked: LiteMap<u64, Unacked>,
+    unacked: SortedMap<u64, Unacked>,
 }
 
 /// Options of `basic.consume` plus the consumer's `basic.qos` prefetch.
@@ -301,10 +300,10 @@ pub struct ConsumeOptions {
 pub struct Broker {
     // Shared with snapshots until changed (declarations are rare next to publishes).
     topology: Arc<Topology>,
-    queues: LiteMap<QueueId, QueueState>,
-    channels: LiteMap<ChannelId, Channel>,
+    queues: SortedMap<QueueId, QueueState>,
+    channels: SortedMap<ChannelId, Channel>,
     connections: SortedSet<ConnectionId>,
-    consumers: LiteMap<ConsumerId, Consumer>,
+    consumers: SortedMap<ConsumerId, Consumer>,
     events: Vec<BrokerEvent>,
     // Consumer deliveries not yet taken by the simulator, in delivery order.
     outbox: Vec<Delivery>,
@@ -335,15 +334,15 @@ impl Default for Broker {
 impl Broker {
     /// A broker serving `topology`, with every queue empty, at time 0.
     pub fn new(topology: Topology) -> Broker {
-        let queues = map_of(topology.queues().map(|queue| (queue.id, QueueState::default())));
+        let queues = SortedMap::from_iter(topology.queues().map(|queue| (queue.id, QueueState::default())));
         let mut timed_queues = SortedSet::new();
         timed_queues.extend(topology.queues().filter(|queue| queue.args.expires.is_some()).map(|queue| queue.id));
         Broker {
             topology: Arc::new(topology),
             queues,
-            channels: LiteMap::new_vec(),
+            channels: SortedMap::new(),
             connections: SortedSet::new(),
-            consumers: LiteMap::new_vec(),
+            consumers: SortedMap::new(),
             events: Vec::new(),
             outbox: Vec::new(),
             dead_letters: std::collections::VecDeque::new(),
@@ -404,7 +403,7 @@ impl Broker {
 
     pub fn open_channel(&mut self, connection: ConnectionId) -> ChannelId {
         let id = ChannelId(self.handle());
-        self.channels.insert(id, Channel { connection, next_tag: 1, unacked: LiteMap::new_vec() });
+        self.channels.insert(id, Channel { connection, next_tag: 1, unacked: SortedMap::new() });
         id
     }
 
@@ -1208,9 +1207,8 @@ impl Broker {
             return Ok(std::mem::take(&mut channel.unacked).into_iter().map(|(_, unacked)| unacked).collect());
         }
         if multiple {
-            let mut taken = std::mem::take(&mut channel.unacked).into_tuple_vec();
-            let keep = taken.split_off(taken.partition_point(|(tag, _)| *tag <= delivery_tag));
-            channel.unacked = LiteMap::from_sorted_store_unchecked(keep);
+            let keep = channel.unacked.split_off(&(delivery_tag + 1));
+            let taken = std::mem::replace(&mut channel.unacked, keep);
             if taken.is_empty() {
                 return Err(unknown_tag(delivery_tag));
             }

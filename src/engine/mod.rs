@@ -9,6 +9,7 @@ pub mod message;
 pub mod order;
 pub mod policy;
 pub mod quorum;
+pub mod sorted_map;
 pub mod sorted_set;
 pub mod topic;
 pub mod topology;
@@ -20,6 +21,7 @@ pub use broker::{
 };
 pub use error::AmqpError;
 pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+pub use sorted_map::SortedMap;
 pub use sorted_set::SortedSet;
 pub use topology::{
     Binding, BindingId, Destination, Exchange, ExchangeId, ExchangeKind, ExchangeSpec, Queue, QueueId, QueueSpec,

@@ -6,7 +6,7 @@
 //! word and `#` zero or more, but only as whole words (`simply#carrots` is literal).
 //! A routing key's `*` and `#` are ordinary words.
 
-use litemap::LiteMap;
+use crate::engine::SortedMap;
 
 /// Splits a topic key into words with RabbitMQ's rules.
 pub fn split_words(key: &str) -> Vec<&str> {
@@ -33,7 +33,7 @@ pub struct TopicTrie<T> {
 
 #[derive(Debug, Clone)]
 struct TrieNode<T> {
-    literal: LiteMap<Box<str>, u32>,
+    literal: SortedMap<Box<str>, u32>,
     star: Option<u32>,
     hash: Option<u32>,
     ends: Vec<T>,
@@ -41,7 +41,7 @@ struct TrieNode<T> {
 
 impl<T> TrieNode<T> {
     fn empty() -> Self {
-        TrieNode { literal: LiteMap::new_vec(), star: None, hash: None, ends: Vec::new() }
+        TrieNode { literal: SortedMap::new(), star: None, hash: None, ends: Vec::new() }
     }
 }
 
@@ -197,7 +197,7 @@ impl Pending {
 struct HashFrom {
     inline: [(u32, usize); 8],
     len: usize,
-    more: LiteMap<u32, usize>,
+    more: SortedMap<u32, usize>,
 }
 
 impl HashFrom {

@@ -9,10 +9,10 @@
 
 use std::collections::BTreeMap;
 
-use litemap::LiteMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::SortedMap;
 use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
 use crate::engine::headers::{XMatch, match_headers};
@@ -422,12 +422,12 @@ type BindingKey = (ExchangeId, Destination, String);
 #[derive(Debug, Clone)]
 pub struct Topology {
     graph: StableDiGraph<Node, BindingId>,
-    exchanges: LiteMap<ExchangeId, (Exchange, NodeIndex)>,
-    queues: LiteMap<QueueId, (Queue, NodeIndex)>,
-    bindings: LiteMap<BindingId, (Binding, EdgeIndex)>,
+    exchanges: SortedMap<ExchangeId, (Exchange, NodeIndex)>,
+    queues: SortedMap<QueueId, (Queue, NodeIndex)>,
+    bindings: SortedMap<BindingId, (Binding, EdgeIndex)>,
     exchange_names: BTreeMap<String, ExchangeId>,
     queue_names: BTreeMap<String, QueueId>,
-    route_indexes: LiteMap<ExchangeId, RouteIndex>,
+    route_indexes: SortedMap<ExchangeId, RouteIndex>,
     // Invariant: every queue's `args` and every exchange's `policy_alternate_exchange` are
     // what these policies give.
     policies: Policies,
@@ -438,7 +438,7 @@ pub struct Topology {
     // Exchanges that have had a binding as source: auto-delete applies only to them.
     ever_bound: SortedSet<ExchangeId>,
     // Every name an id ever had, kept after deletion so old trace entries stay readable.
-    names_ever: LiteMap<u32, String>,
+    names_ever: SortedMap<u32, String>,
     // Invariant: larger than every id handed out so far; ids are never reused.
     next_id: u32,
 }
@@ -454,16 +454,16 @@ impl Topology {
     pub fn new() -> Topology {
         let mut topology = Topology {
             graph: StableDiGraph::new(),
-            exchanges: LiteMap::new_vec(),
-            queues: LiteMap::new_vec(),
-            bindings: LiteMap::new_vec(),
+            exchanges: SortedMap::new(),
+            queues: SortedMap::new(),
+            bindings: SortedMap::new(),
             exchange_names: BTreeMap::new(),
             queue_names: BTreeMap::new(),
-            route_indexes: LiteMap::new_vec(),
+            route_indexes: SortedMap::new(),
             policies: Policies::default(),
             bindings_by_key: BTreeMap::new(),
             ever_bound: SortedSet::new(),
-            names_ever: LiteMap::new_vec(),
+            names_ever: SortedMap::new(),
             next_id: 0,
         };
         for (name, kind) in BUILTIN_EXCHANGES {

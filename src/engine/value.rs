@@ -7,13 +7,12 @@
 //! exactly as `rabbitmqctl import_definitions` does: integers stay integers, numbers with a
 //! fraction or exponent become floats, `null` is void.
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::order::insert_all;
+use crate::engine::SortedMap;
 
 /// A field table: header or argument name to value, in name order.
-pub type FieldTable = LiteMap<String, FieldValue>;
+pub type FieldTable = SortedMap<String, FieldValue>;
 
 /// One AMQP field value with its kind kept for RabbitMQ's equality rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,7 +109,7 @@ impl FieldValue {
 pub fn table_from_json(json: &serde_json::Value) -> FieldTable {
     let mut table = FieldTable::new();
     if let serde_json::Value::Object(map) = json {
-        insert_all(&mut table, map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))));
+        table.extend(map.iter().map(|(key, value)| (key.clone(), FieldValue::from_json(value))));
     }
     table
 }

@@ -3,11 +3,10 @@
 //! text, and node positions for the UI. Loading checks everything and reports each
 //! problem with the JSON path it concerns; a scenario that loads builds a world that runs.
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::PublishId;
-use crate::engine::order::deserialize_map;
+use crate::engine::SortedMap;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
@@ -263,8 +262,8 @@ pub struct Scenario {
     #[serde(default)]
     pub script: Vec<ScriptStep>,
     /// Node positions by name, for the UI.
-    #[serde(default, deserialize_with = "deserialize_map")]
-    pub layout: LiteMap<String, Position>,
+    #[serde(default)]
+    pub layout: SortedMap<String, Position>,
 }
 
 fn default_seed() -> u64 {
@@ -435,7 +434,7 @@ impl Scenario {
     /// Two actors with one name (the first ten): a file with these is refused on opening,
     /// since every actor, its node and the script's steps are found by name.
     pub fn duplicate_names(&self) -> Vec<Diagnostic> {
-        let mut names: LiteMap<&str, usize> = LiteMap::new_vec();
+        let mut names: SortedMap<&str, usize> = SortedMap::new();
         let repeated = self.actors.iter().enumerate().filter(|(idx, actor)| names.insert(actor.name(), *idx).is_some());
         repeated
             .take(MAX_LISTED)
@@ -454,7 +453,7 @@ impl Scenario {
     fn missing_queues(&self, topology: &Topology) -> Vec<Diagnostic> {
         let known: Vec<&str> = topology.queues().map(|queue| queue.name()).collect();
         // Whether an actor declares a queue, asked once per name.
-        let mut declared: LiteMap<&str, bool> = LiteMap::new_vec();
+        let mut declared: SortedMap<&str, bool> = SortedMap::new();
         let missing = self.actors.iter().enumerate().filter_map(|(idx, actor)| {
             let queue = actor.needs_queue()?;
             if topology.queue_by_name(queue).is_some() {
@@ -482,7 +481,7 @@ impl Scenario {
     pub fn build_on(&self, topology: Topology, seed: u64) -> Result<World, Vec<Diagnostic>> {
         let mut diagnostics = self.duplicate_names();
         diagnostics.extend(self.missing_queues(&topology));
-        let mut names: LiteMap<&str, ActorId> = LiteMap::new_vec();
+        let mut names: SortedMap<&str, ActorId> = SortedMap::new();
         for (idx, actor) in self.actors.iter().enumerate() {
             names.entry(actor.name()).or_insert(ActorId(idx as u32));
             if let ActorSpec::Consumer(config) = actor {

@@ -4,9 +4,9 @@
 //! notification to its endpoints (filters, HANDLED / REQUEUE), and only then acks it, or
 //! requeues it when the result is REQUEUE and requeue is allowed.
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::SortedMap;
 use crate::engine::{ConsumerId, Delivery, SimTime};
 use crate::oslo::actors::{listen, note_received, short, stop_consuming};
 use crate::oslo::declare::{TransportConfig, listener_plan};
@@ -50,9 +50,9 @@ pub struct Listener {
     config: ListenerConfig,
     cache: MsgIdCache,
     // Deliveries being dispatched, by timer token, with how to settle them.
-    in_progress: LiteMap<u64, (Delivery, Settle, String)>,
+    in_progress: SortedMap<u64, (Delivery, Settle, String)>,
     // When each delivery being dispatched finishes, by timer token.
-    busy_until: LiteMap<u64, SimTime>,
+    busy_until: SortedMap<u64, SimTime>,
     // Its consumers and their queues, once it listens; emptied by a graceful stop.
     consumers: Vec<(ConsumerId, String)>,
     // Invariant: larger than every token handed out; 0 is the start timer.
@@ -65,8 +65,8 @@ impl Listener {
         Listener {
             config,
             cache: MsgIdCache::default(),
-            in_progress: LiteMap::new_vec(),
-            busy_until: LiteMap::new_vec(),
+            in_progress: SortedMap::new(),
+            busy_until: SortedMap::new(),
             consumers: Vec::new(),
             next_token: 1,
             received: 0,

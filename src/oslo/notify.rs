@@ -3,11 +3,10 @@
 //! `<topic>.<priority>` on the control exchange, the priorities a listener binds for, the
 //! filter rules that skip an endpoint, and whether a notification is acked or requeued.
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::engine::order::deserialize_map;
+use crate::engine::SortedMap;
 use crate::oslo::python::json_dumps;
 use crate::oslo::target::{Target, exchange_for};
 use crate::oslo::wire::{WireError, envelope, open};
@@ -170,12 +169,9 @@ pub fn notify_addresses(control_exchange: &str, topics: &[String], priority: Pri
 pub struct Filter {
     pub publisher_id: Option<String>,
     pub event_type: Option<String>,
-    #[serde(deserialize_with = "deserialize_map")]
-    pub context: LiteMap<String, String>,
-    #[serde(deserialize_with = "deserialize_map")]
-    pub metadata: LiteMap<String, String>,
-    #[serde(deserialize_with = "deserialize_map")]
-    pub payload: LiteMap<String, String>,
+    pub context: SortedMap<String, String>,
+    pub metadata: SortedMap<String, String>,
+    pub payload: SortedMap<String, String>,
 }
 
 fn python_match(pattern: &str, text: &str) -> Result<bool, regex_lite::Error> {
@@ -189,7 +185,7 @@ fn single_mismatch(data: Option<&Value>, pattern: &str) -> Result<bool, regex_li
     }
 }
 
-fn keyed_mismatch(data: &Value, patterns: &LiteMap<String, String>) -> Result<bool, regex_lite::Error> {
+fn keyed_mismatch(data: &Value, patterns: &SortedMap<String, String>) -> Result<bool, regex_lite::Error> {
     for (key, pattern) in patterns {
         if single_mismatch(data.get(key), pattern)? {
             return Ok(true);
@@ -463,7 +459,7 @@ mod tests {
             filter_rule: Some(Filter {
                 publisher_id: Some("^compute.*".into()),
                 event_type: Some("instance\\.create".into()),
-                payload: LiteMap::from_iter([("state".to_string(), "active".to_string())]),
+                payload: SortedMap::from_iter([("state".to_string(), "active".to_string())]),
                 ..Filter::default()
             }),
             ..NotificationEndpoint::handling("Filtered", &[Priority::Info])

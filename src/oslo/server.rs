@@ -7,10 +7,10 @@
 
 use std::sync::Arc;
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::engine::SortedMap;
 use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
 use crate::oslo::actors::{listen, note_received, short, stop_consuming};
 use crate::oslo::declare::{TransportConfig, rpc_server_plan};
@@ -70,7 +70,7 @@ pub struct RpcServer {
     cache: MsgIdCache,
     // Requests being dispatched, by timer token: when they finish and the reply to send then
     // (None for casts).
-    in_progress: LiteMap<u64, (SimTime, Option<PendingReply>)>,
+    in_progress: SortedMap<u64, (SimTime, Option<PendingReply>)>,
     // Its consumers and their queues, once it listens; emptied by a graceful stop.
     consumers: Vec<(ConsumerId, String)>,
     // Its own `topic_fanout_<id>` queue, which a graceful stop deletes.
@@ -79,11 +79,11 @@ pub struct RpcServer {
     fanout_id: String,
     // Call-monitor heartbeats due, by timer token: the request's in-progress token, and what
     // the heartbeat goes to.
-    heartbeats: LiteMap<u64, Heartbeat>,
+    heartbeats: SortedMap<u64, Heartbeat>,
     // Returned replies waiting for a retry, by timer token.
-    retrying: LiteMap<u64, Publish>,
+    retrying: SortedMap<u64, Publish>,
     // When each reply (by `_msg_id`) first came back, to give up after the retry timeout.
-    returned_since: LiteMap<String, SimTime>,
+    returned_since: SortedMap<String, SimTime>,
     // Invariant: larger than every token handed out; 0 is the start timer.
     next_token: u64,
     started: bool,
@@ -98,13 +98,13 @@ impl RpcServer {
         RpcServer {
             config,
             cache: MsgIdCache::default(),
-            in_progress: LiteMap::new_vec(),
+            in_progress: SortedMap::new(),
             consumers: Vec::new(),
             fanout_queue: None,
             fanout_id: String::new(),
-            heartbeats: LiteMap::new_vec(),
-            retrying: LiteMap::new_vec(),
-            returned_since: LiteMap::new_vec(),
+            heartbeats: SortedMap::new(),
+            retrying: SortedMap::new(),
+            returned_since: SortedMap::new(),
             next_token: 1,
             started: false,
             sent: 0,

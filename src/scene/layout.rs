@@ -6,9 +6,7 @@
 //! receivers. Within a column, nodes follow the average row of what feeds them (one
 //! barycentre pass), so edges cross less; ties keep the input order.
 
-use litemap::LiteMap;
-
-use crate::engine::order::map_of;
+use crate::engine::SortedMap;
 use crate::scene::geometry::{Point, Rect, Size};
 
 /// Which band of columns a node belongs to.
@@ -27,11 +25,11 @@ pub const COLUMN_GAP: f64 = 270.0;
 pub const ROW_GAP: f64 = 96.0;
 
 /// Positions (top-left corners) for every node, by column and row.
-pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, Point> {
+pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMap<K, Point> {
     let columns = columns(nodes, edges);
     let n_columns = columns.values().copied().max().map_or(0, |last| last + 1);
     let mut rows: Vec<Vec<K>> = vec![Vec::new(); n_columns];
-    let mut row_of: LiteMap<K, f64> = LiteMap::new_vec();
+    let mut row_of: SortedMap<K, f64> = SortedMap::new();
     for (column, members) in rows.iter_mut().enumerate() {
         let mut keyed: Vec<(f64, usize)> = nodes
             .iter()
@@ -57,7 +55,7 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<
         }
     }
     let tallest = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut positions = LiteMap::new_vec();
+    let mut positions = SortedMap::new();
     for (column, members) in rows.iter().enumerate() {
         let shift = (tallest - members.len()) as f64 / 2.0;
         for (row, key) in members.iter().enumerate() {
@@ -71,10 +69,10 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<
 
 /// Column of each node: exchanges go one column right of any exchange bound to them
 /// (longest path, bounded so a cycle cannot loop), queues right of every exchange.
-fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, usize> {
-    let band: LiteMap<K, Band> = map_of(nodes.iter().copied());
-    let mut depth: LiteMap<K, usize> =
-        map_of(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
+fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMap<K, usize> {
+    let band: SortedMap<K, Band> = SortedMap::from_iter(nodes.iter().copied());
+    let mut depth: SortedMap<K, usize> =
+        SortedMap::from_iter(nodes.iter().filter(|(_, band)| *band == Band::Exchanges).map(|(key, _)| (*key, 0)));
     for _ in 0..depth.len() {
         let mut changed = false;
         for (from, to) in edges {
@@ -95,7 +93,7 @@ fn columns<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> LiteMap<K, u
     let queue_column = first_exchange + exchange_columns;
     let has_queues = band.values().any(|band| *band == Band::Queues);
     let receiver_column = queue_column + usize::from(has_queues);
-    map_of(nodes.iter().map(|(key, band)| {
+    SortedMap::from_iter(nodes.iter().map(|(key, band)| {
         let column = match band {
             Band::Senders => 0,
             Band::Exchanges => first_exchange + depth[key],

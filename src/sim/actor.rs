@@ -10,9 +10,9 @@
 
 use std::fmt;
 
-use litemap::LiteMap;
 use serde::Serialize;
 
+use crate::engine::SortedMap;
 use crate::engine::{
     AmqpError, BindingId, Broker, ChannelId, ConsumeOptions, ConsumerId, Delivery, Destination, ExchangeId,
     ExchangeSpec, FieldTable, Publish, PublishId, QueueId, QueueSpec, SimTime,
@@ -169,7 +169,7 @@ pub struct ActorCtx<'a> {
     pub(crate) outgoing: Vec<Outgoing>,
     pub(crate) notes: Vec<Note>,
     pub(crate) new_consumers: Vec<ConsumerId>,
-    pub(crate) shared: &'a mut LiteMap<String, String>,
+    pub(crate) shared: &'a mut SortedMap<String, String>,
 }
 
 impl ActorCtx<'_> {
@@ -198,7 +198,7 @@ impl ActorCtx<'_> {
 
     /// Memory shared by the actors of one client process (what actors of one shared
     /// transport know together, such as its reply queue's name), part of the world's state.
-    pub fn shared(&mut self) -> &mut LiteMap<String, String> {
+    pub fn shared(&mut self) -> &mut SortedMap<String, String> {
         self.shared
     }
 

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::order::insert_all;
 use crate::engine::{ConsumeOptions, Delivery, FieldTable, FieldValue, Properties, Publish, SimTime};
 use crate::sim::actor::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
 use crate::sim::trace::{Label, Note};
@@ -140,16 +139,13 @@ impl Producer {
         let template = self.config.message_id.as_deref().unwrap_or("{name}-{n}");
         let message_id = expand_template(template, name, n);
         let mut headers = FieldTable::new();
-        insert_all(
-            &mut headers,
-            self.config.headers.iter().map(|(key, value)| {
-                let value = match value {
-                    serde_json::Value::String(text) => FieldValue::Str(expand_template(text, name, n)),
-                    other => FieldValue::from_json(other),
-                };
-                (key.clone(), value)
-            }),
-        );
+        headers.extend(self.config.headers.iter().map(|(key, value)| {
+            let value = match value {
+                serde_json::Value::String(text) => FieldValue::Str(expand_template(text, name, n)),
+                other => FieldValue::from_json(other),
+            };
+            (key.clone(), value)
+        }));
         let reply = self.config.reply_queue.is_some();
         Publish {
             exchange: self.config.exchange.clone(),

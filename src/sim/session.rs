@@ -10,8 +10,7 @@
 
 use std::collections::VecDeque;
 
-use litemap::LiteMap;
-
+use crate::engine::SortedMap;
 use crate::engine::{BrokerEvent, SimTime};
 use crate::sim::stats::{DepthHistory, DepthPoint};
 use crate::sim::trace::{TraceEntry, TraceEvent};
@@ -42,7 +41,7 @@ pub enum Until {
 pub struct Session {
     world: World,
     // Invariant: contains step 0 (the initial world); keys are world step counts.
-    snapshots: LiteMap<u64, World>,
+    snapshots: SortedMap<u64, World>,
     trace: VecDeque<TraceEntry>,
     trace_retention: usize,
     // Entries dropped from the front of the trace by retention.
@@ -57,7 +56,7 @@ impl Session {
 
     /// A session keeping at most `trace_retention` trace entries.
     pub fn with_retention(world: World, trace_retention: usize) -> Session {
-        let mut snapshots = LiteMap::new_vec();
+        let mut snapshots = SortedMap::new();
         snapshots.insert(0, world.clone());
         Session {
             world,

@@ -6,9 +6,9 @@
 //! it grows and cut back when the session steps back; it is thinned past a cap, so memory
 //! stays bounded on long runs.
 
-use litemap::LiteMap;
 use serde::Serialize;
 
+use crate::engine::SortedMap;
 use crate::engine::{QueueId, SimTime};
 use crate::sim::actor::ActorId;
 
@@ -106,7 +106,7 @@ pub struct ActorCounters {
 /// The world's statistics: per-actor counters and the latency histogram.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
-    pub actors: LiteMap<ActorId, ActorCounters>,
+    pub actors: SortedMap<ActorId, ActorCounters>,
     pub latency: LatencyHistogram,
 }
 
@@ -133,7 +133,7 @@ pub struct DepthPoint {
 /// Ready-message depth of each queue over time, one point per change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DepthHistory {
-    pub series: LiteMap<QueueId, Vec<DepthPoint>>,
+    pub series: SortedMap<QueueId, Vec<DepthPoint>>,
 }
 
 impl DepthHistory {

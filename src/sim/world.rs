@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::SortedMap;
 use crate::engine::{
     Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, PublishId, SimTime, Topology,
 };
@@ -147,7 +147,7 @@ struct ActorSlot {
 pub struct World {
     broker: Broker,
     actors: Vec<ActorSlot>,
-    consumer_owner: LiteMap<ConsumerId, ActorId>,
+    consumer_owner: SortedMap<ConsumerId, ActorId>,
     pending: Schedule<Pending>,
     rng: SimRng,
     network: Network,
@@ -156,12 +156,12 @@ pub struct World {
     // The earliest broker deadline already scheduled, to avoid scheduling it twice.
     deadline_scheduled: Option<SimTime>,
     // The latest arrival scheduled on each actor's link, per direction, for FIFO channels.
-    last_arrival: LiteMap<(ActorId, Direction), SimTime>,
+    last_arrival: SortedMap<(ActorId, Direction), SimTime>,
     // How publishes sent with a kind or label of their own are drawn; the rest are plain
     // messages labelled by their message_id. Persistent, so snapshots share it.
     sent_as: imbl::OrdMap<PublishId, (MessageKind, Label)>,
     // Memory shared by the actors of one client process ([`ActorCtx::shared`]).
-    shared: LiteMap<String, String>,
+    shared: SortedMap<String, String>,
     stats: Stats,
 }
 
@@ -213,16 +213,16 @@ impl World {
         World {
             broker,
             actors: slots,
-            consumer_owner: LiteMap::new_vec(),
+            consumer_owner: SortedMap::new(),
             pending,
             rng: SimRng::from_seed(seed),
             network,
             now: 0,
             steps: 0,
             deadline_scheduled: None,
-            last_arrival: LiteMap::new_vec(),
+            last_arrival: SortedMap::new(),
             sent_as: imbl::OrdMap::new(),
-            shared: LiteMap::new_vec(),
+            shared: SortedMap::new(),
             stats: Stats::default(),
         }
     }

@@ -6,11 +6,10 @@
 
 use std::rc::Rc;
 
-use litemap::LiteMap;
-
 use crate::editor::document::{ActorKey, Document, NodeId};
 use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
+use crate::engine::SortedMap;
 use crate::engine::{BrokerEvent, PublishId, SimTime};
 use crate::formats::scenario::Diagnostic;
 use crate::scene::geometry::{Point, Rect, Size};
@@ -70,12 +69,12 @@ pub struct Run {
     pub cut: bool,
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
-    pub messages: LiteMap<PublishId, (MessageKind, Label)>,
+    pub messages: SortedMap<PublishId, (MessageKind, Label)>,
     /// Each message's trace entries, by index.
-    pub entries_of: LiteMap<PublishId, Vec<u64>>,
+    pub entries_of: SortedMap<PublishId, Vec<u64>>,
     /// Each message's arrows, by index into `arrows`.
-    pub arrows_of: LiteMap<PublishId, Vec<usize>>,
-    pub places: LiteMap<Place, RunPlace>,
+    pub arrows_of: SortedMap<PublishId, Vec<usize>>,
+    pub places: SortedMap<Place, RunPlace>,
     /// Every place some arrow of the run leaves or reaches, in order (the log's node filter).
     pub involved: Vec<Place>,
 }
@@ -95,10 +94,10 @@ impl Run {
             end: 0,
             cut: false,
             arrows: Vec::new(),
-            messages: LiteMap::new_vec(),
-            entries_of: LiteMap::new_vec(),
-            arrows_of: LiteMap::new_vec(),
-            places: LiteMap::new_vec(),
+            messages: SortedMap::new(),
+            entries_of: SortedMap::new(),
+            arrows_of: SortedMap::new(),
+            places: SortedMap::new(),
             involved: Vec::new(),
         };
         let mut seen = 0;

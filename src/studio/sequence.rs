@@ -3,9 +3,8 @@
 //! [`ARROWS_SHOWN`] of them; plus the same as Mermaid `sequenceDiagram` text. Message
 //! labels stay data ([`Label`]): the caller words them in its language.
 
-use litemap::LiteMap;
-
 use crate::editor::kinds::NodeKind;
+use crate::engine::SortedMap;
 use crate::sim::{Label, MessageKind, Place};
 use crate::studio::run::{Arrow, Run};
 
@@ -53,7 +52,7 @@ pub fn sequence(run: &Run, arrows: usize) -> Sequence {
     let so_far = run.arrows_so_far();
     let window = &so_far[so_far.len().saturating_sub(arrows)..];
     let position = run.session.position();
-    let mut first_seen: LiteMap<Place, usize> = LiteMap::new_vec();
+    let mut first_seen: SortedMap<Place, usize> = SortedMap::new();
     for (idx, arrow) in window.iter().enumerate() {
         for place in [arrow.from, arrow.to] {
             first_seen.entry(place).or_insert(idx);

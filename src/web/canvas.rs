@@ -5,7 +5,6 @@
 //! (see `canvas_events.rs`). The `<svg>` has role "group" rather than SVG's implicit "img",
 //! because an image's children are presentational and the nodes must stay focusable buttons.
 
-use litemap::LiteMap;
 use yew::prelude::*;
 
 use super::app::{use_editor, use_playback_frame};
@@ -25,6 +24,7 @@ use crate::editor::gesture::Gesture;
 use crate::editor::view::{Lit, NodeView, build, node_label};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
+use crate::engine::SortedMap;
 use crate::explain::kinds::node_detail;
 use crate::explain::lang::Lang;
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
@@ -59,7 +59,7 @@ pub fn Canvas() -> Html {
     let studio = editor.studio();
     let run = studio.run();
     let stage = run.as_ref().map(|run| stage(run, studio.display_time)).unwrap_or_default();
-    let mut statuses: LiteMap<NodeId, NodeStatus> = LiteMap::new_vec();
+    let mut statuses: SortedMap<NodeId, NodeStatus> = SortedMap::new();
     if let Some(run) = &run {
         for badge in &stage.badges {
             if let Some(node) = run.node(badge.place).or_else(|| place_node(badge.place)) {
