@@ -145,4 +145,26 @@ export const tests = [
       await canvasOf(page).getByRole('button', { name: 'queue-1', exact: true }).waitFor();
     },
   },
+  {
+    // The release bundle aborts at once on a panic (no message is compiled in), so a bug
+    // reaches the page as a WebAssembly.RuntimeError: from an event handler or timer as an
+    // `error` event, from the first render or a future as an `unhandledrejection`. Both are
+    // dispatched here as the browser would; an ordinary script error is not Kaiten's.
+    name: 'a wasm trap (a panic) shows the error banner with a reload link; other errors do not',
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      const banner = page.getByRole('alert').filter({ hasText: 'Kaiten stopped because of a bug.' });
+      await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new Error('not ours') })));
+      assert.equal(await banner.count(), 0, 'a script error that is not a trap shows no banner');
+      await page.evaluate(() => window.dispatchEvent(
+        new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+      await banner.waitFor();
+      assert.match(await banner.textContent(), /RuntimeError: unreachable/);
+      assert.equal(await banner.getByRole('link', { name: 'Reload the page' }).count(), 1);
+      await page.evaluate(() => window.dispatchEvent(new PromiseRejectionEvent('unhandledrejection', {
+        promise: Promise.resolve(), reason: new WebAssembly.RuntimeError('memory access out of bounds') })));
+      await page.getByRole('alert').filter({ hasText: 'memory access out of bounds' }).waitFor();
+      assert.equal(await page.locator('.panic-banner').count(), 1, 'one banner, the latest');
+    },
+  },
 ];
