@@ -18,7 +18,7 @@ import { serveDir } from './static-server.mjs';
 
 const [nativeBinary = '', runsArg = '3'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
-const DIST = new URL('../dist', import.meta.url).pathname;
+const DIST = process.env.KAITEN_DIST ?? new URL('../dist', import.meta.url).pathname;
 const VIEWPORT = { width: 1280, height: 800 };
 const WARM_UP_MS = 1000;
 const WINDOW_MS = 5000;

@@ -13,7 +13,7 @@ const runs = Number(runsArg);
 
 const native = JSON.parse(execFileSync(nativeBinary, [String(messages), String(runs)], { encoding: 'utf8' }));
 
-const server = await serveDir(new URL('../dist', import.meta.url).pathname, 0);
+const server = await serveDir(process.env.KAITEN_DIST ?? new URL('../dist', import.meta.url).pathname, 0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -11,6 +11,8 @@
 //! an exchange's own `alternate-exchange` argument wins over a policy's. A priority
 //! (`x-max-priority`) cannot be set by policy.
 
+use serde::Serialize;
+
 use crate::engine::error::AmqpError;
 use crate::engine::topology::{Overflow, QueueArgs};
 use crate::engine::value::{FieldTable, FieldValue};
@@ -85,12 +87,27 @@ impl PartialEq for Policy {
     }
 }
 
-/// Why a policy cannot be set: the definition member (or `pattern`) and the problem.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{member}: {problem}")]
+/// Why a policy cannot be set: the definition member (or `pattern`) and the problem, as data
+/// that `explain` words in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyError {
     pub member: String,
-    pub problem: String,
+    pub problem: PolicyProblem,
+}
+
+/// What is wrong with one member of a policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum PolicyProblem {
+    /// The pattern does not compile; `error` is the regex library's own text.
+    InvalidPattern { error: String },
+    /// An operator policy sets a queue key outside `allowed`.
+    OperatorKeyNotAllowed { allowed: Vec<String> },
+    /// A numeric key holds something other than an integer of at least `least` (`got` as JSON).
+    ExpectedInteger { least: u64, got: String },
+    /// `overflow` names no overflow behaviour.
+    NotAnOverflow { found: String },
+    /// A key that names an exchange or routing key holds something other than a string.
+    ExpectedString { got: String },
 }
 
 impl Policy {
@@ -105,34 +122,32 @@ impl Policy {
     ) -> Result<Policy, PolicyError> {
         let regex = regex_lite::Regex::new(pattern).map_err(|error| PolicyError {
             member: "pattern".into(),
-            problem: format!(
-                "not a valid regular expression: {}",
-                error.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
+            problem: PolicyProblem::InvalidPattern {
+                error: error.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
+            },
         })?;
         for (key, value) in &definition {
-            let problem = |problem: String| PolicyError { member: format!("definition.{key}"), problem };
+            let problem = |problem: PolicyProblem| PolicyError { member: format!("definition.{key}"), problem };
             let numeric =
                 ["message-ttl", "expires", "max-length", "max-length-bytes", "delivery-limit"].contains(&key.as_str());
             if kind == PolicyKind::Operator
                 && !OPERATOR_KEYS.contains(&key.as_str())
                 && QUEUE_KEYS.contains(&key.as_str())
             {
-                return Err(problem(format!("an operator policy may set only {}", OPERATOR_KEYS.join(", "))));
+                let allowed = OPERATOR_KEYS.iter().map(|key| key.to_string()).collect();
+                return Err(problem(PolicyProblem::OperatorKeyNotAllowed { allowed }));
             }
             match value {
                 FieldValue::Int(number) if numeric && (*number >= 0 && (key != "expires" || *number >= 1)) => {}
                 _ if numeric => {
                     let least = if key == "expires" { 1 } else { 0 };
-                    return Err(problem(format!("expected an integer of at least {least}, got {}", value.to_json())));
+                    return Err(problem(PolicyProblem::ExpectedInteger { least, got: value.to_json().to_string() }));
                 }
                 FieldValue::Str(text)
                     if key == "overflow"
                         && !["drop-head", "reject-publish", "reject-publish-dlx"].contains(&text.as_str()) =>
                 {
-                    return Err(problem(format!(
-                        "'{text}' is not one of drop-head, reject-publish, reject-publish-dlx"
-                    )));
+                    return Err(problem(PolicyProblem::NotAnOverflow { found: text.clone() }));
                 }
                 FieldValue::Str(_) if key == "overflow" => {}
                 FieldValue::Str(_)
@@ -141,7 +156,7 @@ impl Policy {
                 _ if ["overflow", "dead-letter-exchange", "dead-letter-routing-key", "alternate-exchange"]
                     .contains(&key.as_str()) =>
                 {
-                    return Err(problem(format!("expected a string, got {}", value.to_json())));
+                    return Err(problem(PolicyProblem::ExpectedString { got: value.to_json().to_string() }));
                 }
                 // Keys Kaiten does not act on (ha-mode, queue-mode, federation...) are kept.
                 _ => {}
@@ -320,7 +335,8 @@ mod tests {
             table(&[("max-length", FieldValue::Str("ten".into()))]),
         )
         .unwrap_err();
-        assert_eq!(error.to_string(), "definition.max-length: expected an integer of at least 0, got \"ten\"");
+        assert_eq!(error.member, "definition.max-length");
+        assert_eq!(error.problem, PolicyProblem::ExpectedInteger { least: 0, got: "\"ten\"".into() });
         let error = Policy::new(
             "p",
             ".",
@@ -330,6 +346,6 @@ mod tests {
             table(&[("dead-letter-exchange", FieldValue::Str("x".into()))]),
         )
         .unwrap_err();
-        assert!(error.problem.starts_with("an operator policy may set only"));
+        assert!(matches!(error.problem, PolicyProblem::OperatorKeyNotAllowed { .. }), "{error:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! (two where it may offer a near name), its fields the key's arguments. The CLI, the web
 //! app and the tests all word a `Diagnostic` here, in the language they speak.
 
+use crate::engine::policy::PolicyProblem;
 use crate::explain::lang::{Catalogue, Lang};
 use crate::formats::{Diagnostic, Expected, Got, JsonKind, Problem};
 
@@ -84,6 +85,7 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::XMatchInvalid { found } => w.x_match_invalid(found),
         Problem::OtherVhost { vhost } => w.other_vhost(vhost),
         Problem::Broker { text } => w.broker(text),
+        Problem::Policy { problem } => policy(w, problem),
 
         Problem::ScriptNotArray { got: found } => w.script_not_array(&kind(w, *found)),
         Problem::ScriptStepNotObject { got: found } => w.script_step_not_object(&kind(w, *found)),
@@ -171,6 +173,19 @@ fn one_of(w: &dyn Catalogue, names: &[String]) -> String {
     }
 }
 
+/// What is wrong with a policy, in `w`'s language.
+fn policy(w: &dyn Catalogue, problem: &PolicyProblem) -> String {
+    match problem {
+        PolicyProblem::InvalidPattern { error } => w.policy_invalid_pattern(error),
+        PolicyProblem::OperatorKeyNotAllowed { allowed } => {
+            w.policy_operator_key_not_allowed(&allowed.join(&w.list_separator()))
+        }
+        PolicyProblem::ExpectedInteger { least, got } => w.policy_expected_integer(*least, got),
+        PolicyProblem::NotAnOverflow { found } => w.policy_not_an_overflow(found),
+        PolicyProblem::ExpectedString { got } => w.policy_expected_string(got),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +217,10 @@ mod tests {
                 "queues[0].durabel",
                 Problem::UnknownField { found: "durabel".into(), expected: vec!["name".into(), "durable".into()] },
             ),
+            Diagnostic::new(
+                "policies[0].definition.max-length",
+                Problem::Policy { problem: PolicyProblem::ExpectedInteger { least: 0, got: "\"ten\"".into() } },
+            ),
         ];
         let english: Vec<String> = cases.iter().map(|each| problem(Lang::En, each)).collect();
         let chinese: Vec<String> = cases.iter().map(|each| problem(Lang::ZhCn, each)).collect();
@@ -212,6 +231,7 @@ mod tests {
                 "seed: expected a whole number from 0 to 18446744073709551615, got the string \"one\"",
                 "the file is not UTF-8 text (invalid byte at offset 25); save it as UTF-8",
                 "queues[0].durabel: unknown field 'durabel', expected 'name' or 'durable'",
+                "policies[0].definition.max-length: expected an integer of at least 0, got \"ten\"",
             ]
         );
         for (chinese, english) in chinese.iter().zip(&english) {
@@ -222,6 +242,7 @@ mod tests {
             &["seed", "18446744073709551615", "\"one\"", "字符串"],
             &["25", "UTF-8"],
             &["queues[0].durabel", "'durabel'", "'name'", "'durable'", "字段"],
+            &["policies[0].definition.max-length", "0", "\"ten\"", "整数"],
         ]) {
             for kept in kept {
                 assert!(said.contains(kept), "{said} leaves out {kept}");

@@ -252,7 +252,7 @@ fn make_policy(
     let definition = table_from_json(&Value::Object(parsed.definition));
     let policy =
         Policy::new(&parsed.name, &parsed.pattern, apply_to, parsed.priority, kind, definition).map_err(|error| {
-            DefinitionsError::new(format!("{path}.{}", error.member), Problem::Broker { text: error.problem })
+            DefinitionsError::new(format!("{path}.{}", error.member), Problem::Policy { problem: error.problem })
         })?;
     let unsimulated = policy.unsimulated_keys();
     if !unsimulated.is_empty() {

@@ -2,6 +2,8 @@
 //! and lists as fields. `formats` words nothing; `explain::problems` says each variant in
 //! every language, so a problem reads in the user's language with its own word order.
 
+use crate::engine::policy::PolicyProblem;
+
 /// A kind of JSON value, as a problem names what it found or wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum JsonKind {
@@ -278,6 +280,10 @@ pub enum Problem {
     },
     OtherVhost {
         vhost: String,
+    },
+    /// A policy the broker model refuses, as `rabbitmqctl set_policy` would.
+    Policy {
+        problem: PolicyProblem,
     },
     /// The broker model's refusal, in RabbitMQ's own words (a reply code and its text).
     Broker {

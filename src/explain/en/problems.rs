@@ -251,6 +251,21 @@ impl ProblemWords for English {
     fn broker(&self, text: &str) -> String {
         text.into()
     }
+    fn policy_invalid_pattern(&self, error: &str) -> String {
+        format!("not a valid regular expression: {error}")
+    }
+    fn policy_operator_key_not_allowed(&self, allowed: &str) -> String {
+        format!("an operator policy may set only {allowed}")
+    }
+    fn policy_expected_integer(&self, least: u64, got: &str) -> String {
+        format!("expected an integer of at least {least}, got {got}")
+    }
+    fn policy_not_an_overflow(&self, found: &str) -> String {
+        format!("'{found}' is not one of drop-head, reject-publish, reject-publish-dlx")
+    }
+    fn policy_expected_string(&self, got: &str) -> String {
+        format!("expected a string, got {got}")
+    }
 
     fn script_not_array(&self, got: &str) -> String {
         format!("a script must be a JSON array of steps ([{{\"publish\": {{...}}}}, ...]), not {got}")

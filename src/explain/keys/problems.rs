@@ -102,6 +102,11 @@ words! {
         fn x_match_invalid(&self, found: text);
         fn other_vhost(&self, vhost: text);
         fn broker(&self, text: text);
+        fn policy_invalid_pattern(&self, error: text);
+        fn policy_operator_key_not_allowed(&self, allowed: text);
+        fn policy_expected_integer(&self, least: number, got: text);
+        fn policy_not_an_overflow(&self, found: text);
+        fn policy_expected_string(&self, got: text);
 
         // Headless AMQP scripts.
         fn script_not_array(&self, got: text);

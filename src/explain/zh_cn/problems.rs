@@ -248,6 +248,21 @@ impl ProblemWords for Chinese {
     fn broker(&self, text: &str) -> String {
         format!("RabbitMQ 会拒绝：{text}")
     }
+    fn policy_invalid_pattern(&self, error: &str) -> String {
+        format!("不是有效的正则表达式：{error}")
+    }
+    fn policy_operator_key_not_allowed(&self, allowed: &str) -> String {
+        format!("运维策略（operator policy）只能设置 {allowed}")
+    }
+    fn policy_expected_integer(&self, least: u64, got: &str) -> String {
+        format!("应为不小于 {least} 的整数，实际是 {got}")
+    }
+    fn policy_not_an_overflow(&self, found: &str) -> String {
+        format!("'{found}' 不是 drop-head、reject-publish、reject-publish-dlx 之一")
+    }
+    fn policy_expected_string(&self, got: &str) -> String {
+        format!("应为字符串，实际是 {got}")
+    }
 
     fn script_not_array(&self, got: &str) -> String {
         format!("脚本必须是由步骤组成的 JSON 数组（[{{\"publish\": {{...}}}}, ...]），而不是{got}")
