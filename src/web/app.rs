@@ -21,7 +21,7 @@ use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
 use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
-use super::run_layer::Legend;
+use super::run_layer::legend;
 use crate::editor::{Action, EditorState};
 use crate::studio::{Pick, Studio, StudioAction};
 
@@ -116,7 +116,8 @@ pub fn App() -> Html {
     }
     use_playback_timer(handle.playing, handle.dispatcher());
     let handle_runs = handle.run().is_some();
-    let words = speech.lang.words();
+    let lang = speech.lang;
+    let words = lang.words();
     let playback = PlaybackFrame(handle.revision());
     let editor = EditorContext { revision: handle.quiet_revision(), handle };
     html! {
@@ -139,7 +140,7 @@ pub fn App() -> Html {
                 <div class="stage-area">
                     <About />
                     <Canvas />
-                    <Legend shown={handle_runs} />
+                    { legend(lang, handle_runs) }
                 </div>
                 <Inspector />
                 <Playback />

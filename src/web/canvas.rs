@@ -16,7 +16,7 @@ use super::interventions::{open_menu, start_long_press};
 use super::language::use_lang;
 use super::node::NodeShape;
 use super::node::NodeStatus;
-use super::notice::{ConnectFeedback, Notice};
+use super::notice::{connect_feedback, notice};
 use super::run_layer::RunLayer;
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
@@ -160,8 +160,8 @@ pub fn Canvas() -> Html {
                 </g>
             </svg>
             <CanvasToolbar />
-            <ConnectFeedback />
-            <Notice />
+            { connect_feedback(&editor, lang) }
+            { notice(&editor, lang) }
             if scene.nodes.is_empty() {
                 <p class="canvas-hint">{ lang.words().canvas_hint() }</p>
             }

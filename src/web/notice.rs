@@ -4,12 +4,12 @@
 
 use yew::prelude::*;
 
-use super::app::use_editor;
 use super::dom::canvas_size;
-use super::language::use_lang;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
+use crate::editor::state::EditorState;
 use crate::explain::edit::refusal;
+use crate::explain::lang::Lang;
 use crate::scene::geometry::Point;
 
 /// Widest a notice gets, to decide on which side of the pointer it fits.
@@ -22,10 +22,10 @@ fn placed(at: Point) -> String {
     format!("left: {x:.0}px; top: {y:.0}px; max-width: {NOTICE_WIDTH}px")
 }
 
-#[component]
-pub fn ConnectFeedback() -> Html {
-    let editor = use_editor();
-    let lang = use_lang();
+/// While a connection is dragged over a node that would refuse it, why. A plain function
+/// rather than a component, as the canvas renders it (a component costs about a kilobyte of
+/// wasm of its own).
+pub fn connect_feedback(editor: &EditorState, lang: Lang) -> Html {
     let Gesture::Connecting { at, .. } = editor.gesture else { return html! {} };
     let Some((from, to)) = editor.connect_target() else { return html! {} };
     match check(&editor.doc, from, to) {
@@ -36,10 +36,8 @@ pub fn ConnectFeedback() -> Html {
     }
 }
 
-#[component]
-pub fn Notice() -> Html {
-    let editor = use_editor();
-    let lang = use_lang();
+/// Why the last drop was refused, until the next press or Escape.
+pub fn notice(editor: &EditorState, lang: Lang) -> Html {
     let Some(notice) = &editor.notice else { return html! {} };
     html! {
         <p class="notice" role="alert" style={placed(notice.at)}>{ refusal(lang, &notice.refusal) }</p>

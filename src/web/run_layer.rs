@@ -126,18 +126,12 @@ fn token_batch(lang: Lang, tokens: &[Token], kind: MessageKind) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    pub shown: bool,
-}
-
-/// The legend: each kind's shape and name (hidden, not removed, while nothing runs).
-#[component]
-pub fn Legend(props: &LegendProps) -> Html {
-    let lang = use_lang();
+/// The legend: each kind's shape and name (hidden, not removed, while nothing runs). A plain
+/// function rather than a component: a component costs about a kilobyte of wasm of its own.
+pub fn legend(lang: Lang, shown: bool) -> Html {
     let words = lang.words();
     html! {
-        <ul class="legend" aria-label={words.legend()} hidden={!props.shown}>
+        <ul class="legend" aria-label={words.legend()} hidden={!shown}>
             { for LEGEND.iter().map(|kind| html! {
                 <li>
                     <svg viewBox="-9 -9 18 18" aria-hidden="true" focusable="false" class={format!("token kind-{}", kind_slug(*kind))}>
