@@ -108,7 +108,7 @@ pub fn preview_summary(lang: Lang, preview: &RoutePreview) -> String {
         [] if preview.mandatory => w.preview_returned(&key),
         [] => w.preview_dropped(&key),
         [one] => w.preview_one_queue(&key, one),
-        [first @ .., last] => w.preview_queues(&key, &first.join(&w.list_separator()), last),
+        [first @ .., last] => w.preview_queues(&key, &w.list(first), last),
     }
 }
 

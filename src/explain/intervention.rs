@@ -46,10 +46,10 @@ pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> 
         (_, Effect::BrokerRestarted { losses }) => {
             let mut lost = Vec::new();
             if !losses.queues.is_empty() {
-                lost.push(w.lost_queues(&quoted_list(w, &losses.queues)));
+                lost.push(w.lost_queues(&w.quoted_list(&losses.queues)));
             }
             if !losses.exchanges.is_empty() {
-                lost.push(w.lost_exchanges(&quoted_list(w, &losses.exchanges)));
+                lost.push(w.lost_exchanges(&w.quoted_list(&losses.exchanges)));
             }
             if losses.transient_messages > 0 {
                 lost.push(w.lost_transient_messages(losses.transient_messages));
@@ -95,10 +95,6 @@ fn no_effect(w: &dyn Catalogue, why: &NoEffect) -> String {
         NoEffect::NoSuchBinding => w.no_such_binding(),
         NoEffect::Refused { error } => w.broker_refused(&error.to_string()),
     }
-}
-
-fn quoted_list(w: &dyn Catalogue, names: &[String]) -> String {
-    names.iter().map(|name| w.quoted(name)).collect::<Vec<_>>().join(&w.list_separator())
 }
 
 /// A button's name for an intervention the run view offers.

@@ -67,6 +67,15 @@ impl Lang {
 pub trait Catalogue:
     TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync
 {
+    /// `names` as one list, joined with this language's separator.
+    fn list(&self, names: &[String]) -> String {
+        names.join(&self.list_separator())
+    }
+
+    /// `names`, each quoted, as one list.
+    fn quoted_list(&self, names: &[String]) -> String {
+        names.iter().map(|name| self.quoted(name)).collect::<Vec<_>>().join(&self.list_separator())
+    }
 }
 impl<T> Catalogue for T where
     T: TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync

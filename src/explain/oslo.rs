@@ -56,10 +56,6 @@ fn handler_text(w: &dyn Catalogue, call: &HandlerCall, endpoints: &[String]) -> 
     }
 }
 
-fn quoted_list(w: &dyn Catalogue, names: &[String]) -> String {
-    names.iter().map(|name| w.quoted(name)).collect::<Vec<_>>().join(&w.list_separator())
-}
-
 fn sent_text(w: &dyn Catalogue, sent: &Sent) -> String {
     match sent {
         Sent::Call { method, msg_id } => w.sent_call(method, msg_id),
@@ -75,12 +71,12 @@ fn sent_text(w: &dyn Catalogue, sent: &Sent) -> String {
 /// One sentence (with clauses) for an oslo note by `actor`, in `w`'s language.
 pub fn sentence(w: &dyn Catalogue, actor: &str, note: &OsloNote) -> String {
     match note {
-        OsloNote::Listening { queues } => w.listening(actor, &quoted_list(w, queues)),
+        OsloNote::Listening { queues } => w.listening(actor, &w.quoted_list(queues)),
         OsloNote::StoppedConsuming { queues, deleted } => match (queues.is_empty(), deleted.is_empty()) {
-            (false, true) => w.stopped_cancelled(actor, &quoted_list(w, queues)),
-            (false, false) => w.stopped_cancelled_deleted(actor, &quoted_list(w, queues), &quoted_list(w, deleted)),
+            (false, true) => w.stopped_cancelled(actor, &w.quoted_list(queues)),
+            (false, false) => w.stopped_cancelled_deleted(actor, &w.quoted_list(queues), &w.quoted_list(deleted)),
             (true, true) => w.stopped_no_consumers(actor),
-            (true, false) => w.stopped_no_consumers_deleted(actor, &quoted_list(w, deleted)),
+            (true, false) => w.stopped_no_consumers_deleted(actor, &w.quoted_list(deleted)),
         },
         OsloNote::InvalidTarget { error } => w.invalid_target(actor, error),
         OsloNote::Published { sent, exchange, routing_key, expiration, .. } => {

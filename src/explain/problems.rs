@@ -15,7 +15,6 @@ pub fn problem(lang: Lang, diagnostic: &Diagnostic) -> String {
 /// What is wrong, without where.
 pub fn words(lang: Lang, problem: &Problem) -> String {
     let w = lang.words();
-    let list = |names: &[String]| names.join(&w.list_separator());
     match problem {
         Problem::TooManyEntries { entries, max } => w.too_many_entries(*entries, *max),
         Problem::FileTooLarge { max_mib } => w.file_too_large(*max_mib),
@@ -49,29 +48,31 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::BoundsReversed { low, high } => w.bounds_reversed(*low, *high),
         Problem::TemplateTooLarge { bound, max } => w.template_too_large(*bound, *max),
         Problem::ActorNotObject { got: found } => w.actor_not_object(&kind(w, *found)),
-        Problem::ActorKindMissing { kinds } => w.actor_kind_missing(&list(kinds)),
-        Problem::UnknownActorKind { found, suggestion: None, kinds } => w.unknown_actor_kind(found, &list(kinds)),
+        Problem::ActorKindMissing { kinds } => w.actor_kind_missing(&w.list(kinds)),
+        Problem::UnknownActorKind { found, suggestion: None, kinds } => w.unknown_actor_kind(found, &w.list(kinds)),
         Problem::UnknownActorKind { found, suggestion: Some(near), kinds } => {
-            w.unknown_actor_kind_did_you_mean(found, near, &list(kinds))
+            w.unknown_actor_kind_did_you_mean(found, near, &w.list(kinds))
         }
         Problem::StepNotObject { got: found } => w.step_not_object(&kind(w, *found)),
-        Problem::StepNamesNoAction { actions } => w.step_names_no_action(&list(actions)),
-        Problem::UnknownStepAction { found, suggestion: None, actions } => w.unknown_step_action(found, &list(actions)),
-        Problem::UnknownStepAction { found, suggestion: Some(near), actions } => {
-            w.unknown_step_action_did_you_mean(found, near, &list(actions))
+        Problem::StepNamesNoAction { actions } => w.step_names_no_action(&w.list(actions)),
+        Problem::UnknownStepAction { found, suggestion: None, actions } => {
+            w.unknown_step_action(found, &w.list(actions))
         }
-        Problem::StepNamesSeveral { names } => w.step_names_several(names.len() as u64, &list(names)),
+        Problem::UnknownStepAction { found, suggestion: Some(near), actions } => {
+            w.unknown_step_action_did_you_mean(found, near, &w.list(actions))
+        }
+        Problem::StepNamesSeveral { names } => w.step_names_several(names.len() as u64, &w.list(names)),
         Problem::NotAProbability { value } => w.not_a_probability(value),
 
         Problem::DefinitionsNotObject { got: found } => w.definitions_not_object(&kind(w, *found)),
-        Problem::UnknownSection { found, suggestion: None, sections } => w.unknown_section(found, &list(sections)),
+        Problem::UnknownSection { found, suggestion: None, sections } => w.unknown_section(found, &w.list(sections)),
         Problem::UnknownSection { found, suggestion: Some(near), sections } => {
-            w.unknown_section_did_you_mean(found, near, &list(sections))
+            w.unknown_section_did_you_mean(found, near, &w.list(sections))
         }
         Problem::IntegerTooLarge { number, max } => w.integer_too_large(number, max),
         Problem::ParameterNotApplied => w.parameter_not_applied(),
         Problem::OperatorPoliciesNotApplied => w.operator_policies_not_applied(),
-        Problem::PolicyKeysNotSimulated { keys } => w.policy_keys_not_simulated(&list(keys)),
+        Problem::PolicyKeysNotSimulated { keys } => w.policy_keys_not_simulated(&w.list(keys)),
         Problem::ApplyToInvalid { found } => w.apply_to_invalid(found),
         Problem::UnknownExchangeType { found } => w.unknown_exchange_type(found),
         Problem::BuiltinExchangeType { name, kind } => w.builtin_exchange_type(name, kind),
@@ -89,16 +90,16 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
 
         Problem::ScriptNotArray { got: found } => w.script_not_array(&kind(w, *found)),
         Problem::ScriptStepNotObject { got: found } => w.script_step_not_object(&kind(w, *found)),
-        Problem::ScriptStepEmpty { actions } => w.script_step_empty(&list(actions)),
+        Problem::ScriptStepEmpty { actions } => w.script_step_empty(&w.list(actions)),
         Problem::ScriptStepSeveral { names } => {
             let quoted: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
-            w.script_step_several(names.len() as u64, &list(&quoted))
+            w.script_step_several(names.len() as u64, &w.list(&quoted))
         }
         Problem::UnknownScriptAction { found, suggestion: None, actions } => {
-            w.unknown_script_action(found, &list(actions))
+            w.unknown_script_action(found, &w.list(actions))
         }
         Problem::UnknownScriptAction { found, suggestion: Some(near), actions } => {
-            w.unknown_script_action_did_you_mean(found, near, &list(actions))
+            w.unknown_script_action_did_you_mean(found, near, &w.list(actions))
         }
         Problem::NoUnsettledDelivery { message_id, queue: None } => w.no_unsettled_delivery(message_id),
         Problem::NoUnsettledDelivery { message_id, queue: Some(queue) } => {
@@ -115,10 +116,10 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::ShareLinkNotText => w.share_link_not_text(),
         Problem::SavedVersion { version } => w.saved_version(*version),
         Problem::NoBuiltinScenario { name } => w.no_builtin_scenario(name),
-        Problem::NoBuiltinScenarioOf { name, names } => w.no_builtin_scenario_of(name, &list(names)),
-        Problem::NoFileOrBuiltin { suggestion: None, names, .. } => w.no_file_or_builtin(&list(names)),
+        Problem::NoBuiltinScenarioOf { name, names } => w.no_builtin_scenario_of(name, &w.list(names)),
+        Problem::NoFileOrBuiltin { suggestion: None, names, .. } => w.no_file_or_builtin(&w.list(names)),
         Problem::NoFileOrBuiltin { suggestion: Some(near), names, .. } => {
-            w.no_file_or_builtin_did_you_mean(near, &list(names))
+            w.no_file_or_builtin_did_you_mean(near, &w.list(names))
         }
     }
 }
@@ -169,7 +170,7 @@ fn one_of(w: &dyn Catalogue, names: &[String]) -> String {
     match quoted.as_slice() {
         [one] => one.clone(),
         [first, second] => w.one_of_two(first, second),
-        many => w.one_of_many(&many.join(&w.list_separator())),
+        many => w.one_of_many(&w.list(many)),
     }
 }
 
@@ -177,9 +178,7 @@ fn one_of(w: &dyn Catalogue, names: &[String]) -> String {
 fn policy(w: &dyn Catalogue, problem: &PolicyProblem) -> String {
     match problem {
         PolicyProblem::InvalidPattern { error } => w.policy_invalid_pattern(error),
-        PolicyProblem::OperatorKeyNotAllowed { allowed } => {
-            w.policy_operator_key_not_allowed(&allowed.join(&w.list_separator()))
-        }
+        PolicyProblem::OperatorKeyNotAllowed { allowed } => w.policy_operator_key_not_allowed(&w.list(allowed)),
         PolicyProblem::ExpectedInteger { least, got } => w.policy_expected_integer(*least, got),
         PolicyProblem::NotAnOverflow { found } => w.policy_not_an_overflow(found),
         PolicyProblem::ExpectedString { got } => w.policy_expected_string(got),

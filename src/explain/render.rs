@@ -100,7 +100,7 @@ impl Describer {
                     *details = route_details(w, topology, route, keys, headers);
                 }
                 let names: Vec<String> = route.queues.iter().map(|id| queue(*id)).collect();
-                w.routed(&exchange(*id), &self.label(*publish), &names.join(&w.list_separator()))
+                w.routed(&exchange(*id), &self.label(*publish), &w.list(&names))
             }
             BrokerEvent::Unroutable { publish, exchange: id, returned } => {
                 if let Some((input_publish, keys, headers)) = &self.routing_input
@@ -157,7 +157,7 @@ impl Describer {
                     &queue(*id),
                     &why,
                     &exchange_label(w, dead_letter_exchange),
-                    &names.join(&w.list_separator()),
+                    &w.list(&names),
                 )
             }
             BrokerEvent::QueueDeleted { queue: id, reason } => {
@@ -220,7 +220,7 @@ fn lines_of(w: &dyn Catalogue, explanation: &RouteExplanation, keys: &[String]) 
             if hop.default_queues.is_empty() {
                 lines.push(w.default_exchange_no_queue(&w.quoted(keys.first().map_or("", String::as_str))));
             } else {
-                lines.push(w.default_exchange_queue(&hop.default_queues.join(&w.list_separator())));
+                lines.push(w.default_exchange_queue(&w.list(&hop.default_queues)));
             }
             continue;
         }
@@ -259,7 +259,7 @@ fn verdict_reason(w: &dyn Catalogue, verdict: &Verdict) -> String {
             if parts.is_empty() {
                 w.topic_word_for_word(&w.quoted(routing_key))
             } else {
-                w.topic_fits(&w.quoted(routing_key), &parts.join(&w.list_separator()))
+                w.topic_fits(&w.quoted(routing_key), &w.list(&parts))
             }
         }
         Verdict::TopicNoMatch { mismatch: Some(TopicMismatch::WordDiffers { position, expected, found }) } => {
@@ -286,11 +286,7 @@ fn verdict_reason(w: &dyn Catalogue, verdict: &Verdict) -> String {
                 .ok()
                 .and_then(|value| value.as_str().map(str::to_string))
                 .unwrap_or_default();
-            if checks.is_empty() {
-                w.x_match_nothing(&mode)
-            } else {
-                w.x_match(&mode, &checks.join(&w.list_separator()))
-            }
+            if checks.is_empty() { w.x_match_nothing(&mode) } else { w.x_match(&mode, &w.list(&checks)) }
         }
     }
 }
