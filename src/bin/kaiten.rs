@@ -35,7 +35,7 @@ mod native {
     use clap::{Args, Parser, Subcommand};
 
     use kaiten::explain::lang::Lang;
-    use kaiten::explain::problem;
+    use kaiten::explain::{kept_notice, problem};
     use kaiten::formats::definitions::Definitions;
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
@@ -205,8 +205,8 @@ mod native {
         let text = read_input(lang, &heading, path)?;
         let (definitions, diagnostics) =
             Definitions::parse(&text).map_err(|error| refused(lang, &heading, path, vec![error]))?;
-        for diagnostic in diagnostics {
-            eprintln!("kaiten: warning: {}", escape_controls(&problem(lang, &diagnostic.within(&shown(path)))));
+        if let Some(notice) = kept_notice(lang, &diagnostics) {
+            eprintln!("kaiten: notice: {}: {}", shown(path), escape_controls(&notice));
         }
         Ok(definitions)
     }

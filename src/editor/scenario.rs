@@ -16,8 +16,15 @@ impl Document {
     /// The document a scenario describes. Refused, with every problem and its JSON path,
     /// when its definitions do not load.
     pub fn from_scenario(scenario: &Scenario) -> Result<Document, Vec<Diagnostic>> {
+        Document::from_scenario_noting(scenario).map(|(doc, _not_simulated)| doc)
+    }
+
+    /// The same, with what its definitions carry that the simulation keeps but does not act
+    /// on (paths inside the definitions).
+    pub fn from_scenario_noting(scenario: &Scenario) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut doc = Document::default();
-        let (topology, carried) = scenario.definitions()?.into_parts();
+        let (definitions, not_simulated) = scenario.definitions_noting()?;
+        let (topology, carried) = definitions.into_parts();
         doc.topology = topology;
         doc.settings = Settings {
             name: scenario.name.clone(),
@@ -47,7 +54,7 @@ impl Document {
         if nodes.iter().any(|node| doc.position(*node).is_none()) {
             doc.lay_out_missing();
         }
-        Ok(doc)
+        Ok((doc, not_simulated))
     }
 
     /// Places every node without a position where the layered layout puts it.

@@ -17,10 +17,14 @@ use crate::engine::error::AmqpError;
 use crate::engine::topology::{Overflow, QueueArgs};
 use crate::engine::value::{FieldTable, FieldValue};
 
-/// What kind of object a policy applies to.
+/// What kind of object a policy applies to (`classic_queues`, `quorum_queues` and `streams`
+/// are RabbitMQ 3.12's, read so that newer exports open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApplyTo {
     Queues,
+    ClassicQueues,
+    QuorumQueues,
+    Streams,
     Exchanges,
     All,
 }
@@ -29,6 +33,9 @@ impl ApplyTo {
     pub fn parse(text: &str) -> Option<ApplyTo> {
         match text {
             "queues" => Some(ApplyTo::Queues),
+            "classic_queues" => Some(ApplyTo::ClassicQueues),
+            "quorum_queues" => Some(ApplyTo::QuorumQueues),
+            "streams" => Some(ApplyTo::Streams),
             "exchanges" => Some(ApplyTo::Exchanges),
             "all" => Some(ApplyTo::All),
             _ => None,
@@ -38,10 +45,33 @@ impl ApplyTo {
     pub fn as_str(self) -> &'static str {
         match self {
             ApplyTo::Queues => "queues",
+            ApplyTo::ClassicQueues => "classic_queues",
+            ApplyTo::QuorumQueues => "quorum_queues",
+            ApplyTo::Streams => "streams",
             ApplyTo::Exchanges => "exchanges",
             ApplyTo::All => "all",
         }
     }
+
+    fn fits(self, target: Target) -> bool {
+        match self {
+            ApplyTo::All => true,
+            ApplyTo::Queues => target != Target::Exchange,
+            ApplyTo::ClassicQueues => target == Target::ClassicQueue,
+            ApplyTo::QuorumQueues => target == Target::QuorumQueue,
+            // The broker model has no streams (they are kept, not simulated).
+            ApplyTo::Streams => false,
+            ApplyTo::Exchanges => target == Target::Exchange,
+        }
+    }
+}
+
+/// What a policy is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Exchange,
+    ClassicQueue,
+    QuorumQueue,
 }
 
 /// Whether a policy is a user policy or an operator policy.
@@ -165,13 +195,8 @@ impl Policy {
         Ok(Policy { name: name.into(), pattern: pattern.into(), apply_to, priority, kind, definition, regex })
     }
 
-    fn applies(&self, name: &str, to_queue: bool) -> bool {
-        let kind_fits = match self.apply_to {
-            ApplyTo::All => true,
-            ApplyTo::Queues => to_queue,
-            ApplyTo::Exchanges => !to_queue,
-        };
-        kind_fits && self.regex.is_match(name)
+    fn applies(&self, name: &str, target: Target) -> bool {
+        self.apply_to.fits(target) && self.regex.is_match(name)
     }
 
     /// The definition's keys Kaiten does not act on, for diagnostics.
@@ -210,9 +235,9 @@ impl Policies {
 
     /// The policy of `kind` that applies to an object: the highest priority among those
     /// whose pattern matches; RabbitMQ leaves ties unordered, Kaiten takes the first name.
-    pub fn applicable(&self, kind: PolicyKind, name: &str, to_queue: bool) -> Option<&Policy> {
+    pub fn applicable(&self, kind: PolicyKind, name: &str, target: Target) -> Option<&Policy> {
         let mut best: Option<&Policy> = None;
-        for policy in self.policies.iter().filter(|policy| policy.kind == kind && policy.applies(name, to_queue)) {
+        for policy in self.policies.iter().filter(|policy| policy.kind == kind && policy.applies(name, target)) {
             if best.is_none_or(|best| policy.priority > best.priority) {
                 best = Some(policy);
             }
@@ -223,8 +248,9 @@ impl Policies {
     /// A queue's effective arguments: its own `x-` arguments with the policies applied.
     pub fn queue_args(&self, queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
         let mut args = QueueArgs::parse(queue, arguments)?;
-        let user = self.applicable(PolicyKind::User, queue, true).map(|policy| &policy.definition);
-        let operator = self.applicable(PolicyKind::Operator, queue, true).map(|policy| &policy.definition);
+        let target = if args.quorum { Target::QuorumQueue } else { Target::ClassicQueue };
+        let user = self.applicable(PolicyKind::User, queue, target).map(|policy| &policy.definition);
+        let operator = self.applicable(PolicyKind::Operator, queue, target).map(|policy| &policy.definition);
         let number = |definition: Option<&FieldTable>, key: &str| {
             definition.and_then(|definition| definition.get(key)).and_then(FieldValue::as_int).map(|n| n.max(0) as u64)
         };
@@ -263,7 +289,7 @@ impl Policies {
 
     /// An exchange's alternate exchange from a policy (its own argument wins over it).
     pub fn alternate_exchange(&self, exchange: &str) -> Option<String> {
-        self.applicable(PolicyKind::User, exchange, false)
+        self.applicable(PolicyKind::User, exchange, Target::Exchange)
             .and_then(|policy| policy.definition.get("alternate-exchange"))
             .and_then(FieldValue::as_str)
             .map(str::to_string)

@@ -170,6 +170,22 @@ pub struct QueueArgs {
     pub delivery_limit: Option<u64>,
 }
 
+/// The queue arguments the broker model acts on; others (`x-queue-version`, `x-queue-mode`,
+/// locators) are kept on the queue and written back, as RabbitMQ keeps arguments it ignores.
+pub const SIMULATED_QUEUE_ARGUMENTS: [&str; 11] = [
+    "x-max-length",
+    "x-max-length-bytes",
+    "x-overflow",
+    "x-message-ttl",
+    "x-expires",
+    "x-dead-letter-exchange",
+    "x-dead-letter-routing-key",
+    "x-max-priority",
+    "x-single-active-consumer",
+    "x-queue-type",
+    "x-delivery-limit",
+];
+
 impl QueueArgs {
     /// Parses queue arguments, refusing impossible values as RabbitMQ does (406), with
     /// RabbitMQ's text (`invalid arg 'x-max-length' for queue 'q' in vhost '/':

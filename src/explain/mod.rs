@@ -19,5 +19,5 @@ pub mod scenarios;
 pub mod shortcuts;
 mod zh_cn;
 
-pub use problems::problem;
+pub use problems::{kept_notice, problem};
 pub use render::{Describer, describe, describe_drop, explanation_lines, label_words};

@@ -1,17 +1,25 @@
 //! RabbitMQ definitions JSON, as `rabbitmqctl export_definitions` writes it and
 //! `rabbitmqctl import_definitions` (or `POST /api/definitions`) reads it.
 //!
-//! Loading builds a [`Topology`] from the `exchanges`, `queues` and `bindings` of vhost `/`
-//! and keeps every other member verbatim (users, vhosts, permissions, policies, parameters,
-//! entries of other vhosts), so saving an unchanged topology gives the same document back.
-//! An invalid document is refused with a [`DefinitionsError`] naming the JSON path and the
-//! problem, such as `bindings[2].destination: no queue named "q9"`.
+//! Both of RabbitMQ's export forms open, from every release since 3.8: the whole broker
+//! (`rabbitmqctl export_definitions`, `GET /api/definitions`) and, since 3.11 marked
+//! `"rabbitmq_definition_format": "single_virtual_host"`, one virtual host (`GET
+//! /api/definitions/{vhost}`), whose entries name no vhost.
+//!
+//! Loading builds a [`Topology`] from the `exchanges`, `queues` and `bindings` of one vhost
+//! (`/`, or the single vhost's) and keeps every other member verbatim (users, vhosts,
+//! permissions, policies, parameters, entries of other vhosts, stream queues, members a newer
+//! release writes), so saving an unchanged topology gives the same document back. What is
+//! kept but not acted on is reported as diagnostics, never refused, as RabbitMQ's import
+//! ignores keys it does not know. An invalid document is refused with a [`DefinitionsError`]
+//! naming the JSON path and the problem, such as `bindings[2].destination: no queue named
+//! "q9"`.
 //!
 //! Saving writes what `rabbitmqctl export_definitions` (3.10) writes: compact JSON, members
-//! in name order, `vhost` on every entry, `"type": "classic"` on queues, and no built-in
-//! exchanges (`""` and `amq.*`). One deliberate difference: rabbitmqctl drops internal
-//! exchanges from its export, which would lose them, so Kaiten writes them with
-//! `"internal": true` (a member the import reads).
+//! in name order, `vhost` on every entry (none in the single-vhost form), `"type":
+//! "classic"` on queues, and no built-in exchanges (`""` and `amq.*`). One deliberate
+//! difference: rabbitmqctl drops internal exchanges from its export, which would lose them,
+//! so Kaiten writes them with `"internal": true` (a member the import reads).
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -21,7 +29,8 @@ use crate::engine::error::AmqpError;
 use crate::engine::headers::XMatch;
 use crate::engine::policy::{ApplyTo, Policies, Policy, PolicyKind};
 use crate::engine::topology::{
-    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
+    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, SIMULATED_QUEUE_ARGUMENTS,
+    Topology,
 };
 use crate::engine::value::{FieldTable, table_from_json, table_to_json};
 use crate::formats::Diagnostic;
@@ -34,7 +43,18 @@ pub const RABBITMQ_VERSION: &str = "3.10.8";
 /// empty for the whole document) and what is wrong there.
 pub type DefinitionsError = Diagnostic;
 
-/// A loaded definitions document: the topology of vhost `/` plus everything else verbatim.
+/// RabbitMQ's two export forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    /// The whole broker: users, vhosts, permissions, and `vhost` on every entry.
+    #[default]
+    Cluster,
+    /// One virtual host (`"rabbitmq_definition_format": "single_virtual_host"`): its entries
+    /// name no vhost, and the vhost's description, metadata and limits are top-level members.
+    SingleVhost,
+}
+
+/// A loaded definitions document: the topology of one vhost plus everything else verbatim.
 #[derive(Debug, Clone)]
 pub struct Definitions {
     pub topology: Topology,
@@ -50,6 +70,9 @@ pub struct Carried {
     // Invariant: the loaded document's top-level members in their original order; the
     // `exchanges`, `queues` and `bindings` values here are stale and rebuilt on save.
     document: IndexMap<String, Value>,
+    form: Form,
+    // The vhost whose topology is simulated: `/`, or a single-vhost export's own.
+    vhost: String,
     exchanges: Vec<Kept<ExchangeSpec>>,
     queues: Vec<Kept<QueueSpec>>,
     bindings: Vec<Kept<BindingKey>>,
@@ -67,6 +90,9 @@ impl Carried {
     /// The same, with every member of the `rabbitmqctl export_definitions` skeleton that the
     /// loaded document lacks added (empty) after its own members.
     pub fn completed(mut self) -> Carried {
+        if self.form == Form::SingleVhost {
+            return self;
+        }
         for (name, value) in Carried::default().document {
             self.document.entry(name).or_insert(value);
         }
@@ -92,8 +118,8 @@ struct BindingKey {
     arguments: FieldTable,
 }
 
+// Entries ignore members they do not name, as RabbitMQ's import does; `kept_members` reports them.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ExchangeEntry {
     name: String,
     #[serde(rename = "type")]
@@ -111,7 +137,6 @@ struct ExchangeEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct QueueEntry {
     name: String,
     #[serde(default)]
@@ -134,7 +159,6 @@ enum DestinationType {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct BindingEntry {
     source: String,
     #[serde(default)]
@@ -147,12 +171,26 @@ struct BindingEntry {
     arguments: Map<String, Value>,
 }
 
-/// The members of a definitions document, as RabbitMQ 3.x exports write them.
+const EXCHANGE_MEMBERS: &[&str] = &["name", "vhost", "type", "durable", "auto_delete", "internal", "arguments"];
+const QUEUE_MEMBERS: &[&str] = &["name", "vhost", "durable", "auto_delete", "arguments", "type"];
+const BINDING_MEMBERS: &[&str] = &["source", "vhost", "destination", "destination_type", "routing_key", "arguments"];
+
+/// The members of a definitions document, as RabbitMQ 3.8 to 4.2 exports write them, cluster
+/// and single-vhost; others are kept and reported.
 const SECTIONS: &[&str] = &[
     "rabbit_version",
     "rabbitmq_version",
     "product_name",
     "product_version",
+    "rabbitmq_definition_format",
+    "original_cluster_name",
+    "original_vhost_name",
+    "explanation",
+    "metadata",
+    "description",
+    "tags",
+    "default_queue_type",
+    "limits",
     "users",
     "vhosts",
     "permissions",
@@ -210,38 +248,44 @@ fn apply_to_all() -> String {
 /// `parameters`, checked as `rabbitmqctl set_policy` would check them.
 fn read_policies(
     document: &IndexMap<String, Value>,
+    vhost: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Policy>, DefinitionsError> {
     let mut policies = Vec::new();
     for (idx, value) in section(document, "policies")?.iter().enumerate() {
         let path = format!("policies[{idx}]");
         let parsed: PolicyEntry = entry(&path, value)?;
-        policies.extend(make_policy(&path, PolicyKind::User, parsed, diagnostics)?);
+        policies.extend(make_policy(&path, vhost, PolicyKind::User, parsed, diagnostics)?);
     }
     for (idx, value) in section(document, "parameters")?.iter().enumerate() {
-        if value.get("component").and_then(Value::as_str) != Some("operator_policy") {
-            diagnostics.push(Diagnostic::new(format!("parameters[{idx}]"), Problem::ParameterNotApplied));
+        let component = value.get("component").and_then(Value::as_str).unwrap_or_default();
+        if component != "operator_policy" {
+            let component = component.to_string();
+            diagnostics.push(Diagnostic::new(format!("parameters[{idx}]"), Problem::ParameterNotApplied { component }));
             continue;
         }
         let path = format!("parameters[{idx}].value");
         let mut inner = value.get("value").cloned().unwrap_or(Value::Null);
         if let Value::Object(members) = &mut inner {
             members.insert("name".into(), value.get("name").cloned().unwrap_or(Value::Null));
-            members.insert("vhost".into(), value.get("vhost").cloned().unwrap_or(Value::Null));
+            if let Some(vhost) = value.get("vhost") {
+                members.insert("vhost".into(), vhost.clone());
+            }
         }
         let parsed: PolicyEntry = entry(&path, &inner)?;
-        policies.extend(make_policy(&path, PolicyKind::Operator, parsed, diagnostics)?);
+        policies.extend(make_policy(&path, vhost, PolicyKind::Operator, parsed, diagnostics)?);
     }
     Ok(policies)
 }
 
 fn make_policy(
     path: &str,
+    vhost: &str,
     kind: PolicyKind,
     parsed: PolicyEntry,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<Policy>, DefinitionsError> {
-    if !is_default_vhost(&parsed.vhost) {
+    if parsed.vhost.as_deref().is_some_and(|name| name != vhost) {
         diagnostics.push(other_vhost(path, &parsed.vhost));
         return Ok(None);
     }
@@ -282,8 +326,70 @@ fn section<'a>(document: &'a IndexMap<String, Value>, name: &str) -> Result<&'a 
     }
 }
 
-fn is_default_vhost(vhost: &Option<String>) -> bool {
-    vhost.as_deref().is_none_or(|name| name == "/")
+/// Reports the members of the object `value` (at `path`) that are not in `known`: RabbitMQ's
+/// import ignores them, so they are kept, written back, and said once.
+fn kept_members(path: &str, value: &Value, known: &[&str], diagnostics: &mut Vec<Diagnostic>) {
+    let Value::Object(members) = value else { return };
+    for name in members.keys().filter(|name| !known.contains(&name.as_str())) {
+        let at = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+        let suggestion = crate::formats::scenario::did_you_mean(name, known);
+        diagnostics.push(Diagnostic::new(at, Problem::KeyKept { suggestion }));
+    }
+}
+
+/// The document's form, and the vhost whose topology is simulated: a single-vhost export's
+/// `original_vhost_name`, else `/`. Single-vhost exports before 4.0.5 say neither: they are a
+/// RabbitMQ export (`rabbit_version`) with none of the broker's sections and no entry naming
+/// its vhost, and their vhost's name is not in them (`/` stands for it).
+fn form_and_vhost(document: &IndexMap<String, Value>) -> Result<(Form, String), DefinitionsError> {
+    let text = |name: &str| -> Result<Option<&str>, DefinitionsError> {
+        match document.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text)),
+            Some(other) => Err(DefinitionsError::new(
+                name,
+                Problem::WrongKind { expected: JsonKind::String, got: JsonKind::of(other) },
+            )),
+        }
+    };
+    if text("rabbitmq_definition_format")? == Some("single_virtual_host") {
+        let vhost = text("original_vhost_name")?.unwrap_or("/").to_string();
+        return Ok((Form::SingleVhost, vhost));
+    }
+    let broker_sections = ["users", "vhosts", "permissions", "topic_permissions", "global_parameters"];
+    let names_a_vhost = PER_VHOST.iter().any(|name| {
+        document
+            .get(*name)
+            .and_then(Value::as_array)
+            .is_some_and(|entries| entries.iter().any(|entry| entry.get("vhost").is_some()))
+    });
+    let older_single_vhost = document.contains_key("rabbit_version")
+        && text("rabbitmq_definition_format")?.is_none()
+        && !broker_sections.iter().any(|name| document.contains_key(*name))
+        && !names_a_vhost;
+    let form = if older_single_vhost { Form::SingleVhost } else { Form::Cluster };
+    Ok((form, "/".to_string()))
+}
+
+/// The simulated vhost's `default_queue_type` (3.11+): a member of its entry, or of its
+/// metadata, or (single-vhost form) of the document.
+fn default_queue_type<'a>(document: &'a IndexMap<String, Value>, form: Form, vhost: &str) -> Option<&'a str> {
+    let of = |entry: &'a Value| {
+        let direct = entry.get("default_queue_type").and_then(Value::as_str);
+        direct.or_else(|| entry.get("metadata")?.get("default_queue_type")?.as_str())
+    };
+    match form {
+        Form::SingleVhost => {
+            let direct = document.get("default_queue_type").and_then(Value::as_str);
+            direct.or_else(|| document.get("metadata")?.get("default_queue_type")?.as_str())
+        }
+        Form::Cluster => document
+            .get("vhosts")?
+            .as_array()?
+            .iter()
+            .find(|entry| entry.get("name").and_then(Value::as_str) == Some(vhost))
+            .and_then(of),
+    }
 }
 
 impl Definitions {
@@ -331,7 +437,14 @@ impl Definitions {
         }
         document.insert("policies".into(), Value::Array(policies));
         document.insert("parameters".into(), Value::Array(parameters));
-        let carried = Carried { document, exchanges: Vec::new(), queues: Vec::new(), bindings: Vec::new() };
+        let carried = Carried {
+            document,
+            form: Form::Cluster,
+            vhost: "/".to_string(),
+            exchanges: Vec::new(),
+            queues: Vec::new(),
+            bindings: Vec::new(),
+        };
         Definitions { topology, carried }
     }
 
@@ -346,30 +459,26 @@ impl Definitions {
         (self.topology, self.carried)
     }
 
-    /// Parses a definitions document. Returns the definitions and what the simulation
-    /// will not act on (policies, other vhosts), or the first problem found.
+    /// Parses a definitions document of either form (a byte-order mark first is skipped, as
+    /// RabbitMQ skips it). Returns the definitions and what the simulation keeps but does
+    /// not act on (policies' other keys, other vhosts, streams, members it does not know),
+    /// or the first problem found.
     pub fn parse(text: &str) -> Result<(Definitions, Vec<Diagnostic>), DefinitionsError> {
-        let document = crate::formats::parse_json(text)?;
+        let document = crate::formats::parse_json(text.strip_prefix('\u{feff}').unwrap_or(text))?;
         let Value::Object(document) = document else {
             return Err(DefinitionsError::new("", Problem::DefinitionsNotObject { got: JsonKind::of(&document) }));
         };
         let document: IndexMap<String, Value> = document.into_iter().collect();
-        if let Some(key) = document.keys().find(|key| !SECTIONS.contains(&key.as_str())) {
-            return Err(DefinitionsError::new(
-                key.as_str(),
-                Problem::UnknownSection {
-                    found: key.clone(),
-                    suggestion: crate::formats::scenario::did_you_mean(key, SECTIONS),
-                    sections: crate::formats::problem::names(SECTIONS),
-                },
-            ));
-        }
         let mut diagnostics = Vec::new();
+        kept_members("", &Value::Object(document.clone().into_iter().collect()), SECTIONS, &mut diagnostics);
+        let (form, vhost) = form_and_vhost(&document)?;
+        let default_queue_type = default_queue_type(&document, form, &vhost);
         let mut topology = Topology::new();
-        let policies = read_policies(&document, &mut diagnostics)?;
+        let policies = read_policies(&document, &vhost, &mut diagnostics)?;
         if !policies.is_empty() {
             topology.set_policies(Policies::new(policies));
         }
+        let in_vhost = |entry: &Option<String>| entry.as_deref().is_none_or(|name| name == vhost);
         let mut exchanges = Vec::new();
         let mut queues = Vec::new();
         let mut bindings = Vec::new();
@@ -377,7 +486,8 @@ impl Definitions {
         for (idx, value) in section(&document, "exchanges")?.iter().enumerate() {
             let path = format!("exchanges[{idx}]");
             let parsed: ExchangeEntry = entry(&path, value)?;
-            if !is_default_vhost(&parsed.vhost) {
+            kept_members(&path, value, EXCHANGE_MEMBERS, &mut diagnostics);
+            if !in_vhost(&parsed.vhost) {
                 diagnostics.push(other_vhost(&path, &parsed.vhost));
                 exchanges.push(Kept::Verbatim(value.clone()));
                 continue;
@@ -401,7 +511,16 @@ impl Definitions {
                 // Built-in exchanges exist in every vhost; RabbitMQ's export leaves them out.
                 continue;
             }
+            // Another `amq.*` name (4.2's `amq.rabbitmq.log`): RabbitMQ's import skips it.
+            if parsed.name.starts_with("amq.") {
+                diagnostics.push(Diagnostic::new(path, Problem::ReservedExchangeKept { name: parsed.name }));
+                exchanges.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
+            for name in parsed.arguments.keys().filter(|name| *name != "alternate-exchange") {
+                diagnostics.push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
+            }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             if let Some(ae) = arguments.get("alternate-exchange")
                 && ae.as_str().is_none()
@@ -423,22 +542,39 @@ impl Definitions {
             exchanges.push(Kept::Simulated { spec, original: value.clone() });
         }
 
+        // Stream queues are kept with their bindings: the broker model has no streams.
+        let mut streams: Vec<String> = Vec::new();
         for (idx, value) in section(&document, "queues")?.iter().enumerate() {
             let path = format!("queues[{idx}]");
-            let parsed: QueueEntry = entry(&path, value)?;
-            if !is_default_vhost(&parsed.vhost) {
+            let mut parsed: QueueEntry = entry(&path, value)?;
+            kept_members(&path, value, QUEUE_MEMBERS, &mut diagnostics);
+            if !in_vhost(&parsed.vhost) {
                 diagnostics.push(other_vhost(&path, &parsed.vhost));
                 queues.push(Kept::Verbatim(value.clone()));
                 continue;
             }
+            let declared = parsed.arguments.get("x-queue-type").and_then(Value::as_str).map(str::to_string);
+            let queue_type = parsed.queue_type.clone().or_else(|| declared.clone());
+            if declared.as_deref() == Some("stream") || queue_type.as_deref() == Some("stream") {
+                diagnostics.push(Diagnostic::new(path, Problem::StreamKept));
+                streams.push(parsed.name);
+                queues.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
+            // A queue declared in a vhost whose default queue type is quorum is one without
+            // the argument saying so; its export says it by its type.
+            if declared.is_none() && queue_type.as_deref() == Some("quorum") && default_queue_type == Some("quorum") {
+                parsed.arguments.insert("x-queue-type".into(), Value::from("quorum"));
+            }
             let declared_quorum = parsed.arguments.get("x-queue-type").and_then(Value::as_str) == Some("quorum");
             match parsed.queue_type.as_deref() {
                 None | Some("classic") if !declared_quorum => {}
-                Some("quorum") if declared_quorum => {}
+                // HTTP exports before 4.2.9 write no `type`: the argument says it.
+                None | Some("quorum") if declared_quorum => {}
                 Some("quorum") => {
                     return Err(DefinitionsError::new(format!("{path}.type"), Problem::QuorumNeedsArgument));
                 }
-                None | Some("classic") => {
+                Some("classic") | None => {
                     return Err(DefinitionsError::new(format!("{path}.type"), Problem::ArgumentsMakeQuorum));
                 }
                 Some(queue_type) => {
@@ -449,6 +585,9 @@ impl Definitions {
                 }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
+            for name in parsed.arguments.keys().filter(|name| !SIMULATED_QUEUE_ARGUMENTS.contains(&name.as_str())) {
+                diagnostics.push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
+            }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
@@ -484,8 +623,14 @@ impl Definitions {
         for (idx, value) in section(&document, "bindings")?.iter().enumerate() {
             let path = format!("bindings[{idx}]");
             let parsed: BindingEntry = entry(&path, value)?;
-            if !is_default_vhost(&parsed.vhost) {
+            kept_members(&path, value, BINDING_MEMBERS, &mut diagnostics);
+            if !in_vhost(&parsed.vhost) {
                 diagnostics.push(other_vhost(&path, &parsed.vhost));
+                bindings.push(Kept::Verbatim(value.clone()));
+                continue;
+            }
+            let destination_is_queue = matches!(parsed.destination_type, DestinationType::Queue);
+            if destination_is_queue && streams.contains(&parsed.destination) {
                 bindings.push(Kept::Verbatim(value.clone()));
                 continue;
             }
@@ -496,7 +641,6 @@ impl Definitions {
                 return Err(DefinitionsError::new(format!("{path}.source"), Problem::DefaultExchangeBound));
             }
             let (source_id, source_kind) = (source.id, source.spec.kind);
-            let destination_is_queue = matches!(parsed.destination_type, DestinationType::Queue);
             let destination = if destination_is_queue {
                 topology.queue_by_name(&parsed.destination).map(|queue| Destination::Queue(queue.id))
             } else {
@@ -530,27 +674,43 @@ impl Definitions {
             };
             bindings.push(Kept::Simulated { spec: key, original: value.clone() });
         }
-
-        for (name, value) in &document {
-            let simulated = ["exchanges", "queues", "bindings"].contains(&name.as_str());
-            let empty = matches!(value, Value::Array(items) if items.is_empty());
-            if !simulated && !empty && name == "operator_policies" {
-                diagnostics.push(Diagnostic::new(name.clone(), Problem::OperatorPoliciesNotApplied));
-            }
-        }
-        Ok((Definitions { topology, carried: Carried { document, exchanges, queues, bindings } }, diagnostics))
+        let carried = Carried { document, form, vhost, exchanges, queues, bindings };
+        Ok((Definitions { topology, carried }, diagnostics))
     }
 
-    /// The document for the current topology, as `rabbitmqctl export_definitions` writes it.
+    /// The form the document was loaded in (a new one is a cluster export).
+    pub fn form(&self) -> Form {
+        self.carried.form
+    }
+
+    /// The document for the current topology in the form it was loaded in, as `rabbitmqctl
+    /// export_definitions` (or, for one vhost, `GET /api/definitions/{vhost}`) writes it.
     pub fn to_json(&self) -> Value {
+        self.to_json_as(self.carried.form)
+    }
+
+    /// The document for the current topology in `form`: a single vhost's export becomes a
+    /// broker's holding just that vhost; a broker's becomes the export of the simulated vhost,
+    /// without what belongs to the broker (users, other vhosts, permissions).
+    pub fn to_json_as(&self, form: Form) -> Value {
+        let own = self.own_form_json();
+        match (self.carried.form, form) {
+            (Form::SingleVhost, Form::Cluster) => single_to_cluster(own, &self.carried.vhost),
+            (Form::Cluster, Form::SingleVhost) => cluster_to_single(own, &self.carried.vhost),
+            _ => Value::Object(own),
+        }
+    }
+
+    fn own_form_json(&self) -> Map<String, Value> {
         let topology = &self.topology;
+        let vhost = (self.carried.form == Form::Cluster).then_some(self.carried.vhost.as_str());
         let current_exchanges: Vec<(ExchangeSpec, Value)> = topology
             .exchanges()
             .filter(|exchange| !exchange.is_builtin())
-            .map(|exchange| (exchange.spec.clone(), exchange_json(&exchange.spec)))
+            .map(|exchange| (exchange.spec.clone(), exchange_json(&exchange.spec, vhost)))
             .collect();
         let current_queues: Vec<(QueueSpec, Value)> =
-            topology.queues().map(|queue| (queue.spec.clone(), queue_json(&queue.spec))).collect();
+            topology.queues().map(|queue| (queue.spec.clone(), queue_json(&queue.spec, vhost))).collect();
         let current_bindings: Vec<(BindingKey, Value)> = topology
             .bindings()
             .map(|binding| {
@@ -565,7 +725,7 @@ impl Definitions {
                     routing_key: binding.routing_key.clone(),
                     arguments: binding.arguments.clone(),
                 };
-                let json = binding_json(&key);
+                let json = binding_json(&key, vhost);
                 (key, json)
             })
             .collect();
@@ -592,7 +752,7 @@ impl Definitions {
                 }
             }
         }
-        Value::Object(document)
+        document
     }
 
     /// The document as text: compact, like `rabbitmqctl export_definitions`.
@@ -626,7 +786,121 @@ fn merge<S: PartialEq>(loaded: &[Kept<S>], current: &[(S, Value)], same: impl Fn
     Value::Array(out)
 }
 
-fn exchange_json(spec: &ExchangeSpec) -> Value {
+/// Members of a single-vhost export that describe its vhost; a cluster export has them on
+/// the vhost's entry in `vhosts`.
+const VHOST_MEMBERS: [&str; 5] = ["description", "metadata", "tags", "default_queue_type", "limits"];
+
+/// The sections whose entries belong to one vhost.
+const PER_VHOST: [&str; 5] = ["exchanges", "queues", "bindings", "policies", "parameters"];
+
+/// A single vhost's export as a cluster export holding that vhost: `vhost` on every entry,
+/// the vhost's members on its entry in `vhosts`.
+fn single_to_cluster(document: Map<String, Value>, vhost: &str) -> Value {
+    let mut vhost_entry = Map::new();
+    vhost_entry.insert("name".into(), Value::from(vhost));
+    let mut out = Map::new();
+    for (name, value) in document {
+        match name.as_str() {
+            "rabbitmq_definition_format" => {
+                out.insert(name, Value::from("cluster"));
+            }
+            "original_vhost_name" | "explanation" => {}
+            member if VHOST_MEMBERS.contains(&member) => {
+                vhost_entry.insert(name, value);
+            }
+            section if PER_VHOST.contains(&section) => {
+                let entries = entries_of(value).into_iter().map(|entry| with_vhost(entry, vhost)).collect();
+                out.insert(name, Value::Array(entries));
+            }
+            _ => {
+                out.insert(name, value);
+            }
+        }
+    }
+    for name in ["users", "permissions", "topic_permissions", "global_parameters"] {
+        out.entry(name).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    out.insert("vhosts".into(), Value::Array(vec![Value::Object(vhost_entry)]));
+    Value::Object(out)
+}
+
+/// A cluster export as the export of its vhost `vhost` alone, as `GET
+/// /api/definitions/{vhost}` writes it: that vhost's entries without `vhost`, its entry's
+/// members at the top, nothing that belongs to the broker.
+fn cluster_to_single(document: Map<String, Value>, vhost: &str) -> Value {
+    let vhost_entry = document.get("vhosts").and_then(Value::as_array).and_then(|entries| {
+        entries.iter().find(|entry| entry.get("name").and_then(Value::as_str) == Some(vhost)).cloned()
+    });
+    let mut out = Map::new();
+    for (name, value) in document {
+        match name.as_str() {
+            "rabbitmq_definition_format" | "original_cluster_name" | "explanation" => {}
+            "users" | "vhosts" | "permissions" | "topic_permissions" | "global_parameters" => {}
+            section if PER_VHOST.contains(&section) => {
+                let entries = entries_of(value)
+                    .into_iter()
+                    .filter(|entry| entry.get("vhost").and_then(Value::as_str).is_none_or(|name| name == vhost))
+                    .map(without_vhost)
+                    .collect();
+                out.insert(name, Value::Array(entries));
+            }
+            _ => {
+                out.insert(name, value);
+            }
+        }
+    }
+    out.insert("rabbitmq_definition_format".into(), Value::from("single_virtual_host"));
+    out.insert("original_vhost_name".into(), Value::from(vhost));
+    out.insert("explanation".into(), Value::from(format!("Definitions of virtual host '{vhost}'")));
+    if let Some(Value::Object(entry)) = vhost_entry {
+        for (name, value) in entry {
+            if VHOST_MEMBERS.contains(&name.as_str()) {
+                out.insert(name, value);
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+fn entries_of(section: Value) -> Vec<Value> {
+    match section {
+        Value::Array(entries) => entries,
+        _ => Vec::new(),
+    }
+}
+
+/// The entry with `vhost` set, placed among its members in name order as exports write them.
+fn with_vhost(entry: Value, vhost: &str) -> Value {
+    let Value::Object(members) = entry else { return entry };
+    if members.contains_key("vhost") {
+        return Value::Object(members);
+    }
+    let mut out = Map::new();
+    let mut placed = false;
+    for (name, value) in members {
+        if !placed && name.as_str() > "vhost" {
+            out.insert("vhost".into(), Value::from(vhost));
+            placed = true;
+        }
+        out.insert(name, value);
+    }
+    if !placed {
+        out.insert("vhost".into(), Value::from(vhost));
+    }
+    Value::Object(out)
+}
+
+fn without_vhost(entry: Value) -> Value {
+    match entry {
+        Value::Object(mut members) => {
+            members.shift_remove("vhost");
+            Value::Object(members)
+        }
+        other => other,
+    }
+}
+
+fn exchange_json(spec: &ExchangeSpec, vhost: Option<&str>) -> Value {
     let mut object = Map::new();
     object.insert("arguments".into(), table_to_json(&spec.arguments));
     object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
@@ -636,11 +910,13 @@ fn exchange_json(spec: &ExchangeSpec) -> Value {
     }
     object.insert("name".into(), Value::from(spec.name.as_str()));
     object.insert("type".into(), Value::from(spec.kind.as_str()));
-    object.insert("vhost".into(), Value::from("/"));
+    if let Some(vhost) = vhost {
+        object.insert("vhost".into(), Value::from(vhost));
+    }
     Value::Object(object)
 }
 
-fn queue_json(spec: &QueueSpec) -> Value {
+fn queue_json(spec: &QueueSpec, vhost: Option<&str>) -> Value {
     let mut object = Map::new();
     object.insert("arguments".into(), table_to_json(&spec.arguments));
     object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
@@ -648,18 +924,22 @@ fn queue_json(spec: &QueueSpec) -> Value {
     object.insert("name".into(), Value::from(spec.name.as_str()));
     let kind = if crate::engine::quorum::is_quorum(&spec.arguments) { "quorum" } else { "classic" };
     object.insert("type".into(), Value::from(kind));
-    object.insert("vhost".into(), Value::from("/"));
+    if let Some(vhost) = vhost {
+        object.insert("vhost".into(), Value::from(vhost));
+    }
     Value::Object(object)
 }
 
-fn binding_json(key: &BindingKey) -> Value {
+fn binding_json(key: &BindingKey, vhost: Option<&str>) -> Value {
     let mut object = Map::new();
     object.insert("arguments".into(), table_to_json(&key.arguments));
     object.insert("destination".into(), Value::from(key.destination.as_str()));
     object.insert("destination_type".into(), Value::from(if key.destination_is_queue { "queue" } else { "exchange" }));
     object.insert("routing_key".into(), Value::from(key.routing_key.as_str()));
     object.insert("source".into(), Value::from(key.source.as_str()));
-    object.insert("vhost".into(), Value::from("/"));
+    if let Some(vhost) = vhost {
+        object.insert("vhost".into(), Value::from(vhost));
+    }
     Value::Object(object)
 }
 

@@ -236,17 +236,14 @@ pub enum Problem {
     DefinitionsNotObject {
         got: JsonKind,
     },
-    UnknownSection {
-        found: String,
-        suggestion: Option<String>,
-        sections: Vec<String>,
-    },
     IntegerTooLarge {
         number: String,
         max: String,
     },
-    ParameterNotApplied,
-    OperatorPoliciesNotApplied,
+    /// A runtime parameter other than an operator policy (federation, shovel, vhost limits).
+    ParameterNotApplied {
+        component: String,
+    },
     PolicyKeysNotSimulated {
         keys: Vec<String>,
     },
@@ -280,6 +277,20 @@ pub enum Problem {
     },
     OtherVhost {
         vhost: String,
+    },
+    /// A member RabbitMQ's import would ignore (a newer release's, or a typo): kept and
+    /// written back, never acted on.
+    KeyKept {
+        suggestion: Option<String>,
+    },
+    /// A queue argument the broker model does not act on (`x-queue-version`, `x-queue-mode`).
+    ArgumentNotSimulated,
+    /// A stream queue, kept with its bindings: the broker model has no streams.
+    StreamKept,
+    /// An exchange with a reserved `amq.*` name that is not one of every vhost's, which
+    /// RabbitMQ's import skips.
+    ReservedExchangeKept {
+        name: String,
     },
     /// A policy the broker model refuses, as `rabbitmqctl set_policy` would.
     Policy {

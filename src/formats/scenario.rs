@@ -330,10 +330,19 @@ impl Scenario {
     /// Reads a file a user opens, in the browser or the CLI: a scenario file when it says
     /// `kaiten_scenario`, else RabbitMQ definitions (named after the file's stem, with no
     /// actors). The size is checked before anything is parsed; problems' paths are inside
-    /// the file (`queues[0].durable`, or empty for the whole file).
+    /// the file (`queues[0].durable`, or empty for the whole file). A byte-order mark is
+    /// skipped in definitions, as RabbitMQ skips it, and refused in a scenario file, which
+    /// Kaiten writes without one.
     pub fn from_file(name: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
         let text = crate::formats::file_text(bytes).map_err(|problem| vec![problem])?;
+        let (text, bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
         let value = parse_json(text).map_err(|problem| vec![problem])?;
+        if bom && value.get("kaiten_scenario").is_some() {
+            return Err(vec![Diagnostic::new("", Problem::ByteOrderMark)]);
+        }
         let in_file = |problems: Vec<Diagnostic>, prefix: &str| -> Vec<Diagnostic> {
             problems
                 .into_iter()
@@ -416,19 +425,20 @@ impl Scenario {
     /// The scenario's definitions: its topology and what they carry besides (users,
     /// permissions, vhosts, parameters...).
     pub fn definitions(&self) -> Result<Definitions, Vec<Diagnostic>> {
+        self.definitions_noting().map(|(definitions, _not_simulated)| definitions)
+    }
+
+    /// The same, with what the definitions carry that the simulation keeps but does not act
+    /// on (see [`Definitions::parse`]).
+    pub fn definitions_noting(&self) -> Result<(Definitions, Vec<Diagnostic>), Vec<Diagnostic>> {
         if self.definitions.as_object().is_some_and(serde_json::Map::is_empty) {
-            return Ok(Definitions::new(Topology::new()));
+            return Ok((Definitions::new(Topology::new()), Vec::new()));
         }
-        Definitions::parse(&self.definitions.to_string()).map(|(definitions, _not_simulated)| definitions).map_err(
-            |error| {
-                let path = if error.path.is_empty() {
-                    "definitions".to_string()
-                } else {
-                    format!("definitions.{}", error.path)
-                };
-                vec![error.at(path)]
-            },
-        )
+        Definitions::parse(&self.definitions.to_string()).map_err(|error| {
+            let path =
+                if error.path.is_empty() { "definitions".to_string() } else { format!("definitions.{}", error.path) };
+            vec![error.at(path)]
+        })
     }
 
     /// Two actors with one name (the first ten): a file with these is refused on opening,

@@ -5,19 +5,23 @@
 //! A file that does not load is reported with its JSON path and changes nothing.
 
 use crate::editor::Document;
+use crate::formats::definitions::Form;
 use crate::formats::scenario::{Diagnostic, Scenario};
-use crate::studio::{Pick, Studio, StudioAction};
+use crate::studio::{NotSimulated, Pick, Studio, StudioAction};
 
 impl Studio {
     /// Opens a file's text onto the canvas ("My topology"), as one undo step; a file that
     /// does not load leaves everything as it was and says why in `problems`.
     pub(crate) fn open(mut self, name: &str, bytes: &[u8]) -> Studio {
         match document_from(name, bytes) {
-            Ok(doc) => {
+            Ok((doc, not_simulated)) => {
                 if self.pick == Pick::MyTopology {
                     self.my_topology = None;
                 }
                 self.show(doc, Pick::MyTopology);
+                if !not_simulated.is_empty() {
+                    self.not_simulated = Some(NotSimulated { source: name.to_string(), diagnostics: not_simulated });
+                }
             }
             Err(problems) => self.refuse(name, problems),
         }
@@ -58,7 +62,20 @@ impl Studio {
     /// The canvas's topology as RabbitMQ definitions JSON, which `rabbitmqctl
     /// import_definitions` and the management UI import.
     pub fn definitions_file(&self) -> String {
-        let definitions = self.editor.doc.definitions().to_json();
+        self.definitions_file_as(self.definitions_form())
+    }
+
+    /// The form of definitions the canvas came in: one vhost's export, or the whole broker's
+    /// (also what a drawing started here is).
+    pub fn definitions_form(&self) -> Form {
+        self.editor.doc.definitions().form()
+    }
+
+    /// The canvas's topology as definitions of the given form: a whole broker's (`rabbitmqctl
+    /// import_definitions`, `POST /api/definitions`) or one vhost's (`POST
+    /// /api/definitions/{vhost}`, the management UI's import into a vhost).
+    pub fn definitions_file_as(&self, form: Form) -> String {
+        let definitions = self.editor.doc.definitions().to_json_as(form);
         serde_json::to_string_pretty(&definitions).expect("definitions serialize")
     }
 }
@@ -74,9 +91,10 @@ pub fn paste_action(name: &str, text: &str) -> StudioAction {
     }
 }
 
-/// The document a file describes (see [`Scenario::from_file`]), laid out automatically.
-fn document_from(name: &str, bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
-    Document::from_scenario(&Scenario::from_file(name, bytes)?)
+/// The document a file describes (see [`Scenario::from_file`]), laid out automatically, and
+/// what it carries that the simulation keeps but does not act on.
+fn document_from(name: &str, bytes: &[u8]) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    Document::from_scenario_noting(&Scenario::from_file(name, bytes)?)
 }
 
 #[cfg(test)]
@@ -190,7 +208,7 @@ mod tests {
                 r#"{"queues": [{"name": "q", "arguments": {"x-max-length": "many"}}]}"#,
                 "queues[0].arguments.x-max-length",
             ),
-            ("\u{feff}{}", ""),
+            ("\u{feff}{\"kaiten_scenario\": 1, \"name\": \"s\"}", ""),
         ];
         for (text, path) in cases {
             let after = before.clone().apply(StudioAction::Open { name: "bad.json".into(), bytes: text.into() });

@@ -145,6 +145,14 @@ pub enum StudioAction {
     CloseMenu,
 }
 
+/// What an opened file carries that the simulation keeps but does not act on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotSimulated {
+    /// The file's name.
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// The interventions menu, open at a point of the page (CSS pixels).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Menu {
@@ -181,6 +189,9 @@ pub struct Studio {
     pub panel: Panel,
     /// Why the document cannot run, or a file, link or kept work could not be opened.
     pub problems: Vec<Diagnostic>,
+    /// What the file opened last carries that the simulation keeps (and exports) but does
+    /// not act on, said once above the canvas until something else is shown.
+    pub not_simulated: Option<NotSimulated>,
     /// A share link is shown: play only, until "Edit a copy".
     pub shared: bool,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
@@ -218,6 +229,7 @@ impl Default for Studio {
             log_cursor: None,
             panel: Panel::default(),
             problems: Vec::new(),
+            not_simulated: None,
             shared: false,
             run: None,
             space_panned: false,
@@ -451,6 +463,7 @@ impl Studio {
         self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
         self.pick = pick;
         self.problems.clear();
+        self.not_simulated = None;
         self.rebuild(None);
     }
 

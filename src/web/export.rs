@@ -12,6 +12,7 @@ use super::app::use_editor;
 use super::dom::{canvas, download, download_href};
 use super::language::use_lang;
 use crate::explain::lang::Lang;
+use crate::formats::definitions::Form;
 use crate::studio::{Studio, StudioAction};
 
 /// The computed style properties an SVG picture needs to look as the canvas does.
@@ -47,19 +48,31 @@ const PNG_SCALE: f64 = 2.0;
 #[derive(Clone, Copy, PartialEq)]
 enum Export {
     Definitions,
+    /// Definitions in the other form: one vhost's when the canvas came as a whole broker's
+    /// (or was drawn here), the whole broker's when it came as one vhost's.
+    OtherFormDefinitions,
     Rabbitmqadmin,
     AsyncApi,
     Svg,
     Png,
 }
 
-const ITEMS: [Export; 5] = [Export::Definitions, Export::Rabbitmqadmin, Export::AsyncApi, Export::Svg, Export::Png];
+const ITEMS: [Export; 6] = [
+    Export::Definitions,
+    Export::OtherFormDefinitions,
+    Export::Rabbitmqadmin,
+    Export::AsyncApi,
+    Export::Svg,
+    Export::Png,
+];
 
-/// A menu item's name.
-fn item_name(lang: Lang, export: Export) -> String {
+/// A menu item's name (the second definitions item names the form it writes).
+fn item_name(lang: Lang, export: Export, form: Form) -> String {
     let words = lang.words();
     match export {
         Export::Definitions => words.export_definitions(),
+        Export::OtherFormDefinitions if form == Form::Cluster => words.export_vhost_definitions(),
+        Export::OtherFormDefinitions => words.export_cluster_definitions(),
         Export::Rabbitmqadmin => words.export_rabbitmqadmin(),
         Export::AsyncApi => words.export_asyncapi(),
         Export::Svg => words.export_svg(),
@@ -84,6 +97,7 @@ pub fn ExportMenu() -> Html {
             }
         })
     };
+    let form = editor.studio().definitions_form();
     let items = ITEMS.map(|export| {
         let (editor, open) = (editor.clone(), open.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -92,7 +106,7 @@ pub fn ExportMenu() -> Html {
                 editor.send(StudioAction::Refuse(problem));
             }
         });
-        html! { <li><button type="button" {onclick}>{ item_name(lang, export) }</button></li> }
+        html! { <li><button type="button" {onclick}>{ item_name(lang, export, form) }</button></li> }
     });
     html! {
         <div class="export-menu" {onkeydown}>
@@ -111,6 +125,13 @@ fn save(export: Export, studio: &Studio) -> Result<(), crate::formats::Diagnosti
     let name = &studio.editor.doc.settings.name;
     match export {
         Export::Definitions => download("definitions.json", "application/json", &studio.definitions_file()),
+        Export::OtherFormDefinitions => {
+            let (form, file) = match studio.definitions_form() {
+                Form::Cluster => (Form::SingleVhost, "vhost-definitions.json"),
+                Form::SingleVhost => (Form::Cluster, "definitions.json"),
+            };
+            download(file, "application/json", &studio.definitions_file_as(form));
+        }
         Export::Rabbitmqadmin => {
             let script = studio.rabbitmqadmin_file().map_err(|problem| problem.within(&format!("{name}.sh")))?;
             download(&format!("{name}.sh"), "text/x-shellscript", &script);

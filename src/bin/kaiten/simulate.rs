@@ -78,7 +78,15 @@ fn load(lang: Lang, reference: &str) -> anyhow::Result<Scenario> {
     } else {
         None
     };
-    resolve(reference, |_| bytes.clone()).map_err(|errors| listed(lang, &heading, &errors))
+    let scenario = resolve(reference, |_| bytes.clone()).map_err(|errors| listed(lang, &heading, &errors))?;
+    // A file says once what it keeps but does not simulate; a built-in keeps nothing.
+    if bytes.is_some()
+        && let Ok((_, not_simulated)) = scenario.definitions_noting()
+        && let Some(notice) = kaiten::explain::kept_notice(lang, &not_simulated)
+    {
+        eprintln!("kaiten: notice: {}: {}", escape_controls(reference), escape_controls(&notice));
+    }
+    Ok(scenario)
 }
 
 /// Runs `session` until virtual time passes `until` (if given), nothing is left to do,

@@ -194,26 +194,17 @@ impl ProblemWords for English {
     fn definitions_not_object(&self, got: &str) -> String {
         format!("the document must be a JSON object ({{\"queues\": [...], ...}}), not {got}")
     }
-    fn unknown_section(&self, found: &str, sections: &str) -> String {
-        format!("unknown section \"{found}\"; definitions have {sections}")
-    }
-    fn unknown_section_did_you_mean(&self, found: &str, suggestion: &str, sections: &str) -> String {
-        format!("unknown section \"{found}\" (did you mean '{suggestion}'?); definitions have {sections}")
-    }
     fn integer_too_large(&self, number: &str, max: &str) -> String {
         format!("{number} is too large: an AMQP argument holds integers up to {max}")
     }
     fn parameter_not_applied(&self) -> String {
         "kept verbatim but not applied: of runtime parameters, the simulation acts on operator policies only".into()
     }
-    fn operator_policies_not_applied(&self) -> String {
-        "kept verbatim but not applied: the simulation acts on queue and exchange arguments only".into()
-    }
     fn policy_keys_not_simulated(&self, keys: &str) -> String {
         format!("kept but not simulated: {keys}")
     }
     fn apply_to_invalid(&self, found: &str) -> String {
-        format!("\"{found}\" is not one of queues, exchanges, all")
+        format!("\"{found}\" is not one of queues, classic_queues, quorum_queues, streams, exchanges, all")
     }
     fn unknown_exchange_type(&self, found: &str) -> String {
         format!("unknown exchange type \"{found}\": Kaiten simulates direct, fanout, topic and headers")
@@ -246,7 +237,38 @@ impl ProblemWords for English {
         format!("\"{found}\" is not one of all, any, all-with-x, any-with-x (406 PRECONDITION_FAILED)")
     }
     fn other_vhost(&self, vhost: &str) -> String {
-        format!("vhost \"{vhost}\" is kept verbatim but not simulated (Kaiten simulates vhost \"/\")")
+        format!("vhost \"{vhost}\" is kept verbatim but not simulated (Kaiten simulates one vhost a file)")
+    }
+    fn key_kept(&self) -> String {
+        "kept, not simulated: RabbitMQ's import ignores this member".into()
+    }
+    fn key_kept_did_you_mean(&self, suggestion: &str) -> String {
+        format!("kept, not simulated: RabbitMQ's import ignores this member (did you mean '{suggestion}'?)")
+    }
+    fn argument_not_simulated(&self) -> String {
+        "kept, not simulated: the broker model does not act on this argument".into()
+    }
+    fn stream_kept(&self) -> String {
+        "a stream: kept with its bindings, not simulated (Kaiten models classic and quorum queues)".into()
+    }
+    fn kept_not_simulated(&self, items: &str) -> String {
+        format!("kept, not simulated: {items}")
+    }
+    fn kept_vhost(&self, vhost: &str, entries: u64) -> String {
+        let noun = if entries == 1 { "entry" } else { "entries" };
+        format!("vhost \"{vhost}\" ({entries} {noun})")
+    }
+    fn kept_key_did_you_mean(&self, path: &str, suggestion: &str) -> String {
+        format!("{path} (did you mean '{suggestion}'?)")
+    }
+    fn kept_stream(&self, path: &str) -> String {
+        format!("{path} (a stream queue)")
+    }
+    fn kept_named(&self, path: &str, name: &str) -> String {
+        format!("{path} (\"{name}\")")
+    }
+    fn reserved_exchange_kept(&self, name: &str) -> String {
+        format!("\"{name}\" is a reserved amq.* name, which RabbitMQ's import skips: kept, not simulated")
     }
     fn broker(&self, text: &str) -> String {
         text.into()

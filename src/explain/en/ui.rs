@@ -28,6 +28,12 @@ impl UiWords for English {
     fn export_definitions(&self) -> String {
         "Export definitions".into()
     }
+    fn export_vhost_definitions(&self) -> String {
+        "Export definitions of this vhost only".into()
+    }
+    fn export_cluster_definitions(&self) -> String {
+        "Export definitions of a whole broker".into()
+    }
     fn export_rabbitmqadmin(&self) -> String {
         "Export rabbitmqadmin commands".into()
     }

@@ -83,11 +83,8 @@ words! {
 
         // RabbitMQ definitions.
         fn definitions_not_object(&self, got: text);
-        fn unknown_section(&self, found: text, sections: text);
-        fn unknown_section_did_you_mean(&self, found: text, suggestion: text, sections: text);
         fn integer_too_large(&self, number: text, max: text);
         fn parameter_not_applied(&self);
-        fn operator_policies_not_applied(&self);
         fn policy_keys_not_simulated(&self, keys: text);
         fn apply_to_invalid(&self, found: text);
         fn unknown_exchange_type(&self, found: text);
@@ -101,6 +98,17 @@ words! {
         fn default_exchange_bound(&self);
         fn x_match_invalid(&self, found: text);
         fn other_vhost(&self, vhost: text);
+        fn key_kept(&self);
+        fn key_kept_did_you_mean(&self, suggestion: text);
+        fn argument_not_simulated(&self);
+        fn stream_kept(&self);
+        fn reserved_exchange_kept(&self, name: text);
+        // One notice for all that a file carries and the simulation keeps but does not act on.
+        fn kept_not_simulated(&self, items: text);
+        fn kept_vhost(&self, vhost: text, entries: number);
+        fn kept_key_did_you_mean(&self, path: text, suggestion: text);
+        fn kept_stream(&self, path: text);
+        fn kept_named(&self, path: text, name: text);
         fn broker(&self, text: text);
         fn policy_invalid_pattern(&self, error: text);
         fn policy_operator_key_not_allowed(&self, allowed: text);

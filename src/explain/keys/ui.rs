@@ -14,6 +14,8 @@ words! {
         fn save_scenario(&self);
         fn export(&self);
         fn export_definitions(&self);
+        fn export_vhost_definitions(&self);
+        fn export_cluster_definitions(&self);
         fn export_rabbitmqadmin(&self);
         fn export_asyncapi(&self);
         fn export_svg(&self);

@@ -191,26 +191,17 @@ impl ProblemWords for Chinese {
     fn definitions_not_object(&self, got: &str) -> String {
         format!("文档必须是 JSON 对象（{{\"queues\": [...], ...}}），而不是{got}")
     }
-    fn unknown_section(&self, found: &str, sections: &str) -> String {
-        format!("未知的部分 \"{found}\"；定义文件包含 {sections}")
-    }
-    fn unknown_section_did_you_mean(&self, found: &str, suggestion: &str, sections: &str) -> String {
-        format!("未知的部分 \"{found}\"（是不是指 '{suggestion}'？）；定义文件包含 {sections}")
-    }
     fn integer_too_large(&self, number: &str, max: &str) -> String {
         format!("{number} 太大了：AMQP 参数能容纳的整数最大为 {max}")
     }
     fn parameter_not_applied(&self) -> String {
         "原样保留但不生效：运行时参数中，模拟只处理 operator policy".into()
     }
-    fn operator_policies_not_applied(&self) -> String {
-        "原样保留但不生效：模拟只处理队列和交换机的参数".into()
-    }
     fn policy_keys_not_simulated(&self, keys: &str) -> String {
         format!("已保留但不模拟：{keys}")
     }
     fn apply_to_invalid(&self, found: &str) -> String {
-        format!("\"{found}\" 不是 queues、exchanges、all 之一")
+        format!("\"{found}\" 不是 queues、classic_queues、quorum_queues、streams、exchanges、all 之一")
     }
     fn unknown_exchange_type(&self, found: &str) -> String {
         format!("未知的交换机类型 \"{found}\"：Kaiten 模拟 direct、fanout、topic 和 headers")
@@ -243,7 +234,37 @@ impl ProblemWords for Chinese {
         format!("\"{found}\" 不是 all、any、all-with-x、any-with-x 之一（406 PRECONDITION_FAILED）")
     }
     fn other_vhost(&self, vhost: &str) -> String {
-        format!("vhost \"{vhost}\" 原样保留但不模拟（Kaiten 模拟 vhost \"/\"）")
+        format!("vhost \"{vhost}\" 原样保留但不模拟（Kaiten 每个文件模拟一个 vhost）")
+    }
+    fn key_kept(&self) -> String {
+        "已保留，未模拟：RabbitMQ 导入时会忽略这个成员".into()
+    }
+    fn key_kept_did_you_mean(&self, suggestion: &str) -> String {
+        format!("已保留，未模拟：RabbitMQ 导入时会忽略这个成员（是不是指 '{suggestion}'？）")
+    }
+    fn argument_not_simulated(&self) -> String {
+        "已保留，未模拟：代理模型不处理这个参数".into()
+    }
+    fn stream_kept(&self) -> String {
+        "流（stream）队列：连同其绑定一起保留，未模拟（Kaiten 模拟 classic 和 quorum 队列）".into()
+    }
+    fn kept_not_simulated(&self, items: &str) -> String {
+        format!("已保留，未模拟：{items}")
+    }
+    fn kept_vhost(&self, vhost: &str, entries: u64) -> String {
+        format!("vhost \"{vhost}\"（{entries} 项）")
+    }
+    fn kept_key_did_you_mean(&self, path: &str, suggestion: &str) -> String {
+        format!("{path}（是不是指 '{suggestion}'？）")
+    }
+    fn kept_stream(&self, path: &str) -> String {
+        format!("{path}（流队列）")
+    }
+    fn kept_named(&self, path: &str, name: &str) -> String {
+        format!("{path}（\"{name}\"）")
+    }
+    fn reserved_exchange_kept(&self, name: &str) -> String {
+        format!("\"{name}\" 是保留的 amq.* 名字，RabbitMQ 导入时会跳过：已保留，未模拟")
     }
     fn broker(&self, text: &str) -> String {
         format!("RabbitMQ 会拒绝：{text}")

@@ -28,6 +28,12 @@ impl UiWords for Chinese {
     fn export_definitions(&self) -> String {
         "导出 definitions".into()
     }
+    fn export_vhost_definitions(&self) -> String {
+        "只导出这个 vhost 的 definitions".into()
+    }
+    fn export_cluster_definitions(&self) -> String {
+        "导出整个代理的 definitions".into()
+    }
     fn export_rabbitmqadmin(&self) -> String {
         "导出 rabbitmqadmin 命令".into()
     }
