@@ -296,3 +296,35 @@ fn a_malformed_scenario_file_is_refused_in_the_language_asked_for() {
     let error = String::from_utf8(missing.stderr).unwrap();
     assert!(error.contains("是不是指 'work-queues'？"), "a built-in name's near miss in Chinese: {error}");
 }
+
+/// Exports of RabbitMQ 3.8 to 4.2 (`tests/definitions/`) open in every command that reads
+/// definitions, each saying once what it keeps but does not simulate.
+#[test]
+fn every_release_s_export_opens_in_run_amqp_and_definitions() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/definitions");
+    let script = scenario_file("empty-script", serde_json::json!([]));
+    let script = script.to_str().unwrap();
+    let mut n_files = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        n_files += 1;
+        let file = path.to_str().unwrap();
+        for args in
+            [vec!["run", file], vec!["amqp", "--definitions", file, "--script", script], vec!["definitions", file]]
+        {
+            let output = kaiten(&args);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "{args:?}: {stderr}");
+            let notices: Vec<&str> = stderr.lines().filter(|line| line.starts_with("kaiten: notice: ")).collect();
+            assert_eq!(notices.len(), 1, "{args:?} says it once: {stderr}");
+            assert!(notices[0].contains(": kept, not simulated: "), "{}", notices[0]);
+        }
+        let listed = stdout(&kaiten(&["definitions", file]));
+        let written: serde_json::Value = serde_json::from_str(&listed).unwrap();
+        assert!(written["queues"].as_array().is_some_and(|queues| queues.len() >= 2), "{file}: {listed}");
+    }
+    assert!(n_files >= 9);
+}

@@ -72,6 +72,9 @@ pub fn node_detail(lang: Lang, doc: &Document, node: NodeId) -> String {
         NodeId::Queue(id) => doc.topology.queue(id).map_or_else(String::new, |queue| {
             let args = &queue.args;
             let mut parts = Vec::new();
+            if args.quorum {
+                parts.push(words.detail_quorum_queue());
+            }
             parts.extend(args.max_length.map(|max| words.detail_max(max)));
             parts.extend(args.message_ttl.map(|ms| words.detail_ttl(ms)));
             parts.extend(args.max_priority.map(|max| words.detail_priority(u64::from(max))));

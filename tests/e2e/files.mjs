@@ -146,7 +146,56 @@ function sorted(sections) {
   return Object.fromEntries(Object.entries(sections).map(([name, items]) => [name, items.map(key).sort()]));
 }
 
+const EXPORTS = join(import.meta.dirname, '..', 'definitions');
+
 export const tests = [
+  {
+    name: 'a RabbitMQ 4.1 single-vhost export opens, says what it keeps, and exports either form to a real RabbitMQ',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, baseUrl);
+      const text = await readFile(join(EXPORTS, '4.1-vhost.json'), 'utf8');
+      await openFile(page, '4.1-vhost.json', text);
+      await node(page, 'orders.created').waitFor();
+      const status = page.getByRole('status').filter({ hasText: '4.1-vhost.json:' });
+      assert.equal(
+        (await status.innerText()).trim(),
+        '4.1-vhost.json: kept, not simulated: parameters[0] ("vhost-limits"), queues[1].arguments.x-queue-version, queues[2] (a stream queue)',
+      );
+      await screenshot(page, `files-rabbitmq-4.1-vhost-${sizeName(viewport)}`);
+      // As it came: the same document.
+      assert.deepEqual(await downloaded(page, 'Export definitions'), JSON.parse(text));
+      // As a whole broker's: the vhost "orders" with its entries, which a real RabbitMQ imports.
+      const cluster = await downloaded(page, 'Export definitions of a whole broker');
+      assert.equal(cluster.vhosts[0].name, 'orders');
+      const vhost = 'orders';
+      try {
+        await management('POST', '/definitions', cluster);
+        const queues = (await management('GET', `/queues/${vhost}`)).map((queue) => queue.name).sort();
+        assert.deepEqual(queues, JSON.parse(text).queues.map((queue) => queue.name).sort());
+        const bindings = (await management('GET', `/bindings/${vhost}`)).filter((binding) => binding.source !== '');
+        assert.equal(bindings.length, JSON.parse(text).bindings.length);
+      } finally {
+        await management('DELETE', `/vhosts/${vhost}`).catch(() => {});
+      }
+    },
+  },
+  {
+    name: 'a RabbitMQ 4.2 cluster export opens with its other vhost kept, and exports one vhost',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      const text = await readFile(join(EXPORTS, '4.2-cluster.json'), 'utf8');
+      await openFile(page, '4.2-cluster.json', text);
+      await node(page, 'tasks').waitFor();
+      await page.getByRole('status').filter({ hasText: 'vhost "orders" (11 entries)' }).waitFor();
+      assert.deepEqual(await downloaded(page, 'Export definitions'), JSON.parse(text));
+      const single = await downloaded(page, 'Export definitions of this vhost only');
+      assert.equal(single.rabbitmq_definition_format, 'single_virtual_host');
+      assert.equal(single.users, undefined);
+      assert.ok(single.queues.every((queue) => queue.vhost === undefined));
+    },
+  },
   {
     name: 'rabbitmqadmin commands build the same topology in a real RabbitMQ',
     viewport: DESKTOP,

@@ -532,6 +532,9 @@ impl UiWords for English {
     fn detail_classic_queue(&self) -> String {
         "classic queue".into()
     }
+    fn detail_quorum_queue(&self) -> String {
+        "quorum queue".into()
+    }
     fn detail_no_routing_key(&self) -> String {
         "no routing key".into()
     }

@@ -182,6 +182,7 @@ words! {
         fn panic_reload(&self);
         fn detail_dlx(&self);
         fn detail_classic_queue(&self);
+        fn detail_quorum_queue(&self);
         fn detail_no_routing_key(&self);
         fn detail_listens(&self);
         fn canvas_hint(&self);

@@ -532,6 +532,9 @@ impl UiWords for Chinese {
     fn detail_classic_queue(&self) -> String {
         "经典队列".into()
     }
+    fn detail_quorum_queue(&self) -> String {
+        "仲裁队列".into()
+    }
     fn detail_no_routing_key(&self) -> String {
         "无路由键".into()
     }
