@@ -8,6 +8,7 @@ pub mod editor;
 pub mod engine;
 pub mod explain;
 pub mod formats;
+pub mod lesson;
 pub mod oslo;
 pub mod scenarios;
 pub mod scene;

@@ -2,7 +2,8 @@
 //! simulated broker and prints the output document; `kaiten verify` plays it against a real
 //! RabbitMQ too and prints where the two disagree; `kaiten verify-corpus` does that for every
 //! definitions/script pair in a folder; `kaiten run` runs a scenario and prints its trace
-//! with explanations; `kaiten definitions` prints the topology a scenario declares.
+//! with explanations; `kaiten definitions` prints the topology a scenario declares; `kaiten
+//! lesson` lists and checks lessons and prints topic drill questions.
 //!
 //! Shape from ripgrep: `main` calls `run`, which returns `anyhow::Result<ExitCode>`; exit 0
 //! means all is well, 1 that a check found differences, 2 an error (printed with its chain).
@@ -15,6 +16,10 @@ mod live;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kaiten/simulate.rs"]
 mod simulate;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kaiten/lesson.rs"]
+mod lesson;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -29,8 +34,6 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use std::io::Write;
-
     use anyhow::Context;
     use clap::{Args, Parser, Subcommand};
 
@@ -40,7 +43,7 @@ mod native {
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
     use crate::live::{BrokerAddress, LiveBroker};
-    use crate::simulate::{escape_controls, output, output_error, read_input, refused};
+    use crate::simulate::{escape_controls, print, read_input, refused};
 
     /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
     #[derive(Debug, Parser)]
@@ -63,6 +66,27 @@ mod native {
         Run(RunArgs),
         /// Print, as RabbitMQ definitions JSON, the topology a scenario has declared.
         Definitions(DefinitionsArgs),
+        /// Lessons: list the built-in ones, check lesson files, or practise topic routing.
+        #[command(subcommand)]
+        Lesson(LessonCommand),
+    }
+
+    #[derive(Debug, Subcommand)]
+    enum LessonCommand {
+        /// List the built-in lessons.
+        List,
+        /// Check lessons (files or built-in names; all built-ins when none is given): every
+        /// question has an answer the engine computes, every task is unsolved at its start and
+        /// solved by its solution. Exit 1 when one is not.
+        Check { lessons: Vec<String> },
+        /// Print a generated topic-routing question and the engine's answer.
+        Drill {
+            #[arg(long, default_value_t = 1)]
+            seed: u64,
+            /// easy, medium or hard.
+            #[arg(long, default_value = "medium")]
+            difficulty: String,
+        },
     }
 
     #[derive(Debug, Args)]
@@ -175,6 +199,13 @@ mod native {
                 intervene: args.intervene,
                 lang: args.lang.unwrap_or_else(lang_from_environment),
             }),
+            Command::Lesson(LessonCommand::List) => crate::lesson::list(lang_from_environment()),
+            Command::Lesson(LessonCommand::Check { lessons }) => {
+                crate::lesson::check_all(lang_from_environment(), &lessons)
+            }
+            Command::Lesson(LessonCommand::Drill { seed, difficulty }) => {
+                crate::lesson::drill(lang_from_environment(), seed, &difficulty)
+            }
             Command::Definitions(args) => {
                 crate::simulate::definitions(lang_from_environment(), &args.scenario, args.at, args.max_steps)
             }
@@ -216,14 +247,6 @@ mod native {
         script::parse(&text)
             .map_err(|error| anyhow::anyhow!("{}", escape_controls(&problem(lang, &error))))
             .with_context(|| lang.words().invalid_script(&shown(path)))
-    }
-
-    /// Writes `text` and a newline to standard output, reporting a closed pipe or a full
-    /// disk as an error.
-    fn print(text: &str) -> anyhow::Result<()> {
-        let mut out = output();
-        writeln!(out, "{text}").map_err(output_error)?;
-        out.flush().map_err(output_error)
     }
 
     fn simulate(

@@ -8,7 +8,7 @@
 //! ordinary code, and nothing is parsed at run time or added to the wasm bundle.
 
 use crate::explain::keys::{
-    CliWords, EditWords, InterventionWords, OsloWords, ProblemWords, RunWords, TraceWords, UiWords,
+    CliWords, EditWords, InterventionWords, LessonWords, OsloWords, ProblemWords, RunWords, TraceWords, UiWords,
 };
 
 /// A language of the UI and the CLI.
@@ -65,7 +65,16 @@ impl Lang {
 
 /// Everything one language says: every word trait.
 pub trait Catalogue:
-    TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync
+    TraceWords
+    + RunWords
+    + OsloWords
+    + InterventionWords
+    + EditWords
+    + CliWords
+    + UiWords
+    + ProblemWords
+    + LessonWords
+    + Sync
 {
     /// `names` as one list, joined with this language's separator.
     fn list(&self, names: &[String]) -> String {
@@ -78,7 +87,16 @@ pub trait Catalogue:
     }
 }
 impl<T> Catalogue for T where
-    T: TraceWords + RunWords + OsloWords + InterventionWords + EditWords + CliWords + UiWords + ProblemWords + Sync
+    T: TraceWords
+        + RunWords
+        + OsloWords
+        + InterventionWords
+        + EditWords
+        + CliWords
+        + UiWords
+        + ProblemWords
+        + LessonWords
+        + Sync
 {
 }
 
@@ -162,7 +180,8 @@ mod tests {
                 .chain(crate::explain::keys::edit::samples(words))
                 .chain(crate::explain::keys::cli::samples(words))
                 .chain(crate::explain::keys::ui::samples(words))
-                .chain(crate::explain::keys::problems::samples(words));
+                .chain(crate::explain::keys::problems::samples(words))
+                .chain(crate::explain::keys::lesson::samples(words));
             for (key, said, sentinels) in all {
                 assert!(!said.trim().is_empty(), "{lang:?} says nothing for {key}");
                 for sentinel in sentinels {

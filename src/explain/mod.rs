@@ -11,6 +11,7 @@ pub mod intervention;
 pub mod keys;
 pub mod kinds;
 pub mod lang;
+pub mod lesson;
 pub mod oslo;
 pub mod problems;
 pub mod render;

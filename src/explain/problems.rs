@@ -116,6 +116,14 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::Broker { text } => w.broker(text),
         Problem::Policy { problem } => policy(w, problem),
 
+        Problem::LessonVersion { reads, file } => w.lesson_version(*reads, *file),
+        Problem::LessonWithoutSteps => w.lesson_without_steps(),
+        Problem::AnswerTyped => w.answer_typed(),
+        Problem::KindMissing { kinds } => w.kind_missing(&w.list(kinds)),
+        Problem::UnknownKind { found, suggestion: None, kinds } => w.unknown_kind(found, &w.list(kinds)),
+        Problem::UnknownKind { found, suggestion: Some(near), kinds } => {
+            w.unknown_kind_did_you_mean(found, near, &w.list(kinds))
+        }
         Problem::ScriptNotArray { got: found } => w.script_not_array(&kind(w, *found)),
         Problem::ScriptStepNotObject { got: found } => w.script_step_not_object(&kind(w, *found)),
         Problem::ScriptStepEmpty { actions } => w.script_step_empty(&w.list(actions)),

@@ -330,6 +330,24 @@ pub enum Problem {
         tag: String,
     },
 
+    // Lesson files.
+    LessonVersion {
+        reads: u64,
+        file: u64,
+    },
+    LessonWithoutSteps,
+    /// A question names its answer: answers come from the engine, never from the author.
+    AnswerTyped,
+    /// An object without the `kind` that says which of several it is.
+    KindMissing {
+        kinds: Vec<String>,
+    },
+    UnknownKind {
+        found: String,
+        suggestion: Option<String>,
+        kinds: Vec<String>,
+    },
+
     // Exports, links, saved work and built-in scenarios.
     NulInShellWord {
         name: String,

@@ -143,6 +143,14 @@ pub fn output() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
 
+/// Writes `text` and a newline to standard output, reporting a closed pipe or a full
+/// disk as an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = output();
+    writeln!(out, "{text}").map_err(output_error)?;
+    out.flush().map_err(output_error)
+}
+
 /// Wraps an output error so the message says what failed.
 pub fn output_error(error: std::io::Error) -> anyhow::Error {
     anyhow::Error::new(error).context("cannot write to standard output")

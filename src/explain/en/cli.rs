@@ -28,6 +28,15 @@ impl CliWords for English {
     fn cannot_load_scenario(&self) -> String {
         "cannot load scenario:".into()
     }
+    fn cannot_load_lesson(&self) -> String {
+        "cannot load lesson:".into()
+    }
+    fn no_lesson(&self, name: &str, names: &str) -> String {
+        format!("no lesson file or built-in lesson named '{name}'; the built-in lessons are {names}")
+    }
+    fn no_difficulty(&self, found: &str) -> String {
+        format!("no difficulty '{found}'; the difficulties are easy, medium, hard")
+    }
     fn cannot_load_definitions(&self) -> String {
         "cannot load definitions:".into()
     }

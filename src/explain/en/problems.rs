@@ -273,6 +273,24 @@ impl ProblemWords for English {
     fn broker(&self, text: &str) -> String {
         text.into()
     }
+    fn lesson_version(&self, reads: u64, file: u64) -> String {
+        format!("this Kaiten reads lesson version {reads}, the file is version {file}")
+    }
+    fn lesson_without_steps(&self) -> String {
+        "a lesson needs at least one step".into()
+    }
+    fn answer_typed(&self) -> String {
+        "a question does not name its answer: the engine computes it from the scenario".into()
+    }
+    fn kind_missing(&self, kinds: &str) -> String {
+        format!("missing \"kind\": one of {kinds}")
+    }
+    fn unknown_kind(&self, found: &str, kinds: &str) -> String {
+        format!("unknown kind \"{found}\"; the kinds are {kinds}")
+    }
+    fn unknown_kind_did_you_mean(&self, found: &str, suggestion: &str, kinds: &str) -> String {
+        format!("unknown kind \"{found}\" (did you mean '{suggestion}'?); the kinds are {kinds}")
+    }
     fn policy_invalid_pattern(&self, error: &str) -> String {
         format!("not a valid regular expression: {error}")
     }

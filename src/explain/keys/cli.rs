@@ -16,6 +16,9 @@ words! {
 
         // Headings over a file's problems.
         fn cannot_load_scenario(&self);
+        fn cannot_load_lesson(&self);
+        fn no_lesson(&self, name: text, names: text);
+        fn no_difficulty(&self, found: text);
         fn cannot_load_definitions(&self);
         fn cannot_load_script(&self);
         fn cannot_start_scenario(&self, name: text);

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod edit;
 pub mod intervention;
+pub mod lesson;
 pub mod oslo;
 pub mod problems;
 pub mod run;
@@ -13,6 +14,7 @@ pub mod ui;
 pub use cli::CliWords;
 pub use edit::EditWords;
 pub use intervention::InterventionWords;
+pub use lesson::LessonWords;
 pub use oslo::OsloWords;
 pub use problems::ProblemWords;
 pub use run::RunWords;

@@ -110,6 +110,14 @@ words! {
         fn kept_stream(&self, path: text);
         fn kept_named(&self, path: text, name: text);
         fn broker(&self, text: text);
+
+        // Lesson files.
+        fn lesson_version(&self, reads: number, file: number);
+        fn lesson_without_steps(&self);
+        fn answer_typed(&self);
+        fn kind_missing(&self, kinds: text);
+        fn unknown_kind(&self, found: text, kinds: text);
+        fn unknown_kind_did_you_mean(&self, found: text, suggestion: text, kinds: text);
         fn policy_invalid_pattern(&self, error: text);
         fn policy_operator_key_not_allowed(&self, allowed: text);
         fn policy_expected_integer(&self, least: number, got: text);

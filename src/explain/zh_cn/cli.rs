@@ -28,6 +28,15 @@ impl CliWords for Chinese {
     fn cannot_load_scenario(&self) -> String {
         "无法加载场景：".into()
     }
+    fn cannot_load_lesson(&self) -> String {
+        "无法加载课程：".into()
+    }
+    fn no_lesson(&self, name: &str, names: &str) -> String {
+        format!("没有名为 '{name}' 的课程文件或内置课程；内置课程有 {names}")
+    }
+    fn no_difficulty(&self, found: &str) -> String {
+        format!("没有难度 '{found}'；难度有 easy、medium、hard")
+    }
     fn cannot_load_definitions(&self) -> String {
         "无法加载定义文件：".into()
     }

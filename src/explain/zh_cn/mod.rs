@@ -5,6 +5,7 @@
 mod cli;
 mod edit;
 mod intervention;
+mod lesson;
 mod oslo;
 mod problems;
 mod run;

@@ -269,6 +269,24 @@ impl ProblemWords for Chinese {
     fn broker(&self, text: &str) -> String {
         format!("RabbitMQ 会拒绝：{text}")
     }
+    fn lesson_version(&self, reads: u64, file: u64) -> String {
+        format!("此版本的 Kaiten 读取第 {reads} 版课程文件，该文件是第 {file} 版")
+    }
+    fn lesson_without_steps(&self) -> String {
+        "课程至少需要一个步骤".into()
+    }
+    fn answer_typed(&self) -> String {
+        "问题不应写出答案：答案由引擎根据场景计算".into()
+    }
+    fn kind_missing(&self, kinds: &str) -> String {
+        format!("缺少 \"kind\"：应为 {kinds} 之一")
+    }
+    fn unknown_kind(&self, found: &str, kinds: &str) -> String {
+        format!("未知的类型 \"{found}\"；可用的类型有 {kinds}")
+    }
+    fn unknown_kind_did_you_mean(&self, found: &str, suggestion: &str, kinds: &str) -> String {
+        format!("未知的类型 \"{found}\"（是不是指 '{suggestion}'？）；可用的类型有 {kinds}")
+    }
     fn policy_invalid_pattern(&self, error: &str) -> String {
         format!("不是有效的正则表达式：{error}")
     }

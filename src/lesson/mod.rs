@@ -1,0 +1,613 @@
+//! Lessons: a versioned JSON file (`"kaiten_lesson": 1`) that leads a learner through a
+//! scenario one step at a time. A step says something (and may play the run to a moment),
+//! asks the learner to predict what the engine will do, or sets a task the learner solves by
+//! editing the canvas. The answers and the goals are never typed by the author: `oracle`
+//! computes every answer from the scenario with the engine, and evaluates every goal over a
+//! run of the learner's scenario, so a correct but different solution passes.
+//!
+//! This module owns the file format and the built-in curriculum; `oracle` runs scenarios and
+//! answers; `edit` applies a task's solution to a scenario; `drill` generates topic-routing
+//! questions from a seed; `check` is what `kaiten lesson check` and the tests run over a
+//! lesson. Texts are data per language ([`Text`]); `explain::lesson` words the rest.
+
+pub mod check;
+pub mod drill;
+pub mod edit;
+pub mod oracle;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::engine::SimTime;
+use crate::engine::SortedMap;
+use crate::formats::read::read;
+use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
+use crate::formats::{JsonKind, Problem, parse_json};
+
+pub use edit::Edit;
+
+/// The lesson format version this Kaiten reads and writes.
+pub const LESSON_VERSION: u32 = 1;
+
+/// A text in every language it was written in, by language tag (`en`, `zh-CN`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub SortedMap<String, String>);
+
+impl Text {
+    /// The text in the language `tag`, else in English (a lesson may lack a translation).
+    pub fn get(&self, tag: &str) -> &str {
+        self.0.get(tag).or_else(|| self.0.get("en")).map_or("", String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(String::is_empty)
+    }
+
+    pub fn has(&self, tag: &str) -> bool {
+        self.0.get(tag).is_some_and(|text| !text.is_empty())
+    }
+}
+
+/// The part of the curriculum a lesson belongs to, in the order the list shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The message bus: exchanges, queues, routing keys and bindings.
+    Bus,
+    /// oslo.messaging RPC.
+    Rpc,
+    /// oslo.messaging notifications.
+    Notifications,
+    /// Acks, redelivery, prefetch, dead-lettering, TTL, limits, durability.
+    Reliability,
+    /// The RabbitMQ tutorials.
+    Tutorials,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [Part::Bus, Part::Rpc, Part::Notifications, Part::Reliability, Part::Tutorials];
+}
+
+/// A whole lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// Its id, for links (`?lesson=NAME`) and progress.
+    pub name: String,
+    pub part: Part,
+    pub title: Text,
+    /// The starting canvas.
+    pub scenario: Scenario,
+    /// The scenario as the file gives it: a built-in's name, or the inline file.
+    pub scenario_ref: Value,
+    pub steps: Vec<Step>,
+    /// The file as read, for saving and share links.
+    pub source: Value,
+}
+
+/// One step, shown one at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Say(Say),
+    Predict(Predict),
+    Task(Task),
+}
+
+/// A caption: what to watch and why, optionally playing the run to a moment first.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Say {
+    pub text: Text,
+    #[serde(default)]
+    pub play_to: Option<PlayTo>,
+}
+
+/// A moment of the run a step plays to and pauses at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlayTo {
+    /// Virtual milliseconds from the start.
+    pub ms: SimTime,
+}
+
+/// A question the engine answers; the learner answers first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Predict {
+    pub question: Text,
+    pub ask: Ask,
+    /// Said after the answer, right or not.
+    pub after: Text,
+}
+
+/// What a question asks, by kind. Names are those of the lesson's scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    /// Which queues receive a publish from `producer` with this routing key (its own key by
+    /// default) and these headers?
+    Routed { producer: String, routing_key: Option<String>, headers: Option<serde_json::Map<String, Value>> },
+    /// What does the last `call()` of this RPC client return or raise?
+    CallOutcome { client: String },
+    /// Which consumer gets the message with this message id first?
+    DeliveredTo { message: String },
+    /// How many messages are ready in this queue at this time?
+    QueueDepth { queue: String, at_ms: SimTime },
+    /// What becomes of the message with this message id?
+    Fate { message: String },
+}
+
+/// Something the learner makes true by editing the canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub text: Text,
+    /// A named checklist, re-evaluated after every edit.
+    pub goals: Vec<NamedGoal>,
+    /// A ladder of hints, then Show solution.
+    pub hints: Vec<Text>,
+    /// Edits that solve the task from its starting canvas.
+    pub solution: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedGoal {
+    pub name: Text,
+    pub goal: Goal,
+}
+
+/// A predicate over a run of the learner's scenario and its topology. Outcome-based: any
+/// topology that makes it true passes, and generated queue names never matter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Goal {
+    /// A publish from `producer` (its own key unless given) reaches exactly these queues.
+    Routed { producer: String, routing_key: Option<String>, queues: Vec<String> },
+    /// The consumer (or listener, or server) received at least this many deliveries.
+    Delivered { consumer: String, at_least: u64 },
+    /// Every message a producer published was processed by a consumer (acked after its
+    /// work, or its work done under auto-ack): none lost to a crash, a drop or an expiry.
+    NoMessageLost,
+    /// The client's last `call()` returned.
+    CallReturns { client: String },
+    /// At least one message was dead-lettered into this queue.
+    DeadLetteredInto { queue: String },
+    /// This queue never held more than this many ready messages.
+    DepthAtMost { queue: String, at_most: u64 },
+    /// No message was dropped (full queue, expiry without a dead-letter exchange, unroutable).
+    NoDrops,
+    /// The queue exists in the topology with this argument (and value, if given).
+    QueueArgument { queue: String, argument: String, value: Option<Value> },
+}
+
+/// The kinds of step, by their `kind` member.
+const STEP_KINDS: [&str; 3] = ["say", "predict", "task"];
+const ASK_KINDS: [&str; 5] = ["routed", "call_outcome", "delivered_to", "queue_depth", "fate"];
+const GOAL_KINDS: [&str; 8] = [
+    "routed",
+    "delivered",
+    "no_message_lost",
+    "call_returns",
+    "dead_lettered_into",
+    "depth_at_most",
+    "no_drops",
+    "queue_argument",
+];
+
+/// The built-in curriculum, in the order the list shows it.
+const BUILTINS: &[(&str, &str)] = &[
+    ("message-bus", include_str!("builtin/message-bus.json")),
+    ("direct-routing", include_str!("builtin/direct-routing.json")),
+    ("fix-the-binding", include_str!("builtin/fix-the-binding.json")),
+];
+
+/// Names of the built-in lessons.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BUILTINS.iter().map(|(name, _)| *name)
+}
+
+/// A built-in lesson by name.
+pub fn builtin(name: &str) -> Option<Result<Lesson, Vec<Diagnostic>>> {
+    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| Lesson::from_json(text))
+}
+
+/// Every built-in lesson (they are tested to load).
+pub fn builtins() -> Vec<Lesson> {
+    BUILTINS.iter().filter_map(|(_, text)| Lesson::from_json(text).ok()).collect()
+}
+
+/// Whether a parsed JSON document is a lesson file.
+pub fn is_lesson(document: &Value) -> bool {
+    document.get("kaiten_lesson").is_some()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    kaiten_lesson: u32,
+    name: String,
+    part: Part,
+    title: Text,
+    scenario: Value,
+    steps: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PredictFields {
+    question: Text,
+    ask: Value,
+    #[serde(default)]
+    after: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskFields {
+    text: Text,
+    goals: Vec<Value>,
+    #[serde(default)]
+    hints: Vec<Text>,
+    solution: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedGoalFields {
+    name: Text,
+    check: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutedFields {
+    producer: String,
+    #[serde(default)]
+    routing_key: Option<String>,
+    #[serde(default)]
+    headers: Option<serde_json::Map<String, Value>>,
+    #[serde(default)]
+    queues: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientFields {
+    client: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MessageFields {
+    message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueDepthFields {
+    queue: String,
+    at_ms: SimTime,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeliveredFields {
+    consumer: String,
+    #[serde(default = "one")]
+    at_least: u64,
+}
+
+fn one() -> u64 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueFields {
+    queue: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DepthAtMostFields {
+    queue: String,
+    at_most: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueArgumentFields {
+    queue: String,
+    argument: String,
+    #[serde(default)]
+    value: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Nothing {}
+
+/// Reads `T` from `value`, naming the failing member's path under `path`.
+pub(crate) fn read_at<T: serde::de::DeserializeOwned>(path: &str, value: &Value) -> Result<T, Diagnostic> {
+    read(value).map_err(|problem| {
+        let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
+        problem.at(at)
+    })
+}
+
+/// An object's `kind` member, checked against `kinds`, and its other members.
+pub(crate) fn kind_of<'a>(path: &str, value: &'a Value, kinds: &[&str]) -> Result<(&'a str, Value), Diagnostic> {
+    let Some(members) = value.as_object() else {
+        return Err(Diagnostic::new(path, Problem::WrongKind { expected: JsonKind::Object, got: JsonKind::of(value) }));
+    };
+    let kind = match members.get("kind") {
+        Some(Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return Err(Diagnostic::new(
+                format!("{path}.kind"),
+                Problem::WrongKind { expected: JsonKind::String, got: JsonKind::of(other) },
+            ));
+        }
+        None => {
+            return Err(Diagnostic::new(
+                format!("{path}.kind"),
+                Problem::KindMissing { kinds: kinds.iter().map(|kind| kind.to_string()).collect() },
+            ));
+        }
+    };
+    if !kinds.contains(&kind) {
+        return Err(Diagnostic::new(
+            format!("{path}.kind"),
+            Problem::UnknownKind {
+                found: kind.to_string(),
+                suggestion: did_you_mean(kind, kinds),
+                kinds: kinds.iter().map(|kind| kind.to_string()).collect(),
+            },
+        ));
+    }
+    let mut fields = members.clone();
+    fields.remove("kind");
+    Ok((kind, Value::Object(fields)))
+}
+
+fn read_ask(path: &str, value: &Value) -> Result<Ask, Diagnostic> {
+    let (kind, fields) = kind_of(path, value, &ASK_KINDS)?;
+    Ok(match kind {
+        "routed" => {
+            let routed: RoutedFields = read_at(path, &fields)?;
+            if routed.queues.is_some() {
+                return Err(Diagnostic::new(format!("{path}.queues"), Problem::AnswerTyped));
+            }
+            Ask::Routed { producer: routed.producer, routing_key: routed.routing_key, headers: routed.headers }
+        }
+        "call_outcome" => Ask::CallOutcome { client: read_at::<ClientFields>(path, &fields)?.client },
+        "delivered_to" => Ask::DeliveredTo { message: read_at::<MessageFields>(path, &fields)?.message },
+        "queue_depth" => {
+            let depth: QueueDepthFields = read_at(path, &fields)?;
+            Ask::QueueDepth { queue: depth.queue, at_ms: depth.at_ms }
+        }
+        _ => Ask::Fate { message: read_at::<MessageFields>(path, &fields)?.message },
+    })
+}
+
+fn read_goal(path: &str, value: &Value) -> Result<Goal, Diagnostic> {
+    let (kind, fields) = kind_of(path, value, &GOAL_KINDS)?;
+    Ok(match kind {
+        "routed" => {
+            let routed: RoutedFields = read_at(path, &fields)?;
+            let Some(queues) = routed.queues else {
+                return Err(Diagnostic::new(
+                    format!("{path}.queues"),
+                    Problem::MissingField { field: "queues".into() },
+                ));
+            };
+            Goal::Routed { producer: routed.producer, routing_key: routed.routing_key, queues }
+        }
+        "delivered" => {
+            let delivered: DeliveredFields = read_at(path, &fields)?;
+            Goal::Delivered { consumer: delivered.consumer, at_least: delivered.at_least }
+        }
+        "no_message_lost" => {
+            read_at::<Nothing>(path, &fields)?;
+            Goal::NoMessageLost
+        }
+        "call_returns" => Goal::CallReturns { client: read_at::<ClientFields>(path, &fields)?.client },
+        "dead_lettered_into" => Goal::DeadLetteredInto { queue: read_at::<QueueFields>(path, &fields)?.queue },
+        "depth_at_most" => {
+            let depth: DepthAtMostFields = read_at(path, &fields)?;
+            Goal::DepthAtMost { queue: depth.queue, at_most: depth.at_most }
+        }
+        "no_drops" => {
+            read_at::<Nothing>(path, &fields)?;
+            Goal::NoDrops
+        }
+        _ => {
+            let argument: QueueArgumentFields = read_at(path, &fields)?;
+            Goal::QueueArgument { queue: argument.queue, argument: argument.argument, value: argument.value }
+        }
+    })
+}
+
+fn read_step(path: &str, value: &Value) -> Result<Step, Diagnostic> {
+    let (kind, fields) = kind_of(path, value, &STEP_KINDS)?;
+    Ok(match kind {
+        "say" => Step::Say(read_at(path, &fields)?),
+        "predict" => {
+            let predict: PredictFields = read_at(path, &fields)?;
+            let ask = read_ask(&format!("{path}.ask"), &predict.ask)?;
+            Step::Predict(Predict { question: predict.question, ask, after: predict.after })
+        }
+        _ => {
+            let task: TaskFields = read_at(path, &fields)?;
+            let goals = task
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(idx, goal)| {
+                    let at = format!("{path}.goals[{idx}]");
+                    let named: NamedGoalFields = read_at(&at, goal)?;
+                    Ok(NamedGoal { name: named.name, goal: read_goal(&format!("{at}.check"), &named.check)? })
+                })
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
+            let solution = task
+                .solution
+                .iter()
+                .enumerate()
+                .map(|(idx, edit)| Edit::read(&format!("{path}.solution[{idx}]"), edit))
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
+            Step::Task(Task { text: task.text, goals, hints: task.hints, solution })
+        }
+    })
+}
+
+impl Lesson {
+    /// Parses and checks a lesson file: its version, every step, and its scenario (a
+    /// built-in's name or an inline scenario file). Problems name the JSON path.
+    pub fn from_json(text: &str) -> Result<Lesson, Vec<Diagnostic>> {
+        let document = parse_json(text).map_err(|problem| vec![problem])?;
+        Lesson::from_value(document)
+    }
+
+    pub fn from_value(document: Value) -> Result<Lesson, Vec<Diagnostic>> {
+        if !document.is_object() {
+            return Err(vec![Diagnostic::new(
+                "",
+                Problem::WrongKind { expected: JsonKind::Object, got: JsonKind::of(&document) },
+            )]);
+        }
+        if let Some(version) = document.get("kaiten_lesson").and_then(Value::as_u64)
+            && version != u64::from(LESSON_VERSION)
+        {
+            return Err(vec![Diagnostic::new(
+                "kaiten_lesson",
+                Problem::LessonVersion { reads: LESSON_VERSION.into(), file: version },
+            )]);
+        }
+        let header: Header = read_at("", &document).map_err(|problem| vec![problem])?;
+        debug_assert_eq!(header.kaiten_lesson, LESSON_VERSION);
+        let scenario = match &header.scenario {
+            Value::String(name) => match crate::scenarios::builtin(name) {
+                Some(found) => found,
+                None => {
+                    let names: Vec<&str> = crate::scenarios::names().collect();
+                    return Err(vec![Diagnostic::new(
+                        "scenario",
+                        Problem::NoBuiltinScenarioOf {
+                            name: name.clone(),
+                            names: names.iter().map(|name| name.to_string()).collect(),
+                        },
+                    )]);
+                }
+            },
+            inline => Scenario::from_json(&inline.to_string()),
+        }
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|problem| {
+                    let path = if problem.path.is_empty() {
+                        "scenario".to_string()
+                    } else {
+                        format!("scenario.{}", problem.path)
+                    };
+                    problem.at(path)
+                })
+                .collect::<Vec<_>>()
+        })?;
+        let steps = header
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(idx, step)| read_step(&format!("steps[{idx}]"), step))
+            .collect::<Result<Vec<_>, Diagnostic>>()
+            .map_err(|problem| vec![problem])?;
+        if steps.is_empty() {
+            return Err(vec![Diagnostic::new("steps", Problem::LessonWithoutSteps)]);
+        }
+        Ok(Lesson {
+            name: header.name,
+            part: header.part,
+            title: header.title,
+            scenario,
+            scenario_ref: header.scenario,
+            steps,
+            source: document,
+        })
+    }
+
+    /// The tasks' indexes among the steps.
+    pub fn tasks(&self) -> impl Iterator<Item = (usize, &Task)> {
+        self.steps.iter().enumerate().filter_map(|(idx, step)| match step {
+            Step::Task(task) => Some((idx, task)),
+            _ => None,
+        })
+    }
+
+    /// Every text of the lesson, with its JSON path, for translation checks.
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        let mut texts = vec![("title".to_string(), &self.title)];
+        for (idx, step) in self.steps.iter().enumerate() {
+            let at = format!("steps[{idx}]");
+            match step {
+                Step::Say(say) => texts.push((format!("{at}.text"), &say.text)),
+                Step::Predict(predict) => {
+                    texts.push((format!("{at}.question"), &predict.question));
+                    if !predict.after.is_empty() {
+                        texts.push((format!("{at}.after"), &predict.after));
+                    }
+                }
+                Step::Task(task) => {
+                    texts.push((format!("{at}.text"), &task.text));
+                    for (goal_idx, goal) in task.goals.iter().enumerate() {
+                        texts.push((format!("{at}.goals[{goal_idx}].name"), &goal.name));
+                    }
+                    for (hint_idx, hint) in task.hints.iter().enumerate() {
+                        texts.push((format!("{at}.hints[{hint_idx}]"), hint));
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    /// The moment the run is at when step `idx` is shown: the last `play_to` at or before it.
+    pub fn moment_at(&self, idx: usize) -> SimTime {
+        self.steps[..=idx.min(self.steps.len().saturating_sub(1))]
+            .iter()
+            .rev()
+            .find_map(|step| match step {
+                Step::Say(Say { play_to: Some(play_to), .. }) => Some(play_to.ms),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_lesson_loads() {
+        for name in names() {
+            let lesson = builtin(name).unwrap().unwrap_or_else(|problems| panic!("{name}: {problems:?}"));
+            assert_eq!(lesson.name, name);
+        }
+    }
+
+    #[test]
+    fn a_typed_answer_and_an_unknown_kind_are_refused_with_their_path() {
+        let lesson = |step: Value| {
+            serde_json::json!({"kaiten_lesson": 1, "name": "l", "part": "bus", "title": {"en": "L"},
+                "scenario": "topics", "steps": [step]})
+        };
+        let typed = lesson(serde_json::json!({"kind": "predict", "question": {"en": "?"},
+            "ask": {"kind": "routed", "producer": "p", "queues": ["a"]}}));
+        let problems = Lesson::from_value(typed).unwrap_err();
+        assert_eq!(problems[0].path, "steps[0].ask.queues");
+        assert_eq!(problems[0].problem, Problem::AnswerTyped);
+        let unknown = lesson(serde_json::json!({"kind": "sya", "text": {"en": "hi"}}));
+        let problems = Lesson::from_value(unknown).unwrap_err();
+        assert_eq!(problems[0].path, "steps[0].kind");
+        assert!(matches!(&problems[0].problem, Problem::UnknownKind { suggestion: Some(near), .. } if near == "say"));
+        let missing = serde_json::json!({"kaiten_lesson": 1, "name": "l", "part": "bus", "title": {"en": "L"},
+            "scenario": "nope", "steps": []});
+        assert_eq!(Lesson::from_value(missing).unwrap_err()[0].path, "scenario");
+    }
+}
