@@ -7,12 +7,23 @@
 use crate::editor::Document;
 use crate::formats::definitions::Form;
 use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::lesson::Lesson;
+use crate::studio::lesson::LessonAction;
 use crate::studio::{NotSimulated, Pick, Studio, StudioAction};
 
 impl Studio {
     /// Opens a file's text onto the canvas ("My topology"), as one undo step; a file that
     /// does not load leaves everything as it was and says why in `problems`.
     pub(crate) fn open(mut self, name: &str, bytes: &[u8]) -> Studio {
+        if let Some(lesson) = lesson_from(bytes) {
+            return match lesson {
+                Ok(lesson) => self.lesson_action(LessonAction::StartLesson(std::rc::Rc::new(lesson))),
+                Err(problems) => {
+                    self.refuse(name, problems);
+                    self
+                }
+            };
+        }
         match document_from(name, bytes) {
             Ok((doc, not_simulated)) => {
                 if self.pick == Pick::MyTopology {
@@ -89,6 +100,13 @@ pub fn paste_action(name: &str, text: &str) -> StudioAction {
     } else {
         StudioAction::Edit(crate::editor::Action::Paste)
     }
+}
+
+/// The lesson a file holds, if it is a lesson file (`"kaiten_lesson"`), checked.
+fn lesson_from(bytes: &[u8]) -> Option<Result<Lesson, Vec<Diagnostic>>> {
+    let text = crate::formats::file_text(bytes).ok()?;
+    let document = crate::formats::parse_json(text).ok()?;
+    crate::lesson::is_lesson(&document).then(|| Lesson::from_value(document))
 }
 
 /// The document a file describes (see [`Scenario::from_file`]), laid out automatically, and

@@ -9,6 +9,7 @@
 
 pub mod files;
 pub mod intervene;
+pub mod lesson;
 pub mod log;
 pub mod run;
 pub mod saved;
@@ -22,10 +23,12 @@ use std::rc::Rc;
 use crate::editor::shortcuts::KeyPress;
 use crate::editor::state::Replacement;
 use crate::editor::{Action, Document, EditorState};
+use crate::engine::SortedMap;
 use crate::engine::{PublishId, SimTime};
 use crate::formats::scenario::{Diagnostic, ScriptAction, ScriptStep};
 use crate::scene::geometry::{Rect, Size, Viewport};
 use crate::sim::{MessageKind, Place, TraceEvent};
+use crate::studio::lesson::{LessonAction, LessonView, Progress};
 use crate::studio::run::Run;
 
 /// Playback speeds, as multiples of the base pace.
@@ -143,6 +146,12 @@ pub enum StudioAction {
     /// Opens the menu of interventions for what was pointed at, at this point of the page.
     OpenMenu(Menu),
     CloseMenu,
+    /// Something done in a lesson.
+    Lesson(LessonAction),
+    /// Merges an exported progress file into the kept progress.
+    ImportProgress(String),
+    /// Offers the first lesson on a first visit (no kept work).
+    Welcome,
 }
 
 /// What an opened file carries that the simulation keeps but does not act on.
@@ -192,6 +201,14 @@ pub struct Studio {
     /// What the file opened last carries that the simulation keeps (and exports) but does
     /// not act on, said once above the canvas until something else is shown.
     pub not_simulated: Option<NotSimulated>,
+    /// The lesson being followed, if any.
+    pub lesson: Option<LessonView>,
+    /// Each lesson's progress, by name.
+    pub progress: SortedMap<String, Progress>,
+    /// The first-visit offer is shown.
+    pub welcome: bool,
+    /// The lesson list is open.
+    pub lessons_open: bool,
     /// A share link is shown: play only, until "Edit a copy".
     pub shared: bool,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
@@ -230,6 +247,10 @@ impl Default for Studio {
             panel: Panel::default(),
             problems: Vec::new(),
             not_simulated: None,
+            lesson: None,
+            progress: SortedMap::new(),
+            welcome: false,
+            lessons_open: false,
             shared: false,
             run: None,
             space_panned: false,
@@ -334,6 +355,7 @@ impl Studio {
                 if !Rc::ptr_eq(&before, &self.editor.doc) {
                     self.playing = false;
                     self.rebuild(time);
+                    self.lesson_edited();
                 }
             }
             StudioAction::Pick(pick) => {
@@ -426,6 +448,9 @@ impl Studio {
                 self.menu = (self.run.is_some() && !self.shared).then_some(menu);
             }
             StudioAction::CloseMenu => self.menu = None,
+            StudioAction::Lesson(action) => return self.lesson_action(action),
+            StudioAction::ImportProgress(text) => return self.import_progress(&text),
+            StudioAction::Welcome => self.welcome = self.lesson.is_none(),
             StudioAction::ToggleExplanation(idx) => {
                 self.explained = if self.explained == Some(idx) { None } else { Some(idx) }
             }

@@ -8,7 +8,10 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::editor::Document;
+use crate::engine::SortedMap;
 use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::lesson::Lesson;
+use crate::studio::lesson::Progress;
 use crate::studio::{Pick, Studio};
 
 /// The version of the saved text; a later version adds a migration here.
@@ -24,6 +27,19 @@ struct SavedWork {
     /// What was drawn under "My topology" while a built-in scenario is shown.
     #[serde(default)]
     my_topology: Option<serde_json::Value>,
+    /// Each lesson's progress.
+    #[serde(default)]
+    progress: SortedMap<String, Progress>,
+    /// The lesson being followed (its file) and its step; the canvas fields above are then
+    /// what was there before it, which Leave lesson brings back.
+    #[serde(default)]
+    lesson: Option<SavedLesson>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedLesson {
+    file: serde_json::Value,
+    step: usize,
 }
 
 impl Studio {
@@ -35,15 +51,32 @@ impl Studio {
     /// The kept text, with or without the drawing behind a built-in scenario and the
     /// position (a share link carries neither unless asked for the step).
     pub(crate) fn work_text(&self, with_position: bool, with_drawing: bool) -> String {
-        let scenario_name = match &self.pick {
+        // Inside a lesson, the work is what was there before it; the lesson resumes on top.
+        let (doc, pick, drawing) = match &self.lesson {
+            Some(view) => (view.before.0.clone(), &view.before.1, view.before.2.clone()),
+            None => (self.editor.doc.clone(), &self.pick, self.my_topology.clone()),
+        };
+        let scenario_name = match pick {
             Pick::MyTopology => None,
             Pick::Builtin(name) => Some(name.clone()),
         };
-        let position = if with_position { self.run().map_or(0, |run| run.session.position()) } else { 0 };
+        let position = match self.lesson {
+            None if with_position => self.run().map_or(0, |run| run.session.position()),
+            _ => 0,
+        };
         let as_json = |doc: &Document| serde_json::from_str(&doc.to_scenario().to_json()).unwrap_or_default();
-        let scenario = as_json(&self.editor.doc);
-        let my_topology = if with_drawing { self.my_topology.as_deref().map(as_json) } else { None };
-        let saved = SavedWork { kaiten_saved: SAVED_VERSION, scenario_name, position, scenario, my_topology };
+        let scenario = as_json(&doc);
+        let my_topology = if with_drawing { drawing.as_deref().map(as_json) } else { None };
+        let lesson = self.lesson.as_ref().map(|view| SavedLesson { file: view.lesson.source.clone(), step: view.step });
+        let saved = SavedWork {
+            kaiten_saved: SAVED_VERSION,
+            scenario_name,
+            position,
+            scenario,
+            my_topology,
+            progress: self.progress.clone(),
+            lesson,
+        };
         serde_json::to_string(&saved).expect("saved work serializes")
     }
 
@@ -52,10 +85,15 @@ impl Studio {
     /// `problems`.
     pub(crate) fn restore(mut self, text: &str, source: &str) -> Studio {
         match restored(text) {
-            Ok((doc, pick, position, my_topology)) => {
+            Ok(Restored { doc, pick, position, my_topology, progress, lesson }) => {
                 self.my_topology = my_topology.map(Rc::new);
                 self.show(doc, pick);
                 self.seek(position);
+                self.progress = progress;
+                self.welcome = false;
+                if let Some((lesson, step)) = lesson {
+                    return self.resume_lesson(Rc::new(lesson), step);
+                }
             }
             Err(problems) => self.refuse(source, problems),
         }
@@ -63,7 +101,16 @@ impl Studio {
     }
 }
 
-fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<Diagnostic>> {
+struct Restored {
+    doc: Document,
+    pick: Pick,
+    position: u64,
+    my_topology: Option<Document>,
+    progress: SortedMap<String, Progress>,
+    lesson: Option<(Lesson, usize)>,
+}
+
+fn restored(text: &str) -> Result<Restored, Vec<Diagnostic>> {
     let value = crate::formats::parse_json(text).map_err(|problem| vec![problem])?;
     let saved: SavedWork = crate::formats::read::read(&value).map_err(|problem| vec![problem])?;
     if saved.kaiten_saved != SAVED_VERSION {
@@ -87,8 +134,12 @@ fn restored(text: &str) -> Result<(Document, Pick, u64, Option<Document>), Vec<D
             crate::formats::Problem::NoBuiltinScenario { name: name.to_string() },
         )]);
     }
+    let lesson = match saved.lesson {
+        Some(kept) => Some((Lesson::from_value(kept.file)?, kept.step)),
+        None => None,
+    };
     let pick = saved.scenario_name.map_or(Pick::MyTopology, Pick::Builtin);
-    Ok((doc, pick, saved.position, my_topology))
+    Ok(Restored { doc, pick, position: saved.position, my_topology, progress: saved.progress, lesson })
 }
 
 #[cfg(test)]

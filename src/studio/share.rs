@@ -38,7 +38,8 @@ impl Studio {
                 let before = self.editor.doc.clone();
                 let mut studio = self.restore(&text, "share link");
                 // Play only when the link's scenario opened (it may still say why it cannot run).
-                studio.shared = !std::rc::Rc::ptr_eq(&before, &studio.editor.doc);
+                // A link to a lesson opens the lesson, which the learner edits.
+                studio.shared = !std::rc::Rc::ptr_eq(&before, &studio.editor.doc) && studio.lesson.is_none();
                 studio
             }
             Err(problem) => {

@@ -17,12 +17,14 @@ use super::inspector::Inspector;
 use super::interventions::InterventionMenu;
 use super::keys::use_shortcuts;
 use super::language::{Speech, use_language};
+use super::lessons::{LessonList, Welcome};
 use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
 use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
 use super::run_layer::legend;
 use crate::editor::{Action, EditorState};
+use crate::studio::lesson::LessonAction;
 use crate::studio::{Pick, Studio, StudioAction};
 
 /// What every region reads: the studio and a way to dispatch actions to it.
@@ -103,14 +105,22 @@ pub fn App() -> Html {
     let autosave = use_autosave(&handle);
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty(), speech.lang);
     {
-        // `?scenario=NAME` opens a built-in scenario, so a link can point at one.
+        // `?scenario=NAME` opens a built-in scenario and `?lesson=NAME` a lesson, so a link
+        // can point at one.
         let studio = handle.dispatcher();
         use_effect_with((), move |_| {
             let search = gloo::utils::window().location().search().unwrap_or_default();
-            let name = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("scenario="));
-            if let Some(name) = name.filter(|name| !name.is_empty()) {
-                let name = js_sys::decode_uri_component(name).map(String::from).unwrap_or_else(|_| name.to_string());
+            let query = |key: &str| {
+                let value = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix(key))?;
+                let value = js_sys::decode_uri_component(value).map(String::from).unwrap_or_else(|_| value.to_string());
+                (!value.is_empty()).then_some(value)
+            };
+            if let Some(name) = query("scenario=") {
+                studio.dispatch(StudioAction::Lesson(LessonAction::Dismiss));
                 studio.dispatch(StudioAction::Pick(Pick::Builtin(name)));
+            }
+            if let Some(name) = query("lesson=") {
+                studio.dispatch(StudioAction::Lesson(LessonAction::Start(name)));
             }
         });
     }
@@ -148,6 +158,8 @@ pub fn App() -> Html {
             </div>
             <ShortcutsOverlay />
             <InterventionMenu />
+            <LessonList />
+            <Welcome />
         </ContextProvider<PlaybackFrame>>
         </ContextProvider<EditorContext>>
         </ContextProvider<Speech>>

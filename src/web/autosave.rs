@@ -49,6 +49,9 @@ pub fn use_autosave(studio: &UseReducerHandle<Studio>) -> Autosave {
                 dispatcher.dispatch(StudioAction::OpenShared(fragment));
             } else if let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) {
                 dispatcher.dispatch(StudioAction::Restore(text));
+            } else {
+                // A first visit: offer the first lesson rather than a blank canvas.
+                dispatcher.dispatch(StudioAction::Welcome);
             }
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(event) = event.dyn_ref::<StorageEvent>() else { return };
@@ -65,21 +68,28 @@ pub fn use_autosave(studio: &UseReducerHandle<Studio>) -> Autosave {
     }
     let doc = std::rc::Rc::as_ptr(&studio.editor.doc) as usize;
     let position = (!studio.playing).then(|| studio.run().map_or(0, |run| run.session.position()));
+    // Lessons' progress, the step of the lesson followed and the first-visit offer are kept too.
+    let lesson = studio.lesson.as_ref().map(|view| (view.lesson.name.clone(), view.step));
+    let progress = studio.progress.clone();
+    let welcome = studio.welcome;
     {
         let (studio, warning, last_saved) = (studio.clone(), warning.clone(), last_saved.clone());
         let waiting = other.is_some();
-        use_effect_with((doc, studio.pick.clone(), position, studio.shared, waiting), move |_| {
-            if studio.shared || waiting {
-                return;
-            }
-            let text = studio.saved_work();
-            let result = LocalStorage::raw().set_item(KEY, &text);
-            *last_saved.borrow_mut() = text;
-            let problem = result.err().map(|error| format!("{error:?}"));
-            if *warning != problem {
-                warning.set(problem);
-            }
-        });
+        use_effect_with(
+            (doc, studio.pick.clone(), position, studio.shared, waiting, lesson, progress, welcome),
+            move |_| {
+                if studio.shared || waiting {
+                    return;
+                }
+                let text = studio.saved_work();
+                let result = LocalStorage::raw().set_item(KEY, &text);
+                *last_saved.borrow_mut() = text;
+                let problem = result.err().map(|error| format!("{error:?}"));
+                if *warning != problem {
+                    warning.set(problem);
+                }
+            },
+        );
     }
     let load = {
         let (other, dispatcher) = (other.clone(), studio.dispatcher());

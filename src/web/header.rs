@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::app::use_editor;
 use super::files::FileButtons;
 use super::language::{LanguageSwitch, use_lang};
+use super::lessons::LessonsButton;
 use crate::explain::scenarios::scenario_title;
 use crate::studio::{Pick, StudioAction};
 
@@ -42,6 +43,7 @@ pub fn Header() -> Html {
             <h1>{ "Kaiten" }</h1>
             <p class="tagline">{ words.tagline() }</p>
             <FileButtons />
+            <LessonsButton />
             <div class="scenario-picker">
                 <label for="scenario-picker">{ words.scenario() }</label>
                 <select id="scenario-picker" {onchange}>

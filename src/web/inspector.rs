@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::lesson::LessonPanel;
+
 use super::app::use_editor;
 use super::inspect_item::ItemInspector;
 use super::interventions::Interventions;
@@ -28,6 +30,7 @@ pub fn Inspector() -> Html {
     };
     html! {
         <aside class="inspector" aria-label={words.inspector()}>
+            <LessonPanel />
             <h2>{ words.inspector() }</h2>
             if let Some(message) = editor.studio().inspected {
                 <MessageInspector {message} />

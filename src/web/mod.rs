@@ -27,6 +27,8 @@ mod inspector;
 mod interventions;
 mod keys;
 mod language;
+mod lesson;
+mod lessons;
 mod message_inspector;
 mod new_document;
 mod node;

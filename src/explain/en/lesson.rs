@@ -46,6 +46,9 @@ impl LessonWords for English {
     fn next(&self) -> String {
         "Next".into()
     }
+    fn finish(&self) -> String {
+        "Finish".into()
+    }
     fn check_answer(&self) -> String {
         "Check answer".into()
     }
@@ -159,9 +162,6 @@ impl LessonWords for English {
     }
     fn difficulty_hard(&self) -> String {
         "hard".into()
-    }
-    fn close(&self) -> String {
-        "Close".into()
     }
     fn make_lesson(&self) -> String {
         "Make a lesson from this canvas".into()

@@ -20,6 +20,7 @@ words! {
         fn state_shown(&self);
         fn back(&self);
         fn next(&self);
+        fn finish(&self);
         fn check_answer(&self);
         fn try_again(&self);
         fn hint(&self);
@@ -58,7 +59,6 @@ words! {
         fn difficulty_easy(&self);
         fn difficulty_medium(&self);
         fn difficulty_hard(&self);
-        fn close(&self);
         fn make_lesson(&self);
         fn step_of(&self, step: number, total: number);
         fn hint_of(&self, hint: number, total: number);

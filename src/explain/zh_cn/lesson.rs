@@ -46,6 +46,9 @@ impl LessonWords for Chinese {
     fn next(&self) -> String {
         "下一步".into()
     }
+    fn finish(&self) -> String {
+        "完成".into()
+    }
     fn check_answer(&self) -> String {
         "检查答案".into()
     }
@@ -159,9 +162,6 @@ impl LessonWords for Chinese {
     }
     fn difficulty_hard(&self) -> String {
         "困难".into()
-    }
-    fn close(&self) -> String {
-        "关闭".into()
     }
     fn make_lesson(&self) -> String {
         "用当前画布制作课程".into()
