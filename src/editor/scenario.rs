@@ -50,6 +50,13 @@ impl Document {
         Ok(doc)
     }
 
+    /// The nodes to which `scenario` (the one this document was made from) gives no position
+    /// in its `layout`: the automatic layout placed them.
+    pub fn unsaved_positions(&self, scenario: &Scenario) -> Vec<NodeId> {
+        let saved = |node: &NodeId| self.name(*node).is_some_and(|name| scenario.layout.contains_key(name));
+        self.nodes().into_iter().filter(|node| !saved(node)).collect()
+    }
+
     /// Places every node without a position where the layered layout puts it.
     fn lay_out_missing(&mut self) {
         let bands: Vec<(NodeId, _)> =

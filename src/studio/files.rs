@@ -4,7 +4,7 @@
 //! `rabbitmqadmin` commands or an AsyncAPI document.
 //! A file that does not load is reported with its JSON path and changes nothing.
 
-use crate::editor::Document;
+use crate::editor::{Document, NodeId};
 use crate::formats::scenario::{Diagnostic, Scenario};
 use crate::studio::{Pick, Studio, StudioAction};
 
@@ -13,11 +13,11 @@ impl Studio {
     /// does not load leaves everything as it was and says why in `problems`.
     pub(crate) fn open(mut self, name: &str, bytes: &[u8]) -> Studio {
         match document_from(name, bytes) {
-            Ok(doc) => {
+            Ok((doc, unsaved)) => {
                 if self.pick == Pick::MyTopology {
                     self.my_topology = None;
                 }
-                self.show(doc, Pick::MyTopology);
+                self.show(doc, Pick::MyTopology, &unsaved);
             }
             Err(problems) => self.refuse(name, problems),
         }
@@ -30,7 +30,7 @@ impl Studio {
         if self.pick == Pick::MyTopology {
             self.my_topology = None;
         }
-        self.show(Document::default(), Pick::MyTopology);
+        self.show(Document::default(), Pick::MyTopology, &[]);
         self
     }
 
@@ -74,9 +74,13 @@ pub fn paste_action(name: &str, text: &str) -> StudioAction {
     }
 }
 
-/// The document a file describes (see [`Scenario::from_file`]), laid out automatically.
-fn document_from(name: &str, bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
-    Document::from_scenario(&Scenario::from_file(name, bytes)?)
+/// The document a file describes (see [`Scenario::from_file`]), and its nodes the file
+/// gives no position (laid out automatically).
+fn document_from(name: &str, bytes: &[u8]) -> Result<(Document, Vec<NodeId>), Vec<Diagnostic>> {
+    let scenario = Scenario::from_file(name, bytes)?;
+    let doc = Document::from_scenario(&scenario)?;
+    let unsaved = doc.unsaved_positions(&scenario);
+    Ok((doc, unsaved))
 }
 
 #[cfg(test)]

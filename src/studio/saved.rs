@@ -54,7 +54,7 @@ impl Studio {
         match restored(text) {
             Ok((doc, pick, position, my_topology)) => {
                 self.my_topology = my_topology.map(Rc::new);
-                self.show(doc, pick);
+                self.show(doc, pick, &[]);
                 self.seek(position);
             }
             Err(problems) => self.refuse(source, problems),
