@@ -187,7 +187,9 @@ pub const READABLE_NAME_PX: f64 = 11.0;
 /// The zoom at which a node's name is [`READABLE_NAME_PX`] high.
 pub const READABLE_SCALE: f64 = READABLE_NAME_PX / NAME_PX;
 /// Room left around the drawing by fit-to-view, in screen pixels.
-const FIT_MARGIN: f64 = 32.0;
+const FIT_MARGIN: f64 = 20.0;
+/// Room above a drawing shown from its top edge: the canvas's toolbars float over that edge.
+const TOOLBAR_ROOM: f64 = 64.0;
 /// How strongly one pixel of wheel movement zooms.
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0015;
 
@@ -255,25 +257,25 @@ impl Viewport {
         }
     }
 
-    /// Like [`Viewport::fit`], but never smaller than [`READABLE_SCALE`]: a drawing too big
-    /// to show whole at that zoom shows its start instead (its left edge, where messages
-    /// start, and its top edge, each at the margin), and the rest is a pan away.
+    /// Like [`Viewport::fit`], but never smaller than [`READABLE_SCALE`]: along an axis where
+    /// the drawing is too big for the canvas at that zoom it shows its start instead (its left
+    /// edge, where messages start, at the margin, or its top edge, below the toolbars), and
+    /// the rest is a pan away.
     pub fn fit_readable(bounds: Rect, size: Size) -> Viewport {
         let whole = Viewport::fit(bounds, size);
         if whole.scale >= READABLE_SCALE {
             return whole;
         }
         let scale = READABLE_SCALE;
-        let place = |start: f64, extent: f64, room: f64| {
-            if extent * scale <= room - 2.0 * FIT_MARGIN {
-                room / 2.0 - (start + extent / 2.0) * scale
-            } else {
-                FIT_MARGIN - start * scale
-            }
+        let place = |start: f64, extent: f64, room: f64, margin: f64| {
+            if extent * scale <= room { room / 2.0 - (start + extent / 2.0) * scale } else { margin - start * scale }
         };
         Viewport {
             scale,
-            offset: Point::new(place(bounds.x, bounds.width, size.width), place(bounds.y, bounds.height, size.height)),
+            offset: Point::new(
+                place(bounds.x, bounds.width, size.width, FIT_MARGIN),
+                place(bounds.y, bounds.height, size.height, TOOLBAR_ROOM),
+            ),
         }
     }
 
@@ -354,7 +356,7 @@ mod tests {
     #[test]
     fn fit_centres_the_bounds_inside_the_margin() {
         let bounds = Rect { x: 100.0, y: 100.0, width: 1000.0, height: 200.0 };
-        let size = Size::new(564.0, 400.0);
+        let size = Size::new(500.0 + 2.0 * FIT_MARGIN, 400.0);
         let viewport = Viewport::fit(bounds, size);
         assert!((viewport.scale - 0.5).abs() < 1e-9);
         assert!(close(viewport.to_screen(bounds.center()), size.center()));

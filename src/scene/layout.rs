@@ -25,7 +25,7 @@ pub enum Band {
 /// Top-left corner of the first column's first node.
 pub const MARGIN: f64 = 40.0;
 /// Distance between column starts: a box (172 wide) and room for the edges between columns.
-pub const COLUMN_GAP: f64 = 216.0;
+pub const COLUMN_GAP: f64 = 204.0;
 /// Distance between row starts: a box (56 high) and the two state lines a run draws under it.
 pub const ROW_GAP: f64 = 96.0;
 /// The room `free_spot` keeps around a box: no more than a row leaves under a box and its
@@ -200,6 +200,25 @@ mod tests {
         let nodes = [("x1", Band::Exchanges), ("x2", Band::Exchanges), ("qa", Band::Queues), ("qb", Band::Queues)];
         let at = layered(&nodes, &[("x2", "qa"), ("x1", "qb")]);
         assert!(at[&"qb"].y < at[&"qa"].y, "qb follows x1, the upper exchange");
+    }
+
+    #[test]
+    fn a_tall_column_wraps_into_sub_columns_row_by_row() {
+        let mut nodes = vec![(0, Band::Senders), (1, Band::Exchanges)];
+        nodes.extend((10..19).map(|queue| (queue, Band::Queues)));
+        nodes.push((2, Band::Receivers));
+        let mut edges = vec![(0, 1)];
+        edges.extend((10..19).map(|queue| (1, queue)));
+        let at = layered(&nodes, &edges);
+        let queue_x = MARGIN + 2.0 * COLUMN_GAP;
+        assert_eq!((at[&10].x, at[&11].x), (queue_x, queue_x + COLUMN_GAP), "neighbours side by side");
+        assert_eq!(at[&12].y, at[&10].y + ROW_GAP);
+        assert_eq!(at[&2].x, queue_x + 2.0 * COLUMN_GAP, "receivers right of both sub-columns");
+        let mut spots: Vec<(i64, i64)> = at.values().map(|point| (point.x as i64, point.y as i64)).collect();
+        spots.sort();
+        spots.dedup();
+        assert_eq!(spots.len(), nodes.len(), "no two nodes share a spot");
+        assert_eq!(layered(&nodes, &edges), at, "deterministic");
     }
 
     #[test]
