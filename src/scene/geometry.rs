@@ -188,6 +188,10 @@ pub const READABLE_NAME_PX: f64 = 11.0;
 pub const READABLE_SCALE: f64 = READABLE_NAME_PX / NAME_PX;
 /// Room left around the drawing by fit-to-view, in screen pixels.
 const FIT_MARGIN: f64 = 20.0;
+/// The narrowest canvas on which a readable fit may show only part of a drawing: one that
+/// shows a whole flow (four role columns, sender to receiver) at [`READABLE_SCALE`]. A
+/// phone's canvas is narrower, and there showing the whole drawing serves better.
+pub const READABLE_CANVAS_WIDTH: f64 = 640.0;
 /// Room above a drawing shown from its top edge: the canvas's toolbars float over that edge.
 const TOOLBAR_ROOM: f64 = 64.0;
 /// How strongly one pixel of wheel movement zooms.
@@ -257,13 +261,14 @@ impl Viewport {
         }
     }
 
-    /// Like [`Viewport::fit`], but never smaller than [`READABLE_SCALE`]: along an axis where
+    /// Like [`Viewport::fit`], but on a canvas at least [`READABLE_CANVAS_WIDTH`] wide never
+    /// smaller than [`READABLE_SCALE`]: along an axis where
     /// the drawing is too big for the canvas at that zoom it shows its start instead (its left
     /// edge, where messages start, at the margin, or its top edge, below the toolbars), and
     /// the rest is a pan away.
     pub fn fit_readable(bounds: Rect, size: Size) -> Viewport {
         let whole = Viewport::fit(bounds, size);
-        if whole.scale >= READABLE_SCALE {
+        if whole.scale >= READABLE_SCALE || size.width < READABLE_CANVAS_WIDTH {
             return whole;
         }
         let scale = READABLE_SCALE;
@@ -368,7 +373,7 @@ mod tests {
 
     #[test]
     fn a_readable_fit_shows_the_start_of_a_big_drawing() {
-        let size = Size::new(600.0, 400.0);
+        let size = Size::new(READABLE_CANVAS_WIDTH, 400.0);
         let small = Rect { x: 100.0, y: 100.0, width: 400.0, height: 200.0 };
         assert_eq!(Viewport::fit_readable(small, size), Viewport::fit(small, size), "what fits is fitted");
         let wide = Rect { x: 100.0, y: 50.0, width: 3000.0, height: 200.0 };
@@ -378,6 +383,8 @@ mod tests {
         let middle = viewport.to_screen(wide.center()).y;
         assert!((middle - size.height / 2.0).abs() < 1e-9, "the axis that fits is centred");
         assert!(Viewport::fit(wide, size).scale < READABLE_SCALE);
+        let phone = Size::new(360.0, 400.0);
+        assert_eq!(Viewport::fit_readable(wide, phone), Viewport::fit(wide, phone), "a phone shows it whole");
     }
 
     #[test]
