@@ -57,6 +57,13 @@ impl Document {
         Ok((doc, not_simulated))
     }
 
+    /// The nodes to which `scenario` (the one this document was made from) gives no position
+    /// in its `layout`: the automatic layout placed them.
+    pub fn unsaved_positions(&self, scenario: &Scenario) -> Vec<NodeId> {
+        let saved = |node: &NodeId| self.name(*node).is_some_and(|name| scenario.layout.contains_key(name));
+        self.nodes().into_iter().filter(|node| !saved(node)).collect()
+    }
+
     /// Places every node without a position where the layered layout puts it.
     fn lay_out_missing(&mut self) {
         let bands: Vec<(NodeId, _)> =
@@ -134,14 +141,17 @@ mod tests {
 
     #[test]
     fn a_builtin_scenario_round_trips() {
-        let scenario = crate::scenarios::builtin("topics").expect("exists").expect("loads");
+        let mut scenario = crate::scenarios::builtin("topics").expect("exists").expect("loads");
+        scenario.layout.insert("kernel".into(), Position { x: 500.0, y: 192.0 });
         let doc = Document::from_scenario(&scenario).unwrap();
         assert_eq!(doc.nodes().len(), 8);
         assert_eq!(doc.edges().len(), 3 + 3 + 2);
         let kernel = doc.node_named("kernel").unwrap();
-        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 192.0)));
+        assert_eq!(doc.position(kernel), Some(Point::new(500.0, 192.0)), "a saved position wins");
+        assert_eq!(doc.unsaved_positions(&scenario).len(), 7);
         let saved = doc.to_scenario();
-        assert_eq!(saved.layout, scenario.layout);
+        assert_eq!(saved.layout.len(), 8, "every node's position is saved");
+        assert_eq!(saved.layout.get("kernel"), scenario.layout.get("kernel"));
         assert_eq!(saved.actors, scenario.actors);
         let again = Document::from_scenario(&Scenario::from_json(&saved.to_json()).unwrap()).unwrap();
         assert_eq!(again.to_scenario(), saved);

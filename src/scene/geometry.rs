@@ -180,8 +180,20 @@ pub const MIN_SCALE: f64 = 0.25;
 pub const MAX_SCALE: f64 = 3.0;
 /// Fit-to-view never enlarges past this, so a lone node does not fill the screen.
 const MAX_FIT_SCALE: f64 = 1.25;
+/// The height of a node's name in world units (the `.node-name` font size in `static/app.css`).
+pub const NAME_PX: f64 = 14.0;
+/// The smallest height, in CSS pixels, at which a node's name reads comfortably.
+pub const READABLE_NAME_PX: f64 = 11.0;
+/// The zoom at which a node's name is [`READABLE_NAME_PX`] high.
+pub const READABLE_SCALE: f64 = READABLE_NAME_PX / NAME_PX;
 /// Room left around the drawing by fit-to-view, in screen pixels.
-const FIT_MARGIN: f64 = 32.0;
+const FIT_MARGIN: f64 = 20.0;
+/// The narrowest canvas on which a readable fit may show only part of a drawing: one that
+/// shows a whole flow (four role columns, sender to receiver) at [`READABLE_SCALE`]. A
+/// phone's canvas is narrower, and there showing the whole drawing serves better.
+pub const READABLE_CANVAS_WIDTH: f64 = 640.0;
+/// Room above a drawing shown from its top edge: the canvas's toolbars float over that edge.
+const TOOLBAR_ROOM: f64 = 64.0;
 /// How strongly one pixel of wheel movement zooms.
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0015;
 
@@ -246,6 +258,29 @@ impl Viewport {
         Viewport {
             scale,
             offset: Point::new(size.width / 2.0 - center.x * scale, size.height / 2.0 - center.y * scale),
+        }
+    }
+
+    /// Like [`Viewport::fit`], but on a canvas at least [`READABLE_CANVAS_WIDTH`] wide never
+    /// smaller than [`READABLE_SCALE`]: along an axis where
+    /// the drawing is too big for the canvas at that zoom it shows its start instead (its left
+    /// edge, where messages start, at the margin, or its top edge, below the toolbars), and
+    /// the rest is a pan away.
+    pub fn fit_readable(bounds: Rect, size: Size) -> Viewport {
+        let whole = Viewport::fit(bounds, size);
+        if whole.scale >= READABLE_SCALE || size.width < READABLE_CANVAS_WIDTH {
+            return whole;
+        }
+        let scale = READABLE_SCALE;
+        let place = |start: f64, extent: f64, room: f64, margin: f64| {
+            if extent * scale <= room { room / 2.0 - (start + extent / 2.0) * scale } else { margin - start * scale }
+        };
+        Viewport {
+            scale,
+            offset: Point::new(
+                place(bounds.x, bounds.width, size.width, FIT_MARGIN),
+                place(bounds.y, bounds.height, size.height, TOOLBAR_ROOM),
+            ),
         }
     }
 
@@ -326,7 +361,7 @@ mod tests {
     #[test]
     fn fit_centres_the_bounds_inside_the_margin() {
         let bounds = Rect { x: 100.0, y: 100.0, width: 1000.0, height: 200.0 };
-        let size = Size::new(564.0, 400.0);
+        let size = Size::new(500.0 + 2.0 * FIT_MARGIN, 400.0);
         let viewport = Viewport::fit(bounds, size);
         assert!((viewport.scale - 0.5).abs() < 1e-9);
         assert!(close(viewport.to_screen(bounds.center()), size.center()));
@@ -334,6 +369,22 @@ mod tests {
         assert_eq!(tiny.scale, MAX_FIT_SCALE, "a small drawing is not blown up");
         let visible = viewport.visible(size);
         assert!(visible.contains(bounds.origin()) && visible.contains(Point::new(bounds.right(), bounds.bottom())));
+    }
+
+    #[test]
+    fn a_readable_fit_shows_the_start_of_a_big_drawing() {
+        let size = Size::new(READABLE_CANVAS_WIDTH, 400.0);
+        let small = Rect { x: 100.0, y: 100.0, width: 400.0, height: 200.0 };
+        assert_eq!(Viewport::fit_readable(small, size), Viewport::fit(small, size), "what fits is fitted");
+        let wide = Rect { x: 100.0, y: 50.0, width: 3000.0, height: 200.0 };
+        let viewport = Viewport::fit_readable(wide, size);
+        assert_eq!(viewport.scale, READABLE_SCALE);
+        assert!(close(viewport.to_screen(wide.origin()), Point::new(FIT_MARGIN, viewport.to_screen(wide.origin()).y)));
+        let middle = viewport.to_screen(wide.center()).y;
+        assert!((middle - size.height / 2.0).abs() < 1e-9, "the axis that fits is centred");
+        assert!(Viewport::fit(wide, size).scale < READABLE_SCALE);
+        let phone = Size::new(360.0, 400.0);
+        assert_eq!(Viewport::fit_readable(wide, phone), Viewport::fit(wide, phone), "a phone shows it whole");
     }
 
     #[test]

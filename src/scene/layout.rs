@@ -1,10 +1,14 @@
 //! Automatic layered layout, for topologies that arrive without positions, and free spots
 //! for nodes placed by a click.
 //!
-//! Messages flow left to right: senders (producers, RPC clients, notifiers), then exchanges
-//! (an exchange bound to another exchange pushes it one column right), then queues, then
-//! receivers. Within a column, nodes follow the average row of what feeds them (one
-//! barycentre pass), so edges cross less; ties keep the input order.
+//! Messages flow left to right, one band of columns per role: senders (producers, RPC
+//! clients, notifiers), then exchanges (an exchange bound to another exchange pushes it one
+//! column right), then queues, then receivers. Within a column, nodes follow the average row
+//! of what feeds them (one barycentre pass), so edges cross less; ties keep the input order.
+//! The layout is compact: columns and rows are as close as the boxes, their state lines and
+//! the edges between them allow, and a column taller than the drawing's best shape wraps into
+//! sub-columns side by side (row by row, so neighbours stay neighbours), so that the whole
+//! drawing fits the desktop canvas at a zoom where names stay readable.
 
 use crate::engine::SortedMap;
 use crate::scene::geometry::{Point, Rect, Size};
@@ -20,17 +24,29 @@ pub enum Band {
 
 /// Top-left corner of the first column's first node.
 pub const MARGIN: f64 = 40.0;
-/// Distance between column starts and between row starts.
-pub const COLUMN_GAP: f64 = 270.0;
+/// Distance between column starts: a box (172 wide) and room for the edges between columns.
+pub const COLUMN_GAP: f64 = 204.0;
+/// Distance between row starts: a box (56 high) and the two state lines a run draws under it.
 pub const ROW_GAP: f64 = 96.0;
+/// The room `free_spot` keeps around a box: no more than a row leaves under a box and its
+/// state lines, so a spot of the layered layout is free.
+const CLEARANCE: f64 = 4.0;
+/// The canvas the wrapping aims at, in world units at 100%: the desktop window's canvas at
+/// the zoom where a node's name is 11 px high, so a drawing of this size fits it readably.
+const AIM: Size = Size::new(1000.0, 500.0);
 
 /// Positions (top-left corners) for every node, by column and row.
 pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMap<K, Point> {
     let columns = columns(nodes, edges);
     let n_columns = columns.values().copied().max().map_or(0, |last| last + 1);
-    let mut rows: Vec<Vec<K>> = vec![Vec::new(); n_columns];
+    let sizes: Vec<usize> =
+        (0..n_columns).map(|column| columns.values().filter(|member| **member == column).count()).collect();
+    let rows_cap = best_rows(&sizes);
     let mut row_of: SortedMap<K, f64> = SortedMap::new();
-    for (column, members) in rows.iter_mut().enumerate() {
+    // Each column as its members in order, its sub-column count and its first grid column.
+    let mut placed: Vec<(Vec<K>, usize, usize)> = Vec::new();
+    let mut first_grid_column = 0;
+    for (column, size) in sizes.iter().enumerate() {
         let mut keyed: Vec<(f64, usize)> = nodes
             .iter()
             .enumerate()
@@ -48,23 +64,46 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMa
             .collect();
         // By the mean row of their feeders, then by their order in the input.
         crate::engine::order::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (row, (_, order)) in keyed.iter().enumerate() {
-            let key = nodes[*order].0;
-            row_of.insert(key, row as f64);
-            members.push(key);
+        let wide = size.div_ceil(rows_cap).max(1);
+        let members: Vec<K> = keyed.iter().map(|(_, order)| nodes[*order].0).collect();
+        for (idx, key) in members.iter().enumerate() {
+            row_of.insert(*key, (idx / wide) as f64);
         }
+        placed.push((members, wide, first_grid_column));
+        first_grid_column += wide;
     }
-    let tallest = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let rows = |(members, wide, _): &(Vec<K>, usize, usize)| members.len().div_ceil(*wide);
+    let tallest = placed.iter().map(rows).max().unwrap_or(0);
     let mut positions = SortedMap::new();
-    for (column, members) in rows.iter().enumerate() {
-        let shift = (tallest - members.len()) as f64 / 2.0;
-        for (row, key) in members.iter().enumerate() {
-            let x = MARGIN + column as f64 * COLUMN_GAP;
-            let y = MARGIN + (row as f64 + shift) * ROW_GAP;
+    for column in &placed {
+        let shift = (tallest - rows(column)) as f64 / 2.0;
+        let (members, wide, first) = column;
+        for (idx, key) in members.iter().enumerate() {
+            let x = MARGIN + (first + idx % wide) as f64 * COLUMN_GAP;
+            let y = MARGIN + ((idx / wide) as f64 + shift) * ROW_GAP;
             positions.insert(*key, Point::new(x, y));
         }
     }
     positions
+}
+
+/// The most rows a column may have before it wraps: the cap under which the drawing (its
+/// columns as `sizes` says) fits [`AIM`] largest, preferring fewer sub-columns on a tie.
+fn best_rows(sizes: &[usize]) -> usize {
+    let tallest = sizes.iter().copied().max().unwrap_or(0).max(1);
+    let fitted = |cap: usize| {
+        let wide: usize = sizes.iter().map(|size| size.div_ceil(cap).max(1)).sum();
+        let rows = sizes.iter().map(|size| size.div_ceil(size.div_ceil(cap).max(1))).max().unwrap_or(1);
+        let extent = Size::new(wide as f64 * COLUMN_GAP, rows as f64 * ROW_GAP);
+        (AIM.width / extent.width).min(AIM.height / extent.height).min(1.0)
+    };
+    let mut best = tallest;
+    for cap in (1..tallest).rev() {
+        if fitted(cap) > fitted(best) {
+            best = cap;
+        }
+    }
+    best
 }
 
 /// Column of each node: exchanges go one column right of any exchange bound to them
@@ -112,7 +151,7 @@ pub fn free_spot(occupied: &[Rect], wanted: Point, size: Size) -> Point {
     for column in 0..8 {
         for row in 0..12 {
             let candidate = Point::new(wanted.x + column as f64 * step_x, wanted.y + row as f64 * step_y);
-            let spot = Rect::new(candidate, size).inflate(6.0);
+            let spot = Rect::new(candidate, size).inflate(CLEARANCE);
             if !occupied.iter().any(|rect| rect.intersects(spot)) {
                 return candidate;
             }
@@ -161,6 +200,25 @@ mod tests {
         let nodes = [("x1", Band::Exchanges), ("x2", Band::Exchanges), ("qa", Band::Queues), ("qb", Band::Queues)];
         let at = layered(&nodes, &[("x2", "qa"), ("x1", "qb")]);
         assert!(at[&"qb"].y < at[&"qa"].y, "qb follows x1, the upper exchange");
+    }
+
+    #[test]
+    fn a_tall_column_wraps_into_sub_columns_row_by_row() {
+        let mut nodes = vec![(0, Band::Senders), (1, Band::Exchanges)];
+        nodes.extend((10..19).map(|queue| (queue, Band::Queues)));
+        nodes.push((2, Band::Receivers));
+        let mut edges = vec![(0, 1)];
+        edges.extend((10..19).map(|queue| (1, queue)));
+        let at = layered(&nodes, &edges);
+        let queue_x = MARGIN + 2.0 * COLUMN_GAP;
+        assert_eq!((at[&10].x, at[&11].x), (queue_x, queue_x + COLUMN_GAP), "neighbours side by side");
+        assert_eq!(at[&12].y, at[&10].y + ROW_GAP);
+        assert_eq!(at[&2].x, queue_x + 2.0 * COLUMN_GAP, "receivers right of both sub-columns");
+        let mut spots: Vec<(i64, i64)> = at.values().map(|point| (point.x as i64, point.y as i64)).collect();
+        spots.sort();
+        spots.dedup();
+        assert_eq!(spots.len(), nodes.len(), "no two nodes share a spot");
+        assert_eq!(layered(&nodes, &edges), at, "deterministic");
     }
 
     #[test]

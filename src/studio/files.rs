@@ -4,7 +4,7 @@
 //! `rabbitmqadmin` commands or an AsyncAPI document.
 //! A file that does not load is reported with its JSON path and changes nothing.
 
-use crate::editor::Document;
+use crate::editor::{Document, NodeId};
 use crate::formats::definitions::Form;
 use crate::formats::scenario::{Diagnostic, Scenario};
 use crate::lesson::Lesson;
@@ -25,11 +25,11 @@ impl Studio {
             };
         }
         match document_from(name, bytes) {
-            Ok((doc, not_simulated)) => {
+            Ok((doc, unsaved, not_simulated)) => {
                 if self.pick == Pick::MyTopology {
                     self.my_topology = None;
                 }
-                self.show(doc, Pick::MyTopology);
+                self.show(doc, Pick::MyTopology, &unsaved);
                 if !not_simulated.is_empty() {
                     self.not_simulated = Some(NotSimulated { source: name.to_string(), diagnostics: not_simulated });
                 }
@@ -45,7 +45,7 @@ impl Studio {
         if self.pick == Pick::MyTopology {
             self.my_topology = None;
         }
-        self.show(Document::default(), Pick::MyTopology);
+        self.show(Document::default(), Pick::MyTopology, &[]);
         self
     }
 
@@ -109,10 +109,15 @@ fn lesson_from(bytes: &[u8]) -> Option<Result<Lesson, Vec<Diagnostic>>> {
     crate::lesson::is_lesson(&document).then(|| Lesson::from_value(document))
 }
 
-/// The document a file describes (see [`Scenario::from_file`]), laid out automatically, and
-/// what it carries that the simulation keeps but does not act on.
-fn document_from(name: &str, bytes: &[u8]) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-    Document::from_scenario_noting(&Scenario::from_file(name, bytes)?)
+/// The document a file describes (see [`Scenario::from_file`]), its nodes the file gives no
+/// position (laid out automatically), and what it carries that the simulation keeps but does
+/// not act on.
+type Opened = (Document, Vec<NodeId>, Vec<Diagnostic>);
+fn document_from(name: &str, bytes: &[u8]) -> Result<Opened, Vec<Diagnostic>> {
+    let scenario = Scenario::from_file(name, bytes)?;
+    let (doc, not_simulated) = Document::from_scenario_noting(&scenario)?;
+    let unsaved = doc.unsaved_positions(&scenario);
+    Ok((doc, unsaved, not_simulated))
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ impl Studio {
                     LessonAction::Leave => {
                         let (doc, pick, drawing) = view.before.clone();
                         self.my_topology = drawing;
-                        self.show((*doc).clone(), pick);
+                        self.show((*doc).clone(), pick, &[]);
                         return self;
                     }
                     _ => {}
@@ -237,8 +237,13 @@ impl Studio {
     }
 
     fn start_lesson(mut self, lesson: Rc<Lesson>, drill: Option<Difficulty>) -> Studio {
-        let doc = match scenario_before(&lesson, 0).and_then(|scenario| Document::from_scenario(&scenario)) {
-            Ok(doc) => doc,
+        let opened = scenario_before(&lesson, 0).and_then(|scenario| {
+            let doc = Document::from_scenario(&scenario)?;
+            let unsaved = doc.unsaved_positions(&scenario);
+            Ok((doc, unsaved))
+        });
+        let (doc, unsaved) = match opened {
+            Ok(opened) => opened,
             Err(problems) => {
                 self.refuse(&lesson.name, problems);
                 return self;
@@ -255,7 +260,7 @@ impl Studio {
         self.welcome = false;
         self.lessons_open = false;
         self.shared = false;
-        self.show(doc, Pick::MyTopology);
+        self.show(doc, Pick::MyTopology, &unsaved);
         if drill.is_none() {
             let progress = self
                 .progress

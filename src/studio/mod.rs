@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use crate::editor::shortcuts::KeyPress;
 use crate::editor::state::Replacement;
-use crate::editor::{Action, Document, EditorState};
+use crate::editor::{Action, Document, EditorState, NodeId};
 use crate::engine::SortedMap;
 use crate::engine::{PublishId, SimTime};
 use crate::formats::scenario::{Diagnostic, ScriptAction, ScriptStep};
@@ -139,8 +139,12 @@ pub enum StudioAction {
     EditCopy,
     /// Reports a problem found outside the reducer (an export that cannot be written).
     Refuse(Diagnostic),
-    /// Zooms and pans so every node, the run's own included, fits a canvas of this size.
+    /// Zooms and pans so every node, the run's own included, fits a canvas of this size
+    /// (Fit to view).
     FitAll(Size),
+    /// Zooms and pans as `FitAll` does, but never below the zoom where node names are
+    /// readable; a drawing too big for that shows its start (a scenario just opened).
+    FitReadable(Size),
     /// Does this to the run at the moment on screen: the run forks there (Undo takes it back).
     Intervene(ScriptAction),
     /// Opens the menu of interventions for what was pointed at, at this point of the page.
@@ -362,9 +366,11 @@ impl Studio {
                 let doc = match &pick {
                     Pick::MyTopology => None,
                     Pick::Builtin(name) => {
-                        let doc = crate::scenarios::by_name(name)
-                            .and_then(Result::ok)
-                            .and_then(|scenario| Document::from_scenario(&scenario).ok());
+                        let doc = crate::scenarios::by_name(name).and_then(Result::ok).and_then(|scenario| {
+                            let doc = Document::from_scenario(&scenario).ok()?;
+                            let unsaved = doc.unsaved_positions(&scenario);
+                            Some((doc, unsaved))
+                        });
                         if doc.is_none() {
                             let known: Vec<&str> = crate::scenarios::names().collect();
                             self.problems = vec![Diagnostic::new(
@@ -384,8 +390,8 @@ impl Studio {
                 if self.pick == Pick::MyTopology && pick != Pick::MyTopology {
                     self.my_topology = Some(self.editor.doc.clone());
                 }
-                if let Some(doc) = doc {
-                    self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
+                if let Some((doc, unsaved)) = doc {
+                    self.replace_laid_out(doc, &unsaved);
                 } else if self.pick != Pick::MyTopology {
                     let drawn = self.my_topology.take().unwrap_or_default();
                     self.editor = self.editor.apply(Action::Replace(Replacement(drawn)));
@@ -462,34 +468,61 @@ impl Studio {
             StudioAction::OpenShared(fragment) => return self.open_shared(&fragment),
             StudioAction::EditCopy => self.shared = false,
             StudioAction::Refuse(problem) => self.problems = vec![problem],
-            StudioAction::FitAll(canvas) => {
-                let drawn = crate::editor::view::build(&self.editor.doc, &Default::default(), None, &|_| String::new())
-                    .bounds();
-                let declared =
-                    self.run().and_then(|run| run.places.values().map(|place| place.rect).reduce(Rect::union));
-                let bounds = match (drawn, declared) {
-                    (Some(a), Some(b)) => Some(a.union(b)),
-                    (a, b) => a.or(b),
-                };
-                if let Some(bounds) = bounds
-                    && canvas.width > 0.0
-                {
-                    // Room below the boxes for the state lines drawn under them.
-                    let bounds = Rect::new(bounds.origin(), Size::new(bounds.width, bounds.height + 36.0));
-                    self.editor.view = Viewport::fit(bounds, canvas);
-                }
-            }
+            StudioAction::FitAll(canvas) => self.fit(canvas, Viewport::fit),
+            StudioAction::FitReadable(canvas) => self.fit(canvas, Viewport::fit_readable),
         }
         self
     }
 
+    /// Zooms and pans, as `fit` computes it, so every node, the run's own included, shows in
+    /// a canvas of this size.
+    fn fit(&mut self, canvas: Size, fit: fn(Rect, Size) -> Viewport) {
+        let drawn =
+            crate::editor::view::build(&self.editor.doc, &Default::default(), None, &|_| String::new()).bounds();
+        let declared = self.run().and_then(|run| run.places.values().map(|place| place.rect).reduce(Rect::union));
+        let bounds = match (drawn, declared) {
+            (Some(a), Some(b)) => Some(a.union(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(bounds) = bounds
+            && canvas.width > 0.0
+        {
+            // Room below the boxes for the state lines drawn under them.
+            let bounds = Rect::new(bounds.origin(), Size::new(bounds.width, bounds.height + 36.0));
+            self.editor.view = fit(bounds, canvas);
+        }
+    }
+
     /// Puts an opened document on the canvas (one undo step) as `pick`, and runs it.
-    fn show(&mut self, doc: Document, pick: Pick) {
-        self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
+    fn show(&mut self, doc: Document, pick: Pick, unsaved: &[NodeId]) {
+        self.replace_laid_out(doc, unsaved);
         self.pick = pick;
         self.problems.clear();
         self.not_simulated = None;
         self.rebuild(None);
+    }
+
+    /// Puts `doc` on the canvas (one undo step), its `unsaved` nodes (those its file gave no
+    /// position) moved to where the layout of the document and its run together puts them,
+    /// so what the run declares is drawn in its role's column beside them. That run is kept
+    /// for the next `rebuild`, which so computes it once.
+    fn replace_laid_out(&mut self, mut doc: Document, unsaved: &[NodeId]) {
+        let mut run = None;
+        if !unsaved.is_empty()
+            && let Ok(laid_out) = Run::new(Rc::new(doc.clone()))
+        {
+            for (node, at) in laid_out.layout_with_run() {
+                if unsaved.contains(&node) {
+                    doc.set_position(node, at);
+                }
+            }
+            run = Some(laid_out);
+        }
+        self.editor = std::mem::take(&mut self.editor).apply(Action::Replace(Replacement(Rc::new(doc))));
+        if let Some(mut run) = run {
+            run.redraw_on(self.editor.doc.clone());
+            self.kept.push(Rc::new(RefCell::new(run)));
+        }
     }
 
     /// Says why something from `source` (a file, kept work, a link) could not be opened,

@@ -335,23 +335,43 @@ impl Run {
         self.places.insert(place, RunPlace { name, kind, builtin, rect, first_entry: idx });
     }
 
-    /// Places the nodes the run declares: where the scenario's layout put them by name, else
-    /// where the layered layout of every node and arrow puts them, moved clear of the rest.
-    fn place_run_nodes(&mut self) {
+    /// The run place a document node is, if the run has it.
+    fn place_of(&self, node: NodeId) -> Option<Place> {
+        match node {
+            NodeId::Actor(key) => self.actor_of(key).map(Place::Actor),
+            NodeId::Exchange(id) => Some(Place::Exchange(id)),
+            NodeId::Queue(id) => Some(Place::Queue(id)),
+        }
+    }
+
+    /// Where the layered layout puts every node the run shows, the document's and the run's
+    /// own together, from the document's edges and the run's arrows.
+    fn laid_out(&self) -> SortedMap<Place, Point> {
         let mut bands: Vec<(Place, Band)> = Vec::new();
         for node in self.doc.nodes() {
-            let place = match node {
-                NodeId::Actor(key) => self.actor_of(key).map(Place::Actor),
-                NodeId::Exchange(id) => Some(Place::Exchange(id)),
-                NodeId::Queue(id) => Some(Place::Queue(id)),
-            };
-            if let (Some(place), Some(kind)) = (place, self.doc.kind(node)) {
+            if let (Some(place), Some(kind)) = (self.place_of(node), self.doc.kind(node)) {
                 bands.push((place, kind.band()));
             }
         }
         bands.extend(self.places.iter().map(|(place, run_place)| (*place, run_place.kind.band())));
-        let edges: Vec<(Place, Place)> = self.arrows.iter().map(|arrow| (arrow.from, arrow.to)).collect();
-        let auto = layered(&bands, &edges);
+        let drawn =
+            self.doc.edges().into_iter().filter_map(|edge| Some((self.place_of(edge.from)?, self.place_of(edge.to)?)));
+        let mut edges: Vec<(Place, Place)> = drawn.collect();
+        edges.extend(self.arrows.iter().map(|arrow| (arrow.from, arrow.to)));
+        layered(&bands, &edges)
+    }
+
+    /// Where the layout of everything the run shows (see `laid_out`) puts each document
+    /// node: a document opened without positions is drawn so, its run's own nodes beside it.
+    pub fn layout_with_run(&self) -> Vec<(NodeId, Point)> {
+        let auto = self.laid_out();
+        self.doc.nodes().into_iter().filter_map(|node| Some((node, *auto.get(&self.place_of(node)?)?))).collect()
+    }
+
+    /// Places the nodes the run declares: where the scenario's layout put them by name, else
+    /// where the layered layout of every node and arrow puts them, moved clear of the rest.
+    fn place_run_nodes(&mut self) {
+        let auto = self.laid_out();
         // A box is taken with the state lines drawn under it while the run is shown.
         let taken = |rect: Rect| Rect::new(rect.origin(), Size::new(rect.width, rect.height + STATE_LINES));
         let mut occupied: Vec<Rect> = self.doc.nodes().iter().map(|node| taken(node_rect(&self.doc, *node))).collect();

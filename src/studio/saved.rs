@@ -87,7 +87,7 @@ impl Studio {
         match restored(text) {
             Ok(Restored { doc, pick, position, my_topology, progress, lesson }) => {
                 self.my_topology = my_topology.map(Rc::new);
-                self.show(doc, pick);
+                self.show(doc, pick, &[]);
                 self.seek(position);
                 self.progress = progress;
                 self.welcome = false;

@@ -42,9 +42,9 @@ pub fn Canvas() -> Html {
     let events = use_canvas_events(editor.clone(), svg.clone());
     {
         // Fit a picked scenario once it is laid out on the canvas (after the render, so the
-        // canvas has its final size).
+        // canvas has its final size), at a zoom where names stay readable.
         let editor = editor.clone();
-        use_effect_with(editor.studio().pick.clone(), move |_| editor.send(StudioAction::FitAll(canvas_size())));
+        use_effect_with(editor.studio().pick.clone(), move |_| editor.send(StudioAction::FitReadable(canvas_size())));
     }
     // The document's drawing changes only with the editor's state, not with playback frames.
     let drawn = {

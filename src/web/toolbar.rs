@@ -9,6 +9,7 @@ use super::language::use_lang;
 use crate::editor::Action;
 use crate::editor::state::ZOOM_STEP;
 use crate::explain::lang::Catalogue;
+use crate::studio::StudioAction;
 
 // Icon outlines in a 16 by 16 box, drawn inline: symbol fonts vary too much between systems.
 const UNDO: &str = "M6 3L2 7l4 4M2 7h8a4 4 0 0 1 0 8H7";
@@ -33,7 +34,7 @@ pub fn CanvasToolbar() -> Html {
     };
     let fit = {
         let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Fit { canvas: canvas_size() }))
+        Callback::from(move |_: MouseEvent| editor.send(StudioAction::FitAll(canvas_size())))
     };
     let percent = format!("{:.0}%", editor.view.scale * 100.0);
     html! {
