@@ -5,7 +5,8 @@
 //! with explanations; `kaiten definitions` prints the topology a scenario declares.
 //!
 //! Shape from ripgrep: `main` calls `run`, which returns `anyhow::Result<ExitCode>`; exit 0
-//! means all is well, 1 that a check found differences, 2 an error (printed with its chain).
+//! means all is well (or the reader of standard output closed it), 1 that a check found
+//! differences, 2 an error (printed with its chain).
 //! Each subcommand is one function taking its own validated arguments.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,7 +41,7 @@ mod native {
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
     use crate::live::{BrokerAddress, LiveBroker};
-    use crate::simulate::{escape_controls, output, output_error, read_input, refused};
+    use crate::simulate::{ReaderGone, escape_controls, output, output_error, read_input, refused};
 
     /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
     #[derive(Debug, Parser)]
@@ -152,6 +153,7 @@ mod native {
         let cli = Cli::parse();
         match run(cli) {
             Ok(code) => code,
+            Err(error) if error.is::<ReaderGone>() => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("kaiten: error: {error:#}");
                 ExitCode::from(2)
@@ -218,8 +220,7 @@ mod native {
             .with_context(|| lang.words().invalid_script(&shown(path)))
     }
 
-    /// Writes `text` and a newline to standard output, reporting a closed pipe or a full
-    /// disk as an error.
+    /// Writes `text` and a newline to standard output; a write error is [`output_error`]'s.
     fn print(text: &str) -> anyhow::Result<()> {
         let mut out = output();
         writeln!(out, "{text}").map_err(output_error)?;

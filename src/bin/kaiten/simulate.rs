@@ -137,14 +137,25 @@ pub struct RunOptions {
     pub lang: Lang,
 }
 
-/// Standard output, buffered; every write and the final flush report their errors (a
-/// closed pipe, a full disk), which `main` turns into one line on standard error.
+/// Standard output, buffered; every write and the final flush report their errors through
+/// [`output_error`].
 pub fn output() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
 
-/// Wraps an output error so the message says what failed.
+/// The reader of standard output closed the pipe (`kaiten run X | head`): it wants no more,
+/// which is not a failure, so `main` ends quietly with status 0, as Unix tools do (Rust
+/// ignores SIGPIPE, so the write returns `BrokenPipe` instead of killing the process).
+#[derive(Debug, thiserror::Error)]
+#[error("the reader of standard output closed it")]
+pub struct ReaderGone;
+
+/// An output error as `main` reports it: a closed pipe is [`ReaderGone`]; any other (a full
+/// disk) says what failed, and `main` prints it as one line on standard error.
 pub fn output_error(error: std::io::Error) -> anyhow::Error {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return anyhow::Error::new(ReaderGone);
+    }
     anyhow::Error::new(error).context("cannot write to standard output")
 }
 
@@ -215,7 +226,7 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         } else {
             w.summary_stopped(events, steps, time, &latency)
         };
-        writeln!(out, "{summary}")?;
+        writeln!(out, "{summary}").map_err(output_error)?;
     }
     Ok(ExitCode::SUCCESS)
 }
