@@ -233,6 +233,72 @@ fn a_full_disk_is_one_line_on_stderr_and_exit_2() {
     }
 }
 
+/// The exit code of `command` and what it said on standard error.
+fn refusal(command: &mut Command) -> (Option<i32>, String) {
+    let output = command.output().expect("kaiten runs");
+    (output.status.code(), String::from_utf8(output.stderr).unwrap())
+}
+
+#[test]
+fn a_loop_of_links_a_directory_or_a_forbidden_file_is_said_as_such() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = std::env::temp_dir().join(format!("kaiten-cli-unreadable-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // a.json -> b.json -> a.json: `Path::exists` calls it absent, yet it is there.
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let script = scenario_file("unreadable-script", serde_json::json!([]));
+    let script = script.to_str().unwrap();
+    let english = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kaiten"));
+        command.env("LANG", "C").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        command
+    };
+    for (path, why) in [
+        (&a, "it is a symbolic link that leads back to itself (a loop of links)"),
+        (&dir, "it is a directory, not a file"),
+    ] {
+        let shown = path.to_str().unwrap();
+        for (args, heading) in [
+            (vec!["run", shown], "cannot load scenario:"),
+            (vec!["definitions", shown], "cannot load scenario:"),
+            (vec!["amqp", "--definitions", shown, "--script", script], "cannot load definitions:"),
+        ] {
+            let (code, error) = refusal(english().args(&args));
+            assert_eq!(code, Some(2), "{args:?}");
+            assert_eq!(
+                error,
+                format!("kaiten: error: {heading}\n  {shown}: cannot read the file: {why}\n"),
+                "{args:?}"
+            );
+        }
+    }
+    let (_, chinese) = refusal(english().args(["run", a.to_str().unwrap(), "--lang", "zh-CN"]));
+    assert!(chinese.contains("a.json：无法读取文件：它是一个绕回自身的符号链接（链接形成了循环）"), "{chinese}");
+    // A file its permissions forbid (EACCES). Root reads anything, so as root the command
+    // runs as the unprivileged user `nobody` (65534).
+    let forbidden = dir.join("forbidden.json");
+    std::fs::write(&forbidden, "{}").unwrap();
+    std::fs::set_permissions(&forbidden, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let shown = forbidden.to_str().unwrap();
+    let mut command = english();
+    if std::fs::metadata(&forbidden).unwrap().uid() == 0 {
+        command.uid(65534).gid(65534);
+    }
+    let (code, error) = refusal(command.args(["run", shown]));
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        error,
+        format!(
+            "kaiten: error: cannot load scenario:\n  {shown}: cannot read the file: permission denied \
+             (the file or a folder on its path does not let you read it)\n"
+        )
+    );
+}
+
 #[test]
 fn endless_or_huge_input_files_are_refused_before_reading_them() {
     let empty = std::env::temp_dir().join(format!("kaiten-cli-empty-{}.json", std::process::id()));
