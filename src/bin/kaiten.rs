@@ -6,7 +6,8 @@
 //! lesson` lists and checks lessons and prints topic drill questions.
 //!
 //! Shape from ripgrep: `main` calls `run`, which returns `anyhow::Result<ExitCode>`; exit 0
-//! means all is well, 1 that a check found differences, 2 an error (printed with its chain).
+//! means all is well (or the reader of standard output closed it), 1 that a check found
+//! differences, 2 an error (printed with its chain).
 //! Each subcommand is one function taking its own validated arguments.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -43,7 +44,7 @@ mod native {
     use kaiten::formats::script::{self, Readback, RunOptions, RunRecord, Script};
 
     use crate::live::{BrokerAddress, LiveBroker};
-    use crate::simulate::{escape_controls, print, read_input, refused};
+    use crate::simulate::{ReaderGone, escape_controls, print, read_input, refused};
 
     /// Kaiten: AMQP 0-9-1 routing as RabbitMQ does it, simulated.
     #[derive(Debug, Parser)]
@@ -176,6 +177,7 @@ mod native {
         let cli = Cli::parse();
         match run(cli) {
             Ok(code) => code,
+            Err(error) if error.is::<ReaderGone>() => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("kaiten: error: {error:#}");
                 ExitCode::from(2)

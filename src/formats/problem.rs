@@ -119,6 +119,14 @@ pub enum Problem {
         offset: u64,
     },
     ByteOrderMark,
+    /// The path is a symbolic link that leads, through other links or directly, back to
+    /// itself (`ELOOP`).
+    SymlinkLoop,
+    /// The file or a folder on its path does not let this user read it (`EACCES`).
+    PermissionDenied,
+    /// The path names a directory, not a file.
+    IsADirectory,
+    /// Any other reason the system gives, in its own words.
     CannotRead {
         error: String,
     },

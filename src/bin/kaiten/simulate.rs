@@ -17,15 +17,39 @@ use kaiten::studio::Pick;
 
 /// Reads a file's bytes, refusing one larger than `formats::MAX_FILE_BYTES` by its size
 /// before reading it, and reading no more than one byte past the limit, so `/dev/zero` or
-/// a huge file is refused, not read whole. Problems are worded as the browser words them.
+/// a huge file is refused, not read whole. Problems are worded as the browser words them;
+/// a loop of symbolic links, a permission refused and a directory are each said as such.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let unreadable = |error: std::io::Error| Diagnostic::new("", Problem::CannotRead { error: error.to_string() });
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    formats::check_size(file.metadata().map_err(unreadable)?.len())?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(Diagnostic::new("", Problem::IsADirectory));
+    }
+    formats::check_size(metadata.len())?;
     let mut bytes = Vec::new();
     file.take(formats::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     formats::check_size(bytes.len() as u64)?;
     Ok(bytes)
+}
+
+/// Why a file could not be read, as a problem.
+fn unreadable(error: std::io::Error) -> Diagnostic {
+    let problem = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => Problem::IsADirectory,
+        // std has no stable `ErrorKind` for it yet.
+        _ if error.raw_os_error() == Some(libc::ELOOP) => Problem::SymlinkLoop,
+        _ => Problem::CannotRead { error: error.to_string() },
+    };
+    Diagnostic::new("", problem)
+}
+
+/// Whether a path names something, even a link that leads nowhere or to itself (which
+/// `Path::exists` calls absent); a path that cannot even be looked at (a folder on its way
+/// forbids it) is there too, so reading it says why. Only what is not there is a built-in
+/// scenario's name.
+fn is_there(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).map_or_else(|error| error.kind() != std::io::ErrorKind::NotFound, |_| true)
 }
 
 /// Reads a text file (definitions, a script) with [`read_bytes`] and checks it is UTF-8.
@@ -72,8 +96,8 @@ pub fn escape_controls(text: &str) -> String {
 fn load(lang: Lang, reference: &str) -> anyhow::Result<Scenario> {
     let heading = lang.words().cannot_load_scenario();
     let path = PathBuf::from(reference);
-    let bytes = if path.exists() {
-        // A path that exists but cannot be read is that problem, not a missing scenario.
+    let bytes = if is_there(&path) {
+        // A path that is there but cannot be read is that problem, not a missing scenario.
         Some(read_bytes(&path).map_err(|problem| refused(lang, &heading, &path, vec![problem]))?)
     } else {
         None
@@ -137,22 +161,32 @@ pub struct RunOptions {
     pub lang: Lang,
 }
 
-/// Standard output, buffered; every write and the final flush report their errors (a
-/// closed pipe, a full disk), which `main` turns into one line on standard error.
+/// Standard output, buffered; every write and the final flush report their errors through
+/// [`output_error`].
 pub fn output() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
 
-/// Writes `text` and a newline to standard output, reporting a closed pipe or a full
-/// disk as an error.
+/// Writes `text` and a newline to standard output; a write error is [`output_error`]'s.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut out = output();
     writeln!(out, "{text}").map_err(output_error)?;
     out.flush().map_err(output_error)
 }
 
-/// Wraps an output error so the message says what failed.
+/// The reader of standard output closed the pipe (`kaiten run X | head`): it wants no more,
+/// which is not a failure, so `main` ends quietly with status 0, as Unix tools do (Rust
+/// ignores SIGPIPE, so the write returns `BrokenPipe` instead of killing the process).
+#[derive(Debug, thiserror::Error)]
+#[error("the reader of standard output closed it")]
+pub struct ReaderGone;
+
+/// An output error as `main` reports it: a closed pipe is [`ReaderGone`]; any other (a full
+/// disk) says what failed, and `main` prints it as one line on standard error.
 pub fn output_error(error: std::io::Error) -> anyhow::Error {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return anyhow::Error::new(ReaderGone);
+    }
     anyhow::Error::new(error).context("cannot write to standard output")
 }
 
@@ -189,7 +223,7 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
     if !options.json {
         let w = options.lang.words();
         // A built-in scenario (named, not a file) is titled in the language's own words.
-        let pick = if PathBuf::from(&reference).exists() { Pick::MyTopology } else { Pick::Builtin(reference.clone()) };
+        let pick = if is_there(Path::new(&reference)) { Pick::MyTopology } else { Pick::Builtin(reference.clone()) };
         let (title, watch) = kaiten::explain::scenarios::heading(options.lang, &pick, &scenario.title, &scenario.watch);
         let heading = w.run_heading(&escape_controls(&scenario.name), &escape_controls(&title), seed);
         writeln!(out, "{heading}").map_err(output_error)?;
@@ -223,7 +257,7 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         } else {
             w.summary_stopped(events, steps, time, &latency)
         };
-        writeln!(out, "{summary}")?;
+        writeln!(out, "{summary}").map_err(output_error)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -83,6 +83,15 @@ impl ProblemWords for English {
     fn byte_order_mark(&self) -> String {
         "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without a BOM".into()
     }
+    fn symlink_loop(&self) -> String {
+        "cannot read the file: it is a symbolic link that leads back to itself (a loop of links)".into()
+    }
+    fn permission_denied(&self) -> String {
+        "cannot read the file: permission denied (the file or a folder on its path does not let you read it)".into()
+    }
+    fn is_a_directory(&self) -> String {
+        "cannot read the file: it is a directory, not a file".into()
+    }
     fn cannot_read(&self, error: &str) -> String {
         format!("cannot read the file: {error}")
     }

@@ -42,6 +42,9 @@ words! {
         fn file_too_large(&self, max_mib: number);
         fn not_utf8(&self, offset: number);
         fn byte_order_mark(&self);
+        fn symlink_loop(&self);
+        fn permission_denied(&self);
+        fn is_a_directory(&self);
         fn cannot_read(&self, error: text);
         fn duplicate_key(&self, key: text);
         fn json_ends_early(&self, line: number, column: number);

@@ -83,6 +83,15 @@ impl ProblemWords for Chinese {
     fn byte_order_mark(&self) -> String {
         "文件以字节顺序标记（U+FEFF）开头；请另存为不带 BOM 的 UTF-8".into()
     }
+    fn symlink_loop(&self) -> String {
+        "无法读取文件：它是一个绕回自身的符号链接（链接形成了循环）".into()
+    }
+    fn permission_denied(&self) -> String {
+        "无法读取文件：权限不足（文件或其路径上的某个文件夹不允许你读取）".into()
+    }
+    fn is_a_directory(&self) -> String {
+        "无法读取文件：它是一个目录，不是文件".into()
+    }
     fn cannot_read(&self, error: &str) -> String {
         format!("无法读取文件：{error}")
     }
