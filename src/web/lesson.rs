@@ -85,7 +85,7 @@ pub fn LessonPanel() -> Html {
         }
     };
     html! {
-        <section class="lesson" aria-labelledby="lesson-title">
+        <section class="lesson" aria-label={words.lesson_region()}>
             <h2>{ words.lesson_region() }</h2>
             <h3 id="lesson-title">{ view.lesson.title.get(tag) }</h3>
             <p class="muted">{ words.step_of(view.step as u64 + 1, n_steps) }</p>
@@ -173,15 +173,15 @@ fn question(
                     <legend>{ text.to_string() }</legend>
                     { inputs }
                 </fieldset>
-                if locked {
-                    <button type="button" onclick={send(editor, LessonAction::TryAgain)}>{ words.try_again() }</button>
-                } else {
-                    <button type="submit">{ words.check_answer() }</button>
-                }
+                <button type="submit" disabled={locked}>{ words.check_answer() }</button>
             </form>
             <div class="lesson-status" role="status" aria-live="polite" tabindex="-1" ref={verdict_ref}>
                 { verdict_block.unwrap_or_default() }
             </div>
+            // Outside the form, so that it is never taken for its submit button.
+            if locked {
+                <button type="button" onclick={send(editor, LessonAction::TryAgain)}>{ words.try_again() }</button>
+            }
         </>
     }
 }

@@ -59,9 +59,15 @@ export async function openPage(browser, baseUrl, options = {}) {
 }
 
 /** Loads the app and waits until the wasm module has mounted the shell. */
-export async function openApp(page, baseUrl) {
+/** Opens the app and waits for its shell. A first visit offers the first lesson; that offer
+ * is dismissed ("Not now") unless `options.welcome` keeps it for the test to look at. */
+export async function openApp(page, baseUrl, options = {}) {
   await page.goto(baseUrl);
   await page.locator('#app > .shell').waitFor({ state: 'visible', timeout: 30_000 });
+  // The offer is dispatched by an effect after the first render: let two frames pass.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const welcome = page.locator('.dialog.welcome');
+  if (!options.welcome && await welcome.count() > 0) await welcome.locator('button').last().click();
 }
 
 /** Saves a full-page screenshot as test-artifacts/screenshots/NAME.png and returns its path. */

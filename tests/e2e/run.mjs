@@ -15,9 +15,10 @@ import * as playback from './playback.mjs';
 import * as interventions from './interventions.mjs';
 import * as language from './language.mjs';
 import * as hostile from './hostile.mjs';
+import * as lessons from './lessons.mjs';
 import * as fit from './fit.mjs';
 
-const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit };
+const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit, lessons };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';
