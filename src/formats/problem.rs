@@ -344,6 +344,11 @@ pub enum Problem {
         file: u64,
     },
     LessonWithoutSteps,
+    /// A lesson asked for by a name no built-in lesson has.
+    NoBuiltinLesson {
+        name: String,
+        names: Vec<String>,
+    },
     /// A question names its answer: answers come from the engine, never from the author.
     AnswerTyped,
     /// An object without the `kind` that says which of several it is.

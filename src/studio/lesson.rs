@@ -134,7 +134,7 @@ impl Studio {
                 None => {
                     let names: Vec<String> = crate::lesson::names().map(str::to_string).collect();
                     self.problems =
-                        vec![Diagnostic::new("lesson", crate::formats::Problem::NoBuiltinScenarioOf { name, names })];
+                        vec![Diagnostic::new("lesson", crate::formats::Problem::NoBuiltinLesson { name, names })];
                 }
             },
             LessonAction::StartLesson(lesson) => return self.start_lesson(lesson, None),
@@ -487,6 +487,19 @@ mod tests {
         assert!(studio.lesson.is_none());
         assert_eq!(studio.pick, Pick::Builtin("topics".into()));
         assert_eq!(studio.editor.doc.nodes().len(), nodes_before);
+    }
+
+    #[test]
+    fn an_unknown_lesson_is_said_and_changes_nothing() {
+        let before = Studio::with_builtin("topics");
+        let after = lesson(before.clone(), LessonAction::Start("nope".into()));
+        assert!(after.lesson.is_none());
+        assert!(Rc::ptr_eq(&before.editor.doc, &after.editor.doc));
+        let crate::formats::Problem::NoBuiltinLesson { name, names } = &after.problems[0].problem else {
+            panic!("{:?}", after.problems);
+        };
+        assert_eq!(name, "nope");
+        assert!(names.iter().any(|name| name == "message-bus"), "{names:?}");
     }
 
     #[test]

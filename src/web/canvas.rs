@@ -41,10 +41,13 @@ pub fn Canvas() -> Html {
     let svg = use_node_ref();
     let events = use_canvas_events(editor.clone(), svg.clone());
     {
-        // Fit a picked scenario once it is laid out on the canvas (after the render, so the
-        // canvas has its final size), at a zoom where names stay readable.
+        // Fit a picked scenario or a started lesson once it is laid out on the canvas (after
+        // the render, so the canvas has its final size), at a zoom where names stay readable.
         let editor = editor.clone();
-        use_effect_with(editor.studio().pick.clone(), move |_| editor.send(StudioAction::FitReadable(canvas_size())));
+        let lesson = editor.studio().lesson.as_ref().map(|view| view.lesson.name.clone());
+        use_effect_with((editor.studio().pick.clone(), lesson), move |_| {
+            editor.send(StudioAction::FitReadable(canvas_size()))
+        });
     }
     // The document's drawing changes only with the editor's state, not with playback frames.
     let drawn = {
