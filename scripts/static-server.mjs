@@ -24,7 +24,12 @@ export async function serveDir(dir, port = 0) {
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside the root'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      // Any origin may read the bundle, as static hosts allow: a player in a sandboxed
+      // iframe (an opaque origin) fetches its module script and wasm with CORS.
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 404 : 500).end();

@@ -161,6 +161,14 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::NoFileOrBuiltin { suggestion: Some(near), names, .. } => {
             w.no_file_or_builtin_did_you_mean(near, &w.list(names))
         }
+        Problem::UnknownOption { option, suggestion: None, options } => w.unknown_option(option, &w.list(options)),
+        Problem::UnknownOption { option, suggestion: Some(near), options } => {
+            w.unknown_option_did_you_mean(option, near, &w.list(options))
+        }
+        Problem::BadOption { option, value, values } => w.bad_option(option, value, &w.list(values)),
+        Problem::BadNumberOption { option, value, min, max } => w.bad_number_option(option, value, *min, *max),
+        Problem::UnknownMessage { kind, kinds } => w.unknown_message(kind, &w.list(kinds)),
+        Problem::MessageNeeds { kind, member } => w.message_needs(kind, member),
     }
 }
 

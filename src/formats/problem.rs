@@ -385,6 +385,37 @@ pub enum Problem {
         suggestion: Option<String>,
         names: Vec<String>,
     },
+
+    // The embedded player's address options.
+    /// An option the player does not have.
+    UnknownOption {
+        option: String,
+        suggestion: Option<String>,
+        options: Vec<String>,
+    },
+    /// An option's value is not one of those it takes.
+    BadOption {
+        option: String,
+        value: String,
+        values: Vec<String>,
+    },
+    /// A number option's value is not a whole number in its range.
+    BadNumberOption {
+        option: String,
+        value: String,
+        min: u64,
+        max: u64,
+    },
+    /// A message sent to the player of a kind it does not take.
+    UnknownMessage {
+        kind: String,
+        kinds: Vec<String>,
+    },
+    /// A message sent to the player without the member its kind needs, or with a bad one.
+    MessageNeeds {
+        kind: String,
+        member: String,
+    },
 }
 
 /// Names as a list field holds them.

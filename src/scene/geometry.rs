@@ -186,6 +186,12 @@ pub const NAME_PX: f64 = 14.0;
 pub const READABLE_NAME_PX: f64 = 11.0;
 /// The zoom at which a node's name is [`READABLE_NAME_PX`] high.
 pub const READABLE_SCALE: f64 = READABLE_NAME_PX / NAME_PX;
+/// The smallest height, in CSS pixels, of a node's name in Present, read from the back row.
+pub const PRESENT_NAME_PX: f64 = 18.0;
+/// The zoom at which a node's name is [`PRESENT_NAME_PX`] high.
+pub const PRESENT_SCALE: f64 = PRESENT_NAME_PX / NAME_PX;
+/// Present enlarges a small drawing up to this zoom (names 35 px high).
+const PRESENT_MAX_SCALE: f64 = 2.5;
 /// Room left around the drawing by fit-to-view, in screen pixels.
 const FIT_MARGIN: f64 = 20.0;
 /// The narrowest canvas on which a readable fit may show only part of a drawing: one that
@@ -250,10 +256,15 @@ impl Viewport {
 
     /// The viewport that shows all of `bounds` (world) centred in a canvas of `size`.
     pub fn fit(bounds: Rect, size: Size) -> Viewport {
+        Viewport::fit_up_to(bounds, size, MAX_FIT_SCALE)
+    }
+
+    /// [`Viewport::fit`], enlarging at most to `max_scale`.
+    fn fit_up_to(bounds: Rect, size: Size, max_scale: f64) -> Viewport {
         let room = Size::new((size.width - 2.0 * FIT_MARGIN).max(1.0), (size.height - 2.0 * FIT_MARGIN).max(1.0));
         let scale = (room.width / bounds.width.max(1.0))
             .min(room.height / bounds.height.max(1.0))
-            .clamp(MIN_SCALE, MAX_FIT_SCALE);
+            .clamp(MIN_SCALE, max_scale);
         let center = bounds.center();
         Viewport {
             scale,
@@ -267,11 +278,21 @@ impl Viewport {
     /// edge, where messages start, at the margin, or its top edge, below the toolbars), and
     /// the rest is a pan away.
     pub fn fit_readable(bounds: Rect, size: Size) -> Viewport {
-        let whole = Viewport::fit(bounds, size);
-        if whole.scale >= READABLE_SCALE || size.width < READABLE_CANVAS_WIDTH {
+        Viewport::fit_at_least(bounds, size, READABLE_SCALE, MAX_FIT_SCALE)
+    }
+
+    /// The fit of Present: as [`Viewport::fit_readable`], with names at least
+    /// [`PRESENT_NAME_PX`] high, and enlarged further to fill a big screen.
+    pub fn fit_presented(bounds: Rect, size: Size) -> Viewport {
+        Viewport::fit_at_least(bounds, size, PRESENT_SCALE, PRESENT_MAX_SCALE)
+    }
+
+    fn fit_at_least(bounds: Rect, size: Size, min_scale: f64, max_scale: f64) -> Viewport {
+        let whole = Viewport::fit_up_to(bounds, size, max_scale);
+        if whole.scale >= min_scale || size.width < READABLE_CANVAS_WIDTH {
             return whole;
         }
-        let scale = READABLE_SCALE;
+        let scale = min_scale;
         let place = |start: f64, extent: f64, room: f64, margin: f64| {
             if extent * scale <= room { room / 2.0 - (start + extent / 2.0) * scale } else { margin - start * scale }
         };

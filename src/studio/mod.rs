@@ -7,6 +7,7 @@
 //! passed, which moves the display time along at the chosen speed and steps the session
 //! through the events that time reaches. What happens is always the engine's decision.
 
+pub mod embed;
 pub mod files;
 pub mod intervene;
 pub mod lesson;
@@ -156,6 +157,12 @@ pub enum StudioAction {
     ImportProgress(String),
     /// Offers the first lesson on a first visit (no kept work).
     Welcome,
+    /// Enters or leaves Present.
+    TogglePresent,
+    /// Fits the drawing into the canvas for Present, names large enough for a room.
+    FitPresent(Size),
+    /// A command a host page sent the embedded player.
+    Embed(embed::Command),
 }
 
 /// What an opened file carries that the simulation keeps but does not act on.
@@ -215,6 +222,8 @@ pub struct Studio {
     pub lessons_open: bool,
     /// A share link is shown: play only, until "Edit a copy".
     pub shared: bool,
+    /// Present: the canvas and playback fill the window, drawn large (F toggles, Escape leaves).
+    pub present: bool,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
     // What was drawn under "My topology" while a built-in scenario is shown, so picking
@@ -256,6 +265,7 @@ impl Default for Studio {
             welcome: false,
             lessons_open: false,
             shared: false,
+            present: false,
             run: None,
             space_panned: false,
             step_origin: None,
@@ -340,6 +350,9 @@ impl Studio {
                 }
             }
             StudioAction::Edit(action) => {
+                if matches!(action, Action::Escape) {
+                    self.present = false;
+                }
                 if matches!(action, Action::Pointer(_)) && self.editor.space_held {
                     self.space_panned = true;
                 }
@@ -457,6 +470,9 @@ impl Studio {
             StudioAction::Lesson(action) => return self.lesson_action(action),
             StudioAction::ImportProgress(text) => return self.import_progress(&text),
             StudioAction::Welcome => self.welcome = self.lesson.is_none(),
+            StudioAction::Embed(command) => return self.command(command),
+            StudioAction::TogglePresent => self.present = !self.present,
+            StudioAction::FitPresent(canvas) => self.fit(canvas, Viewport::fit_presented),
             StudioAction::ToggleExplanation(idx) => {
                 self.explained = if self.explained == Some(idx) { None } else { Some(idx) }
             }
@@ -659,6 +675,7 @@ pub fn action_for(press: KeyPress<'_>, nothing_selected: bool) -> Option<StudioA
             "Home" => return Some(StudioAction::Reset),
             "ArrowRight" if nothing_selected => return Some(StudioAction::Step),
             "ArrowLeft" if nothing_selected => return Some(StudioAction::StepBack),
+            "f" | "F" => return Some(StudioAction::TogglePresent),
             _ => {}
         }
     }

@@ -361,3 +361,18 @@ fn a_half_hour_of_nothing_plays_in_seconds() {
     assert!(studio.run().unwrap().session.now() > 1_800_000, "the run reached the expiry");
     assert!(wall_ms < 60_000.0, "played in {wall_ms} ms");
 }
+
+#[test]
+fn present_is_entered_with_f_left_with_escape_and_fits_names_for_a_room() {
+    use crate::editor::shortcuts::KeyPress;
+    use crate::scene::geometry::{NAME_PX, PRESENT_NAME_PX, Size};
+    let press = |key| KeyPress { key, command: false, shift: false, in_field: false };
+    let studio = Studio::with_builtin("rpc-call");
+    let f = action_for(press("f"), true).unwrap();
+    let studio = studio.apply(f).apply(StudioAction::FitPresent(Size::new(1280.0, 560.0)));
+    assert!(studio.present);
+    assert!(NAME_PX * studio.editor.view.scale >= PRESENT_NAME_PX, "{:?}", studio.editor.view);
+    assert_eq!(action_for(KeyPress { in_field: true, ..press("f") }, true), None, "typing an f in a field");
+    let escape = action_for(press("Escape"), true).unwrap();
+    assert!(!studio.apply(escape).present);
+}

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::about::About;
 use super::autosave::use_autosave;
 use super::canvas::Canvas;
+use super::event_log::PresentLog;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::interventions::InterventionMenu;
@@ -53,6 +54,11 @@ impl std::ops::Deref for EditorContext {
 }
 
 impl EditorContext {
+    /// The context of a root's studio, rendered at its quiet revision.
+    pub fn new(handle: UseReducerHandle<Studio>) -> EditorContext {
+        EditorContext { revision: handle.quiet_revision(), handle }
+    }
+
     /// Sends an editor action (an edit, a selection, a gesture).
     pub fn dispatch(&self, action: Action) {
         self.handle.dispatch(StudioAction::Edit(action));
@@ -84,7 +90,7 @@ impl Reducible for Studio {
 /// playback bar, the run panel, the message inspector) subscribe to it with
 /// [`use_playback_frame`]; the others re-render only when something else changes.
 #[derive(Clone, Copy, PartialEq)]
-pub struct PlaybackFrame(u64);
+pub struct PlaybackFrame(pub u64);
 
 #[hook]
 pub fn use_playback_frame() {
@@ -126,15 +132,20 @@ pub fn App() -> Html {
     }
     use_playback_timer(handle.playing, handle.dispatcher());
     let handle_runs = handle.run().is_some();
+    let present = handle.present;
+    let leave_present = {
+        let studio = handle.dispatcher();
+        Callback::from(move |_: MouseEvent| studio.dispatch(StudioAction::TogglePresent))
+    };
     let lang = speech.lang;
     let words = lang.words();
     let playback = PlaybackFrame(handle.revision());
-    let editor = EditorContext { revision: handle.quiet_revision(), handle };
+    let editor = EditorContext::new(handle);
     html! {
         <ContextProvider<Speech> context={speech}>
         <ContextProvider<EditorContext> context={editor}>
         <ContextProvider<PlaybackFrame> context={playback}>
-            <div class="shell">
+            <div class={classes!("shell", present.then_some("presenting"))}>
                 <Header />
                 <p class="storage-warning" role="alert" hidden={autosave.warning.is_none()}>
                     { autosave.warning.as_deref().map(|reason| words.storage_warning(reason)).unwrap_or_default() }
@@ -154,7 +165,14 @@ pub fn App() -> Html {
                 </div>
                 <Inspector />
                 <Playback />
-                <RunPanel />
+                if present {
+                    <PresentLog />
+                    <button type="button" class="leave-present" title="Escape" onclick={leave_present}>
+                        { words.leave_present() }
+                    </button>
+                } else {
+                    <RunPanel />
+                }
             </div>
             <ShortcutsOverlay />
             <InterventionMenu />

@@ -42,11 +42,14 @@ pub fn Canvas() -> Html {
     let events = use_canvas_events(editor.clone(), svg.clone());
     {
         // Fit a picked scenario or a started lesson once it is laid out on the canvas (after
-        // the render, so the canvas has its final size), at a zoom where names stay readable.
+        // the render, so the canvas has its final size), at a zoom where names stay readable;
+        // and again on entering or leaving Present, which changes the canvas and the zoom.
         let editor = editor.clone();
         let lesson = editor.studio().lesson.as_ref().map(|view| view.lesson.name.clone());
-        use_effect_with((editor.studio().pick.clone(), lesson), move |_| {
-            editor.send(StudioAction::FitReadable(canvas_size()))
+        let present = editor.studio().present;
+        use_effect_with((editor.studio().pick.clone(), lesson, present), move |(_, _, present)| {
+            let size = canvas_size();
+            editor.send(if *present { StudioAction::FitPresent(size) } else { StudioAction::FitReadable(size) })
         });
     }
     // The document's drawing changes only with the editor's state, not with playback frames.

@@ -95,6 +95,15 @@ pub fn page_address() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
+/// The address of the folder this page is served from (where `embed.html` is too).
+pub fn page_folder() -> String {
+    let address = page_address();
+    match address.rfind('/') {
+        Some(slash) => address[..=slash].to_string(),
+        None => address,
+    }
+}
+
 /// The address's fragment (`#...`), if any.
 pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()

@@ -1,7 +1,8 @@
 //! The event log: one line per trace entry up to the current position (the newest few
 //! hundred that pass the filters), each a button that seeks there, with the engine's
 //! explanation (binding by binding) behind "Why". The current line is marked and kept in
-//! view. Sentences come from `explain`, described only for the lines listed.
+//! view. Sentences come from `explain`, described only for the lines listed. Present shows
+//! the last two lines instead ([`PresentLog`]).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -15,6 +16,28 @@ use crate::explain::run::entry_kind_name;
 use crate::sim::{Place, TraceEvent};
 use crate::studio::log::{entry_message, log_lines_before};
 use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
+
+/// Present's last two lines of the log, large under the playback bar, for the back row.
+#[component]
+pub fn PresentLog() -> Html {
+    let editor = use_editor();
+    use_playback_frame();
+    let lang = use_lang();
+    let Some(run) = editor.studio().run() else { return html! {} };
+    let end = run.trace_end();
+    // Earlier lines name the messages the last two speak of.
+    let mut describer = Describer::new(lang);
+    let lines: Vec<String> = (end.saturating_sub(24)..end)
+        .filter_map(|idx| run.entry(idx))
+        .map(|entry| describer.describe(entry, run.session.world()).sentence)
+        .collect();
+    let last = &lines[lines.len().saturating_sub(2)..];
+    html! {
+        <ol class="present-log" aria-label={lang.words().event_log()} aria-live="polite">
+            { for last.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
+        </ol>
+    }
+}
 
 #[component]
 pub fn EventLog() -> Html {

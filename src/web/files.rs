@@ -1,12 +1,12 @@
 //! The header's file buttons: "New", "Open" (a scenario file or RabbitMQ definitions JSON, also by
 //! dropping it on the canvas), "Save scenario", the "Export" menu, and the share links
-//! ("Copy link", "Copy link to this step").
+//! ("Copy link", "Copy link to this step") and "Copy embed code" (the player's snippets).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::app::use_editor;
-use super::dom::{copy_text, download, page_address, read_file};
+use super::dom::{copy_text, download, page_address, page_folder, read_file};
 use super::export::ExportMenu;
 use super::language::use_lang;
 use super::new_document::NewButton;
@@ -45,6 +45,10 @@ pub fn FileButtons() -> Html {
             copy_text(&format!("{}{}", page_address(), editor.studio().share_fragment(at_step)));
         })
     };
+    let embed = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| copy_text(&editor.studio().embed_code(&page_folder())))
+    };
     html! {
         <div class="file-buttons">
             <NewButton />
@@ -56,6 +60,7 @@ pub fn FileButtons() -> Html {
             <ExportMenu />
             <button type="button" onclick={link(false)}>{ words.copy_link() }</button>
             <button type="button" onclick={link(true)}>{ words.copy_link_to_step() }</button>
+            <button type="button" onclick={embed}>{ words.copy_embed_code() }</button>
         </div>
     }
 }

@@ -28,6 +28,10 @@ pub fn Header() -> Html {
         Pick::MyTopology => MY_TOPOLOGY.to_string(),
         Pick::Builtin(name) => name.clone(),
     };
+    let present = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.send(StudioAction::TogglePresent))
+    };
     let onchange = Callback::from(move |event: Event| {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
         let pick = if value == MY_TOPOLOGY { Pick::MyTopology } else { Pick::Builtin(value) };
@@ -44,6 +48,7 @@ pub fn Header() -> Html {
             <p class="tagline">{ words.tagline() }</p>
             <FileButtons />
             <LessonsButton />
+            <button type="button" class="present-button" title="F" onclick={present}>{ words.present() }</button>
             <div class="scenario-picker">
                 <label for="scenario-picker">{ words.scenario() }</label>
                 <select id="scenario-picker" {onchange}>

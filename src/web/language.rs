@@ -47,7 +47,8 @@ pub fn use_lang() -> Lang {
     use_context::<Speech>().map(|speech| speech.lang).unwrap_or_default()
 }
 
-fn browser_language() -> Lang {
+/// The language the browser asks for first, of those the app speaks.
+pub fn browser_language() -> Lang {
     let languages = gloo::utils::window().navigator().languages();
     let tags: Vec<String> = languages.iter().filter_map(|tag| tag.as_string()).collect();
     Lang::negotiate(tags.iter().map(String::as_str))

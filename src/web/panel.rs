@@ -21,13 +21,22 @@ fn tab_name(lang: Lang, panel: Panel) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct RunPanelProps {
+    /// The views it has tabs for (the embedded player's `panes`), every one by default.
+    #[prop_or(vec![Panel::Log, Panel::Sequence, Panel::Charts])]
+    pub panes: Vec<Panel>,
+}
+
 #[component]
-pub fn RunPanel() -> Html {
+pub fn RunPanel(props: &RunPanelProps) -> Html {
     let editor = use_editor();
     use_playback_frame();
     let lang = use_lang();
-    let shown = editor.studio().panel;
-    let tabs = [Panel::Log, Panel::Sequence, Panel::Charts].into_iter().map(|panel| {
+    let panes = &props.panes;
+    let asked = editor.studio().panel;
+    let shown = if panes.contains(&asked) { asked } else { panes.first().copied().unwrap_or(asked) };
+    let tabs = panes.iter().copied().map(|panel| {
         let editor = editor.clone();
         let onclick = Callback::from(move |_: MouseEvent| editor.send(StudioAction::ShowPanel(panel)));
         html! {

@@ -39,11 +39,14 @@ pub fn CanvasToolbar() -> Html {
     let percent = format!("{:.0}%", editor.view.scale * 100.0);
     html! {
         <div class="canvas-toolbar" role="toolbar" aria-label={words.canvas_tools()}>
+            // A play-only view (a link, the embedded player) has nothing to undo or delete.
+            if !editor.studio().shared {
             <div class="tool-group">
                 { tool_button(words, words.undo(), "Ctrl+Z", UNDO, !editor.can_undo(), act(|| Action::Undo)) }
                 { tool_button(words, words.redo(), "Ctrl+Shift+Z", REDO, !editor.can_redo(), act(|| Action::Redo)) }
                 { tool_button(words, words.delete(), "Delete", DELETE, editor.selection.is_empty(), act(|| Action::Delete)) }
             </div>
+            }
             <div class="tool-group">
                 { tool_button(words, words.zoom_out(), "wheel", ZOOM_OUT, false, zoom(1.0 / ZOOM_STEP)) }
                 <output class="zoom-level" aria-label={words.zoom()}>{ percent }</output>

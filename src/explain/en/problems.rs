@@ -380,4 +380,22 @@ impl ProblemWords for English {
     fn no_file_or_builtin_did_you_mean(&self, suggestion: &str, names: &str) -> String {
         format!("no such file and no built-in scenario of that name (did you mean '{suggestion}'?); built-ins: {names}")
     }
+    fn unknown_option(&self, option: &str, options: &str) -> String {
+        format!("the player has no option '{option}' (it has: {options})")
+    }
+    fn unknown_option_did_you_mean(&self, option: &str, suggestion: &str, options: &str) -> String {
+        format!("the player has no option '{option}' (did you mean '{suggestion}'? it has: {options})")
+    }
+    fn bad_option(&self, option: &str, value: &str, values: &str) -> String {
+        format!("option '{option}': '{value}' is not one of {values}")
+    }
+    fn bad_number_option(&self, option: &str, value: &str, min: u64, max: u64) -> String {
+        format!("option '{option}': '{value}' is not a whole number from {min} to {max}")
+    }
+    fn unknown_message(&self, kind: &str, kinds: &str) -> String {
+        format!("the player takes no message of kind '{kind}' (it takes: {kinds})")
+    }
+    fn message_needs(&self, kind: &str, member: &str) -> String {
+        format!("a '{kind}' message needs '{member}'")
+    }
 }

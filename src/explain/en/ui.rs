@@ -103,6 +103,18 @@ impl UiWords for English {
     fn run_views(&self) -> String {
         "Run views".into()
     }
+    fn player(&self, title: &str) -> String {
+        format!("Kaiten player: {title}")
+    }
+    fn copy_embed_code(&self) -> String {
+        "Copy embed code".into()
+    }
+    fn present(&self) -> String {
+        "Present".into()
+    }
+    fn leave_present(&self) -> String {
+        "Leave Present".into()
+    }
     fn event_log(&self) -> String {
         "Event log".into()
     }
@@ -435,6 +447,12 @@ impl UiWords for English {
     }
     fn does_home(&self) -> String {
         "back to the start of the run".into()
+    }
+    fn keys_present(&self) -> String {
+        "F, Escape".into()
+    }
+    fn does_present(&self) -> String {
+        "enter Present (the canvas fills the window, drawn large), leave it".into()
     }
     fn keys_palette(&self) -> String {
         "Click a palette item".into()

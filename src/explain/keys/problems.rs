@@ -151,5 +151,11 @@ words! {
         fn no_builtin_scenario_of(&self, name: text, names: text);
         fn no_file_or_builtin(&self, names: text);
         fn no_file_or_builtin_did_you_mean(&self, suggestion: text, names: text);
+        fn unknown_option(&self, option: text, options: text);
+        fn unknown_option_did_you_mean(&self, option: text, suggestion: text, options: text);
+        fn bad_option(&self, option: text, value: text, values: text);
+        fn bad_number_option(&self, option: text, value: text, min: number, max: number);
+        fn unknown_message(&self, kind: text, kinds: text);
+        fn message_needs(&self, kind: text, member: text);
     }
 }

@@ -39,6 +39,10 @@ words! {
         fn nothing_to_play(&self);
         fn run(&self);
         fn run_views(&self);
+        fn player(&self, title: text);
+        fn copy_embed_code(&self);
+        fn present(&self);
+        fn leave_present(&self);
         fn event_log(&self);
         fn sequence_diagram(&self);
         fn charts(&self);
@@ -150,6 +154,8 @@ words! {
         fn does_arrows(&self);
         fn keys_home(&self);
         fn does_home(&self);
+        fn keys_present(&self);
+        fn does_present(&self);
         fn keys_palette(&self);
         fn does_palette(&self);
         fn keys_port(&self);

@@ -376,4 +376,22 @@ impl ProblemWords for Chinese {
     fn no_file_or_builtin_did_you_mean(&self, suggestion: &str, names: &str) -> String {
         format!("没有这个文件，也没有这个名字的内置场景（是不是指 '{suggestion}'？）；内置场景有 {names}")
     }
+    fn unknown_option(&self, option: &str, options: &str) -> String {
+        format!("播放器没有选项 '{option}'（现有：{options}）")
+    }
+    fn unknown_option_did_you_mean(&self, option: &str, suggestion: &str, options: &str) -> String {
+        format!("播放器没有选项 '{option}'（是不是指 '{suggestion}'？现有：{options}）")
+    }
+    fn bad_option(&self, option: &str, value: &str, values: &str) -> String {
+        format!("选项 '{option}'：'{value}' 不是 {values} 之一")
+    }
+    fn bad_number_option(&self, option: &str, value: &str, min: u64, max: u64) -> String {
+        format!("选项 '{option}'：'{value}' 不是 {min} 到 {max} 之间的整数")
+    }
+    fn unknown_message(&self, kind: &str, kinds: &str) -> String {
+        format!("播放器不接受类型为 '{kind}' 的消息（它接受：{kinds}）")
+    }
+    fn message_needs(&self, kind: &str, member: &str) -> String {
+        format!("'{kind}' 消息需要 '{member}'")
+    }
 }

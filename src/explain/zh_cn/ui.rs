@@ -103,6 +103,18 @@ impl UiWords for Chinese {
     fn run_views(&self) -> String {
         "运行视图".into()
     }
+    fn player(&self, title: &str) -> String {
+        format!("Kaiten 播放器：{title}")
+    }
+    fn copy_embed_code(&self) -> String {
+        "复制嵌入代码".into()
+    }
+    fn present(&self) -> String {
+        "演示".into()
+    }
+    fn leave_present(&self) -> String {
+        "退出演示".into()
+    }
     fn event_log(&self) -> String {
         "事件日志".into()
     }
@@ -435,6 +447,12 @@ impl UiWords for Chinese {
     }
     fn does_home(&self) -> String {
         "回到运行的开头".into()
+    }
+    fn keys_present(&self) -> String {
+        "F、Escape".into()
+    }
+    fn does_present(&self) -> String {
+        "进入演示模式（画布占满窗口并放大绘制），再退出".into()
     }
     fn keys_palette(&self) -> String {
         "点击组件面板中的一项".into()
