@@ -1,10 +1,17 @@
 //! The topic drill: a topic exchange's bindings and a routing key generated from a seed, so
 //! a learner gets a new question on every attempt and cannot memorise the answers. The
 //! question is an ordinary `routed` prediction in a generated lesson: the engine answers it,
-//! and the differential corpus checks the generator's questions against a real RabbitMQ.
+//! and the differential corpus checks the generator's questions against a real RabbitMQ:
+//! [`corpus`] writes the questions of [`CORPUS_SEEDS`] as the pair `tests/corpus/topic-drill`,
+//! and `tests/drill_corpus.rs` fails when those files drift from what this module generates.
+
+use std::ops::RangeInclusive;
 
 use serde_json::{Value, json};
 
+use crate::engine::{Destination, ExchangeKind, ExchangeSpec, FieldTable, QueueSpec, Topology};
+use crate::formats::definitions::Definitions;
+use crate::formats::script::{PublishProperties, PublishStep, Script, Step};
 use crate::lesson::Lesson;
 use crate::sim::rng::SimRng;
 
@@ -121,6 +128,50 @@ pub fn lesson(seed: u64, difficulty: Difficulty) -> Lesson {
         }],
     });
     Lesson::from_value(document).expect("a drill lesson is valid")
+}
+
+/// The seeds whose questions the differential corpus holds, at each difficulty: 3 × 67 = 201
+/// questions, the drill's first seeds.
+pub const CORPUS_SEEDS: RangeInclusive<u64> = 1..=67;
+
+/// One question's name in the corpus: its exchange, its publish's message id, and the prefix
+/// of its queues (`drill-hard-12` has `drill-hard-12-q1` for the drill's `q1`).
+pub fn corpus_name(difficulty: Difficulty, seed: u64) -> String {
+    format!("drill-{}-{seed}", difficulty.as_str())
+}
+
+/// The drill's questions for `seeds` at every difficulty as one pair of the differential
+/// corpus: the definitions hold each question's bindings on an exchange and queues of its
+/// own (so questions never interfere), and the script publishes each question's routing key
+/// once, in difficulty then seed order. The queues a publish reaches are the answer the drill
+/// gives for that question.
+pub fn corpus(seeds: RangeInclusive<u64>) -> (Definitions, Script) {
+    let mut topology = Topology::new();
+    let mut script = Script::new();
+    for difficulty in Difficulty::ALL {
+        for seed in seeds.clone() {
+            let name = corpus_name(difficulty, seed);
+            let Question { bindings, routing_key } = question(seed, difficulty);
+            let exchange = topology
+                .declare_exchange(ExchangeSpec::new(name.clone(), ExchangeKind::Topic))
+                .expect("a fresh topic exchange declares");
+            for (queue, pattern) in &bindings {
+                let queue =
+                    topology.declare_queue(QueueSpec::new(format!("{name}-{queue}"))).expect("a fresh queue declares");
+                topology
+                    .bind(exchange, Destination::Queue(queue), pattern, FieldTable::new())
+                    .expect("a topic binding binds");
+            }
+            script.push(Step::Publish(Box::new(PublishStep {
+                exchange: name.clone(),
+                routing_key,
+                body: "x".to_string(),
+                properties: PublishProperties { message_id: Some(name), ..PublishProperties::default() },
+                ..PublishStep::default()
+            })));
+        }
+    }
+    (Definitions::new(topology), script)
 }
 
 #[cfg(test)]
