@@ -195,6 +195,10 @@ const BUILTINS: &[(&str, &str)] = &[
     ("message-bus", include_str!("builtin/message-bus.json")),
     ("direct-routing", include_str!("builtin/direct-routing.json")),
     ("fix-the-binding", include_str!("builtin/fix-the-binding.json")),
+    ("fanout-exchange", include_str!("builtin/fanout-exchange.json")),
+    ("topic-wildcards", include_str!("builtin/topic-wildcards.json")),
+    ("headers-exchange", include_str!("builtin/headers-exchange.json")),
+    ("default-exchange", include_str!("builtin/default-exchange.json")),
 ];
 
 /// Names of the built-in lessons.
