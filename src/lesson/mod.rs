@@ -199,6 +199,12 @@ const BUILTINS: &[(&str, &str)] = &[
     ("topic-wildcards", include_str!("builtin/topic-wildcards.json")),
     ("headers-exchange", include_str!("builtin/headers-exchange.json")),
     ("default-exchange", include_str!("builtin/default-exchange.json")),
+    ("call-and-cast", include_str!("builtin/call-and-cast.json")),
+    ("fanout-cast", include_str!("builtin/fanout-cast.json")),
+    ("server-targeted", include_str!("builtin/server-targeted.json")),
+    ("rpc-timeout", include_str!("builtin/rpc-timeout.json")),
+    ("remote-error", include_str!("builtin/remote-error.json")),
+    ("version-mismatch", include_str!("builtin/version-mismatch.json")),
 ];
 
 /// Names of the built-in lessons.
