@@ -205,6 +205,10 @@ const BUILTINS: &[(&str, &str)] = &[
     ("rpc-timeout", include_str!("builtin/rpc-timeout.json")),
     ("remote-error", include_str!("builtin/remote-error.json")),
     ("version-mismatch", include_str!("builtin/version-mismatch.json")),
+    ("notification-pools", include_str!("builtin/notification-pools.json")),
+    ("notification-filters", include_str!("builtin/notification-filters.json")),
+    ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
+    ("dead-lettering", include_str!("builtin/dead-lettering.json")),
 ];
 
 /// Names of the built-in lessons.
