@@ -209,6 +209,11 @@ const BUILTINS: &[(&str, &str)] = &[
     ("notification-filters", include_str!("builtin/notification-filters.json")),
     ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
     ("dead-lettering", include_str!("builtin/dead-lettering.json")),
+    ("message-ttl", include_str!("builtin/message-ttl.json")),
+    ("max-length", include_str!("builtin/max-length.json")),
+    ("priority-queue", include_str!("builtin/priority-queue.json")),
+    ("alternate-exchange", include_str!("builtin/alternate-exchange.json")),
+    ("durability", include_str!("builtin/durability.json")),
 ];
 
 /// Names of the built-in lessons.
