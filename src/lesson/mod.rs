@@ -214,6 +214,13 @@ const BUILTINS: &[(&str, &str)] = &[
     ("priority-queue", include_str!("builtin/priority-queue.json")),
     ("alternate-exchange", include_str!("builtin/alternate-exchange.json")),
     ("durability", include_str!("builtin/durability.json")),
+    ("tutorial-hello-world", include_str!("builtin/tutorial-hello-world.json")),
+    ("tutorial-work-queues", include_str!("builtin/tutorial-work-queues.json")),
+    ("tutorial-publish-subscribe", include_str!("builtin/tutorial-publish-subscribe.json")),
+    ("tutorial-routing", include_str!("builtin/tutorial-routing.json")),
+    ("tutorial-topics", include_str!("builtin/tutorial-topics.json")),
+    ("tutorial-rpc", include_str!("builtin/tutorial-rpc.json")),
+    ("tutorial-publisher-confirms", include_str!("builtin/tutorial-publisher-confirms.json")),
 ];
 
 /// Names of the built-in lessons.
