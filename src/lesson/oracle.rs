@@ -5,7 +5,9 @@
 
 use crate::engine::explanation::{RouteExplanation, explain_route};
 use crate::engine::topology::RoutingInput;
-use crate::engine::{BrokerEvent, DeathReason, DropReason, FieldTable, FieldValue, PublishId, QueueId, SimTime, Topology};
+use crate::engine::{
+    BrokerEvent, DeathReason, DropReason, FieldTable, FieldValue, PublishId, QueueId, SimTime, Topology,
+};
 use crate::formats::scenario::{ActorSpec, Scenario};
 use crate::lesson::{Ask, Goal};
 use crate::sim::World;
@@ -437,7 +439,9 @@ fn settled_depths(run: &Run, id: QueueId) -> impl Iterator<Item = u64> + '_ {
             .take_while(|later| !matches!(&later.event, TraceEvent::Broker(BrokerEvent::Enqueued { .. })))
             .filter(|later| match &later.event {
                 TraceEvent::Broker(BrokerEvent::Dropped { queue, reason: DropReason::MaxLength, .. }) => *queue == id,
-                TraceEvent::Broker(BrokerEvent::DeadLettered { queue, reason: DeathReason::Maxlen, .. }) => *queue == id,
+                TraceEvent::Broker(BrokerEvent::DeadLettered { queue, reason: DeathReason::Maxlen, .. }) => {
+                    *queue == id
+                }
                 _ => false,
             })
             .count();
@@ -497,4 +501,26 @@ fn no_message_lost(scenario: &Scenario, run: &Run) -> bool {
         })
     };
     !published.is_empty() && published.iter().all(|message| processed(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limited(overflow: &str) -> Scenario {
+        let text = serde_json::json!({
+            "kaiten_scenario": 1, "name": "limited",
+            "definitions": {"queues": [{"name": "q", "arguments": {"x-max-length": 2, "x-overflow": overflow}}]},
+            "actors": [{"kind": "producer", "name": "p", "exchange": "", "routing_key": "q", "count": 5, "interval_ms": 10}]
+        });
+        Scenario::from_json(&text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_full_queue_is_never_seen_over_its_limit_whichever_end_overflows() {
+        for overflow in ["drop-head", "reject-publish"] {
+            let at_most = |at_most| Goal::DepthAtMost { queue: "q".into(), at_most };
+            assert_eq!(evaluate(&limited(overflow), &[at_most(2), at_most(1)]), [true, false], "{overflow}");
+        }
+    }
 }
