@@ -105,6 +105,7 @@ mod tests {
         for lesson in &lessons {
             let report = check(lesson);
             assert_eq!(report.problems, [], "{}", lesson.name);
+            assert_eq!(report.untranslated, Vec::<String>::new(), "{} lacks Chinese", lesson.name);
         }
     }
 

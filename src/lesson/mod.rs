@@ -208,6 +208,7 @@ const BUILTINS: &[(&str, &str)] = &[
     ("notification-pools", include_str!("builtin/notification-pools.json")),
     ("notification-filters", include_str!("builtin/notification-filters.json")),
     ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
+    ("rpc-at-most-once", include_str!("builtin/rpc-at-most-once.json")),
     ("dead-lettering", include_str!("builtin/dead-lettering.json")),
     ("message-ttl", include_str!("builtin/message-ttl.json")),
     ("max-length", include_str!("builtin/max-length.json")),
