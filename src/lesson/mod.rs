@@ -210,6 +210,7 @@ const BUILTINS: &[(&str, &str)] = &[
     ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
     ("rpc-at-most-once", include_str!("builtin/rpc-at-most-once.json")),
     ("dead-lettering", include_str!("builtin/dead-lettering.json")),
+    ("poison-message", include_str!("builtin/poison-message.json")),
     ("message-ttl", include_str!("builtin/message-ttl.json")),
     ("max-length", include_str!("builtin/max-length.json")),
     ("priority-queue", include_str!("builtin/priority-queue.json")),
