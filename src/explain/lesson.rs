@@ -138,9 +138,65 @@ pub fn report(lang: Lang, name: &str, report: &Report) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write;
+
     use super::*;
     use crate::lesson::Step;
-    use crate::lesson::oracle::answer;
+    use crate::lesson::check::scenario_before;
+    use crate::lesson::oracle::{answer, evaluate};
+
+    /// What a learner reads of every built-in lesson that the engine computes: each
+    /// question's right answer and why, in both languages, and each task's goals before and
+    /// after its solution. `UPDATE_EXPECT=1 cargo test` rewrites it; review reads the diff.
+    #[test]
+    fn every_builtin_answer_is_pinned_in_both_languages() {
+        let mut out = String::new();
+        for lesson in crate::lesson::builtins() {
+            let title = &lesson.title;
+            writeln!(
+                out,
+                "== {} ({}): {} | {}",
+                lesson.name,
+                part(Lang::En, lesson.part),
+                title.get("en"),
+                title.get("zh-CN")
+            )
+            .unwrap();
+            for (idx, step) in lesson.steps.iter().enumerate() {
+                let scenario = scenario_before(&lesson, idx).unwrap();
+                match step {
+                    Step::Say(_) => {}
+                    Step::Predict(predict) => {
+                        let oracle = answer(&scenario, lesson.moment_at(idx), &predict.ask).unwrap();
+                        writeln!(out, "steps[{idx}] {}", predict.question.get("en")).unwrap();
+                        for lang in [Lang::En, Lang::ZhCn] {
+                            writeln!(out, "  {}", right_answer(lang, &oracle)).unwrap();
+                            for line in why(lang, &oracle) {
+                                writeln!(out, "    {line}").unwrap();
+                            }
+                        }
+                    }
+                    Step::Task(task) => {
+                        let goals: Vec<_> = task.goals.iter().map(|named| named.goal.clone()).collect();
+                        let before = evaluate(&scenario, &goals);
+                        let after = evaluate(&crate::lesson::edit::apply(&scenario, &task.solution).unwrap(), &goals);
+                        let met = |met: bool| if met { "met" } else { "unmet" };
+                        for ((named, before), after) in task.goals.iter().zip(before).zip(after) {
+                            let name = named.name.get("en");
+                            writeln!(
+                                out,
+                                "steps[{idx}] goal {name}: {} at the start, {} once solved",
+                                met(before),
+                                met(after)
+                            )
+                            .unwrap();
+                        }
+                    }
+                }
+            }
+        }
+        expect_test::expect_file!["../lesson/answers.txt"].assert_eq(&out);
+    }
 
     #[test]
     fn a_routed_answer_names_its_queues_and_says_why_binding_by_binding() {

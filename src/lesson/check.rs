@@ -43,6 +43,12 @@ pub fn scenario_before(lesson: &Lesson, idx: usize) -> Result<Scenario, Vec<Diag
     Ok(scenario)
 }
 
+/// Whether a lesson's tasks start from a broken topology ("fix this"): its English title
+/// says so. `check` makes sure each of its tasks starts with a goal unmet.
+pub fn starts_broken(lesson: &Lesson) -> bool {
+    lesson.title.get("en").starts_with("Fix this")
+}
+
 pub fn check(lesson: &Lesson) -> Report {
     let mut problems = Vec::new();
     let (mut n_questions, mut n_tasks) = (0, 0);
@@ -101,5 +107,33 @@ mod tests {
             assert_eq!(report.problems, [], "{}", lesson.name);
             assert_eq!(report.untranslated, Vec::<String>::new(), "{} lacks Chinese", lesson.name);
         }
+    }
+
+    #[test]
+    fn no_builtin_lesson_text_lacks_chinese() {
+        let untranslated: Vec<String> = crate::lesson::builtins()
+            .iter()
+            .flat_map(|lesson| check(lesson).untranslated.into_iter().map(|path| format!("{}: {path}", lesson.name)))
+            .collect();
+        assert_eq!(untranslated, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_curriculum_has_twenty_lessons_over_every_part_and_a_quarter_of_its_tasks_start_broken() {
+        let lessons = crate::lesson::builtins();
+        assert!(lessons.len() >= 20, "{} lessons", lessons.len());
+        for part in crate::lesson::Part::ALL {
+            assert!(lessons.iter().any(|lesson| lesson.part == part), "no lesson in {part:?}");
+        }
+        // The list shows the lessons in curriculum order, part by part.
+        assert!(lessons.windows(2).all(|pair| pair[0].part <= pair[1].part));
+        let n_tasks = lessons.iter().map(|lesson| lesson.tasks().count()).sum::<usize>();
+        let n_broken =
+            lessons.iter().filter(|lesson| starts_broken(lesson)).map(|lesson| lesson.tasks().count()).sum::<usize>();
+        assert!(n_broken * 4 >= n_tasks, "{n_broken} of {n_tasks} tasks start broken");
+        let mut names: Vec<&str> = lessons.iter().map(|lesson| lesson.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), lessons.len(), "two lessons share a name");
     }
 }

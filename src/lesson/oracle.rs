@@ -5,7 +5,9 @@
 
 use crate::engine::explanation::{RouteExplanation, explain_route};
 use crate::engine::topology::RoutingInput;
-use crate::engine::{BrokerEvent, DropReason, FieldTable, FieldValue, PublishId, SimTime, Topology};
+use crate::engine::{
+    BrokerEvent, DeathReason, DropReason, FieldTable, FieldValue, PublishId, QueueId, SimTime, Topology,
+};
 use crate::formats::scenario::{ActorSpec, Scenario};
 use crate::lesson::{Ask, Goal};
 use crate::sim::World;
@@ -403,12 +405,7 @@ fn holds(scenario: &Scenario, declared: Option<&Topology>, run: &Run, goal: &Goa
         }
         Goal::DepthAtMost { queue, at_most } => {
             let Some(id) = queue_named(queue) else { return false };
-            run.trace.iter().all(|entry| match &entry.event {
-                TraceEvent::Broker(BrokerEvent::Enqueued { queue, depth, .. }) if *queue == id => {
-                    *depth as u64 <= *at_most
-                }
-                _ => true,
-            })
+            settled_depths(run, id).all(|depth| depth <= *at_most)
         }
         Goal::NoDrops => !run.trace.iter().any(|entry| {
             matches!(
@@ -425,6 +422,31 @@ fn holds(scenario: &Scenario, declared: Option<&Topology>, run: &Run, goal: &Goa
             }
         }
     }
+}
+
+/// The queue's ready depth after each message entered it, once its length limit acted: a
+/// `drop-head` queue enqueues the new message and then drops (or dead-letters) its oldest
+/// ones in the same step, so it is never seen over its limit (RabbitMQ's
+/// `deliver_or_enqueue` then `maybe_drop_head`).
+fn settled_depths(run: &Run, id: QueueId) -> impl Iterator<Item = u64> + '_ {
+    run.trace.iter().enumerate().filter_map(move |(idx, entry)| {
+        let TraceEvent::Broker(BrokerEvent::Enqueued { queue, depth, .. }) = &entry.event else { return None };
+        if *queue != id {
+            return None;
+        }
+        let pushed_out = run.trace[idx + 1..]
+            .iter()
+            .take_while(|later| !matches!(&later.event, TraceEvent::Broker(BrokerEvent::Enqueued { .. })))
+            .filter(|later| match &later.event {
+                TraceEvent::Broker(BrokerEvent::Dropped { queue, reason: DropReason::MaxLength, .. }) => *queue == id,
+                TraceEvent::Broker(BrokerEvent::DeadLettered { queue, reason: DeathReason::Maxlen, .. }) => {
+                    *queue == id
+                }
+                _ => false,
+            })
+            .count();
+        Some((*depth as u64).saturating_sub(pushed_out as u64))
+    })
 }
 
 /// Every plain message a producer published was processed: a consumer acked it after its
@@ -479,4 +501,26 @@ fn no_message_lost(scenario: &Scenario, run: &Run) -> bool {
         })
     };
     !published.is_empty() && published.iter().all(|message| processed(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limited(overflow: &str) -> Scenario {
+        let text = serde_json::json!({
+            "kaiten_scenario": 1, "name": "limited",
+            "definitions": {"queues": [{"name": "q", "arguments": {"x-max-length": 2, "x-overflow": overflow}}]},
+            "actors": [{"kind": "producer", "name": "p", "exchange": "", "routing_key": "q", "count": 5, "interval_ms": 10}]
+        });
+        Scenario::from_json(&text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_full_queue_is_never_seen_over_its_limit_whichever_end_overflows() {
+        for overflow in ["drop-head", "reject-publish"] {
+            let at_most = |at_most| Goal::DepthAtMost { queue: "q".into(), at_most };
+            assert_eq!(evaluate(&limited(overflow), &[at_most(2), at_most(1)]), [true, false], "{overflow}");
+        }
+    }
 }
