@@ -9,6 +9,9 @@ if (!dir) throw new Error("embed-page.mjs runs as a Trunk hook (TRUNK_STAGING_DI
 const index = readFileSync(join(dir, "index.html"), "utf8");
 const embed = index
   .replace('<div id="app">', '<div id="app" data-player="embed">')
-  .replace(/<title>[^<]*<\/title>/, "<title>Kaiten player</title>");
+  .replace(/<title>[^<]*<\/title>/, "<title>Kaiten player</title>")
+  // A player in a sandboxed iframe has an opaque origin: its stylesheet and icon (which
+  // carry integrity hashes) load only as CORS requests, as its module script already does.
+  .replace(/<link (rel="(?:stylesheet|icon)")/g, '<link crossorigin="anonymous" $1');
 if (!embed.includes('data-player="embed"')) throw new Error("index.html has no <div id=\"app\"> to mark");
 writeFileSync(join(dir, "embed.html"), embed);

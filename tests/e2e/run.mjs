@@ -17,8 +17,9 @@ import * as language from './language.mjs';
 import * as hostile from './hostile.mjs';
 import * as lessons from './lessons.mjs';
 import * as fit from './fit.mjs';
+import * as embed from './embed.mjs';
 
-const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit, lessons };
+const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit, lessons, embed };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';
