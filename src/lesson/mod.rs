@@ -35,9 +35,10 @@ pub const LESSON_VERSION: u32 = 1;
 pub struct Text(pub SortedMap<String, String>);
 
 impl Text {
-    /// The text in the language `tag`, else in English (a lesson may lack a translation).
+    /// The text in the language `tag`, else in English (a lesson may lack a translation),
+    /// else in the one it was written in (a teacher's lesson made in Chinese).
     pub fn get(&self, tag: &str) -> &str {
-        self.0.get(tag).or_else(|| self.0.get("en")).map_or("", String::as_str)
+        self.0.get(tag).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map_or("", String::as_str)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -610,6 +611,14 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_falls_back_to_english_then_to_the_language_it_was_written_in() {
+        let chinese: Text = serde_json::from_value(serde_json::json!({"zh-CN": "你好"})).unwrap();
+        assert_eq!(chinese.get("en"), "你好");
+        let both: Text = serde_json::from_value(serde_json::json!({"en": "hi", "zh-CN": "你好"})).unwrap();
+        assert_eq!((both.get("zh-CN"), both.get("fr")), ("你好", "hi"));
+    }
 
     #[test]
     fn every_builtin_lesson_loads() {

@@ -126,6 +126,19 @@ impl LessonView {
 }
 
 impl Studio {
+    /// The choice of the open, unanswered question that names this node of the canvas (a
+    /// queue of a `routed` question, a consumer of a `delivered_to` one), if any.
+    pub(crate) fn canvas_choice(&self, node: crate::editor::NodeId) -> Option<Choice> {
+        let view = self.lesson.as_ref().filter(|view| view.right.is_none())?;
+        let name = self.editor.doc.name(node)?;
+        view.oracle
+            .as_ref()?
+            .choices
+            .iter()
+            .find(|choice| matches!(choice, Choice::Queue(queue) | Choice::Actor(queue) if queue == name))
+            .cloned()
+    }
+
     pub(crate) fn lesson_action(mut self, action: LessonAction) -> Studio {
         match action {
             LessonAction::Start(name) => match crate::lesson::builtin(&name) {
@@ -487,6 +500,39 @@ mod tests {
         assert!(studio.lesson.is_none());
         assert_eq!(studio.pick, Pick::Builtin("topics".into()));
         assert_eq!(studio.editor.doc.nodes().len(), nodes_before);
+    }
+
+    #[test]
+    fn clicking_a_queue_on_the_canvas_ticks_it_and_clicking_again_unticks_it() {
+        let mut studio = lesson(Studio::default(), LessonAction::Start("direct-routing".into()));
+        studio = lesson(studio, LessonAction::Next);
+        let select = |studio: Studio, name: &str| {
+            let node = studio.editor.doc.node_named(name).unwrap();
+            studio.apply(StudioAction::Edit(Action::Select(crate::editor::Item::Node(node))))
+        };
+        // A mouse click: a press on the node and its release where it was.
+        let click = |studio: Studio, name: &str| {
+            use crate::editor::gesture::{Phase, PointerInput};
+            let node = studio.editor.doc.node_named(name).unwrap();
+            let world = studio.editor.doc.position(node).unwrap() + crate::scene::geometry::Point::new(20.0, 20.0);
+            let at = studio.editor.view.to_screen(world);
+            let press = |phase| PointerInput { phase, pointer: 1, at, shift: false, middle: false, touch: false };
+            studio
+                .apply(StudioAction::Edit(Action::Pointer(press(Phase::Down))))
+                .apply(StudioAction::Edit(Action::Pointer(press(Phase::Up))))
+        };
+        studio = click(studio, "errors");
+        studio = select(studio, "all");
+        studio = click(studio, "error_logger");
+        assert_eq!(
+            studio.lesson.as_ref().unwrap().chosen,
+            [Choice::Queue("errors".into()), Choice::Queue("all".into())]
+        );
+        studio = select(studio, "errors");
+        assert_eq!(studio.lesson.as_ref().unwrap().chosen, [Choice::Queue("all".into())]);
+        studio = lesson(studio, LessonAction::Check);
+        let checked = select(studio.clone(), "errors");
+        assert_eq!(checked.lesson.as_ref().unwrap().chosen, studio.lesson.as_ref().unwrap().chosen, "answered");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! passed, which moves the display time along at the chosen speed and steps the session
 //! through the events that time reaches. What happens is always the engine's decision.
 
+pub mod author;
 pub mod embed;
 pub mod files;
 pub mod intervene;
@@ -163,6 +164,8 @@ pub enum StudioAction {
     FitPresent(Size),
     /// A command a host page sent the embedded player.
     Embed(embed::Command),
+    /// A change to the lesson being made from the canvas.
+    Author(author::AuthorAction),
 }
 
 /// What an opened file carries that the simulation keeps but does not act on.
@@ -224,6 +227,8 @@ pub struct Studio {
     pub shared: bool,
     /// Present: the canvas and playback fill the window, drawn large (F toggles, Escape leaves).
     pub present: bool,
+    /// A lesson being made from the canvas ("Make a lesson from this canvas").
+    pub draft: Option<author::Draft>,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
     run: Option<Rc<RefCell<Run>>>,
     // What was drawn under "My topology" while a built-in scenario is shown, so picking
@@ -266,6 +271,7 @@ impl Default for Studio {
             lessons_open: false,
             shared: false,
             present: false,
+            draft: None,
             run: None,
             space_panned: false,
             step_origin: None,
@@ -352,6 +358,19 @@ impl Studio {
             StudioAction::Edit(action) => {
                 if matches!(action, Action::Escape) {
                     self.present = false;
+                }
+                // A click on a queue (or consumer) a lesson's question offers ticks it too: a
+                // press on a node released where it was, or a node selected from the keyboard.
+                let clicked = match (&action, &self.editor.gesture) {
+                    (Action::Select(crate::editor::Item::Node(node)), _) => Some(*node),
+                    (
+                        Action::Pointer(input),
+                        crate::editor::gesture::Gesture::Dragging { pointer, node, moved: false, .. },
+                    ) if input.phase == crate::editor::gesture::Phase::Up && input.pointer == *pointer => Some(*node),
+                    _ => None,
+                };
+                if let Some(choice) = clicked.and_then(|node| self.canvas_choice(node)) {
+                    self = self.lesson_action(LessonAction::Choose(choice));
                 }
                 if matches!(action, Action::Pointer(_)) && self.editor.space_held {
                     self.space_panned = true;
@@ -471,6 +490,7 @@ impl Studio {
             StudioAction::ImportProgress(text) => return self.import_progress(&text),
             StudioAction::Welcome => self.welcome = self.lesson.is_none(),
             StudioAction::Embed(command) => return self.command(command),
+            StudioAction::Author(action) => return self.author(action),
             StudioAction::TogglePresent => self.present = !self.present,
             StudioAction::FitPresent(canvas) => self.fit(canvas, Viewport::fit_presented),
             StudioAction::ToggleExplanation(idx) => {

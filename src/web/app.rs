@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::about::About;
+use super::author::LessonMaker;
 use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::event_log::PresentLog;
@@ -141,10 +142,8 @@ pub fn App() -> Html {
     let words = lang.words();
     let playback = PlaybackFrame(handle.revision());
     let editor = EditorContext::new(handle);
-    html! {
-        <ContextProvider<Speech> context={speech}>
-        <ContextProvider<EditorContext> context={editor}>
-        <ContextProvider<PlaybackFrame> context={playback}>
+    let page = html! {
+        <>
             <div class={classes!("shell", present.then_some("presenting"))}>
                 <Header />
                 <p class="storage-warning" role="alert" hidden={autosave.warning.is_none()}>
@@ -177,7 +176,20 @@ pub fn App() -> Html {
             <ShortcutsOverlay />
             <InterventionMenu />
             <LessonList />
+            <LessonMaker />
             <Welcome />
+        </>
+    };
+    provide(speech, editor, playback, page)
+}
+
+/// The contexts every region reads, around a root's page (the app's and the player's).
+pub fn provide(speech: Speech, editor: EditorContext, playback: PlaybackFrame, page: Html) -> Html {
+    html! {
+        <ContextProvider<Speech> context={speech}>
+        <ContextProvider<EditorContext> context={editor}>
+        <ContextProvider<PlaybackFrame> context={playback}>
+            { page }
         </ContextProvider<PlaybackFrame>>
         </ContextProvider<EditorContext>>
         </ContextProvider<Speech>>

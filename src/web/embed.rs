@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, MessageEvent};
 use yew::prelude::*;
 
-use super::app::{EditorContext, PlaybackFrame};
+use super::app::{EditorContext, PlaybackFrame, provide};
 use super::canvas::Canvas;
 use super::keys::use_shortcuts;
 use super::language::{Speech, browser_language};
@@ -152,10 +152,8 @@ pub fn Embed() -> Html {
     let speech = Speech { lang, set: Callback::noop() };
     let playback = PlaybackFrame(handle.revision());
     let editor = EditorContext::new(handle);
-    html! {
-        <ContextProvider<Speech> context={speech}>
-        <ContextProvider<EditorContext> context={editor}>
-        <ContextProvider<PlaybackFrame> context={playback}>
+    let page = html! {
+        <>
             <section class={classes!("embed", options.height.is_some().then_some("embed-sized"))}
                 data-controls={controls} {style} aria-label={words.player(&title)}>
                 if !problems.is_empty() {
@@ -180,8 +178,7 @@ pub fn Embed() -> Html {
                 }
             </section>
             <ShortcutsOverlay />
-        </ContextProvider<PlaybackFrame>>
-        </ContextProvider<EditorContext>>
-        </ContextProvider<Speech>>
-    }
+        </>
+    };
+    provide(speech, editor, playback, page)
 }

@@ -60,7 +60,7 @@ pub fn FileButtons() -> Html {
             <ExportMenu />
             <button type="button" onclick={link(false)}>{ words.copy_link() }</button>
             <button type="button" onclick={link(true)}>{ words.copy_link_to_step() }</button>
-            <button type="button" onclick={embed}>{ words.copy_embed_code() }</button>
+            <button type="button" class="copy-embed" onclick={embed}>{ words.copy_embed_code() }</button>
         </div>
     }
 }

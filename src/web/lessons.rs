@@ -119,6 +119,13 @@ pub fn LessonList() -> Html {
         });
         html! { <button type="button" {onclick}>{ difficulty_words(lang, difficulty) }</button> }
     });
+    let make = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            editor.send(StudioAction::Lesson(LessonAction::ShowList(false)));
+            editor.send(StudioAction::Author(super::author::open(lang)));
+        })
+    };
     let export = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
@@ -152,6 +159,7 @@ pub fn LessonList() -> Html {
                     <div class="lesson-buttons" role="group" aria-label={words.difficulty()}>{ for drills }</div>
                 </section>
                 <div class="lesson-buttons">
+                    <button type="button" onclick={make}>{ words.make_lesson() }</button>
                     <button type="button" onclick={export}>{ words.export_progress() }</button>
                     <label class="file-open">{ words.import_progress() }
                         <input type="file" accept=".json,application/json" onchange={import} />

@@ -10,6 +10,7 @@
 
 mod about;
 mod app;
+mod author;
 mod autosave;
 mod canvas;
 mod canvas_events;

@@ -21,6 +21,53 @@ async function answerRouted(page, question, queues) {
 
 export const tests = [
   {
+    name: 'a teacher makes a lesson from the canvas: a question with the engine\'s answer, a fix-this task, checked, saved and tried',
+    viewport: DESKTOP,
+    async run({ page, baseUrl, viewport }) {
+      await openApp(page, `${baseUrl}?scenario=routing`);
+      await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Make a lesson from this canvas' }).click();
+      const maker = page.getByRole('dialog', { name: 'Make a lesson from this canvas' });
+      await maker.getByLabel('Producer', { exact: true }).selectOption('error_logger');
+      await maker.getByText("The engine's answer: 'errors', 'all'").waitFor();
+      await maker.getByLabel('Binding the learner must put back').selectOption({ label: "direct_logs -> errors ('error')" });
+      // The question is asked on the canvas the learner starts from, without that binding.
+      await maker.getByText("The engine's answer: 'all'").waitFor();
+      await maker.getByRole('status', { name: 'What kaiten lesson check says' })
+        .getByText('routing-lesson: ok (1 question answered by the engine, 1 task solved by its solution)').waitFor();
+      await screenshot(page, `lessons-maker-${sizeName(viewport)}`);
+      const [download] = await Promise.all([page.waitForEvent('download'), maker.getByRole('button', { name: 'Save lesson file' }).click()]);
+      const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(file.kaiten_lesson, 1);
+      assert.deepEqual(file.steps.map((step) => step.kind), ['say', 'predict', 'task']);
+      await maker.getByRole('button', { name: 'Try the lesson' }).click();
+      await region(page).getByRole('heading', { name: 'Fix this topology: routing' }).waitFor();
+      await region(page).getByRole('button', { name: 'Next' }).click();
+      const right = await answerRouted(page, "error_logger publishes with routing key 'error'. Which queues receive the message?", ['all']);
+      assert.match(right, /^Right\./, 'the learner\'s canvas lacks the binding to errors');
+      await region(page).getByRole('button', { name: 'Next' }).click();
+      await region(page).getByRole('button', { name: 'Show solution' }).click();
+      await region(page).getByRole('list', { name: 'Goals' }).getByText('done').first().waitFor();
+    },
+  },
+  {
+    name: "a routed question's queues can be ticked by clicking them on the canvas",
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, `${baseUrl}?lesson=direct-routing`);
+      await region(page).getByRole('button', { name: 'Next' }).click();
+      const canvas = page.getByRole('group', { name: 'Canvas', exact: true });
+      for (const queue of ['errors', 'all']) {
+        const box = await canvas.getByRole('button', { name: new RegExp(`^${queue}\\b`) }).first().locator('.node-box').boundingBox();
+        await page.mouse.click(box.x + 20, box.y + box.height / 2);
+      }
+      const group = region(page).getByRole('group', { name: /Which queues receive the message/ });
+      for (const queue of ['errors', 'all']) assert.ok(await group.getByRole('checkbox', { name: queue, exact: true }).isChecked(), queue);
+      await region(page).getByRole('button', { name: 'Check answer' }).click();
+      await region(page).getByRole('status').filter({ hasText: /^Right\./ }).waitFor();
+    },
+  },
+  {
     name: 'a first visit offers the first lesson; a question is answered wrongly, then rightly, with the engine explaining why',
     viewport: DESKTOP,
     async run({ page, baseUrl, viewport }) {
@@ -68,7 +115,7 @@ export const tests = [
       await page.reload();
       await page.locator('#app > .shell').waitFor();
       await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology/ });
+      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology: the pager/ });
       assert.match(await item.innerText(), /solved/);
     },
   },
@@ -86,7 +133,7 @@ export const tests = [
       await region(page).getByRole('button', { name: 'Leave lesson' }).click();
       await region(page).waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology/ });
+      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology: the pager/ });
       assert.match(await item.innerText(), /solution shown/);
     },
   },

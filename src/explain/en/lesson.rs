@@ -94,6 +94,84 @@ impl LessonWords for English {
     fn lesson_solved(&self) -> String {
         "Lesson solved.".into()
     }
+    fn draft_question(&self) -> String {
+        "{producer} publishes with routing key '{key}'. Which queues receive the message?".into()
+    }
+    fn draft_task(&self) -> String {
+        "Fix the topology: make every message reach the queues it should.".into()
+    }
+    fn draft_goal_routed(&self) -> String {
+        "{producer} reaches {queues}".into()
+    }
+    fn draft_goal_no_loss(&self) -> String {
+        "no message is lost".into()
+    }
+    fn draft_goal_no_drops(&self) -> String {
+        "no message is dropped".into()
+    }
+    fn draft_caption(&self, n: u64) -> String {
+        format!("Caption {n}")
+    }
+    fn draft_remove_caption(&self, n: u64) -> String {
+        format!("Remove caption {n}")
+    }
+    fn remove(&self) -> String {
+        "Remove".into()
+    }
+    fn draft_name(&self) -> String {
+        "Name (for links)".into()
+    }
+    fn draft_title(&self) -> String {
+        "Title".into()
+    }
+    fn draft_captions(&self) -> String {
+        "Captions, shown first".into()
+    }
+    fn draft_add_caption(&self) -> String {
+        "Add caption".into()
+    }
+    fn draft_question_legend(&self) -> String {
+        "Question: where does a publish go?".into()
+    }
+    fn draft_producer(&self) -> String {
+        "Producer".into()
+    }
+    fn draft_no_question(&self) -> String {
+        "(no question)".into()
+    }
+    fn draft_routing_key(&self) -> String {
+        "Routing key".into()
+    }
+    fn draft_question_words(&self) -> String {
+        "Question ({producer} and {key} are filled in)".into()
+    }
+    fn draft_answer(&self, queues: &str) -> String {
+        format!("The engine's answer: {queues}")
+    }
+    fn draft_answer_none(&self) -> String {
+        "The engine's answer: no queue".into()
+    }
+    fn draft_task_legend(&self) -> String {
+        "Task: fix this topology".into()
+    }
+    fn draft_broken(&self) -> String {
+        "Binding the learner must put back".into()
+    }
+    fn draft_no_task(&self) -> String {
+        "(no task)".into()
+    }
+    fn draft_task_words(&self) -> String {
+        "Task".into()
+    }
+    fn draft_check(&self) -> String {
+        "What kaiten lesson check says".into()
+    }
+    fn draft_try(&self) -> String {
+        "Try the lesson".into()
+    }
+    fn draft_save(&self) -> String {
+        "Save lesson file".into()
+    }
     fn outcome_returned(&self) -> String {
         "call() returns a value".into()
     }

@@ -94,6 +94,84 @@ impl LessonWords for Chinese {
     fn lesson_solved(&self) -> String {
         "课程完成。".into()
     }
+    fn draft_question(&self) -> String {
+        "{producer} 以路由键 '{key}' 发布消息。哪些队列会收到这条消息？".into()
+    }
+    fn draft_task(&self) -> String {
+        "修好这个拓扑：让每条消息都到达它该去的队列。".into()
+    }
+    fn draft_goal_routed(&self) -> String {
+        "{producer} 的消息到达 {queues}".into()
+    }
+    fn draft_goal_no_loss(&self) -> String {
+        "没有消息丢失".into()
+    }
+    fn draft_goal_no_drops(&self) -> String {
+        "没有消息被丢弃".into()
+    }
+    fn draft_caption(&self, n: u64) -> String {
+        format!("说明 {n}")
+    }
+    fn draft_remove_caption(&self, n: u64) -> String {
+        format!("删除说明 {n}")
+    }
+    fn remove(&self) -> String {
+        "删除".into()
+    }
+    fn draft_name(&self) -> String {
+        "名称（用于链接）".into()
+    }
+    fn draft_title(&self) -> String {
+        "标题".into()
+    }
+    fn draft_captions(&self) -> String {
+        "说明（先显示）".into()
+    }
+    fn draft_add_caption(&self) -> String {
+        "添加说明".into()
+    }
+    fn draft_question_legend(&self) -> String {
+        "问题：一条发布的消息会去哪里？".into()
+    }
+    fn draft_producer(&self) -> String {
+        "生产者".into()
+    }
+    fn draft_no_question(&self) -> String {
+        "（不提问）".into()
+    }
+    fn draft_routing_key(&self) -> String {
+        "路由键".into()
+    }
+    fn draft_question_words(&self) -> String {
+        "问题（{producer} 和 {key} 会被填入）".into()
+    }
+    fn draft_answer(&self, queues: &str) -> String {
+        format!("引擎的答案：{queues}")
+    }
+    fn draft_answer_none(&self) -> String {
+        "引擎的答案：没有队列".into()
+    }
+    fn draft_task_legend(&self) -> String {
+        "任务：修好这个拓扑".into()
+    }
+    fn draft_broken(&self) -> String {
+        "学习者需要补回的绑定".into()
+    }
+    fn draft_no_task(&self) -> String {
+        "（不设任务）".into()
+    }
+    fn draft_task_words(&self) -> String {
+        "任务".into()
+    }
+    fn draft_check(&self) -> String {
+        "kaiten lesson check 的结果".into()
+    }
+    fn draft_try(&self) -> String {
+        "试用这节课".into()
+    }
+    fn draft_save(&self) -> String {
+        "保存课程文件".into()
+    }
     fn outcome_returned(&self) -> String {
         "call() 返回一个值".into()
     }
