@@ -144,13 +144,13 @@ pub fn LessonMaker() -> Html {
                 </fieldset>
                 <fieldset>
                     <legend>{ w.draft_question_legend() }</legend>
-                    <label class="field">{ w.draft_producer() }
-                        <select onchange={on_producer}>
+                    <label class="field" for="draft-producer">{ w.draft_producer() }</label>
+                        <select id="draft-producer" onchange={on_producer}>
                             <option value="" selected={draft.producer.is_none()}>{ w.draft_no_question() }</option>
                             { for producers.iter().map(|name| html! {
                                 <option value={name.clone()} selected={draft.producer.as_deref() == Some(name.as_str())}>{ name.clone() }</option>
                             }) }
-                        </select></label>
+                        </select>
                     <label class="field">{ w.draft_routing_key() }
                         <input type="text" value={draft.routing_key.clone()} oninput={on_text(&editor, AuthorAction::RoutingKey)} /></label>
                     <label class="field">{ w.draft_question_words() }
@@ -159,15 +159,15 @@ pub fn LessonMaker() -> Html {
                 </fieldset>
                 <fieldset>
                     <legend>{ w.draft_task_legend() }</legend>
-                    <label class="field">{ w.draft_broken() }
-                        <select onchange={on_broken}>
+                    <label class="field" for="draft-broken">{ w.draft_broken() }</label>
+                        <select id="draft-broken" onchange={on_broken}>
                             <option value="" selected={broken_at.is_none()}>{ w.draft_no_task() }</option>
                             { for bindings.iter().enumerate().map(|(idx, binding)| html! {
                                 <option value={idx.to_string()} selected={broken_at == Some(idx)}>
                                     { format!("{} -> {} ({})", binding.source, binding.destination, w.quoted(&binding.routing_key)) }
                                 </option>
                             }) }
-                        </select></label>
+                        </select>
                     <label class="field">{ w.draft_task_words() }
                         <input type="text" value={draft.task.clone()} oninput={on_text(&editor, AuthorAction::Task)} /></label>
                     <div role="group" aria-label={w.goals()}>{ for goals }</div>

@@ -1,6 +1,7 @@
 //! The header's file buttons: "New", "Open" (a scenario file or RabbitMQ definitions JSON, also by
 //! dropping it on the canvas), "Save scenario", the "Export" menu, and the share links
-//! ("Copy link", "Copy link to this step") and "Copy embed code" (the player's snippets).
+//! in the "Share" menu ("Copy link", "Copy link to this step", and "Copy embed code": the
+//! player's snippets).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -39,16 +40,6 @@ pub fn FileButtons() -> Html {
             download(&name, "application/json", &editor.studio().scenario_file());
         })
     };
-    let link = |at_step: bool| {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| {
-            copy_text(&format!("{}{}", page_address(), editor.studio().share_fragment(at_step)));
-        })
-    };
-    let embed = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| copy_text(&editor.studio().embed_code(&page_folder())))
-    };
     html! {
         <div class="file-buttons">
             <NewButton />
@@ -58,9 +49,49 @@ pub fn FileButtons() -> Html {
             </label>
             <button type="button" onclick={save}>{ words.save_scenario() }</button>
             <ExportMenu />
-            <button type="button" onclick={link(false)}>{ words.copy_link() }</button>
-            <button type="button" onclick={link(true)}>{ words.copy_link_to_step() }</button>
-            <button type="button" class="copy-embed" onclick={embed}>{ words.copy_embed_code() }</button>
+            <ShareMenu />
+        </div>
+    }
+}
+
+/// The "Share" menu: Copy link, Copy link to this step, Copy embed code.
+#[component]
+fn ShareMenu() -> Html {
+    let editor = use_editor();
+    let words = use_lang().words();
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                open.set(false);
+            }
+        })
+    };
+    let item = |name: String, copied: fn(&Studio) -> String, class: &'static str| {
+        let (editor, open) = (editor.clone(), open.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            copy_text(&copied(editor.studio()));
+        });
+        html! { <li {class}><button type="button" {onclick}>{ name }</button></li> }
+    };
+    html! {
+        <div class="export-menu" {onkeydown}>
+            <button type="button" aria-expanded={open.to_string()} aria-controls="share-list" onclick={toggle}>
+                { words.share() }<span aria-hidden="true">{ "\u{25be}" }</span>
+            </button>
+            if *open {
+                <ul id="share-list" class="export-list">
+                    { item(words.copy_link(), |studio| format!("{}{}", page_address(), studio.share_fragment(false)), "") }
+                    { item(words.copy_link_to_step(), |studio| format!("{}{}", page_address(), studio.share_fragment(true)), "") }
+                    { item(words.copy_embed_code(), |studio| studio.embed_code(&page_folder()), "copy-embed") }
+                </ul>
+            }
         </div>
     }
 }

@@ -130,6 +130,7 @@ export const tests = [
       for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
       const step = Number(await page.getByRole('slider', { name: 'Timeline' }).inputValue());
       assert.ok(step > 0);
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.getByRole('button', { name: 'Copy embed code' }).click();
       const code = await page.evaluate(() => window.__lastCopied);
       assert.match(code, new RegExp(`<iframe src="${baseUrl}embed\\.html\\?scenario=rpc-call&step=${step}"`));

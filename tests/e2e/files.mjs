@@ -353,6 +353,7 @@ export const tests = [
       await page.getByRole('combobox', { name: 'Scenario' }).selectOption('rpc-call');
       for (let i = 0; i < 9; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
       const position = await page.getByRole('slider', { name: 'Timeline' }).inputValue();
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.getByRole('button', { name: 'Copy link to this step', exact: true }).click();
       const link = await page.evaluate(() => window.__lastCopied);
       assert.match(link, /#k1=/);

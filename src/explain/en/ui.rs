@@ -109,6 +109,9 @@ impl UiWords for English {
     fn copy_embed_code(&self) -> String {
         "Copy embed code".into()
     }
+    fn share(&self) -> String {
+        "Share".into()
+    }
     fn present(&self) -> String {
         "Present".into()
     }

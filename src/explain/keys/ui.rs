@@ -41,6 +41,7 @@ words! {
         fn run_views(&self);
         fn player(&self, title: text);
         fn copy_embed_code(&self);
+        fn share(&self);
         fn present(&self);
         fn leave_present(&self);
         fn event_log(&self);

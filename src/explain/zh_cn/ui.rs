@@ -109,6 +109,9 @@ impl UiWords for Chinese {
     fn copy_embed_code(&self) -> String {
         "复制嵌入代码".into()
     }
+    fn share(&self) -> String {
+        "分享".into()
+    }
     fn present(&self) -> String {
         "演示".into()
     }
