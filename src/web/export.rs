@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::app::use_editor;
 use super::dom::{canvas, download, download_href};
+use super::files::{MenuState, use_menu};
 use super::language::use_lang;
 use crate::explain::lang::Lang;
 use crate::formats::definitions::Form;
@@ -84,19 +85,7 @@ fn item_name(lang: Lang, export: Export, form: Form) -> String {
 pub fn ExportMenu() -> Html {
     let editor = use_editor();
     let lang = use_lang();
-    let open = use_state(|| false);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                open.set(false);
-            }
-        })
-    };
+    let MenuState { open, toggle, onkeydown } = use_menu();
     let form = editor.studio().definitions_form();
     let items = ITEMS.map(|export| {
         let (editor, open) = (editor.clone(), open.clone());

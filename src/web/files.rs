@@ -59,19 +59,7 @@ pub fn FileButtons() -> Html {
 fn ShareMenu() -> Html {
     let editor = use_editor();
     let words = use_lang().words();
-    let open = use_state(|| false);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                open.set(false);
-            }
-        })
-    };
+    let MenuState { open, toggle, onkeydown } = use_menu();
     let item = |name: String, copied: fn(&Studio) -> String, class: &'static str| {
         let (editor, open) = (editor.clone(), open.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -94,4 +82,29 @@ fn ShareMenu() -> Html {
             }
         </div>
     }
+}
+
+/// A header menu's state: whether it is open, its button's toggle, and Escape to close it.
+pub struct MenuState {
+    pub open: UseStateHandle<bool>,
+    pub toggle: Callback<MouseEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+#[hook]
+pub fn use_menu() -> MenuState {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                open.set(false);
+            }
+        })
+    };
+    MenuState { open, toggle, onkeydown }
 }
