@@ -190,54 +190,101 @@ const GOAL_KINDS: [&str; 8] = [
     "queue_argument",
 ];
 
-/// The built-in curriculum, in the order the list shows it.
-const BUILTINS: &[(&str, &str)] = &[
-    ("message-bus", include_str!("builtin/message-bus.json")),
-    ("direct-routing", include_str!("builtin/direct-routing.json")),
-    ("fix-the-binding", include_str!("builtin/fix-the-binding.json")),
-    ("fanout-exchange", include_str!("builtin/fanout-exchange.json")),
-    ("topic-wildcards", include_str!("builtin/topic-wildcards.json")),
-    ("headers-exchange", include_str!("builtin/headers-exchange.json")),
-    ("default-exchange", include_str!("builtin/default-exchange.json")),
-    ("call-and-cast", include_str!("builtin/call-and-cast.json")),
-    ("fanout-cast", include_str!("builtin/fanout-cast.json")),
-    ("server-targeted", include_str!("builtin/server-targeted.json")),
-    ("rpc-timeout", include_str!("builtin/rpc-timeout.json")),
-    ("remote-error", include_str!("builtin/remote-error.json")),
-    ("version-mismatch", include_str!("builtin/version-mismatch.json")),
-    ("notification-pools", include_str!("builtin/notification-pools.json")),
-    ("notification-filters", include_str!("builtin/notification-filters.json")),
-    ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
-    ("rpc-at-most-once", include_str!("builtin/rpc-at-most-once.json")),
-    ("dead-lettering", include_str!("builtin/dead-lettering.json")),
-    ("poison-message", include_str!("builtin/poison-message.json")),
-    ("message-ttl", include_str!("builtin/message-ttl.json")),
-    ("max-length", include_str!("builtin/max-length.json")),
-    ("priority-queue", include_str!("builtin/priority-queue.json")),
-    ("alternate-exchange", include_str!("builtin/alternate-exchange.json")),
-    ("durability", include_str!("builtin/durability.json")),
-    ("tutorial-hello-world", include_str!("builtin/tutorial-hello-world.json")),
-    ("tutorial-work-queues", include_str!("builtin/tutorial-work-queues.json")),
-    ("tutorial-publish-subscribe", include_str!("builtin/tutorial-publish-subscribe.json")),
-    ("tutorial-routing", include_str!("builtin/tutorial-routing.json")),
-    ("tutorial-topics", include_str!("builtin/tutorial-topics.json")),
-    ("tutorial-rpc", include_str!("builtin/tutorial-rpc.json")),
-    ("tutorial-publisher-confirms", include_str!("builtin/tutorial-publisher-confirms.json")),
-];
+/// A built-in lesson as the lesson list shows it, known without its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    pub name: &'static str,
+    pub part: Part,
+    title_en: &'static str,
+    title_zh_cn: &'static str,
+}
+
+impl Listed {
+    /// The title in the language `tag`, else in English (as [`Text::get`]).
+    pub fn title(&self, tag: &str) -> &'static str {
+        match tag {
+            "zh-CN" if !self.title_zh_cn.is_empty() => self.title_zh_cn,
+            _ => self.title_en,
+        }
+    }
+}
+
+/// The built-in curriculum: one line per lesson (name, part, title in English and in
+/// Chinese, as its file has them; a test checks that they agree), in the order the list
+/// shows it. Native code includes the files; the browser bundle does not, since their texts
+/// were its largest data (about 36 KB gzipped): the web app fetches `lessons/NAME.json`,
+/// which Trunk copies beside it (`index.html`), and hands the text to the studio.
+macro_rules! curriculum {
+    ($($name:literal: $part:ident, $title_en:literal, $title_zh_cn:literal;)*) => {
+        /// The built-in lessons, in the order the list shows them.
+        pub const LISTED: &[Listed] = &[
+            $(Listed { name: $name, part: Part::$part, title_en: $title_en, title_zh_cn: $title_zh_cn },)*
+        ];
+
+        #[cfg(not(target_arch = "wasm32"))]
+        const BUILTINS: &[(&str, &str)] = &[$(($name, include_str!(concat!("builtin/", $name, ".json"))),)*];
+    };
+}
+
+curriculum! {
+    "message-bus": Bus, "The message bus: a conveyor belt", "消息总线：一条传送带";
+    "direct-routing": Bus, "Direct exchanges: the key must be equal", "直连交换机：键必须相等";
+    "fix-the-binding": Bus, "Fix this topology: the pager never rings", "修好这个拓扑：寻呼机从不响";
+    "fanout-exchange": Bus, "Fix this topology: a fanout exchange copies to every bound queue", "修好这个拓扑：fanout 交换机复制给每个已绑定的队列";
+    "topic-wildcards": Bus, "Fix this topology: topic exchanges, * and #", "修好这个拓扑：topic 交换机、* 与 #";
+    "headers-exchange": Bus, "Fix this topology: headers exchanges, x-match all and any", "修好这个拓扑：headers 交换机，x-match all 与 any";
+    "default-exchange": Bus, "Fix this topology: the default exchange routes by queue name", "修好这个拓扑：默认交换机按队列名路由";
+    "call-and-cast": Rpc, "call() waits for its reply, cast() does not", "call() 等待回复，cast() 不等";
+    "fanout-cast": Rpc, "Fix this: a fanout cast reaches every server", "修好它：fanout cast 送达每个服务器";
+    "server-targeted": Rpc, "Fix this: a call to one server, and to a server that does not exist", "修好它：调用指定服务器，以及调用不存在的服务器";
+    "rpc-timeout": Rpc, "Fix this: a call that times out", "修好它：一次超时的调用";
+    "remote-error": Rpc, "Fix this: exceptions come back across the wire", "修好它：异常跨网络传回";
+    "version-mismatch": Rpc, "Fix this: a call asks for a version no endpoint offers", "修好它：调用请求了没有端点提供的版本";
+    "notification-pools": Notifications, "Fix this: notification priorities and listener pools", "修好它：通知优先级与监听者池";
+    "notification-filters": Notifications, "Notification filters: the Ceilometer case", "通知过滤器：Ceilometer 的例子";
+    "acks-and-redelivery": Reliability, "Fix this: a consumer crashes before its ack", "修好它：消费者在 ack 之前崩溃";
+    "rpc-at-most-once": Reliability, "An RPC server acks before it works: at most once", "RPC 服务器先 ack 后干活：至多一次";
+    "dead-lettering": Reliability, "Fix this: rejected messages vanish; dead-letter them instead", "修好它：被拒绝的消息消失了，改为死信";
+    "poison-message": Reliability, "Fix this: a poison message, a delivery limit and nowhere to go", "修好它：毒消息、投递次数限制，以及无处可去";
+    "message-ttl": Reliability, "Fix this: messages expire before anyone reads them (TTL)", "修好它：消息在被读取之前就过期了（TTL）";
+    "max-length": Reliability, "A slow consumer: queue length limits and overflow", "慢消费者：队列长度限制与溢出";
+    "priority-queue": Reliability, "Fix this: an urgent message stuck behind bulk work (priority queues)", "修好它：紧急消息被堵在批量任务后面（优先级队列）";
+    "alternate-exchange": Reliability, "Fix this: unroutable messages, an alternate exchange and mandatory", "修好它：无法路由的消息、备用交换机与 mandatory";
+    "durability": Reliability, "Fix this: messages lost in a broker restart (durable queues, persistent messages)", "修好它：broker 重启时丢失的消息（持久队列与持久消息）";
+    "tutorial-hello-world": Tutorials, "RabbitMQ tutorial 1: Hello World", "RabbitMQ 教程 1：Hello World";
+    "tutorial-work-queues": Tutorials, "RabbitMQ tutorial 2: work queues and fair dispatch", "RabbitMQ 教程 2：工作队列与公平分发";
+    "tutorial-publish-subscribe": Tutorials, "RabbitMQ tutorial 3: publish/subscribe", "RabbitMQ 教程 3：发布/订阅";
+    "tutorial-routing": Tutorials, "RabbitMQ tutorial 4: routing by severity", "RabbitMQ 教程 4：按严重程度路由";
+    "tutorial-topics": Tutorials, "RabbitMQ tutorial 5: topics, with the tutorial's animals", "RabbitMQ 教程 5：主题，用教程里的动物";
+    "tutorial-rpc": Tutorials, "RabbitMQ tutorial 6: RPC with reply_to and correlation_id", "RabbitMQ 教程 6：用 reply_to 和 correlation_id 实现 RPC";
+    "tutorial-publisher-confirms": Tutorials, "RabbitMQ tutorial 7: publisher confirms, and what they do not tell you", "RabbitMQ 教程 7：发布确认，以及它们没有告诉你的事";
+}
 
 /// Names of the built-in lessons.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    BUILTINS.iter().map(|(name, _)| *name)
+    LISTED.iter().map(|listed| listed.name)
 }
 
-/// A built-in lesson by name.
+/// A built-in lesson's file, where this build includes it (natively; the web app fetches it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| *text)
+}
+
+/// The browser bundle includes no lesson file: the web app fetches it.
+#[cfg(target_arch = "wasm32")]
+pub fn builtin_text(_name: &str) -> Option<&'static str> {
+    None
+}
+
+/// A built-in lesson by name (`None` for an unknown name, or in the browser, which fetches it).
 pub fn builtin(name: &str) -> Option<Result<Lesson, Vec<Diagnostic>>> {
-    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| Lesson::from_json(text))
+    builtin_text(name).map(Lesson::from_json)
 }
 
-/// Every built-in lesson (they are tested to load).
+/// Every built-in lesson this build includes (they are tested to load).
 pub fn builtins() -> Vec<Lesson> {
-    BUILTINS.iter().filter_map(|(_, text)| Lesson::from_json(text).ok()).collect()
+    names().filter_map(builtin).filter_map(Result::ok).collect()
 }
 
 /// Whether a parsed JSON document is a lesson file.
@@ -610,6 +657,17 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_curriculum_lists_each_lesson_as_its_file_has_it() {
+        assert_eq!(BUILTINS.len(), LISTED.len());
+        for (listed, lesson) in LISTED.iter().zip(builtins()) {
+            assert_eq!((listed.name, listed.part), (lesson.name.as_str(), lesson.part));
+            for tag in ["en", "zh-CN"] {
+                assert_eq!(listed.title(tag), lesson.title.get(tag), "{} in {tag}", listed.name);
+            }
+        }
+    }
 
     #[test]
     fn every_builtin_lesson_loads() {

@@ -262,9 +262,8 @@ impl Viewport {
     /// [`Viewport::fit`], enlarging at most to `max_scale`.
     fn fit_up_to(bounds: Rect, size: Size, max_scale: f64) -> Viewport {
         let room = Size::new((size.width - 2.0 * FIT_MARGIN).max(1.0), (size.height - 2.0 * FIT_MARGIN).max(1.0));
-        let scale = (room.width / bounds.width.max(1.0))
-            .min(room.height / bounds.height.max(1.0))
-            .clamp(MIN_SCALE, max_scale);
+        let scale =
+            (room.width / bounds.width.max(1.0)).min(room.height / bounds.height.max(1.0)).clamp(MIN_SCALE, max_scale);
         let center = bounds.center();
         Viewport {
             scale,
