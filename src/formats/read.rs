@@ -24,6 +24,11 @@ pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Diagnostic> 
         .map_err(|error| Diagnostic::new(failed.into_inner().unwrap_or_default(), error.0))
 }
 
+/// What serde would say was found instead of what a reader expected.
+pub(crate) fn got(value: &Value) -> Got {
+    Got::from_serde(unexpected(value))
+}
+
 /// Serde's complaint, as data.
 #[derive(Debug)]
 pub(crate) struct Error(Problem);

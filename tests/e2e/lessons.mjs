@@ -68,7 +68,7 @@ export const tests = [
       await page.reload();
       await page.locator('#app > .shell').waitFor();
       await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology/ });
+      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology: the pager/ });
       assert.match(await item.innerText(), /solved/);
     },
   },
@@ -86,7 +86,7 @@ export const tests = [
       await region(page).getByRole('button', { name: 'Leave lesson' }).click();
       await region(page).waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology/ });
+      const item = page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Fix this topology: the pager/ });
       assert.match(await item.innerText(), /solution shown/);
     },
   },
