@@ -122,6 +122,7 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::LessonVersion { reads, file } => w.lesson_version(*reads, *file),
         Problem::LessonWithoutSteps => w.lesson_without_steps(),
         Problem::NoBuiltinLesson { name, names } => w.no_lesson(name, &w.list(names)),
+        Problem::LessonUnavailable { name } => w.lesson_unavailable(name),
         Problem::AnswerTyped => w.answer_typed(),
         Problem::KindMissing { kinds } => w.kind_missing(&w.list(kinds)),
         Problem::UnknownKind { found, suggestion: None, kinds } => w.unknown_kind(found, &w.list(kinds)),

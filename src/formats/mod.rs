@@ -250,9 +250,10 @@ mod tests {
         struct Named {
             name: String,
         }
+        // A struct is read from an object only (serde_json would also take an array).
         assert_eq!(
-            read::read::<Named>(&serde_json::json!([])).unwrap_err().problem,
-            Problem::InvalidLength { length: 0, expected: Expected::Object }
+            read::read::<Named>(&serde_json::json!(["x"])).unwrap_err().problem,
+            Problem::WrongType { expected: Expected::Object, got: Got::Array }
         );
         assert_eq!(
             read::read::<Named>(&serde_json::json!({})).unwrap_err().problem,

@@ -349,6 +349,10 @@ pub enum Problem {
         name: String,
         names: Vec<String>,
     },
+    /// A built-in lesson's file could not be fetched (the browser fetches each lesson's file).
+    LessonUnavailable {
+        name: String,
+    },
     /// A question names its answer: answers come from the engine, never from the author.
     AnswerTyped,
     /// An object without the `kind` that says which of several it is.

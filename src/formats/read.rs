@@ -24,6 +24,11 @@ pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Diagnostic> 
         .map_err(|error| Diagnostic::new(failed.into_inner().unwrap_or_default(), error.0))
 }
 
+/// What serde would say was found instead of what a reader expected.
+pub(crate) fn got(value: &Value) -> Got {
+    Got::from_serde(unexpected(value))
+}
+
 /// Serde's complaint, as data.
 #[derive(Debug)]
 pub(crate) struct Error(Problem);
@@ -132,14 +137,57 @@ impl<'de> At<'de, '_> {
         }
     }
 
-    /// Visits the value if it is of a kind `serde_json` hands to this request, else says
-    /// what was found instead, as `serde_json` does (a map type, say, would take `null`).
-    fn only<V: Visitor<'de>>(self, fits: bool, visitor: V) -> Result<V::Value, Error> {
-        let result = match fits {
-            true => self.visit(visitor),
-            false => Err(de::Error::invalid_type(unexpected(self.value), &visitor)),
-        };
-        note(result, self.path, self.failed)
+    /// Says what was found instead of the kind a request takes, as `serde_json` does (a map
+    /// type, say, would take `null`).
+    fn refuse<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        note(Err(de::Error::invalid_type(unexpected(self.value), &visitor)), self.path, self.failed)
+    }
+
+    // The requests below hand the value only to the visitor method its kind calls for, never
+    // through `visit`: a derived visitor's other methods (a struct's positional reader, the
+    // "invalid type" defaults) then are never called and the compiler leaves them out, for
+    // every type read. The visits are `serde_json`'s.
+
+    fn string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(text) => note(visitor.visit_borrowed_str(text), self.path, self.failed),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn number<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Number(_) => note(self.visit(visitor), self.path, self.failed),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn array<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Array(items) => {
+                let mut seq = Items { items: items.iter(), index: 0, path: self.path, failed: self.failed };
+                let result = visitor.visit_seq(&mut seq).and_then(|value| match seq.items.len() {
+                    0 => Ok(value),
+                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements in array")),
+                });
+                note(result, self.path, self.failed)
+            }
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn object<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(members) => {
+                let mut map = Members { members: members.iter(), value: None, path: self.path, failed: self.failed };
+                let result = visitor.visit_map(&mut map).and_then(|value| match map.members.len() {
+                    0 => Ok(value),
+                    _ => Err(de::Error::invalid_length(members.len(), &"fewer elements in map")),
+                });
+                note(result, self.path, self.failed)
+            }
+            _ => self.refuse(visitor),
+        }
     }
 
     fn enumeration<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -163,7 +211,7 @@ macro_rules! numbers {
     ($($method:ident)*) => {
         $(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-                self.only(self.value.is_number(), visitor)
+                self.number(visitor)
             }
         )*
     };
@@ -202,47 +250,59 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(matches!(self.value, Value::Bool(_)), visitor)
+        match self.value {
+            Value::Bool(flag) => note(visitor.visit_bool(*flag), self.path, self.failed),
+            _ => self.refuse(visitor),
+        }
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string(), visitor)
+        self.string(visitor)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string(), visitor)
+        self.string(visitor)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string(), visitor)
+        self.string(visitor)
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string(), visitor)
+        self.string(visitor)
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string() || self.value.is_array(), visitor)
+        match self.value {
+            Value::Array(_) => self.array(visitor),
+            _ => self.string(visitor),
+        }
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_string() || self.value.is_array(), visitor)
+        match self.value {
+            Value::Array(_) => self.array(visitor),
+            _ => self.string(visitor),
+        }
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_null(), visitor)
+        match self.value {
+            Value::Null => note(visitor.visit_unit(), self.path, self.failed),
+            _ => self.refuse(visitor),
+        }
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_null(), visitor)
+        self.deserialize_unit(visitor)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_array(), visitor)
+        self.array(visitor)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_array(), visitor)
+        self.array(visitor)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -251,11 +311,11 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
         _len: usize,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.only(self.value.is_array(), visitor)
+        self.array(visitor)
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.only(self.value.is_object(), visitor)
+        self.object(visitor)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -264,7 +324,10 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.only(self.value.is_object() || self.value.is_array(), visitor)
+        // Only an object: `serde_json` also reads a struct from an array, member by member in
+        // declaration order, which no Kaiten file means and which compiled a second reader
+        // for every struct into the browser bundle.
+        self.object(visitor)
     }
 
     numbers! {

@@ -414,7 +414,10 @@ impl Scenario {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("scenarios serialize")
+        // Through a `Value`, which a lesson's edits build anyway (`lesson::edit`): writing the
+        // scenario straight to text compiled every actor setting's writer a second time.
+        let value = serde_json::to_value(self).expect("scenarios serialize");
+        serde_json::to_string_pretty(&value).expect("values serialize")
     }
 
     /// The declared topology.

@@ -3,12 +3,11 @@
 //! as a file the learner could have saved. The studio applies the same edits to the canvas
 //! for Show solution.
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::formats::Problem;
 use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
-use crate::lesson::{kind_of, read_at};
+use crate::lesson::{Fields, kind_of};
 
 /// One edit of a scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,79 +37,21 @@ pub enum Edit {
 const EDIT_KINDS: [&str; 7] =
     ["bind", "unbind", "set_queue_argument", "set_exchange_argument", "declare_queue", "declare_exchange", "set_actor"];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BindFields {
-    source: String,
-    destination: String,
-    #[serde(default = "queue")]
-    destination_type: String,
-    #[serde(default)]
-    routing_key: String,
-    #[serde(default)]
-    arguments: Map<String, Value>,
-}
-
-fn queue() -> String {
-    "queue".into()
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnbindFields {
-    source: String,
-    destination: String,
-    #[serde(default)]
-    routing_key: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QueueArgumentFields {
-    queue: String,
-    argument: String,
-    value: Value,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExchangeArgumentFields {
-    exchange: String,
-    argument: String,
-    value: Value,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DeclareQueueFields {
-    name: String,
-    #[serde(default)]
-    arguments: Map<String, Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DeclareExchangeFields {
-    name: String,
-    #[serde(rename = "type")]
-    kind: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SetActorFields {
-    actor: String,
-    field: String,
-    value: Value,
-}
-
 impl Edit {
     pub(crate) fn read(path: &str, value: &Value) -> Result<Edit, Diagnostic> {
         let (kind, fields) = kind_of(path, value, &EDIT_KINDS)?;
         Ok(match kind {
             "bind" => {
-                let bind: BindFields = read_at(path, &fields)?;
-                let destination_is_queue = match bind.destination_type.as_str() {
+                let bind = Fields::of(
+                    path,
+                    &fields,
+                    &["source", "destination", "destination_type", "routing_key", "arguments"],
+                )?;
+                let (source, destination) = (bind.required("source")?, bind.required("destination")?);
+                let destination_type: String = bind.or("destination_type", "queue".into())?;
+                let (routing_key, arguments) =
+                    (bind.or("routing_key", String::new())?, bind.or("arguments", Map::new())?);
+                let destination_is_queue = match destination_type.as_str() {
                     "queue" => true,
                     "exchange" => false,
                     other => {
@@ -123,37 +64,47 @@ impl Edit {
                         ));
                     }
                 };
-                Edit::Bind {
-                    source: bind.source,
-                    destination: bind.destination,
-                    destination_is_queue,
-                    routing_key: bind.routing_key,
-                    arguments: bind.arguments,
-                }
+                Edit::Bind { source, destination, destination_is_queue, routing_key, arguments }
             }
             "unbind" => {
-                let unbind: UnbindFields = read_at(path, &fields)?;
-                Edit::Unbind { source: unbind.source, destination: unbind.destination, routing_key: unbind.routing_key }
+                let unbind = Fields::of(path, &fields, &["source", "destination", "routing_key"])?;
+                Edit::Unbind {
+                    source: unbind.required("source")?,
+                    destination: unbind.required("destination")?,
+                    routing_key: unbind.or("routing_key", String::new())?,
+                }
             }
             "set_queue_argument" => {
-                let set: QueueArgumentFields = read_at(path, &fields)?;
-                Edit::SetQueueArgument { queue: set.queue, argument: set.argument, value: set.value }
+                let set = Fields::of(path, &fields, &["queue", "argument", "value"])?;
+                Edit::SetQueueArgument {
+                    queue: set.required("queue")?,
+                    argument: set.required("argument")?,
+                    value: set.required("value")?,
+                }
             }
             "set_exchange_argument" => {
-                let set: ExchangeArgumentFields = read_at(path, &fields)?;
-                Edit::SetExchangeArgument { exchange: set.exchange, argument: set.argument, value: set.value }
+                let set = Fields::of(path, &fields, &["exchange", "argument", "value"])?;
+                Edit::SetExchangeArgument {
+                    exchange: set.required("exchange")?,
+                    argument: set.required("argument")?,
+                    value: set.required("value")?,
+                }
             }
             "declare_queue" => {
-                let declare: DeclareQueueFields = read_at(path, &fields)?;
-                Edit::DeclareQueue { name: declare.name, arguments: declare.arguments }
+                let declare = Fields::of(path, &fields, &["name", "arguments"])?;
+                Edit::DeclareQueue { name: declare.required("name")?, arguments: declare.or("arguments", Map::new())? }
             }
             "declare_exchange" => {
-                let declare: DeclareExchangeFields = read_at(path, &fields)?;
-                Edit::DeclareExchange { name: declare.name, kind: declare.kind }
+                let declare = Fields::of(path, &fields, &["name", "type"])?;
+                Edit::DeclareExchange { name: declare.required("name")?, kind: declare.required("type")? }
             }
             _ => {
-                let set: SetActorFields = read_at(path, &fields)?;
-                Edit::SetActor { actor: set.actor, field: set.field, value: set.value }
+                let set = Fields::of(path, &fields, &["actor", "field", "value"])?;
+                Edit::SetActor {
+                    actor: set.required("actor")?,
+                    field: set.required("field")?,
+                    value: set.required("value")?,
+                }
             }
         })
     }

@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use crate::engine::SimTime;
 use crate::engine::SortedMap;
+use crate::formats::problem::Expected;
 use crate::formats::read::read;
 use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 use crate::formats::{JsonKind, Problem, parse_json};
@@ -95,17 +96,14 @@ pub enum Step {
 }
 
 /// A caption: what to watch and why, optionally playing the run to a moment first.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Say {
     pub text: Text,
-    #[serde(default)]
     pub play_to: Option<PlayTo>,
 }
 
 /// A moment of the run a step plays to and pauses at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlayTo {
     /// Virtual milliseconds from the start.
     pub ms: SimTime,
@@ -191,54 +189,101 @@ const GOAL_KINDS: [&str; 8] = [
     "queue_argument",
 ];
 
-/// The built-in curriculum, in the order the list shows it.
-const BUILTINS: &[(&str, &str)] = &[
-    ("message-bus", include_str!("builtin/message-bus.json")),
-    ("direct-routing", include_str!("builtin/direct-routing.json")),
-    ("fix-the-binding", include_str!("builtin/fix-the-binding.json")),
-    ("fanout-exchange", include_str!("builtin/fanout-exchange.json")),
-    ("topic-wildcards", include_str!("builtin/topic-wildcards.json")),
-    ("headers-exchange", include_str!("builtin/headers-exchange.json")),
-    ("default-exchange", include_str!("builtin/default-exchange.json")),
-    ("call-and-cast", include_str!("builtin/call-and-cast.json")),
-    ("fanout-cast", include_str!("builtin/fanout-cast.json")),
-    ("server-targeted", include_str!("builtin/server-targeted.json")),
-    ("rpc-timeout", include_str!("builtin/rpc-timeout.json")),
-    ("remote-error", include_str!("builtin/remote-error.json")),
-    ("version-mismatch", include_str!("builtin/version-mismatch.json")),
-    ("notification-pools", include_str!("builtin/notification-pools.json")),
-    ("notification-filters", include_str!("builtin/notification-filters.json")),
-    ("acks-and-redelivery", include_str!("builtin/acks-and-redelivery.json")),
-    ("rpc-at-most-once", include_str!("builtin/rpc-at-most-once.json")),
-    ("dead-lettering", include_str!("builtin/dead-lettering.json")),
-    ("poison-message", include_str!("builtin/poison-message.json")),
-    ("message-ttl", include_str!("builtin/message-ttl.json")),
-    ("max-length", include_str!("builtin/max-length.json")),
-    ("priority-queue", include_str!("builtin/priority-queue.json")),
-    ("alternate-exchange", include_str!("builtin/alternate-exchange.json")),
-    ("durability", include_str!("builtin/durability.json")),
-    ("tutorial-hello-world", include_str!("builtin/tutorial-hello-world.json")),
-    ("tutorial-work-queues", include_str!("builtin/tutorial-work-queues.json")),
-    ("tutorial-publish-subscribe", include_str!("builtin/tutorial-publish-subscribe.json")),
-    ("tutorial-routing", include_str!("builtin/tutorial-routing.json")),
-    ("tutorial-topics", include_str!("builtin/tutorial-topics.json")),
-    ("tutorial-rpc", include_str!("builtin/tutorial-rpc.json")),
-    ("tutorial-publisher-confirms", include_str!("builtin/tutorial-publisher-confirms.json")),
-];
+/// A built-in lesson as the lesson list shows it, known without its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    pub name: &'static str,
+    pub part: Part,
+    title_en: &'static str,
+    title_zh_cn: &'static str,
+}
+
+impl Listed {
+    /// The title in the language `tag`, else in English (as [`Text::get`]).
+    pub fn title(&self, tag: &str) -> &'static str {
+        match tag {
+            "zh-CN" if !self.title_zh_cn.is_empty() => self.title_zh_cn,
+            _ => self.title_en,
+        }
+    }
+}
+
+/// The built-in curriculum: one line per lesson (name, part, title in English and in
+/// Chinese, as its file has them; a test checks that they agree), in the order the list
+/// shows it. Native code includes the files; the browser bundle does not, since their texts
+/// were its largest data (about 36 KB gzipped): the web app fetches `lessons/NAME.json`,
+/// which Trunk copies beside it (`index.html`), and hands the text to the studio.
+macro_rules! curriculum {
+    ($($name:literal: $part:ident, $title_en:literal, $title_zh_cn:literal;)*) => {
+        /// The built-in lessons, in the order the list shows them.
+        pub const LISTED: &[Listed] = &[
+            $(Listed { name: $name, part: Part::$part, title_en: $title_en, title_zh_cn: $title_zh_cn },)*
+        ];
+
+        #[cfg(not(target_arch = "wasm32"))]
+        const BUILTINS: &[(&str, &str)] = &[$(($name, include_str!(concat!("builtin/", $name, ".json"))),)*];
+    };
+}
+
+curriculum! {
+    "message-bus": Bus, "The message bus: a conveyor belt", "消息总线：一条传送带";
+    "direct-routing": Bus, "Direct exchanges: the key must be equal", "直连交换机：键必须相等";
+    "fix-the-binding": Bus, "Fix this topology: the pager never rings", "修好这个拓扑：寻呼机从不响";
+    "fanout-exchange": Bus, "Fix this topology: a fanout exchange copies to every bound queue", "修好这个拓扑：fanout 交换机复制给每个已绑定的队列";
+    "topic-wildcards": Bus, "Fix this topology: topic exchanges, * and #", "修好这个拓扑：topic 交换机、* 与 #";
+    "headers-exchange": Bus, "Fix this topology: headers exchanges, x-match all and any", "修好这个拓扑：headers 交换机，x-match all 与 any";
+    "default-exchange": Bus, "Fix this topology: the default exchange routes by queue name", "修好这个拓扑：默认交换机按队列名路由";
+    "call-and-cast": Rpc, "call() waits for its reply, cast() does not", "call() 等待回复，cast() 不等";
+    "fanout-cast": Rpc, "Fix this: a fanout cast reaches every server", "修好它：fanout cast 送达每个服务器";
+    "server-targeted": Rpc, "Fix this: a call to one server, and to a server that does not exist", "修好它：调用指定服务器，以及调用不存在的服务器";
+    "rpc-timeout": Rpc, "Fix this: a call that times out", "修好它：一次超时的调用";
+    "remote-error": Rpc, "Fix this: exceptions come back across the wire", "修好它：异常跨网络传回";
+    "version-mismatch": Rpc, "Fix this: a call asks for a version no endpoint offers", "修好它：调用请求了没有端点提供的版本";
+    "notification-pools": Notifications, "Fix this: notification priorities and listener pools", "修好它：通知优先级与监听者池";
+    "notification-filters": Notifications, "Notification filters: the Ceilometer case", "通知过滤器：Ceilometer 的例子";
+    "acks-and-redelivery": Reliability, "Fix this: a consumer crashes before its ack", "修好它：消费者在 ack 之前崩溃";
+    "rpc-at-most-once": Reliability, "An RPC server acks before it works: at most once", "RPC 服务器先 ack 后干活：至多一次";
+    "dead-lettering": Reliability, "Fix this: rejected messages vanish; dead-letter them instead", "修好它：被拒绝的消息消失了，改为死信";
+    "poison-message": Reliability, "Fix this: a poison message, a delivery limit and nowhere to go", "修好它：毒消息、投递次数限制，以及无处可去";
+    "message-ttl": Reliability, "Fix this: messages expire before anyone reads them (TTL)", "修好它：消息在被读取之前就过期了（TTL）";
+    "max-length": Reliability, "A slow consumer: queue length limits and overflow", "慢消费者：队列长度限制与溢出";
+    "priority-queue": Reliability, "Fix this: an urgent message stuck behind bulk work (priority queues)", "修好它：紧急消息被堵在批量任务后面（优先级队列）";
+    "alternate-exchange": Reliability, "Fix this: unroutable messages, an alternate exchange and mandatory", "修好它：无法路由的消息、备用交换机与 mandatory";
+    "durability": Reliability, "Fix this: messages lost in a broker restart (durable queues, persistent messages)", "修好它：broker 重启时丢失的消息（持久队列与持久消息）";
+    "tutorial-hello-world": Tutorials, "RabbitMQ tutorial 1: Hello World", "RabbitMQ 教程 1：Hello World";
+    "tutorial-work-queues": Tutorials, "RabbitMQ tutorial 2: work queues and fair dispatch", "RabbitMQ 教程 2：工作队列与公平分发";
+    "tutorial-publish-subscribe": Tutorials, "RabbitMQ tutorial 3: publish/subscribe", "RabbitMQ 教程 3：发布/订阅";
+    "tutorial-routing": Tutorials, "RabbitMQ tutorial 4: routing by severity", "RabbitMQ 教程 4：按严重程度路由";
+    "tutorial-topics": Tutorials, "RabbitMQ tutorial 5: topics, with the tutorial's animals", "RabbitMQ 教程 5：主题，用教程里的动物";
+    "tutorial-rpc": Tutorials, "RabbitMQ tutorial 6: RPC with reply_to and correlation_id", "RabbitMQ 教程 6：用 reply_to 和 correlation_id 实现 RPC";
+    "tutorial-publisher-confirms": Tutorials, "RabbitMQ tutorial 7: publisher confirms, and what they do not tell you", "RabbitMQ 教程 7：发布确认，以及它们没有告诉你的事";
+}
 
 /// Names of the built-in lessons.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    BUILTINS.iter().map(|(name, _)| *name)
+    LISTED.iter().map(|listed| listed.name)
 }
 
-/// A built-in lesson by name.
+/// A built-in lesson's file, where this build includes it (natively; the web app fetches it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| *text)
+}
+
+/// The browser bundle includes no lesson file: the web app fetches it.
+#[cfg(target_arch = "wasm32")]
+pub fn builtin_text(_name: &str) -> Option<&'static str> {
+    None
+}
+
+/// A built-in lesson by name (`None` for an unknown name, or in the browser, which fetches it).
 pub fn builtin(name: &str) -> Option<Result<Lesson, Vec<Diagnostic>>> {
-    BUILTINS.iter().find(|(builtin, _)| *builtin == name).map(|(_, text)| Lesson::from_json(text))
+    builtin_text(name).map(Lesson::from_json)
 }
 
-/// Every built-in lesson (they are tested to load).
+/// Every built-in lesson this build includes (they are tested to load).
 pub fn builtins() -> Vec<Lesson> {
-    BUILTINS.iter().filter_map(|(_, text)| Lesson::from_json(text).ok()).collect()
+    names().filter_map(builtin).filter_map(Result::ok).collect()
 }
 
 /// Whether a parsed JSON document is a lesson file.
@@ -257,100 +302,58 @@ struct Header {
     steps: Vec<Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PredictFields {
-    question: Text,
-    ask: Value,
-    #[serde(default)]
-    after: Text,
+/// An object's members, read one by one as serde's derived reader with
+/// `deny_unknown_fields` reads a struct, with the same problems at the same paths (an unknown
+/// member is found before a member of the wrong type). Written by hand for the steps, goals
+/// and edits: a derived reader for each of their dozen member sets compiled into the browser
+/// bundle some 60 KB before wasm-opt, where these few functions are shared.
+pub(crate) struct Fields<'a> {
+    path: &'a str,
+    members: &'a serde_json::Map<String, Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TaskFields {
-    text: Text,
-    goals: Vec<Value>,
-    #[serde(default)]
-    hints: Vec<Text>,
-    solution: Vec<Value>,
-}
+impl<'a> Fields<'a> {
+    /// `value`'s members, none of them outside `known`.
+    pub(crate) fn of(path: &'a str, value: &'a Value, known: &[&str]) -> Result<Fields<'a>, Diagnostic> {
+        let Some(members) = value.as_object() else {
+            let problem = Problem::WrongType { expected: Expected::Object, got: crate::formats::read::got(value) };
+            return Err(Diagnostic::new(path, problem));
+        };
+        if let Some(found) = members.keys().find(|key| !known.contains(&key.as_str())) {
+            let expected = crate::formats::problem::names(known);
+            return Err(Diagnostic::new(
+                Fields::member_path(path, found),
+                Problem::UnknownField { found: found.clone(), expected },
+            ));
+        }
+        Ok(Fields { path, members })
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NamedGoalFields {
-    name: Text,
-    check: Value,
-}
+    fn member_path(path: &str, name: &str) -> String {
+        if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RoutedFields {
-    producer: String,
-    #[serde(default)]
-    routing_key: Option<String>,
-    #[serde(default)]
-    headers: Option<serde_json::Map<String, Value>>,
-    #[serde(default)]
-    queues: Option<Vec<String>>,
-}
+    /// A member that must be there.
+    pub(crate) fn required<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T, Diagnostic> {
+        match self.members.get(name) {
+            Some(value) => read_at(&Fields::member_path(self.path, name), value),
+            None => Err(Diagnostic::new(self.path, Problem::MissingField { field: name.to_string() })),
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClientFields {
-    client: String,
-}
+    /// A member that may be left out, then `default`.
+    pub(crate) fn or<T: serde::de::DeserializeOwned>(&self, name: &str, default: T) -> Result<T, Diagnostic> {
+        match self.members.get(name) {
+            Some(value) => read_at(&Fields::member_path(self.path, name), value),
+            None => Ok(default),
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MessageFields {
-    message: String,
+    /// A member that may be left out or `null`.
+    pub(crate) fn optional<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Diagnostic> {
+        self.or(name, None)
+    }
 }
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QueueDepthFields {
-    queue: String,
-    at_ms: SimTime,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DeliveredFields {
-    consumer: String,
-    #[serde(default = "one")]
-    at_least: u64,
-}
-
-fn one() -> u64 {
-    1
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QueueFields {
-    queue: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DepthAtMostFields {
-    queue: String,
-    at_most: u64,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QueueArgumentFields {
-    queue: String,
-    argument: String,
-    #[serde(default)]
-    value: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Nothing {}
 
 /// Reads `T` from `value`, naming the failing member's path under `path`.
 pub(crate) fn read_at<T: serde::de::DeserializeOwned>(path: &str, value: &Value) -> Result<T, Diagnostic> {
@@ -399,19 +402,21 @@ fn read_ask(path: &str, value: &Value) -> Result<Ask, Diagnostic> {
     let (kind, fields) = kind_of(path, value, &ASK_KINDS)?;
     Ok(match kind {
         "routed" => {
-            let routed: RoutedFields = read_at(path, &fields)?;
-            if routed.queues.is_some() {
+            let routed = Fields::of(path, &fields, &["producer", "routing_key", "headers", "queues"])?;
+            let (producer, routing_key, headers) =
+                (routed.required("producer")?, routed.optional("routing_key")?, routed.optional("headers")?);
+            if routed.optional::<Vec<String>>("queues")?.is_some() {
                 return Err(Diagnostic::new(format!("{path}.queues"), Problem::AnswerTyped));
             }
-            Ask::Routed { producer: routed.producer, routing_key: routed.routing_key, headers: routed.headers }
+            Ask::Routed { producer, routing_key, headers }
         }
-        "call_outcome" => Ask::CallOutcome { client: read_at::<ClientFields>(path, &fields)?.client },
-        "delivered_to" => Ask::DeliveredTo { message: read_at::<MessageFields>(path, &fields)?.message },
+        "call_outcome" => Ask::CallOutcome { client: Fields::of(path, &fields, &["client"])?.required("client")? },
+        "delivered_to" => Ask::DeliveredTo { message: Fields::of(path, &fields, &["message"])?.required("message")? },
         "queue_depth" => {
-            let depth: QueueDepthFields = read_at(path, &fields)?;
-            Ask::QueueDepth { queue: depth.queue, at_ms: depth.at_ms }
+            let depth = Fields::of(path, &fields, &["queue", "at_ms"])?;
+            Ask::QueueDepth { queue: depth.required("queue")?, at_ms: depth.required("at_ms")? }
         }
-        _ => Ask::Fate { message: read_at::<MessageFields>(path, &fields)?.message },
+        _ => Ask::Fate { message: Fields::of(path, &fields, &["message"])?.required("message")? },
     })
 }
 
@@ -419,36 +424,44 @@ fn read_goal(path: &str, value: &Value) -> Result<Goal, Diagnostic> {
     let (kind, fields) = kind_of(path, value, &GOAL_KINDS)?;
     Ok(match kind {
         "routed" => {
-            let routed: RoutedFields = read_at(path, &fields)?;
-            let Some(queues) = routed.queues else {
+            let routed = Fields::of(path, &fields, &["producer", "routing_key", "headers", "queues"])?;
+            let (producer, routing_key) = (routed.required("producer")?, routed.optional("routing_key")?);
+            routed.optional::<serde_json::Map<String, Value>>("headers")?;
+            let Some(queues) = routed.optional("queues")? else {
                 return Err(Diagnostic::new(
                     format!("{path}.queues"),
                     Problem::MissingField { field: "queues".into() },
                 ));
             };
-            Goal::Routed { producer: routed.producer, routing_key: routed.routing_key, queues }
+            Goal::Routed { producer, routing_key, queues }
         }
         "delivered" => {
-            let delivered: DeliveredFields = read_at(path, &fields)?;
-            Goal::Delivered { consumer: delivered.consumer, at_least: delivered.at_least }
+            let delivered = Fields::of(path, &fields, &["consumer", "at_least"])?;
+            Goal::Delivered { consumer: delivered.required("consumer")?, at_least: delivered.or("at_least", 1)? }
         }
         "no_message_lost" => {
-            read_at::<Nothing>(path, &fields)?;
+            Fields::of(path, &fields, &[])?;
             Goal::NoMessageLost
         }
-        "call_returns" => Goal::CallReturns { client: read_at::<ClientFields>(path, &fields)?.client },
-        "dead_lettered_into" => Goal::DeadLetteredInto { queue: read_at::<QueueFields>(path, &fields)?.queue },
+        "call_returns" => Goal::CallReturns { client: Fields::of(path, &fields, &["client"])?.required("client")? },
+        "dead_lettered_into" => {
+            Goal::DeadLetteredInto { queue: Fields::of(path, &fields, &["queue"])?.required("queue")? }
+        }
         "depth_at_most" => {
-            let depth: DepthAtMostFields = read_at(path, &fields)?;
-            Goal::DepthAtMost { queue: depth.queue, at_most: depth.at_most }
+            let depth = Fields::of(path, &fields, &["queue", "at_most"])?;
+            Goal::DepthAtMost { queue: depth.required("queue")?, at_most: depth.required("at_most")? }
         }
         "no_drops" => {
-            read_at::<Nothing>(path, &fields)?;
+            Fields::of(path, &fields, &[])?;
             Goal::NoDrops
         }
         _ => {
-            let argument: QueueArgumentFields = read_at(path, &fields)?;
-            Goal::QueueArgument { queue: argument.queue, argument: argument.argument, value: argument.value }
+            let argument = Fields::of(path, &fields, &["queue", "argument", "value"])?;
+            Goal::QueueArgument {
+                queue: argument.required("queue")?,
+                argument: argument.required("argument")?,
+                value: argument.optional("value")?,
+            }
         }
     })
 }
@@ -456,31 +469,47 @@ fn read_goal(path: &str, value: &Value) -> Result<Goal, Diagnostic> {
 fn read_step(path: &str, value: &Value) -> Result<Step, Diagnostic> {
     let (kind, fields) = kind_of(path, value, &STEP_KINDS)?;
     Ok(match kind {
-        "say" => Step::Say(read_at(path, &fields)?),
+        "say" => {
+            let say = Fields::of(path, &fields, &["text", "play_to"])?;
+            let text = say.required("text")?;
+            let play_to = match say.optional::<Value>("play_to")? {
+                Some(play_to) => {
+                    let at = format!("{path}.play_to");
+                    Some(PlayTo { ms: Fields::of(&at, &play_to, &["ms"])?.required("ms")? })
+                }
+                None => None,
+            };
+            Step::Say(Say { text, play_to })
+        }
         "predict" => {
-            let predict: PredictFields = read_at(path, &fields)?;
-            let ask = read_ask(&format!("{path}.ask"), &predict.ask)?;
-            Step::Predict(Predict { question: predict.question, ask, after: predict.after })
+            let predict = Fields::of(path, &fields, &["question", "ask", "after"])?;
+            let (question, ask): (Text, Value) = (predict.required("question")?, predict.required("ask")?);
+            let after = predict.or("after", Text::default())?;
+            let ask = read_ask(&format!("{path}.ask"), &ask)?;
+            Step::Predict(Predict { question, ask, after })
         }
         _ => {
-            let task: TaskFields = read_at(path, &fields)?;
-            let goals = task
-                .goals
+            let task = Fields::of(path, &fields, &["text", "goals", "hints", "solution"])?;
+            let text = task.required("text")?;
+            let goals: Vec<Value> = task.required("goals")?;
+            let hints = task.or("hints", Vec::new())?;
+            let solution: Vec<Value> = task.required("solution")?;
+            let goals = goals
                 .iter()
                 .enumerate()
                 .map(|(idx, goal)| {
                     let at = format!("{path}.goals[{idx}]");
-                    let named: NamedGoalFields = read_at(&at, goal)?;
-                    Ok(NamedGoal { name: named.name, goal: read_goal(&format!("{at}.check"), &named.check)? })
+                    let named = Fields::of(&at, goal, &["name", "check"])?;
+                    let (name, check): (Text, Value) = (named.required("name")?, named.required("check")?);
+                    Ok(NamedGoal { name, goal: read_goal(&format!("{at}.check"), &check)? })
                 })
                 .collect::<Result<Vec<_>, Diagnostic>>()?;
-            let solution = task
-                .solution
+            let solution = solution
                 .iter()
                 .enumerate()
                 .map(|(idx, edit)| Edit::read(&format!("{path}.solution[{idx}]"), edit))
                 .collect::<Result<Vec<_>, Diagnostic>>()?;
-            Step::Task(Task { text: task.text, goals, hints: task.hints, solution })
+            Step::Task(Task { text, goals, hints, solution })
         }
     })
 }
@@ -611,6 +640,18 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::problem::Got;
+
+    #[test]
+    fn the_curriculum_lists_each_lesson_as_its_file_has_it() {
+        assert_eq!(BUILTINS.len(), LISTED.len());
+        for (listed, lesson) in LISTED.iter().zip(builtins()) {
+            assert_eq!((listed.name, listed.part), (lesson.name.as_str(), lesson.part));
+            for tag in ["en", "zh-CN"] {
+                assert_eq!(listed.title(tag), lesson.title.get(tag), "{} in {tag}", listed.name);
+            }
+        }
+    }
 
     #[test]
     fn a_text_falls_back_to_english_then_to_the_language_it_was_written_in() {
@@ -643,6 +684,32 @@ mod tests {
         let problems = Lesson::from_value(unknown).unwrap_err();
         assert_eq!(problems[0].path, "steps[0].kind");
         assert!(matches!(&problems[0].problem, Problem::UnknownKind { suggestion: Some(near), .. } if near == "say"));
+        // Members are read as serde's derived readers read them: same problems, same paths.
+        let slow = lesson(serde_json::json!({"kind": "say", "text": {"en": "hi"}, "play_to": {"ms": "soon"}}));
+        let problem = &Lesson::from_value(slow).unwrap_err()[0];
+        assert_eq!(problem.path, "steps[0].play_to.ms");
+        assert_eq!(problem.problem, Problem::WrongType { expected: Expected::U64, got: Got::String("soon".into()) });
+        let task = |goal: Value, edit: Value| {
+            lesson(serde_json::json!({"kind": "task", "text": {"en": "t"}, "goals": [goal], "solution": [edit]}))
+        };
+        let bind = serde_json::json!({"kind": "bind", "source": "x", "destination": "q"});
+        let unchecked = task(serde_json::json!({"name": {"en": "g"}}), bind.clone());
+        let problem = &Lesson::from_value(unchecked).unwrap_err()[0];
+        assert_eq!(
+            (problem.path.as_str(), &problem.problem),
+            ("steps[0].goals[0]", &Problem::MissingField { field: "check".into() })
+        );
+        let goal = serde_json::json!({"name": {"en": "g"}, "check": {"kind": "no_drops"}});
+        let misspelt = task(goal, serde_json::json!({"kind": "unbind", "sourse": "x", "destination": "q"}));
+        let problem = &Lesson::from_value(misspelt).unwrap_err()[0];
+        assert_eq!(problem.path, "steps[0].solution[0].sourse");
+        assert_eq!(
+            problem.problem,
+            Problem::UnknownField {
+                found: "sourse".into(),
+                expected: vec!["source".into(), "destination".into(), "routing_key".into()]
+            }
+        );
         let missing = serde_json::json!({"kaiten_lesson": 1, "name": "l", "part": "bus", "title": {"en": "L"},
             "scenario": "nope", "steps": []});
         assert_eq!(Lesson::from_value(missing).unwrap_err()[0].path, "scenario");

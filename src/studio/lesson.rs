@@ -39,8 +39,13 @@ pub struct Progress {
 /// What a lesson action does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LessonAction {
-    /// Starts a built-in lesson by name.
+    /// Starts a built-in lesson by name (in the browser, once its file is fetched).
     Start(String),
+    /// A built-in lesson's file, fetched (`None`: it could not be).
+    Loaded {
+        name: String,
+        text: Option<String>,
+    },
     /// Starts a lesson read from a file or a link.
     StartLesson(Rc<Lesson>),
     /// Starts a topic drill question of this difficulty, generated from this seed.
@@ -141,15 +146,31 @@ impl Studio {
 
     pub(crate) fn lesson_action(mut self, action: LessonAction) -> Studio {
         match action {
-            LessonAction::Start(name) => match crate::lesson::builtin(&name) {
-                Some(Ok(lesson)) => return self.start_lesson(Rc::new(lesson), None),
-                Some(Err(problems)) => self.refuse(&name, problems),
-                None => {
-                    let names: Vec<String> = crate::lesson::names().map(str::to_string).collect();
-                    self.problems =
-                        vec![Diagnostic::new("lesson", crate::formats::Problem::NoBuiltinLesson { name, names })];
+            LessonAction::Start(name) if crate::lesson::names().any(|known| known == name) => {
+                let text = crate::lesson::builtin_text(&name).map(str::to_string);
+                self.lesson_fetch = Some(name.clone());
+                if text.is_some() {
+                    return self.lesson_action(LessonAction::Loaded { name, text });
                 }
-            },
+            }
+            LessonAction::Start(name) => {
+                let names: Vec<String> = crate::lesson::names().map(str::to_string).collect();
+                self.problems =
+                    vec![Diagnostic::new("lesson", crate::formats::Problem::NoBuiltinLesson { name, names })];
+            }
+            // Only the file last asked for starts: a slow fetch is not opened over a later choice.
+            LessonAction::Loaded { name, text } if self.lesson_fetch.as_ref() == Some(&name) => {
+                self.lesson_fetch = None;
+                match text.as_deref().map(Lesson::from_json) {
+                    Some(Ok(lesson)) => return self.start_lesson(Rc::new(lesson), None),
+                    Some(Err(problems)) => self.refuse(&name, problems),
+                    None => {
+                        self.problems =
+                            vec![Diagnostic::new("lesson", crate::formats::Problem::LessonUnavailable { name })];
+                    }
+                }
+            }
+            LessonAction::Loaded { .. } => {}
             LessonAction::StartLesson(lesson) => return self.start_lesson(lesson, None),
             LessonAction::Drill { difficulty, seed } => {
                 return self.start_lesson(Rc::new(drill::lesson(seed, difficulty)), Some(difficulty));
@@ -533,6 +554,31 @@ mod tests {
         studio = lesson(studio, LessonAction::Check);
         let checked = select(studio.clone(), "errors");
         assert_eq!(checked.lesson.as_ref().unwrap().chosen, studio.lesson.as_ref().unwrap().chosen, "answered");
+    }
+
+    #[test]
+    fn a_fetched_lesson_starts_only_if_it_is_the_one_asked_for_and_a_failed_fetch_is_said() {
+        // As in the browser, which fetches the file: the studio waits for `Loaded`.
+        let text = |name: &str| crate::lesson::builtin_text(name).map(str::to_string);
+        let mut waiting = Studio::with_builtin("topics");
+        waiting.lesson_fetch = Some("fix-the-binding".into());
+        let stale = lesson(
+            waiting.clone(),
+            LessonAction::Loaded { name: "direct-routing".into(), text: text("direct-routing") },
+        );
+        assert!(stale.lesson.is_none() && stale.lesson_fetch.is_some());
+        let started = lesson(
+            waiting.clone(),
+            LessonAction::Loaded { name: "fix-the-binding".into(), text: text("fix-the-binding") },
+        );
+        assert_eq!(started.lesson.as_ref().map(|view| view.lesson.name.as_str()), Some("fix-the-binding"));
+        assert_eq!(started.lesson_fetch, None);
+        let failed = lesson(waiting, LessonAction::Loaded { name: "fix-the-binding".into(), text: None });
+        assert!(failed.lesson.is_none() && failed.lesson_fetch.is_none());
+        assert_eq!(
+            failed.problems[0].problem,
+            crate::formats::Problem::LessonUnavailable { name: "fix-the-binding".into() }
+        );
     }
 
     #[test]

@@ -223,6 +223,9 @@ pub struct Studio {
     pub welcome: bool,
     /// The lesson list is open.
     pub lessons_open: bool,
+    /// A built-in lesson asked for whose file is not here yet: the web app fetches it (the
+    /// browser bundle carries no lesson texts) and hands it back as `LessonAction::Loaded`.
+    pub lesson_fetch: Option<String>,
     /// A share link is shown: play only, until "Edit a copy".
     pub shared: bool,
     /// Present: the canvas and playback fill the window, drawn large (F toggles, Escape leaves).
@@ -269,6 +272,7 @@ impl Default for Studio {
             progress: SortedMap::new(),
             welcome: false,
             lessons_open: false,
+            lesson_fetch: None,
             shared: false,
             present: false,
             draft: None,

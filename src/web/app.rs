@@ -19,6 +19,7 @@ use super::inspector::Inspector;
 use super::interventions::InterventionMenu;
 use super::keys::use_shortcuts;
 use super::language::{Speech, use_language};
+use super::lesson_fetch::use_lesson_fetch;
 use super::lessons::{LessonList, Welcome};
 use super::overlay::ShortcutsOverlay;
 use super::palette::Palette;
@@ -132,6 +133,7 @@ pub fn App() -> Html {
         });
     }
     use_playback_timer(handle.playing, handle.dispatcher());
+    use_lesson_fetch(handle.lesson_fetch.clone(), handle.dispatcher());
     let handle_runs = handle.run().is_some();
     let present = handle.present;
     let leave_present = {

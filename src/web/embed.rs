@@ -14,6 +14,7 @@ use super::canvas::Canvas;
 use super::keys::use_shortcuts;
 use super::language::{Speech, browser_language};
 use super::lesson::LessonPanel;
+use super::lesson_fetch::use_lesson_fetch;
 use super::overlay::ShortcutsOverlay;
 use super::panel::RunPanel;
 use super::playback::{Playback, use_playback_timer};
@@ -73,6 +74,7 @@ pub fn Embed() -> Html {
     });
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty(), lang);
     use_playback_timer(handle.playing, handle.dispatcher());
+    use_lesson_fetch(handle.lesson_fetch.clone(), handle.dispatcher());
     {
         // Commands from the host page; a bad one is answered with an `error`.
         let studio = handle.dispatcher();

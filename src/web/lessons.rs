@@ -82,7 +82,6 @@ pub fn LessonList() -> Html {
             }
         });
     }
-    let lessons = use_memo((), |_| crate::lesson::builtins());
     if !open {
         return html! {};
     }
@@ -90,13 +89,13 @@ pub fn LessonList() -> Html {
     let tag = lang.tag();
     let progress = &editor.studio().progress;
     let groups = Part::ALL.into_iter().map(|each| {
-        let items = lessons.iter().filter(|lesson| lesson.part == each).map(|lesson| {
-            let state = progress.get(&lesson.name).map(|progress| progress.state);
-            let edits = progress.get(&lesson.name).and_then(|progress| progress.fewest_edits);
+        let items = crate::lesson::LISTED.iter().filter(|lesson| lesson.part == each).map(|lesson| {
+            let state = progress.get(lesson.name).map(|progress| progress.state);
+            let edits = progress.get(lesson.name).and_then(|progress| progress.fewest_edits);
             html! {
                 <li>
-                    <button type="button" class="lesson-item" onclick={send(&editor, LessonAction::Start(lesson.name.clone()))}>
-                        <span class="lesson-item-title">{ lesson.title.get(tag) }</span>
+                    <button type="button" class="lesson-item" onclick={send(&editor, LessonAction::Start(lesson.name.to_string()))}>
+                        <span class="lesson-item-title">{ lesson.title(tag) }</span>
                         <span class={classes!("lesson-state", state.map(|_| "lesson-state-on"))}>
                             { state_words(lang, state) }
                             if let Some(edits) = edits { { " · " }{ words.fewest_edits(edits) } }

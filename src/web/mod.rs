@@ -31,6 +31,7 @@ mod interventions;
 mod keys;
 mod language;
 mod lesson;
+mod lesson_fetch;
 mod lessons;
 mod message_inspector;
 mod new_document;

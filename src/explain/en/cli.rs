@@ -34,6 +34,9 @@ impl CliWords for English {
     fn no_lesson(&self, name: &str, names: &str) -> String {
         format!("no lesson file or built-in lesson named '{name}'; the built-in lessons are {names}")
     }
+    fn lesson_unavailable(&self, name: &str) -> String {
+        format!("the lesson '{name}' could not be loaded; check the connection and try again")
+    }
     fn no_difficulty(&self, found: &str) -> String {
         format!("no difficulty '{found}'; the difficulties are easy, medium, hard")
     }

@@ -18,6 +18,7 @@ words! {
         fn cannot_load_scenario(&self);
         fn cannot_load_lesson(&self);
         fn no_lesson(&self, name: text, names: text);
+        fn lesson_unavailable(&self, name: text);
         fn no_difficulty(&self, found: text);
         fn cannot_load_definitions(&self);
         fn cannot_load_script(&self);

@@ -34,6 +34,9 @@ impl CliWords for Chinese {
     fn no_lesson(&self, name: &str, names: &str) -> String {
         format!("没有名为 '{name}' 的课程文件或内置课程；内置课程有 {names}")
     }
+    fn lesson_unavailable(&self, name: &str) -> String {
+        format!("无法载入课程 '{name}'；请检查网络连接后重试")
+    }
     fn no_difficulty(&self, found: &str) -> String {
         format!("没有难度 '{found}'；难度有 easy、medium、hard")
     }
