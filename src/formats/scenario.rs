@@ -57,7 +57,7 @@ impl<'de> Deserialize<'de> for ActorSpec {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorSpec, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         // Unreached from a file: `from_json` reads every actor with `read_actor` first.
-        read_actor("actor", &value).map_err(|problem| serde::de::Error::custom(format_args!("{problem:?}")))
+        read_actor("actor", &value).map_err(|problem| serde::de::Error::custom(format_args!("actor: {}", problem.path)))
     }
 }
 
