@@ -11,7 +11,7 @@ use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
 use crate::formats::definitions::Definitions;
 use crate::formats::parse_json;
-use crate::formats::problem::{JsonKind, Problem, names};
+use crate::formats::problem::{Expected, JsonKind, Problem, names};
 use crate::formats::read::read;
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
@@ -57,7 +57,7 @@ impl<'de> Deserialize<'de> for ActorSpec {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorSpec, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         // Unreached from a file: `from_json` reads every actor with `read_actor` first.
-        read_actor("actor", &value).map_err(|problem| serde::de::Error::custom(format_args!("{problem:?}")))
+        read_actor("actor", &value).map_err(|problem| serde::de::Error::custom(format_args!("actor: {}", problem.path)))
     }
 }
 
@@ -94,12 +94,23 @@ impl ActorSpec {
 }
 
 /// A timed action of the script.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScriptStep {
     pub at_ms: SimTime,
     #[serde(flatten)]
     pub action: ScriptAction,
+}
+
+/// Reads a step as a JSON value, then `at_ms` and the action apart, rather than with serde's
+/// `flatten`: that buffers the step into serde's `Content` and compiled the action's reader
+/// a second time for it (`read_step` read the action directly as well, to find a problem's
+/// path, which `Content` loses).
+impl<'de> Deserialize<'de> for ScriptStep {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ScriptStep, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        // Unreached from a file: `from_json` reads every step with `read_step` first.
+        read_step(&value).map_err(|problem| serde::de::Error::custom(format_args!("script step: {}", problem.path)))
+    }
 }
 
 /// What a script step does: the interventions of [`crate::sim::intervention`], with actors,
@@ -544,20 +555,30 @@ impl Scenario {
     }
 }
 
-/// One script step, or where inside it the first problem is and what it is.
+/// One script step, or where inside it the first problem is and what it is: as serde read a
+/// struct with a flattened action, a problem with `at_ms` first, then the action's own
+/// (read without `at_ms`), then a missing `at_ms`.
 fn read_step(value: &serde_json::Value) -> Result<ScriptStep, Diagnostic> {
-    read::<ScriptStep>(value).map_err(|problem| {
-        // `at_ms` sits beside the action (serde's flatten), which hides the path inside
-        // the action: read the action alone to find it.
-        let mut action = value.clone();
-        if let Some(members) = action.as_object_mut() {
-            members.remove("at_ms");
-        }
-        match read::<ScriptAction>(&action) {
-            Err(inner) if problem.path.is_empty() => inner,
-            _ => problem,
-        }
-    })
+    let Some(members) = value.as_object() else {
+        return Err(match read::<ScriptAction>(value) {
+            Err(inner) => inner,
+            Ok(_) => Diagnostic::new(
+                "",
+                Problem::WrongType { expected: Expected::Object, got: crate::formats::read::got(value) },
+            ),
+        });
+    };
+    let at_ms = match members.get("at_ms") {
+        Some(at_ms) => Some(read::<SimTime>(at_ms).map_err(|problem| problem.at("at_ms"))?),
+        None => None,
+    };
+    let mut action = members.clone();
+    action.remove("at_ms");
+    let action = read::<ScriptAction>(&serde_json::Value::Object(action))?;
+    let Some(at_ms) = at_ms else {
+        return Err(Diagnostic::new("", Problem::MissingField { field: "at_ms".into() }));
+    };
+    Ok(ScriptStep { at_ms, action })
 }
 
 /// A JSON path below a prefix: `.name` or `[0]`, nothing for the root.

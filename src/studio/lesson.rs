@@ -148,6 +148,10 @@ impl Studio {
         match action {
             LessonAction::Start(name) if crate::lesson::names().any(|known| known == name) => {
                 let text = crate::lesson::builtin_text(&name).map(str::to_string);
+                // The lesson asked for replaces the first-visit offer and the list at once, as
+                // when it starts, though in the browser its file is still on the way.
+                self.welcome = false;
+                self.lessons_open = false;
                 self.lesson_fetch = Some(name.clone());
                 if text.is_some() {
                     return self.lesson_action(LessonAction::Loaded { name, text });
@@ -562,6 +566,9 @@ mod tests {
         let text = |name: &str| crate::lesson::builtin_text(name).map(str::to_string);
         let mut waiting = Studio::with_builtin("topics");
         waiting.lesson_fetch = Some("fix-the-binding".into());
+        let mut offered = Studio { welcome: true, ..Studio::default() };
+        offered = lesson(offered, LessonAction::Start("fix-the-binding".into()));
+        assert!(!offered.welcome && offered.lesson.is_some());
         let stale = lesson(
             waiting.clone(),
             LessonAction::Loaded { name: "direct-routing".into(), text: text("direct-routing") },

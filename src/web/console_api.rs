@@ -9,13 +9,21 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::scenarios::load::{LoadShape, load_scenario};
 use crate::sim::{Session, Until, trace_digest};
 
+/// Problems in the app's English words (not `{:?}`, which would keep every problem type's
+/// `Debug` code in the bundle for this one text).
+fn worded(problems: &[crate::formats::Diagnostic]) -> String {
+    let worded: Vec<String> =
+        problems.iter().map(|problem| crate::explain::problem(crate::explain::lang::Lang::En, problem)).collect();
+    worded.join("; ")
+}
+
 /// The trace digest (16 hex digits) of a built-in scenario run to the end with `seed`,
 /// or an error text.
 #[wasm_bindgen]
 pub fn kaiten_trace_digest(name: &str, seed: u64) -> String {
     let scenario = match crate::scenarios::builtin(name) {
         Some(Ok(scenario)) => scenario,
-        Some(Err(errors)) => return format!("error: {errors:?}"),
+        Some(Err(errors)) => return format!("error: {}", worded(&errors)),
         None => return format!("error: no built-in scenario '{name}'"),
     };
     match scenario.build(seed) {
@@ -24,7 +32,7 @@ pub fn kaiten_trace_digest(name: &str, seed: u64) -> String {
             session.run_until(Until::Idle);
             format!("{:016x}", trace_digest(session.trace()))
         }
-        Err(errors) => format!("error: {errors:?}"),
+        Err(errors) => format!("error: {}", worded(&errors)),
     }
 }
 
