@@ -7,10 +7,22 @@ use kaiten::sim::{Actor, Network, Session, Settle, TraceEvent, Until, World};
 use proptest::prelude::*;
 
 fn producer(name: &str, exchange: &str, routing_key: &str, count: u64, interval_ms: u64) -> ProducerConfig {
-    serde_json::from_value(serde_json::json!({
-        "name": name, "exchange": exchange, "routing_key": routing_key, "count": count, "interval_ms": interval_ms
-    }))
-    .unwrap()
+    ProducerConfig {
+        name: name.into(),
+        exchange: exchange.into(),
+        routing_key: routing_key.into(),
+        body: kaiten::sim::actors::default_body(),
+        count,
+        interval_ms,
+        start_ms: 0,
+        mandatory: false,
+        message_id: None,
+        priority: None,
+        expiration: None,
+        delivery_mode: None,
+        headers: Default::default(),
+        reply_queue: None,
+    }
 }
 
 fn consumer(name: &str, queue: &str, prefetch: u32, processing_ms: Processing) -> ConsumerConfig {

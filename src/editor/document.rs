@@ -247,11 +247,11 @@ mod tests {
     use crate::engine::{ExchangeKind, ExchangeSpec, FieldTable, QueueSpec};
 
     fn producer(name: &str, exchange: &str) -> ActorSpec {
-        ActorSpec::Producer(serde_json::from_value(serde_json::json!({"name": name, "exchange": exchange})).unwrap())
+        serde_json::from_value(serde_json::json!({"kind": "producer", "name": name, "exchange": exchange})).unwrap()
     }
 
     fn consumer(name: &str, queue: &str) -> ActorSpec {
-        ActorSpec::Consumer(serde_json::from_value(serde_json::json!({"name": name, "queue": queue})).unwrap())
+        serde_json::from_value(serde_json::json!({"kind": "consumer", "name": name, "queue": queue})).unwrap()
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+pub(crate) mod actors;
 pub mod asyncapi;
 pub mod definitions;
 pub mod problem;

@@ -9,6 +9,7 @@ use crate::engine::PublishId;
 use crate::engine::SortedMap;
 use crate::engine::{SimTime, Topology};
 pub use crate::formats::Diagnostic;
+use crate::formats::actors;
 use crate::formats::definitions::Definitions;
 use crate::formats::parse_json;
 use crate::formats::problem::{Expected, JsonKind, Problem, names};
@@ -646,19 +647,13 @@ fn read_actor(path: &str, actor: &serde_json::Value) -> Result<ActorSpec, Diagno
     let mut fields = members.clone();
     fields.remove("kind");
     let fields = serde_json::Value::Object(fields);
-    fn settings<T: serde::de::DeserializeOwned>(path: &str, fields: &serde_json::Value) -> Result<T, Diagnostic> {
-        read(fields).map_err(|problem| {
-            let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
-            problem.at(at)
-        })
-    }
     match kind {
-        "producer" => settings(path, &fields).map(ActorSpec::Producer),
-        "consumer" => settings(path, &fields).map(ActorSpec::Consumer),
-        "rpc_client" => settings(path, &fields).map(ActorSpec::RpcClient),
-        "rpc_server" => settings(path, &fields).map(ActorSpec::RpcServer),
-        "notifier" => settings(path, &fields).map(ActorSpec::Notifier),
-        "notification_listener" => settings(path, &fields).map(ActorSpec::NotificationListener),
+        "producer" => actors::producer(path, &fields).map(ActorSpec::Producer),
+        "consumer" => actors::consumer(path, &fields).map(ActorSpec::Consumer),
+        "rpc_client" => actors::rpc_client(path, &fields).map(ActorSpec::RpcClient),
+        "rpc_server" => actors::rpc_server(path, &fields).map(ActorSpec::RpcServer),
+        "notifier" => actors::notifier(path, &fields).map(ActorSpec::Notifier),
+        "notification_listener" => actors::listener(path, &fields).map(ActorSpec::NotificationListener),
         other => Err(Diagnostic::new(
             format!("{path}.kind"),
             Problem::UnknownActorKind {

@@ -20,8 +20,7 @@ use serde_json::Value;
 
 use crate::engine::SimTime;
 use crate::engine::SortedMap;
-use crate::formats::problem::Expected;
-use crate::formats::read::read;
+use crate::formats::read::{Fields, read_at};
 use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 use crate::formats::{JsonKind, Problem, parse_json};
 
@@ -302,67 +301,6 @@ struct Header {
     steps: Vec<Value>,
 }
 
-/// An object's members, read one by one as serde's derived reader with
-/// `deny_unknown_fields` reads a struct, with the same problems at the same paths (an unknown
-/// member is found before a member of the wrong type). Written by hand for the steps, goals
-/// and edits: a derived reader for each of their dozen member sets compiled into the browser
-/// bundle some 60 KB before wasm-opt, where these few functions are shared.
-pub(crate) struct Fields<'a> {
-    path: &'a str,
-    members: &'a serde_json::Map<String, Value>,
-}
-
-impl<'a> Fields<'a> {
-    /// `value`'s members, none of them outside `known`.
-    pub(crate) fn of(path: &'a str, value: &'a Value, known: &[&str]) -> Result<Fields<'a>, Diagnostic> {
-        let Some(members) = value.as_object() else {
-            let problem = Problem::WrongType { expected: Expected::Object, got: crate::formats::read::got(value) };
-            return Err(Diagnostic::new(path, problem));
-        };
-        if let Some(found) = members.keys().find(|key| !known.contains(&key.as_str())) {
-            let expected = crate::formats::problem::names(known);
-            return Err(Diagnostic::new(
-                Fields::member_path(path, found),
-                Problem::UnknownField { found: found.clone(), expected },
-            ));
-        }
-        Ok(Fields { path, members })
-    }
-
-    fn member_path(path: &str, name: &str) -> String {
-        if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
-    }
-
-    /// A member that must be there.
-    pub(crate) fn required<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T, Diagnostic> {
-        match self.members.get(name) {
-            Some(value) => read_at(&Fields::member_path(self.path, name), value),
-            None => Err(Diagnostic::new(self.path, Problem::MissingField { field: name.to_string() })),
-        }
-    }
-
-    /// A member that may be left out, then `default`.
-    pub(crate) fn or<T: serde::de::DeserializeOwned>(&self, name: &str, default: T) -> Result<T, Diagnostic> {
-        match self.members.get(name) {
-            Some(value) => read_at(&Fields::member_path(self.path, name), value),
-            None => Ok(default),
-        }
-    }
-
-    /// A member that may be left out or `null`.
-    pub(crate) fn optional<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Diagnostic> {
-        self.or(name, None)
-    }
-}
-
-/// Reads `T` from `value`, naming the failing member's path under `path`.
-pub(crate) fn read_at<T: serde::de::DeserializeOwned>(path: &str, value: &Value) -> Result<T, Diagnostic> {
-    read(value).map_err(|problem| {
-        let at = if problem.path.is_empty() { path.to_string() } else { format!("{path}.{}", problem.path) };
-        problem.at(at)
-    })
-}
-
 /// An object's `kind` member, checked against `kinds`, and its other members.
 pub(crate) fn kind_of<'a>(path: &str, value: &'a Value, kinds: &[&str]) -> Result<(&'a str, Value), Diagnostic> {
     let Some(members) = value.as_object() else {
@@ -640,7 +578,7 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::problem::Got;
+    use crate::formats::problem::{Expected, Got};
 
     #[test]
     fn the_curriculum_lists_each_lesson_as_its_file_has_it() {

@@ -52,38 +52,29 @@ pub struct ClientStep {
 }
 
 /// An RPC client's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RpcClientConfig {
     pub name: String,
     pub target: Target,
-    #[serde(default)]
     pub transport: TransportConfig,
     /// `get_rpc_client(timeout=...)` in milliseconds; else `rpc_response_timeout`.
-    #[serde(default)]
     pub timeout_ms: Option<SimTime>,
-    #[serde(default)]
     pub version_cap: Option<String>,
     /// Modules whose exceptions are re-raised as themselves instead of `RemoteError`.
-    #[serde(default)]
     pub allowed_remote_exmods: Vec<String>,
     /// `TransportOptions(at_least_once=True)`: requests are mandatory, and an unroutable
     /// call fails at once with `MessageUndeliverable`.
-    #[serde(default)]
     pub at_least_once: bool,
     /// `get_rpc_client(call_monitor_timeout=...)` in seconds: each call carries it as
     /// `_timeout`, the server sends a heartbeat every half of it while the method runs, and
     /// the call raises `MessagingTimeout` when no heartbeat (or reply) comes within it; the
     /// overall timeout still applies.
-    #[serde(default)]
     pub call_monitor_timeout_s: Option<u64>,
     /// The name of the transport this client shares with others in one process: clients
     /// with the same name use one `reply_<id>` queue and one reply consumer (oslo.messaging
     /// has one `ReplyWaiter` per transport), made by the first of them to call, and each
     /// reply goes to the caller waiting for its `_msg_id`.
-    #[serde(default)]
     pub shared_transport: Option<String>,
-    #[serde(default)]
     pub start_ms: SimTime,
     pub steps: Vec<ClientStep>,
 }

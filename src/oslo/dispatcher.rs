@@ -125,17 +125,14 @@ impl Method {
 }
 
 /// An RPC endpoint: a class with a target (namespace, version) and methods.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Endpoint {
     /// The class name (`Endpoint`), used in `TypeError` messages.
     pub name: String,
     /// `endpoint.target`; `None` is `Target()`.
-    #[serde(default)]
     pub target: Option<Target>,
     pub methods: Vec<Method>,
     /// The file its code is in, for tracebacks.
-    #[serde(default)]
     pub source_file: Option<String>,
 }
 

@@ -4,7 +4,7 @@
 //! notification to its endpoints (filters, HANDLED / REQUEUE), and only then acks it, or
 //! requeues it when the result is REQUEUE and requeue is allowed.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::SortedMap;
 use crate::engine::{ConsumerId, Delivery, SimTime};
@@ -20,27 +20,22 @@ use crate::oslo::wire::WireError;
 use crate::sim::trace::{Label, LabelKind, Note, Unreadable};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, Settle};
 
-fn default_targets() -> Vec<Target> {
+/// A listener's `targets` when its file gives none: `notifications`.
+pub fn default_targets() -> Vec<Target> {
     vec![Target::topic("notifications")]
 }
 
 /// A notification listener's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListenerConfig {
     pub name: String,
-    #[serde(default = "default_targets")]
     pub targets: Vec<Target>,
     pub endpoints: Vec<NotificationEndpoint>,
     /// Listeners in one pool share one queue named after it; every pool gets a copy.
-    #[serde(default)]
     pub pool: Option<String>,
     /// `allow_requeue` (False): without it, REQUEUE results are acked.
-    #[serde(default)]
     pub allow_requeue: bool,
-    #[serde(default)]
     pub transport: TransportConfig,
-    #[serde(default)]
     pub start_ms: SimTime,
 }
 

@@ -44,27 +44,22 @@ pub struct NotifyStep {
     pub count: u32,
 }
 
-fn default_topics() -> Vec<String> {
+/// A notifier's `topics` when its file gives none: `notifications`.
+pub fn default_topics() -> Vec<String> {
     vec!["notifications".into()]
 }
 
 /// A notifier's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotifierConfig {
     pub name: String,
     pub publisher_id: String,
-    #[serde(default = "default_topics")]
     pub topics: Vec<String>,
-    #[serde(default)]
     pub driver: Driver,
-    #[serde(default)]
     pub transport: TransportConfig,
     /// The wall-clock instant (ms since the Unix epoch) virtual time 0 stands for, for
     /// the `timestamp` field.
-    #[serde(default)]
     pub epoch_ms: u64,
-    #[serde(default)]
     pub start_ms: SimTime,
     pub steps: Vec<NotifyStep>,
 }

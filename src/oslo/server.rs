@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::engine::SortedMap;
@@ -26,16 +26,13 @@ use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind, Settle};
 pub const REPLY_RETRY_MS: SimTime = 250;
 
 /// An RPC server's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RpcServerConfig {
     pub name: String,
     /// `Target(topic=..., server=...)`, optionally with its own exchange.
     pub target: Target,
     pub endpoints: Vec<Endpoint>,
-    #[serde(default)]
     pub transport: TransportConfig,
-    #[serde(default)]
     pub start_ms: SimTime,
 }
 

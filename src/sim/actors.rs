@@ -57,49 +57,35 @@ pub fn expanded_size_bound(template: &str, name: &str) -> u64 {
 }
 
 /// A producer's settings (see the scenario format in the README).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProducerConfig {
     pub name: String,
-    #[serde(default)]
     pub exchange: String,
-    #[serde(default)]
     pub routing_key: String,
-    #[serde(default = "default_body")]
     pub body: String,
-    #[serde(default = "one")]
     pub count: u64,
-    #[serde(default = "default_interval")]
     pub interval_ms: SimTime,
-    #[serde(default)]
     pub start_ms: SimTime,
-    #[serde(default)]
     pub mandatory: bool,
     /// `message_id` template; defaults to `{name}-{n}`.
-    #[serde(default)]
     pub message_id: Option<String>,
-    #[serde(default)]
     pub priority: Option<u8>,
-    #[serde(default)]
     pub expiration: Option<String>,
     /// 2 for persistent messages (they survive a broker restart in a durable queue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_mode: Option<u8>,
     /// Header values; string values are templates.
-    #[serde(default)]
     pub headers: serde_json::Map<String, serde_json::Value>,
     /// A reply queue to declare, consume and name in `reply_to` (request/reply).
-    #[serde(default)]
     pub reply_queue: Option<String>,
 }
 
-fn default_body() -> String {
+/// A producer's `body` when its file gives none.
+pub fn default_body() -> String {
     "message {n}".into()
 }
-fn one() -> u64 {
-    1
-}
-fn default_interval() -> SimTime {
+/// A producer's `interval_ms` when its file gives none.
+pub fn default_interval() -> SimTime {
     100
 }
 
@@ -224,32 +210,20 @@ pub struct Failure {
 }
 
 /// A consumer's settings (see the scenario format in the README).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConsumerConfig {
     pub name: String,
     pub queue: String,
     /// 0 = unlimited.
-    #[serde(default)]
     pub prefetch: u32,
-    #[serde(default)]
     pub processing_ms: Processing,
-    #[serde(default = "default_settle")]
     pub settle: Settle,
     /// Consume with `no_ack` (the broker forgets the message on delivery).
-    #[serde(default)]
     pub auto_ack: bool,
-    #[serde(default)]
     pub failure: Option<Failure>,
     /// Publish a reply to `reply_to` through the default exchange when done.
-    #[serde(default)]
     pub reply: bool,
-    #[serde(default)]
     pub start_ms: SimTime,
-}
-
-fn default_settle() -> Settle {
-    Settle::Ack
 }
 
 /// Processes deliveries for a while, then settles them.
