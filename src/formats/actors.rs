@@ -157,11 +157,8 @@ pub(crate) fn notifier(path: &str, value: &Value) -> Result<NotifierConfig, Diag
 }
 
 pub(crate) fn listener(path: &str, value: &Value) -> Result<ListenerConfig, Diagnostic> {
-    let fields = Fields::of(
-        path,
-        value,
-        &["name", "targets", "endpoints", "pool", "allow_requeue", "transport", "start_ms"],
-    )?;
+    let fields =
+        Fields::of(path, value, &["name", "targets", "endpoints", "pool", "allow_requeue", "transport", "start_ms"])?;
     Ok(ListenerConfig {
         name: fields.required("name")?,
         targets: fields.or("targets", default_targets())?,

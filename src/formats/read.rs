@@ -554,4 +554,3 @@ pub(crate) fn read_at<T: serde::de::DeserializeOwned>(path: &str, value: &Value)
         problem.at(at)
     })
 }
-

@@ -6,8 +6,8 @@
 use serde_json::{Map, Value};
 
 use crate::formats::Problem;
-use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 use crate::formats::read::Fields;
+use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
 use crate::lesson::kind_of;
 
 /// One edit of a scenario.
