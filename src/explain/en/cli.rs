@@ -3,6 +3,11 @@
 use crate::explain::keys::CliWords;
 use crate::explain::lang::English;
 
+/// `1 event`, `2 events`.
+fn counted(count: u64, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+}
+
 impl CliWords for English {
     fn run_heading(&self, name: &str, title: &str, seed: u64) -> String {
         format!("# {name}: {title} (seed {seed})")
@@ -11,10 +16,18 @@ impl CliWords for English {
         format!("# What to watch: {watch}")
     }
     fn summary_finished(&self, events: u64, steps: u64, time_ms: u64, latency: &str) -> String {
-        format!("# {events} events in {steps} steps, virtual time {time_ms} ms, finished; {latency}")
+        format!(
+            "# {} in {}, virtual time {time_ms} ms, finished; {latency}",
+            counted(events, "event"),
+            counted(steps, "step")
+        )
     }
     fn summary_stopped(&self, events: u64, steps: u64, time_ms: u64, latency: &str) -> String {
-        format!("# {events} events in {steps} steps, virtual time {time_ms} ms, stopped early; {latency}")
+        format!(
+            "# {} in {}, virtual time {time_ms} ms, stopped early; {latency}",
+            counted(events, "event"),
+            counted(steps, "step")
+        )
     }
     fn latency(&self, p50: &str, p95: &str, p99: &str) -> String {
         format!("publish-to-ack latency p50 {p50} p95 {p95} p99 {p99}")
@@ -57,5 +70,16 @@ impl CliWords for English {
     }
     fn script_failed(&self, path: &str) -> String {
         format!("script {path} failed")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_of_one_event_says_it_in_the_singular() {
+        assert_eq!(English.summary_finished(1, 1, 0, "-"), "# 1 event in 1 step, virtual time 0 ms, finished; -");
+        assert_eq!(English.summary_stopped(2, 3, 5, "-"), "# 2 events in 3 steps, virtual time 5 ms, stopped early; -");
     }
 }
