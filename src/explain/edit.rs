@@ -51,7 +51,9 @@ pub fn refusal(lang: Lang, refusal: &Refusal) -> String {
         Refusal::SameNode => w.same_node(),
         Refusal::AlreadyConnected => w.already_connected(),
         Refusal::AlreadyBound { binding_key } => w.already_bound(&w.quoted(binding_key)),
-        Refusal::Engine(error) => w.broker_refuses_binding(&error.to_string()),
+        Refusal::Engine(error) => {
+            w.broker_refuses_binding(&crate::explain::problems::broker_refusal(w, &error.to_string()))
+        }
         Refusal::NotAllowed { from, to } => not_allowed(w, *from, *to),
     }
 }
@@ -95,7 +97,9 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> String {
         FieldProblem::LowAboveHigh => w.low_above_high(),
         FieldProblem::NotAChoice => w.not_a_choice(),
         FieldProblem::HeaderLine { line } => w.header_line(*line as u64),
-        FieldProblem::Engine(error) => w.rabbitmq_would_refuse(&error.to_string()),
+        FieldProblem::Engine(error) => {
+            w.rabbitmq_would_refuse(&crate::explain::problems::broker_refusal(w, &error.to_string()))
+        }
     }
 }
 
