@@ -505,7 +505,7 @@ impl Broker {
         let source_id = self
             .topology
             .exchange_by_name(source)
-            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}'")))?
+            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}' in vhost '/'")))?
             .id;
         Arc::make_mut(&mut self.topology).bind(source_id, destination, routing_key, arguments)
     }

@@ -366,17 +366,11 @@ const QUORUM_EQUIVALENCE_ARGUMENTS: [&str; 15] = [
 /// queue 'q' in vhost '/': received 'false' but current is 'true'`. Exclusivity is the
 /// broker's check (405).
 pub fn check_equivalence(existing: &QueueSpec, new: &QueueSpec) -> Result<(), AmqpError> {
-    let refuse = |key: &str, received: String, current: String| {
-        AmqpError::PreconditionFailed(format!(
-            "inequivalent arg '{key}' for queue '{}' in vhost '/': received {received} but current is {current}",
-            new.name
-        ))
-    };
     for (key, current, received) in
         [("durable", existing.durable, new.durable), ("auto_delete", existing.auto_delete, new.auto_delete)]
     {
         if current != received {
-            return Err(refuse(key, format!("'{received}'"), format!("'{current}'")));
+            return Err(inequivalent("queue", &new.name, key, format!("'{received}'"), format!("'{current}'")));
         }
     }
     let keys: &[&str] = if crate::engine::quorum::is_quorum(&existing.arguments) {
@@ -384,26 +378,44 @@ pub fn check_equivalence(existing: &QueueSpec, new: &QueueSpec) -> Result<(), Am
     } else {
         &CLASSIC_EQUIVALENCE_ARGUMENTS
     };
-    // With both values present 3.10.8 prints them bare (`'5'`); with one missing, the other
-    // with its type (`the value '5' of type 'long'`) and the missing one as `none`.
-    let value = |value: Option<&FieldValue>, both: bool| match value {
+    for key in keys {
+        let (current, received) = (existing.arguments.get(*key), new.arguments.get(*key));
+        let classic = |value: Option<&FieldValue>| value.is_none_or(|value| value.as_str() == Some("classic"));
+        if *key == "x-queue-type" && classic(current) && classic(received) {
+            continue;
+        }
+        if let Some((received, current)) = differing_argument(current, received) {
+            return Err(inequivalent("queue", &new.name, key, received, current));
+        }
+    }
+    Ok(())
+}
+
+fn bool_text(flag: bool) -> &'static str {
+    if flag { "true" } else { "false" }
+}
+
+/// 3.10.8's `rabbit_misc:equivalence_fail` text (406).
+fn inequivalent(kind: &str, name: &str, key: &str, received: String, current: String) -> AmqpError {
+    AmqpError::PreconditionFailed(format!(
+        "inequivalent arg '{key}' for {kind} '{name}' in vhost '/': received {received} but current is {current}"
+    ))
+}
+
+/// How 3.10.8 prints an argument that differs, received then current, if it differs: with
+/// both values present, bare (`'5'`); with one missing, the other with its type (`the value
+/// '5' of type 'long'`) and the missing one as `none`.
+fn differing_argument(current: Option<&FieldValue>, received: Option<&FieldValue>) -> Option<(String, String)> {
+    if current == received {
+        return None;
+    }
+    let both = current.is_some() && received.is_some();
+    let value = |value: Option<&FieldValue>| match value {
         None => "none".to_string(),
         Some(value) if both => format!("'{}'", erlang_value(value)),
         Some(value) => format!("the value '{}' of type '{}'", erlang_value(value), value.amqp_type_name()),
     };
-    for key in keys {
-        let (current, received) = (existing.arguments.get(*key), new.arguments.get(*key));
-        let classic = |value: Option<&FieldValue>| value.and_then(FieldValue::as_str) == Some("classic");
-        let same = current == received
-            || (*key == "x-queue-type"
-                && (current.is_none() || classic(current))
-                && (received.is_none() || classic(received)));
-        if !same {
-            let both = current.is_some() && received.is_some();
-            return Err(refuse(key, value(received, both), value(current, both)));
-        }
-    }
-    Ok(())
+    Some((value(received), value(current)))
 }
 
 /// A field value as 3.10.8's `rabbit_misc:val` prints it inside quotes (`~s` for text, `~p`
@@ -608,26 +620,39 @@ impl Topology {
 
     /// Declares an exchange; redeclaring with the same settings returns the existing one.
     pub fn declare_exchange(&mut self, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
+        if spec.name.is_empty() {
+            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
+        }
         if let Some(existing) = self.exchange_by_name(&spec.name) {
-            if existing.spec.kind != spec.kind
-                || existing.spec.durable != spec.durable
-                || existing.spec.auto_delete != spec.auto_delete
-                || existing.spec.internal != spec.internal
-            {
-                return Err(AmqpError::PreconditionFailed(format!(
-                    "inequivalent arguments for exchange '{}': already declared as {} (durable {}, auto-delete {}, internal {})",
-                    spec.name,
-                    existing.spec.kind.as_str(),
-                    existing.spec.durable,
-                    existing.spec.auto_delete,
-                    existing.spec.internal
-                )));
+            // 3.10.8's `rabbit_exchange:assert_equivalence`: type, durable, auto_delete,
+            // internal, then `alternate-exchange`, the one argument it compares.
+            let current = &existing.spec;
+            let fields = [
+                ("type", current.kind.as_str(), spec.kind.as_str()),
+                ("durable", bool_text(current.durable), bool_text(spec.durable)),
+                ("auto_delete", bool_text(current.auto_delete), bool_text(spec.auto_delete)),
+                ("internal", bool_text(current.internal), bool_text(spec.internal)),
+            ];
+            for (key, current, received) in fields {
+                if current != received {
+                    return Err(inequivalent(
+                        "exchange",
+                        &spec.name,
+                        key,
+                        format!("'{received}'"),
+                        format!("'{current}'"),
+                    ));
+                }
+            }
+            let key = "alternate-exchange";
+            if let Some((received, current)) = differing_argument(current.arguments.get(key), spec.arguments.get(key)) {
+                return Err(inequivalent("exchange", &spec.name, key, received, current));
             }
             return Ok(existing.id);
         }
         if is_builtin_exchange_name(&spec.name) {
             return Err(AmqpError::AccessRefused(format!(
-                "exchange name '{}' is reserved (the default exchange and 'amq.' names belong to the broker)",
+                "exchange name '{}' contains reserved prefix 'amq.*'",
                 spec.name
             )));
         }
@@ -636,6 +661,13 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        // The channel refuses a reserved name first, whether or not the queue exists.
+        if spec.name.starts_with("amq.") {
+            return Err(AmqpError::AccessRefused(format!(
+                "queue name '{}' contains reserved prefix 'amq.*'",
+                spec.name
+            )));
+        }
         // An existing queue is only compared (3.10.8's `assert_equivalence`), before any check
         // of the new arguments' values.
         if let Some(existing) = self.queue_by_name(&spec.name) {
@@ -648,12 +680,6 @@ impl Topology {
             return Err(AmqpError::PreconditionFailed(
                 "a queue needs a name (server-named queues are not simulated)".into(),
             ));
-        }
-        if spec.name.starts_with("amq.") {
-            return Err(AmqpError::AccessRefused(format!(
-                "queue name '{}' is reserved: names starting with 'amq.' belong to the broker",
-                spec.name
-            )));
         }
         let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         let id = QueueId(self.mint());
@@ -675,9 +701,7 @@ impl Topology {
         let source_exchange =
             self.exchange(source).ok_or_else(|| AmqpError::NotFound("no such source exchange".into()))?;
         if source_exchange.name().is_empty() {
-            return Err(AmqpError::AccessRefused(
-                "operation not permitted on the default exchange: every queue is already bound to it by name".into(),
-            ));
+            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
         }
         let kind = source_exchange.spec.kind;
         let destination_node = match destination {
@@ -1016,6 +1040,54 @@ mod tests {
     fn refusal(arguments: &[(&str, FieldValue)]) -> String {
         let table: FieldTable = arguments.iter().map(|(key, value)| (key.to_string(), value.clone())).collect();
         QueueArgs::parse("q1", &table).unwrap_err().text().to_string()
+    }
+
+    #[test]
+    fn redeclarations_and_reserved_names_carry_rabbitmqs_text() {
+        // As RabbitMQ 3.10.8 answered them (vhost shown as '/').
+        let mut topology = Topology::new();
+        let spec = |kind: ExchangeKind| ExchangeSpec { durable: false, ..ExchangeSpec::new("xx", kind) };
+        topology.declare_exchange(spec(ExchangeKind::Direct)).unwrap();
+        let refusal =
+            |topology: &mut Topology, spec: ExchangeSpec| topology.declare_exchange(spec).unwrap_err().to_string();
+        assert_eq!(
+            refusal(&mut topology, spec(ExchangeKind::Fanout)),
+            "406 PRECONDITION_FAILED: inequivalent arg 'type' for exchange 'xx' in vhost '/': received 'fanout' but \
+             current is 'direct'"
+        );
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec { auto_delete: true, ..spec(ExchangeKind::Direct) }),
+            "406 PRECONDITION_FAILED: inequivalent arg 'auto_delete' for exchange 'xx' in vhost '/': received 'true' \
+             but current is 'false'"
+        );
+        let with_ae = |name: &str| {
+            let mut spec = spec(ExchangeKind::Direct);
+            spec.arguments.insert("alternate-exchange".into(), FieldValue::Str(name.into()));
+            spec
+        };
+        assert_eq!(
+            refusal(&mut topology, with_ae("ae")),
+            "406 PRECONDITION_FAILED: inequivalent arg 'alternate-exchange' for exchange 'xx' in vhost '/': received \
+             the value 'ae' of type 'longstr' but current is none"
+        );
+        topology.declare_exchange(ExchangeSpec { name: "xa".into(), ..with_ae("ae") }).unwrap();
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec { name: "xa".into(), ..with_ae("ae2") }),
+            "406 PRECONDITION_FAILED: inequivalent arg 'alternate-exchange' for exchange 'xa' in vhost '/': received \
+             'ae2' but current is 'ae'"
+        );
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec::new("amq.foo", ExchangeKind::Direct)),
+            "403 ACCESS_REFUSED: exchange name 'amq.foo' contains reserved prefix 'amq.*'"
+        );
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec::new("", ExchangeKind::Direct)),
+            "403 ACCESS_REFUSED: operation not permitted on the default exchange"
+        );
+        assert_eq!(
+            topology.declare_queue(QueueSpec::new("amq.foo")).unwrap_err().to_string(),
+            "403 ACCESS_REFUSED: queue name 'amq.foo' contains reserved prefix 'amq.*'"
+        );
     }
 
     #[test]
