@@ -715,11 +715,12 @@ impl Topology {
         }
         .ok_or_else(|| AmqpError::NotFound("no such binding destination".into()))?;
         let x_match = match kind {
-            ExchangeKind::Headers => Some(XMatch::from_arguments(&arguments).map_err(|mode| {
-                AmqpError::PreconditionFailed(format!(
-                    "invalid x-match '{mode}': use all, any, all-with-x or any-with-x"
-                ))
-            })?),
+            ExchangeKind::Headers => {
+                if let Some(refusal) = crate::engine::headers::x_match_refusal(&arguments) {
+                    return Err(refusal);
+                }
+                Some(XMatch::from_arguments(&arguments).unwrap_or(XMatch::All))
+            }
             _ => None,
         };
         if let Some(existing) = self.identical_binding(source, destination, routing_key, &arguments) {

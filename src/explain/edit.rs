@@ -156,6 +156,23 @@ mod tests {
     }
 
     #[test]
+    fn an_engine_refusal_keeps_rabbitmqs_text_with_kaitens_words_beside() {
+        let problem = FieldProblem::Engine(AmqpError::PreconditionFailed(
+            "invalid arg 'x-max-length' for queue 'q' in vhost '/': \"expected integer, got longstr\"".into(),
+        ));
+        assert_eq!(
+            field_problem(Lang::En, &problem),
+            "RabbitMQ would refuse this: 406 PRECONDITION_FAILED: invalid arg 'x-max-length' for queue 'q' in vhost \
+             '/': \"expected integer, got longstr\" (Kaiten: the value must be an integer, not a longstr)"
+        );
+        assert_eq!(
+            field_problem(Lang::ZhCn, &problem),
+            "RabbitMQ 会拒绝这个值：406 PRECONDITION_FAILED: invalid arg 'x-max-length' for queue 'q' in vhost '/': \
+             \"expected integer, got longstr\"（Kaiten：取值必须是整数，而不是 longstr）"
+        );
+    }
+
+    #[test]
     fn field_problems() {
         assert_eq!(
             field_problem(Lang::En, &FieldProblem::WholeNumber { max: Some(255) }),
