@@ -677,8 +677,10 @@ impl Topology {
         crate::engine::quorum::check_declaration(&spec)?;
         check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
-            return Err(AmqpError::PreconditionFailed(
-                "a queue needs a name (server-named queues are not simulated)".into(),
+            // RabbitMQ would name it (`amq.gen-...`); Kaiten does not, and says so with 540
+            // rather than pass its own words off as a RabbitMQ refusal.
+            return Err(AmqpError::NotImplemented(
+                "server-named queues are not simulated; give the queue a name".into(),
             ));
         }
         let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
