@@ -303,10 +303,17 @@ mod tests {
         assert!(args.single_active_consumer);
         assert_eq!(args.dead_letter_exchange.as_deref(), Some("dlx"));
         assert_eq!(value(&doc, q, Field::Overflow), "reject-publish");
-        assert!(engine_says(set(&mut doc, q, Field::MaxLength, "ten")).contains("expected a non-negative integer"));
-        assert!(engine_says(set(&mut doc, q, Field::MaxLength, "-1")).contains("non-negative"));
-        assert!(engine_says(set(&mut doc, q, Field::MaxPriority, "300")).contains("above the maximum of 255"));
-        assert!(engine_says(set(&mut doc, q, Field::Expires, "0")).contains("at least 1 ms"));
+        // RabbitMQ's text exactly; `explain` adds Kaiten's words beside it.
+        let refused = |field: Field, text: &str, argument: &str| {
+            let mut copy = doc.clone();
+            let said = engine_says(set(&mut copy, q, field, text));
+            assert!(said.starts_with(&format!("invalid arg '{argument}' for queue ")), "{said}");
+            said.rsplit_once("': ").unwrap().1.to_string()
+        };
+        assert_eq!(refused(Field::MaxLength, "ten", "x-max-length"), "\"expected integer, got longstr\"");
+        assert_eq!(refused(Field::MaxLength, "-1", "x-max-length"), "{value_negative,-1}");
+        assert_eq!(refused(Field::MaxPriority, "300", "x-max-priority"), "{max_value_exceeded,300}");
+        assert_eq!(refused(Field::Expires, "0", "x-expires"), "{value_zero,0}");
         assert_eq!(value(&doc, q, Field::MaxLength), "10", "refused values never reach the engine");
         set(&mut doc, q, Field::MaxLength, "").unwrap();
         assert_eq!(doc.topology.queue(id).unwrap().args.max_length, None);

@@ -20,7 +20,8 @@ use crate::engine::error::AmqpError;
 use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
 use crate::engine::quorum;
 use crate::engine::topology::{
-    BindingId, Destination, ExchangeId, ExchangeSpec, Overflow, QueueId, QueueSpec, Route, RoutingInput, Topology,
+    BindingId, Destination, ExchangeId, ExchangeSpec, MAX_EXPIRY_MS, Overflow, QueueId, QueueSpec, Route, RoutingInput,
+    Topology,
 };
 use crate::engine::value::{FieldTable, FieldValue};
 
@@ -459,6 +460,11 @@ impl Broker {
         self.flush_returns();
         if let Some(existing) = self.topology.queue_by_name(&spec.name) {
             self.check_exclusive(existing.id, channel)?;
+            // 3.10.8 checks exclusive access strictly on a redeclaration: a queue declared
+            // exclusive cannot be redeclared without it, nor the other way round.
+            if existing.spec.exclusive != spec.exclusive {
+                return Err(exclusive_refusal(&spec.name));
+            }
         }
         let exclusive = spec.exclusive;
         let id = Arc::make_mut(&mut self.topology).declare_queue(spec)?;
@@ -478,10 +484,9 @@ impl Broker {
         let owner = self.queues.get(&queue).and_then(|state| state.exclusive_owner);
         let connection = self.channels.get(&channel).map(|channel| channel.connection);
         match owner {
-            Some(owner) if Some(owner) != connection => Err(AmqpError::ResourceLocked(format!(
-                "cannot obtain exclusive access to locked queue '{}': it belongs to another connection",
-                self.topology.queue(queue).map_or("?", |queue| queue.name())
-            ))),
+            Some(owner) if Some(owner) != connection => {
+                Err(exclusive_refusal(self.topology.queue(queue).map_or("?", |queue| queue.name())))
+            }
             _ => Ok(()),
         }
     }
@@ -500,7 +505,7 @@ impl Broker {
         let source_id = self
             .topology
             .exchange_by_name(source)
-            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}'")))?
+            .ok_or_else(|| AmqpError::NotFound(format!("no exchange '{source}' in vhost '/'")))?
             .id;
         Arc::make_mut(&mut self.topology).bind(source_id, destination, routing_key, arguments)
     }
@@ -579,6 +584,7 @@ impl Broker {
         let routing_keys = publish.routing_keys();
         let mut properties = publish.properties;
         properties.headers.remove("BCC");
+        let deaths = published_deaths(&mut properties.headers, now);
         self.ledger.publishes += 1;
         let message = Message {
             publish: publish_id,
@@ -588,7 +594,7 @@ impl Broker {
             properties: Arc::new(properties),
             body: publish.body,
             published_at: self.now,
-            deaths: Vec::new(),
+            deaths,
             redelivered: false,
             delivery_count: None,
         };
@@ -1382,9 +1388,10 @@ impl Broker {
 }
 
 /// A per-message `expiration` in milliseconds, as RabbitMQ's `parse_expiration` reads it:
-/// a decimal integer with an optional sign, not negative.
+/// a decimal integer with an optional sign, not negative and at most ten years
+/// (`rabbit_misc:check_expiry`).
 fn parse_expiration(text: &str) -> Option<u64> {
-    text.parse::<i64>().ok().and_then(|ms| u64::try_from(ms).ok())
+    text.parse::<i64>().ok().and_then(|ms| u64::try_from(ms).ok()).filter(|ms| *ms <= MAX_EXPIRY_MS)
 }
 
 /// Why RabbitMQ's `parse_expiration` refuses an `expiration` (Erlang's `string:to_integer`
@@ -1410,6 +1417,15 @@ fn expiration_problem(text: &str) -> String {
 /// An Erlang string as `~p` prints it: double quotes, with `"` and `\` escaped.
 fn erlang_string(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// 405 for a queue another connection holds exclusively, in 3.10.8's words
+/// (`rabbit_amqqueue:check_exclusive_access`).
+fn exclusive_refusal(queue: &str) -> AmqpError {
+    AmqpError::ResourceLocked(format!(
+        "cannot obtain exclusive access to locked queue '{queue}' in vhost '/'. It could be originally declared on \
+         another connection or the exclusive property value does not match that of the original declaration."
+    ))
 }
 
 /// The every-vhost internal exchange of RabbitMQ's firehose tracer.
@@ -1449,8 +1465,35 @@ fn header_routes(headers: &FieldTable, name: &str) -> Vec<String> {
     }
 }
 
-/// The copy dead-lettering republishes: a new `x-death` entry (or a repeat counted and
-/// moved to the front), the dead-letter routing key if set, and no per-message TTL.
+/// The `x-death` entries a client published with a message (one it received, republished),
+/// which RabbitMQ 3.10.8 keeps and counts its own deaths beside: they leave the headers for
+/// the message's `deaths`. A header that is not an array of entries Kaiten reads (each a
+/// table naming a queue and one of RabbitMQ's four reasons) stays in the headers, and
+/// dead-lettering replaces it, as RabbitMQ resets an `x-death` header that is not an array.
+fn published_deaths(headers: &mut FieldTable, now: SimTime) -> Vec<Death> {
+    let Some(FieldValue::Array(entries)) = headers.get("x-death") else {
+        return Vec::new();
+    };
+    let deaths: Option<Vec<Death>> = entries
+        .iter()
+        .map(|entry| match entry {
+            FieldValue::Table(table) => Death::from_field_table(table, now),
+            _ => None,
+        })
+        .collect();
+    match deaths {
+        Some(deaths) if !deaths.is_empty() => {
+            headers.remove("x-death");
+            deaths
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The copy dead-lettering republishes, as 3.10.8's `rabbit_dead_letter:make_msg` makes it:
+/// a new `x-death` entry (or the entry of the same queue and reason counted once more) in
+/// front, the dead-letter routing key if set, and no per-message TTL. The first death also
+/// sets the `x-first-death-reason`, `-queue` and `-exchange` headers.
 fn dead_lettered_message(
     mut message: Message,
     queue: &str,
@@ -1459,12 +1502,35 @@ fn dead_lettered_message(
     dead_letter_routing_key: Option<String>,
     now: SimTime,
 ) -> Message {
-    let original_expiration = Arc::make_mut(&mut message.properties).expiration.take();
+    let properties = Arc::make_mut(&mut message.properties);
+    let original_expiration = properties.expiration.take();
+    // An `x-death` header still in the headers is one Kaiten could not read (see
+    // `published_deaths`): RabbitMQ replaces one that is not an array by its own entry.
+    let had_header = properties.headers.remove("x-death").is_some();
+    if message.deaths.is_empty() && !had_header {
+        for (name, value) in [("reason", reason.as_str()), ("queue", queue), ("exchange", &message.exchange)] {
+            properties.headers.insert(format!("x-first-death-{name}"), FieldValue::Str(value.to_string()));
+        }
+    }
     // RabbitMQ 3.10 records the publish routing key plus the CC header's keys; BCC keys
     // route the dead-lettered copy but are not recorded (the BCC header is gone).
     let death_routing_keys: Vec<String> = std::iter::once(message.routing_key().to_string())
         .chain(header_routes(&message.properties.headers, "CC"))
         .collect();
+    // 3.10.8 first groups the entries by queue and reason (`group_by_queue_and_reason`):
+    // the first entry of each pair stays, and with two or more entries the list comes out
+    // reversed. Then the entry of this queue and reason moves to the front.
+    if message.deaths.len() >= 2 {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut grouped: Vec<Death> = Vec::with_capacity(message.deaths.len());
+        for death in message.deaths.drain(..) {
+            if seen.insert((death.queue.clone(), death.reason.as_str())) {
+                grouped.push(death);
+            }
+        }
+        grouped.reverse();
+        message.deaths = grouped;
+    }
     let existing = message.deaths.iter().position(|death| death.queue == queue && death.reason == reason);
     let death = match existing {
         Some(position) => {

@@ -55,6 +55,13 @@ pub enum DeathReason {
 }
 
 impl DeathReason {
+    /// The reason an `x-death` entry names, if it is one of RabbitMQ's four.
+    pub fn from_name(name: &str) -> Option<DeathReason> {
+        [DeathReason::Rejected, DeathReason::Expired, DeathReason::Maxlen, DeathReason::DeliveryLimit]
+            .into_iter()
+            .find(|reason| reason.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DeathReason::Rejected => "rejected",
@@ -79,6 +86,26 @@ pub struct Death {
 }
 
 impl Death {
+    /// An entry of an `x-death` header a client published (a message it received and
+    /// republished), if it names a queue and one of RabbitMQ's reasons.
+    pub fn from_field_table(table: &FieldTable, now: SimTime) -> Option<Death> {
+        let text = |name: &str| table.get(name).and_then(FieldValue::as_str).map(str::to_string);
+        Some(Death {
+            queue: text("queue")?,
+            reason: DeathReason::from_name(&text("reason")?)?,
+            count: table.get("count").and_then(FieldValue::as_int).map_or(0, |count| count.max(0) as u64),
+            exchange: text("exchange").unwrap_or_default(),
+            routing_keys: match table.get("routing-keys") {
+                Some(FieldValue::Array(keys)) => {
+                    keys.iter().filter_map(FieldValue::as_str).map(str::to_string).collect()
+                }
+                _ => Vec::new(),
+            },
+            original_expiration: text("original-expiration"),
+            time: now,
+        })
+    }
+
     /// The entry as the `x-death` header table RabbitMQ writes (time in seconds).
     pub fn to_field_table(&self) -> FieldTable {
         let mut table = FieldTable::new();

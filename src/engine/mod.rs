@@ -19,7 +19,7 @@ pub use broker::{
     Broker, BrokerEvent, ChannelId, Confirm, ConnectionId, ConsumeOptions, ConsumerId, Delivery, DropReason, Publish,
     PublishOutcome,
 };
-pub use error::AmqpError;
+pub use error::{AmqpError, RefusalReason};
 pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
 pub use sorted_map::SortedMap;
 pub use sorted_set::SortedSet;

@@ -187,68 +187,92 @@ pub const SIMULATED_QUEUE_ARGUMENTS: [&str; 11] = [
 ];
 
 impl QueueArgs {
-    /// Parses queue arguments, refusing impossible values as RabbitMQ does (406), with
-    /// RabbitMQ's text (`invalid arg 'x-max-length' for queue 'q' in vhost '/':
-    /// {value_negative,-1}`) followed by the same in plain words.
+    /// Parses queue arguments, refusing impossible values as RabbitMQ 3.10.8 does (406), with
+    /// RabbitMQ's exact text (`invalid arg 'x-max-length' for queue 'q' in vhost '/':
+    /// {value_negative,-1}`) and in its order: the dead-letter exchange's type first (the channel's check), then
+    /// `x-queue-type`, `x-expires`,
+    /// `x-message-ttl`, the dead-letter arguments, the length limits, `x-max-priority`,
+    /// `x-overflow` and `x-single-active-consumer`. Kaiten's own words for a refusal are
+    /// `explain::rabbit`'s, beside the text, never inside it.
     pub fn parse(queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
-        let invalid = |argument: &str, rabbit: String, words: String| {
+        let invalid = |argument: &str, rabbit: String| {
             AmqpError::PreconditionFailed(format!(
-                "invalid arg '{argument}' for queue '{queue}' in vhost '/': {rabbit} ({words})"
+                "invalid arg '{argument}' for queue '{queue}' in vhost '/': {rabbit}"
             ))
         };
-        let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
-            let words = |other: &FieldValue| format!("expected a non-negative integer, got {}", other.to_json());
+        let integer = |argument: &str| -> Result<Option<i64>, AmqpError> {
             match arguments.get(argument) {
                 None => Ok(None),
-                Some(FieldValue::Int(number)) if *number >= 0 => Ok(Some(*number as u64)),
-                Some(negative @ FieldValue::Int(number)) => {
-                    Err(invalid(argument, format!("{{value_negative,{number}}}"), words(negative)))
-                }
-                Some(other) => Err(invalid(
-                    argument,
-                    format!("\"expected integer, got {}\"", other.amqp_type_name()),
-                    words(other),
-                )),
+                Some(FieldValue::Int(number)) => Ok(Some(*number)),
+                Some(other) => Err(invalid(argument, format!("\"expected integer, got {}\"", other.amqp_type_name()))),
+            }
+        };
+        let non_negative = |argument: &str| -> Result<Option<u64>, AmqpError> {
+            match integer(argument)? {
+                None => Ok(None),
+                Some(number) if number >= 0 => Ok(Some(number as u64)),
+                Some(number) => Err(invalid(argument, format!("{{value_negative,{number}}}"))),
+            }
+        };
+        // `rabbit_misc:check_expiry`: not negative and at most ten years in milliseconds.
+        let expiry = |argument: &str, number: i64| -> Result<u64, AmqpError> {
+            if number < 0 {
+                Err(invalid(argument, format!("{{value_negative,{number}}}")))
+            } else if number as u64 > MAX_EXPIRY_MS {
+                Err(invalid(argument, format!("{{value_too_large,{number}}}")))
+            } else {
+                Ok(number as u64)
             }
         };
         let text = |argument: &str| -> Result<Option<String>, AmqpError> {
             match arguments.get(argument) {
                 None => Ok(None),
                 Some(FieldValue::Str(value)) => Ok(Some(value.clone())),
-                Some(other) => Err(invalid(
-                    argument,
-                    format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
-                    format!("expected a string, got {}", other.to_json()),
-                )),
+                Some(other) => Err(invalid(argument, format!("{{unacceptable_type,{}}}", other.amqp_type_name()))),
             }
+        };
+        // The channel checks the dead-letter exchange's type before the queue's arguments.
+        if let Some(other) = arguments.get("x-dead-letter-exchange").filter(|value| value.as_str().is_none()) {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "invalid type '{}' for arg 'x-dead-letter-exchange' in queue '{queue}' in vhost '/'",
+                other.amqp_type_name(),
+            )));
+        }
+        let quorum = match text("x-queue-type")?.as_deref() {
+            None | Some("classic") => false,
+            Some("quorum") => true,
+            Some(other @ "stream") => {
+                return Err(AmqpError::NotImplemented(format!(
+                    "'{other}' queues are not simulated; Kaiten models classic and quorum queues"
+                )));
+            }
+            Some(other) => {
+                return Err(invalid("x-queue-type", format!("\"unsupported queue type '{other}'\"")));
+            }
+        };
+        let expires = match integer("x-expires")? {
+            None => None,
+            Some(0) => return Err(invalid("x-expires", "{value_zero,0}".into())),
+            Some(number) => Some(expiry("x-expires", number)?),
+        };
+        let message_ttl = match integer("x-message-ttl")? {
+            None => None,
+            Some(number) => Some(expiry("x-message-ttl", number)?),
+        };
+        let dead_letter_exchange = text("x-dead-letter-exchange")?;
+        let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
+        let max_length = non_negative("x-max-length")?;
+        let max_length_bytes = non_negative("x-max-length-bytes")?;
+        let max_priority = match non_negative("x-max-priority")? {
+            None => None,
+            Some(value) if value <= 255 => Some(value as u8),
+            Some(value) => return Err(invalid("x-max-priority", format!("{{max_value_exceeded,{value}}}"))),
         };
         let overflow = match text("x-overflow")?.as_deref() {
             None | Some("drop-head") => Overflow::DropHead,
             Some("reject-publish") => Overflow::RejectPublish,
             Some("reject-publish-dlx") => Overflow::RejectPublishDlx,
-            Some(other) => {
-                return Err(invalid(
-                    "x-overflow",
-                    "invalid_overflow".into(),
-                    format!("'{other}' is not one of drop-head, reject-publish, reject-publish-dlx"),
-                ));
-            }
-        };
-        let expires = non_negative("x-expires")?;
-        if expires == Some(0) {
-            return Err(invalid("x-expires", "{value_zero,0}".into(), "must be at least 1 ms".into()));
-        }
-        let message_ttl = non_negative("x-message-ttl")?;
-        let max_priority = match non_negative("x-max-priority")? {
-            None => None,
-            Some(value) if value <= 255 => Some(value as u8),
-            Some(value) => {
-                return Err(invalid(
-                    "x-max-priority",
-                    format!("{{max_value_exceeded,{value}}}"),
-                    format!("{value} is above the maximum of 255"),
-                ));
-            }
+            Some(_) => return Err(invalid("x-overflow", "invalid_overflow".into())),
         };
         let single_active_consumer = match arguments.get("x-single-active-consumer") {
             None | Some(FieldValue::Bool(false)) => false,
@@ -257,18 +281,7 @@ impl QueueArgs {
                 return Err(invalid(
                     "x-single-active-consumer",
                     format!("{{unacceptable_type,{}}}", other.amqp_type_name()),
-                    format!("expected a boolean, got {}", other.to_json()),
                 ));
-            }
-        };
-        let quorum = match text("x-queue-type")?.as_deref() {
-            None | Some("classic") => false,
-            Some("quorum") => true,
-            Some(other) => {
-                return Err(AmqpError::PreconditionFailed(format!(
-                    "invalid arg 'x-queue-type' for queue '{queue}' in vhost '/': '{other}' queues are not \
-                     simulated; Kaiten models classic and quorum queues"
-                )));
             }
         };
         // A quorum queue has no priorities and no `reject-publish-dlx` (3.10.8 logs a warning
@@ -279,19 +292,9 @@ impl QueueArgs {
         } else {
             (max_priority, overflow)
         };
-        if let Some(other) = arguments.get("x-dead-letter-exchange").filter(|value| value.as_str().is_none()) {
-            return Err(AmqpError::PreconditionFailed(format!(
-                "invalid type '{}' for arg 'x-dead-letter-exchange' in queue '{queue}' in vhost '/' (expected a \
-                 string, got {})",
-                other.amqp_type_name(),
-                other.to_json()
-            )));
-        }
-        let dead_letter_exchange = text("x-dead-letter-exchange")?;
-        let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
         Ok(QueueArgs {
-            max_length: non_negative("x-max-length")?,
-            max_length_bytes: non_negative("x-max-length-bytes")?,
+            max_length,
+            max_length_bytes,
             overflow,
             message_ttl,
             expires,
@@ -305,6 +308,10 @@ impl QueueArgs {
     }
 }
 
+/// The longest TTL or expiry RabbitMQ accepts, ten years in milliseconds
+/// (`rabbit_misc:check_expiry`): for `x-message-ttl`, `x-expires` and a message's `expiration`.
+pub const MAX_EXPIRY_MS: u64 = 315_360_000_000;
+
 /// RabbitMQ refuses a queue whose own arguments set a dead-letter routing key without a
 /// dead-letter exchange (406, whatever policies say).
 pub fn check_dead_letter_routing_key(spec: &QueueSpec) -> Result<(), AmqpError> {
@@ -317,6 +324,110 @@ pub fn check_dead_letter_routing_key(spec: &QueueSpec) -> Result<(), AmqpError> 
         )));
     }
     Ok(())
+}
+
+/// The arguments 3.10.8 compares when a queue is declared again, in its order (the queue
+/// type's `queue_arguments`); others, `x-foo` say, may differ.
+const CLASSIC_EQUIVALENCE_ARGUMENTS: [&str; 13] = [
+    "x-expires",
+    "x-message-ttl",
+    "x-dead-letter-exchange",
+    "x-dead-letter-routing-key",
+    "x-max-length",
+    "x-max-length-bytes",
+    "x-max-priority",
+    "x-overflow",
+    "x-queue-mode",
+    "x-queue-version",
+    "x-single-active-consumer",
+    "x-queue-type",
+    "x-queue-master-locator",
+];
+const QUORUM_EQUIVALENCE_ARGUMENTS: [&str; 15] = [
+    "x-dead-letter-exchange",
+    "x-dead-letter-routing-key",
+    "x-dead-letter-strategy",
+    "x-expires",
+    "x-max-length",
+    "x-max-length-bytes",
+    "x-max-in-memory-length",
+    "x-max-in-memory-bytes",
+    "x-overflow",
+    "x-single-active-consumer",
+    "x-queue-type",
+    "x-quorum-initial-group-size",
+    "x-delivery-limit",
+    "x-message-ttl",
+    "x-queue-leader-locator",
+];
+
+/// A redeclaration of an existing queue, compared as 3.10.8 does (`durable`, `auto_delete`,
+/// then the queue type's arguments), refused with its text: `inequivalent arg 'durable' for
+/// queue 'q' in vhost '/': received 'false' but current is 'true'`. Exclusivity is the
+/// broker's check (405).
+pub fn check_equivalence(existing: &QueueSpec, new: &QueueSpec) -> Result<(), AmqpError> {
+    for (key, current, received) in
+        [("durable", existing.durable, new.durable), ("auto_delete", existing.auto_delete, new.auto_delete)]
+    {
+        if current != received {
+            return Err(inequivalent("queue", &new.name, key, format!("'{received}'"), format!("'{current}'")));
+        }
+    }
+    let keys: &[&str] = if crate::engine::quorum::is_quorum(&existing.arguments) {
+        &QUORUM_EQUIVALENCE_ARGUMENTS
+    } else {
+        &CLASSIC_EQUIVALENCE_ARGUMENTS
+    };
+    for key in keys {
+        let (current, received) = (existing.arguments.get(*key), new.arguments.get(*key));
+        let classic = |value: Option<&FieldValue>| value.is_none_or(|value| value.as_str() == Some("classic"));
+        if *key == "x-queue-type" && classic(current) && classic(received) {
+            continue;
+        }
+        if let Some((received, current)) = differing_argument(current, received) {
+            return Err(inequivalent("queue", &new.name, key, received, current));
+        }
+    }
+    Ok(())
+}
+
+fn bool_text(flag: bool) -> &'static str {
+    if flag { "true" } else { "false" }
+}
+
+/// 3.10.8's `rabbit_misc:equivalence_fail` text (406).
+fn inequivalent(kind: &str, name: &str, key: &str, received: String, current: String) -> AmqpError {
+    AmqpError::PreconditionFailed(format!(
+        "inequivalent arg '{key}' for {kind} '{name}' in vhost '/': received {received} but current is {current}"
+    ))
+}
+
+/// How 3.10.8 prints an argument that differs, received then current, if it differs: with
+/// both values present, bare (`'5'`); with one missing, the other with its type (`the value
+/// '5' of type 'long'`) and the missing one as `none`.
+fn differing_argument(current: Option<&FieldValue>, received: Option<&FieldValue>) -> Option<(String, String)> {
+    if current == received {
+        return None;
+    }
+    let both = current.is_some() && received.is_some();
+    let value = |value: Option<&FieldValue>| match value {
+        None => "none".to_string(),
+        Some(value) if both => format!("'{}'", erlang_value(value)),
+        Some(value) => format!("the value '{}' of type '{}'", erlang_value(value), value.amqp_type_name()),
+    };
+    Some((value(received), value(current)))
+}
+
+/// A field value as 3.10.8's `rabbit_misc:val` prints it inside quotes (`~s` for text, `~p`
+/// otherwise).
+fn erlang_value(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Str(text) => text.clone(),
+        FieldValue::Int(number) => number.to_string(),
+        FieldValue::Bool(flag) => flag.to_string(),
+        FieldValue::Float(number) => format!("{number:?}"),
+        other => other.to_json().to_string(),
+    }
 }
 
 /// What declaring a queue asks for.
@@ -509,26 +620,39 @@ impl Topology {
 
     /// Declares an exchange; redeclaring with the same settings returns the existing one.
     pub fn declare_exchange(&mut self, spec: ExchangeSpec) -> Result<ExchangeId, AmqpError> {
+        if spec.name.is_empty() {
+            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
+        }
         if let Some(existing) = self.exchange_by_name(&spec.name) {
-            if existing.spec.kind != spec.kind
-                || existing.spec.durable != spec.durable
-                || existing.spec.auto_delete != spec.auto_delete
-                || existing.spec.internal != spec.internal
-            {
-                return Err(AmqpError::PreconditionFailed(format!(
-                    "inequivalent arguments for exchange '{}': already declared as {} (durable {}, auto-delete {}, internal {})",
-                    spec.name,
-                    existing.spec.kind.as_str(),
-                    existing.spec.durable,
-                    existing.spec.auto_delete,
-                    existing.spec.internal
-                )));
+            // 3.10.8's `rabbit_exchange:assert_equivalence`: type, durable, auto_delete,
+            // internal, then `alternate-exchange`, the one argument it compares.
+            let current = &existing.spec;
+            let fields = [
+                ("type", current.kind.as_str(), spec.kind.as_str()),
+                ("durable", bool_text(current.durable), bool_text(spec.durable)),
+                ("auto_delete", bool_text(current.auto_delete), bool_text(spec.auto_delete)),
+                ("internal", bool_text(current.internal), bool_text(spec.internal)),
+            ];
+            for (key, current, received) in fields {
+                if current != received {
+                    return Err(inequivalent(
+                        "exchange",
+                        &spec.name,
+                        key,
+                        format!("'{received}'"),
+                        format!("'{current}'"),
+                    ));
+                }
+            }
+            let key = "alternate-exchange";
+            if let Some((received, current)) = differing_argument(current.arguments.get(key), spec.arguments.get(key)) {
+                return Err(inequivalent("exchange", &spec.name, key, received, current));
             }
             return Ok(existing.id);
         }
         if is_builtin_exchange_name(&spec.name) {
             return Err(AmqpError::AccessRefused(format!(
-                "exchange name '{}' is reserved (the default exchange and 'amq.' names belong to the broker)",
+                "exchange name '{}' contains reserved prefix 'amq.*'",
                 spec.name
             )));
         }
@@ -537,29 +661,29 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
-        crate::engine::quorum::check_declaration(&spec)?;
-        check_dead_letter_routing_key(&spec)?;
-        if spec.name.is_empty() {
-            return Err(AmqpError::PreconditionFailed(
-                "a queue needs a name (server-named queues are not simulated)".into(),
-            ));
-        }
+        // The channel refuses a reserved name first, whether or not the queue exists.
         if spec.name.starts_with("amq.") {
             return Err(AmqpError::AccessRefused(format!(
-                "queue name '{}' is reserved: names starting with 'amq.' belong to the broker",
+                "queue name '{}' contains reserved prefix 'amq.*'",
                 spec.name
             )));
         }
-        let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
+        // An existing queue is only compared (3.10.8's `assert_equivalence`), before any check
+        // of the new arguments' values.
         if let Some(existing) = self.queue_by_name(&spec.name) {
-            if existing.spec != spec {
-                return Err(AmqpError::PreconditionFailed(format!(
-                    "inequivalent arguments for queue '{}': it is already declared with other settings",
-                    spec.name
-                )));
-            }
+            check_equivalence(&existing.spec, &spec)?;
             return Ok(existing.id);
         }
+        crate::engine::quorum::check_declaration(&spec)?;
+        check_dead_letter_routing_key(&spec)?;
+        if spec.name.is_empty() {
+            // RabbitMQ would name it (`amq.gen-...`); Kaiten does not, and says so with 540
+            // rather than pass its own words off as a RabbitMQ refusal.
+            return Err(AmqpError::NotImplemented(
+                "server-named queues are not simulated; give the queue a name".into(),
+            ));
+        }
+        let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         let id = QueueId(self.mint());
         let node = self.graph.add_node(Node::Queue(id));
         self.names_ever.insert(id.0, spec.name.clone());
@@ -579,9 +703,7 @@ impl Topology {
         let source_exchange =
             self.exchange(source).ok_or_else(|| AmqpError::NotFound("no such source exchange".into()))?;
         if source_exchange.name().is_empty() {
-            return Err(AmqpError::AccessRefused(
-                "operation not permitted on the default exchange: every queue is already bound to it by name".into(),
-            ));
+            return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
         }
         let kind = source_exchange.spec.kind;
         let destination_node = match destination {
@@ -595,11 +717,12 @@ impl Topology {
         }
         .ok_or_else(|| AmqpError::NotFound("no such binding destination".into()))?;
         let x_match = match kind {
-            ExchangeKind::Headers => Some(XMatch::from_arguments(&arguments).map_err(|mode| {
-                AmqpError::PreconditionFailed(format!(
-                    "invalid x-match '{mode}': use all, any, all-with-x or any-with-x"
-                ))
-            })?),
+            ExchangeKind::Headers => {
+                if let Some(refusal) = crate::engine::headers::x_match_refusal(&arguments) {
+                    return Err(refusal);
+                }
+                Some(XMatch::from_arguments(&arguments).unwrap_or(XMatch::All))
+            }
             _ => None,
         };
         if let Some(existing) = self.identical_binding(source, destination, routing_key, &arguments) {
@@ -923,26 +1046,121 @@ mod tests {
     }
 
     #[test]
-    fn queue_argument_refusals_carry_rabbitmqs_text_then_plain_words() {
-        // Each text as RabbitMQ 3.10.8's management API answered it (vhost shown as '/').
-        assert!(
-            refusal(&[("x-max-length", FieldValue::Int(-1))])
-                .starts_with("invalid arg 'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1} (")
+    fn redeclarations_and_reserved_names_carry_rabbitmqs_text() {
+        // As RabbitMQ 3.10.8 answered them (vhost shown as '/').
+        let mut topology = Topology::new();
+        let spec = |kind: ExchangeKind| ExchangeSpec { durable: false, ..ExchangeSpec::new("xx", kind) };
+        topology.declare_exchange(spec(ExchangeKind::Direct)).unwrap();
+        let refusal =
+            |topology: &mut Topology, spec: ExchangeSpec| topology.declare_exchange(spec).unwrap_err().to_string();
+        assert_eq!(
+            refusal(&mut topology, spec(ExchangeKind::Fanout)),
+            "406 PRECONDITION_FAILED: inequivalent arg 'type' for exchange 'xx' in vhost '/': received 'fanout' but \
+             current is 'direct'"
         );
-        assert!(
-            refusal(&[("x-max-length", FieldValue::Str("ten".into()))]).starts_with(
-                "invalid arg 'x-max-length' for queue 'q1' in vhost '/': \"expected integer, got longstr\""
-            )
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec { auto_delete: true, ..spec(ExchangeKind::Direct) }),
+            "406 PRECONDITION_FAILED: inequivalent arg 'auto_delete' for exchange 'xx' in vhost '/': received 'true' \
+             but current is 'false'"
         );
-        assert!(refusal(&[("x-message-ttl", FieldValue::Float(1.5))]).contains("\"expected integer, got double\""));
-        assert!(refusal(&[("x-max-priority", FieldValue::Int(300))]).contains(": {max_value_exceeded,300} ("));
-        assert!(refusal(&[("x-overflow", FieldValue::Str("sideways".into()))]).contains(": invalid_overflow ("));
-        assert!(refusal(&[("x-overflow", FieldValue::Int(5))]).contains(": {unacceptable_type,long} ("));
-        assert!(refusal(&[("x-expires", FieldValue::Int(0))]).contains(": {value_zero,0} ("));
-        assert!(refusal(&[("x-single-active-consumer", FieldValue::Int(1))]).contains(": {unacceptable_type,long} ("));
-        assert!(
-            refusal(&[("x-dead-letter-exchange", FieldValue::Int(5))])
-                .starts_with("invalid type 'long' for arg 'x-dead-letter-exchange' in queue 'q1' in vhost '/'")
+        let with_ae = |name: &str| {
+            let mut spec = spec(ExchangeKind::Direct);
+            spec.arguments.insert("alternate-exchange".into(), FieldValue::Str(name.into()));
+            spec
+        };
+        assert_eq!(
+            refusal(&mut topology, with_ae("ae")),
+            "406 PRECONDITION_FAILED: inequivalent arg 'alternate-exchange' for exchange 'xx' in vhost '/': received \
+             the value 'ae' of type 'longstr' but current is none"
+        );
+        topology.declare_exchange(ExchangeSpec { name: "xa".into(), ..with_ae("ae") }).unwrap();
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec { name: "xa".into(), ..with_ae("ae2") }),
+            "406 PRECONDITION_FAILED: inequivalent arg 'alternate-exchange' for exchange 'xa' in vhost '/': received \
+             'ae2' but current is 'ae'"
+        );
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec::new("amq.foo", ExchangeKind::Direct)),
+            "403 ACCESS_REFUSED: exchange name 'amq.foo' contains reserved prefix 'amq.*'"
+        );
+        assert_eq!(
+            refusal(&mut topology, ExchangeSpec::new("", ExchangeKind::Direct)),
+            "403 ACCESS_REFUSED: operation not permitted on the default exchange"
+        );
+        assert_eq!(
+            topology.declare_queue(QueueSpec::new("amq.foo")).unwrap_err().to_string(),
+            "403 ACCESS_REFUSED: queue name 'amq.foo' contains reserved prefix 'amq.*'"
+        );
+    }
+
+    #[test]
+    fn queue_argument_refusals_carry_exactly_rabbitmqs_text() {
+        // Each text as RabbitMQ 3.10.8 answered it (vhost shown as '/'), with nothing appended.
+        let cases: [(&[(&str, FieldValue)], &str); 14] = [
+            (
+                &[("x-max-length", FieldValue::Int(-5))],
+                "'x-max-length' for queue 'q1' in vhost '/': {value_negative,-5}",
+            ),
+            (
+                &[("x-max-length", FieldValue::Str("ten".into()))],
+                "'x-max-length' for queue 'q1' in vhost '/': \"expected integer, got longstr\"",
+            ),
+            (
+                &[("x-message-ttl", FieldValue::Float(1.5))],
+                "'x-message-ttl' for queue 'q1' in vhost '/': \"expected integer, got double\"",
+            ),
+            (
+                &[("x-message-ttl", FieldValue::Int(315_360_000_001))],
+                "'x-message-ttl' for queue 'q1' in vhost '/': {value_too_large,315360000001}",
+            ),
+            (
+                &[("x-expires", FieldValue::Int(315_360_000_001))],
+                "'x-expires' for queue 'q1' in vhost '/': {value_too_large,315360000001}",
+            ),
+            (
+                &[("x-max-priority", FieldValue::Int(300))],
+                "'x-max-priority' for queue 'q1' in vhost '/': {max_value_exceeded,300}",
+            ),
+            (
+                &[("x-overflow", FieldValue::Str("sideways".into()))],
+                "'x-overflow' for queue 'q1' in vhost '/': invalid_overflow",
+            ),
+            (
+                &[("x-overflow", FieldValue::Int(5))],
+                "'x-overflow' for queue 'q1' in vhost '/': {unacceptable_type,long}",
+            ),
+            (&[("x-expires", FieldValue::Int(0))], "'x-expires' for queue 'q1' in vhost '/': {value_zero,0}"),
+            (
+                &[("x-single-active-consumer", FieldValue::Int(1))],
+                "'x-single-active-consumer' for queue 'q1' in vhost '/': {unacceptable_type,long}",
+            ),
+            (
+                &[("x-queue-type", FieldValue::Str("fake-queue-type".into()))],
+                "'x-queue-type' for queue 'q1' in vhost '/': \"unsupported queue type 'fake-queue-type'\"",
+            ),
+            // RabbitMQ's order: the queue type first, then x-expires, ..., x-max-length, x-overflow.
+            (
+                &[("x-max-length", FieldValue::Int(-1)), ("x-queue-type", FieldValue::Str("bogus".into()))],
+                "'x-queue-type' for queue 'q1' in vhost '/': \"unsupported queue type 'bogus'\"",
+            ),
+            (
+                &[("x-overflow", FieldValue::Str("bogus".into())), ("x-max-length", FieldValue::Int(-1))],
+                "'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1}",
+            ),
+            (
+                &[("x-max-length", FieldValue::Int(-1)), ("x-expires", FieldValue::Int(0))],
+                "'x-expires' for queue 'q1' in vhost '/': {value_zero,0}",
+            ),
+        ];
+        for (arguments, text) in cases {
+            assert_eq!(refusal(arguments), format!("invalid arg {text}"));
+        }
+        assert_eq!(
+            refusal(&[
+                ("x-dead-letter-exchange", FieldValue::Int(5)),
+                ("x-queue-type", FieldValue::Str("bogus".into()))
+            ]),
+            "invalid type 'long' for arg 'x-dead-letter-exchange' in queue 'q1' in vhost '/'"
         );
     }
 }

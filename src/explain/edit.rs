@@ -51,7 +51,9 @@ pub fn refusal(lang: Lang, refusal: &Refusal) -> String {
         Refusal::SameNode => w.same_node(),
         Refusal::AlreadyConnected => w.already_connected(),
         Refusal::AlreadyBound { binding_key } => w.already_bound(&w.quoted(binding_key)),
-        Refusal::Engine(error) => w.broker_refuses_binding(&error.to_string()),
+        Refusal::Engine(error) => {
+            w.broker_refuses_binding(&crate::explain::problems::broker_refusal(w, &error.to_string()))
+        }
         Refusal::NotAllowed { from, to } => not_allowed(w, *from, *to),
     }
 }
@@ -95,7 +97,9 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> String {
         FieldProblem::LowAboveHigh => w.low_above_high(),
         FieldProblem::NotAChoice => w.not_a_choice(),
         FieldProblem::HeaderLine { line } => w.header_line(*line as u64),
-        FieldProblem::Engine(error) => w.rabbitmq_would_refuse(&error.to_string()),
+        FieldProblem::Engine(error) => {
+            w.rabbitmq_would_refuse(&crate::explain::problems::broker_refusal(w, &error.to_string()))
+        }
     }
 }
 
@@ -149,6 +153,23 @@ mod tests {
         let (title, about) = item_summary(Lang::En, &state.doc, Item::Edge(binding.id));
         assert_eq!(title, "Binding exchange-1 → queue-1");
         assert!(about.ends_with("* stands for one word, # for zero or more."));
+    }
+
+    #[test]
+    fn an_engine_refusal_keeps_rabbitmqs_text_with_kaitens_words_beside() {
+        let problem = FieldProblem::Engine(AmqpError::PreconditionFailed(
+            "invalid arg 'x-max-length' for queue 'q' in vhost '/': \"expected integer, got longstr\"".into(),
+        ));
+        assert_eq!(
+            field_problem(Lang::En, &problem),
+            "RabbitMQ would refuse this: 406 PRECONDITION_FAILED: invalid arg 'x-max-length' for queue 'q' in vhost \
+             '/': \"expected integer, got longstr\" (Kaiten: the value must be an integer, not a longstr)"
+        );
+        assert_eq!(
+            field_problem(Lang::ZhCn, &problem),
+            "RabbitMQ 会拒绝这个值：406 PRECONDITION_FAILED: invalid arg 'x-max-length' for queue 'q' in vhost '/': \
+             \"expected integer, got longstr\"（Kaiten：取值必须是整数，而不是 longstr）"
+        );
     }
 
     #[test]

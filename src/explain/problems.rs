@@ -6,6 +6,24 @@ use crate::engine::policy::PolicyProblem;
 use crate::explain::lang::{Catalogue, Lang};
 use crate::formats::{Diagnostic, Expected, Got, JsonKind, Problem};
 
+/// RabbitMQ's refusal text exactly as the broker sends it, then, where Kaiten knows the
+/// reason's term (`{value_negative,-5}`), why in plain words beside it.
+pub fn broker_refusal(w: &dyn Catalogue, text: &str) -> String {
+    use crate::engine::RefusalReason;
+    let reason = match RefusalReason::of_text(text) {
+        None => return text.to_string(),
+        Some(RefusalReason::ValueNegative(value)) => w.reason_value_negative(&value),
+        Some(RefusalReason::ValueZero) => w.reason_value_zero(),
+        Some(RefusalReason::ValueTooLarge(value)) => w.reason_value_too_large(&value),
+        Some(RefusalReason::MaxValueExceeded(value)) => w.reason_max_value_exceeded(&value),
+        Some(RefusalReason::UnsupportedQueueType(name)) => w.reason_unsupported_queue_type(&name),
+        Some(RefusalReason::NotAnInteger(kind)) => w.reason_not_an_integer(&kind),
+        Some(RefusalReason::UnacceptableType(kind)) => w.reason_unacceptable_type(&kind),
+        Some(RefusalReason::InvalidOverflow) => w.reason_invalid_overflow(),
+    };
+    w.broker_because(text, &reason)
+}
+
 /// One problem with a file, a link or kept work: where, then what.
 pub fn problem(lang: Lang, diagnostic: &Diagnostic) -> String {
     let what = words(lang, &diagnostic.problem);
@@ -116,7 +134,7 @@ pub fn words(lang: Lang, problem: &Problem) -> String {
         Problem::ArgumentNotSimulated => w.argument_not_simulated(),
         Problem::StreamKept => w.stream_kept(),
         Problem::ReservedExchangeKept { name } => w.reserved_exchange_kept(name),
-        Problem::Broker { text } => w.broker(text),
+        Problem::Broker { text } => w.broker(&broker_refusal(w, text)),
         Problem::Policy { problem } => policy(w, problem),
 
         Problem::LessonVersion { reads, file } => w.lesson_version(*reads, *file),
@@ -333,6 +351,23 @@ mod tests {
             error_of(r#"{"queues":[{"name":"q","arguments":{"x-dead-letter-routing-key":"k"}}]}"#),
             "queues[0].arguments.x-dead-letter-routing-key: invalid arg 'x-dead-letter-routing-key' for queue 'q' in \
              vhost '/': routing_key_but_no_dlx_defined (406 PRECONDITION_FAILED)"
+        );
+    }
+
+    #[test]
+    fn a_refusal_keeps_rabbitmqs_text_and_says_why_beside_it() {
+        assert_eq!(
+            error_of(r#"{"queues":[{"name":"q","arguments":{"x-max-length":-5}}]}"#),
+            "queues[0].arguments.x-max-length: invalid arg 'x-max-length' for queue 'q' in vhost '/': \
+             {value_negative,-5} (Kaiten: -5 is negative; the value must be 0 or more)"
+        );
+        let problem = Problem::Broker {
+            text: "invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type 'fake'\"".into(),
+        };
+        assert_eq!(
+            words(Lang::ZhCn, &problem),
+            "RabbitMQ 会拒绝：invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type \
+             'fake'\"（Kaiten：“fake”不是队列类型；RabbitMQ 3.10 只认 classic、quorum 和 stream）"
         );
     }
 

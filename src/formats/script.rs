@@ -19,7 +19,7 @@ use serde_json::{Map, Value, json};
 use crate::engine::broker::{Broker, ChannelId, ConsumeOptions, ConsumerId, Publish};
 use crate::engine::message::{Message, Properties, SimTime};
 use crate::engine::topology::Topology;
-use crate::engine::value::{FieldValue, table_from_json};
+use crate::engine::value::{FieldTable, FieldValue, table_from_json};
 use crate::formats::Diagnostic;
 use crate::formats::problem::{JsonKind, Problem, names};
 
@@ -293,6 +293,19 @@ pub struct MessageRecord {
     pub deaths: Vec<DeathRecord>,
     /// The `x-delivery-count` header a quorum queue adds after a requeue.
     pub delivery_count: Option<u64>,
+    /// The `x-first-death-exchange`, `-queue` and `-reason` headers (those present, with
+    /// text values), sorted by name.
+    pub first_death: Vec<(String, String)>,
+}
+
+/// The `x-first-death-*` headers of a message, sorted by name.
+pub fn first_death_headers(headers: &FieldTable) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = ["x-first-death-exchange", "x-first-death-queue", "x-first-death-reason"]
+        .into_iter()
+        .filter_map(|name| Some((name.to_string(), headers.get(name)?.as_str()?.to_string())))
+        .collect();
+    found.sort();
+    found
 }
 
 impl MessageRecord {
@@ -302,6 +315,7 @@ impl MessageRecord {
             message_id: message.properties.message_id.clone(),
             redelivered: message.redelivered,
             delivery_count: message.delivery_count,
+            first_death: first_death_headers(&message.properties.headers),
             deaths: message
                 .deaths
                 .iter()
@@ -326,9 +340,9 @@ impl MessageRecord {
     }
 
     /// Reads a message from its `message_id`, `redelivered` flag and headers (the `x-death`
-    /// header as RabbitMQ writes it).
-    pub fn from_headers(message_id: Option<String>, redelivered: bool, x_death: Option<&FieldValue>) -> MessageRecord {
-        let deaths = match x_death {
+    /// header as RabbitMQ writes it, and the `x-first-death-*` headers).
+    pub fn from_headers(message_id: Option<String>, redelivered: bool, headers: &FieldTable) -> MessageRecord {
+        let deaths = match headers.get("x-death") {
             Some(FieldValue::Array(entries)) => entries
                 .iter()
                 .filter_map(|entry| match entry {
@@ -358,7 +372,13 @@ impl MessageRecord {
                 .collect(),
             _ => Vec::new(),
         };
-        MessageRecord { message_id, redelivered, deaths, delivery_count: None }
+        MessageRecord {
+            message_id,
+            redelivered,
+            deaths,
+            delivery_count: None,
+            first_death: first_death_headers(headers),
+        }
     }
 
     /// A message in a queue as the output document shows it: its message_id, or an object
@@ -366,7 +386,7 @@ impl MessageRecord {
     /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() && !self.redelivered && self.delivery_count.is_none() {
+        if self.deaths.is_empty() && !self.redelivered && self.delivery_count.is_none() && self.first_death.is_empty() {
             return id;
         }
         let mut object = Map::new();
@@ -393,6 +413,9 @@ impl MessageRecord {
         }
         if !self.deaths.is_empty() {
             object.insert("x-death".into(), self.deaths_json());
+        }
+        for (name, value) in &self.first_death {
+            object.insert(name.clone(), Value::from(value.as_str()));
         }
     }
 
@@ -856,6 +879,7 @@ mod tests {
             redelivered: false,
             deaths: Vec::new(),
             delivery_count: None,
+            first_death: Vec::new(),
         };
         let simulated = RunRecord {
             publishes: vec![
@@ -913,7 +937,7 @@ mod tests {
         let document = run(topology, &script).unwrap().document();
         assert_eq!(
             document.to_string(),
-            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"gets":[],"deliveries":{},"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}]}],"src":["m2"]}}"#
+            r#"{"publishes":[{"routed":["src"],"returned":false,"rejected":false},{"routed":["src"],"returned":false,"rejected":false},{"error":{"code":404,"text":"no exchange 'nope' in vhost '/'"}},{"routed":[],"returned":true,"rejected":false}],"gets":[],"deliveries":{},"queues":{"dlq":[{"message_id":"m1","x-death":[{"queue":"src","reason":"maxlen","exchange":"x","routing-keys":["k"],"count":1}],"x-first-death-exchange":"x","x-first-death-queue":"src","x-first-death-reason":"maxlen"}],"src":["m2"]}}"#
         );
     }
 }

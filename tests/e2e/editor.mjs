@@ -213,7 +213,7 @@ export const tests = [
       await typeInto(page, 'Max length', 'lots');
       const field = inspectorOf(page).getByLabel('Max length', { exact: true });
       assert.equal(await field.getAttribute('aria-invalid'), 'true');
-      await inspectorOf(page).getByText("expected a non-negative integer", { exact: false }).waitFor();
+      await inspectorOf(page).getByText("the value must be an integer", { exact: false }).waitFor();
       await typeInto(page, 'Max length', '10');
       assert.equal(await field.getAttribute('aria-invalid'), 'false');
       await nodeOf(page, 'queue-1').getByText('max 10').waitFor();

@@ -532,8 +532,12 @@ async fn declare(connection: &Connection, topology: &Topology) -> anyhow::Result
 
 fn message_record(delivery: &Delivery) -> MessageRecord {
     let message_id = delivery.properties.message_id().as_ref().map(|id| id.to_string());
-    let x_death =
-        delivery.properties.headers().as_ref().and_then(|headers| headers.inner().get("x-death")).map(field_value);
+    let headers: FieldTable = delivery
+        .properties
+        .headers()
+        .as_ref()
+        .map(|headers| headers.inner().iter().map(|(name, value)| (name.to_string(), field_value(value))).collect())
+        .unwrap_or_default();
     let delivery_count = delivery
         .properties
         .headers()
@@ -542,7 +546,7 @@ fn message_record(delivery: &Delivery) -> MessageRecord {
         .map(field_value)
         .and_then(|count| count.as_int())
         .and_then(|count| u64::try_from(count).ok());
-    MessageRecord { delivery_count, ..MessageRecord::from_headers(message_id, delivery.redelivered, x_death.as_ref()) }
+    MessageRecord { delivery_count, ..MessageRecord::from_headers(message_id, delivery.redelivered, &headers) }
 }
 
 fn amqp_table(table: &FieldTable) -> AmqpTable {

@@ -24,9 +24,13 @@ impl Topology {
         }
         let old_name = old.spec.name.clone();
         if spec.name != old_name {
+            // What declaring an exchange of that name would get from RabbitMQ 3.10.8.
+            if spec.name.is_empty() {
+                return Err(AmqpError::AccessRefused("operation not permitted on the default exchange".into()));
+            }
             if is_builtin_exchange_name(&spec.name) {
                 return Err(AmqpError::AccessRefused(format!(
-                    "exchange name '{}' is reserved (the default exchange and 'amq.' names belong to the broker)",
+                    "exchange name '{}' contains reserved prefix 'amq.*'",
                     spec.name
                 )));
             }
@@ -55,7 +59,7 @@ impl Topology {
         }
         if spec.name.starts_with("amq.") {
             return Err(AmqpError::AccessRefused(format!(
-                "queue name '{}' is reserved: names starting with 'amq.' belong to the broker",
+                "queue name '{}' contains reserved prefix 'amq.*'",
                 spec.name
             )));
         }
@@ -123,9 +127,7 @@ fn x_match_for(kind: ExchangeKind, arguments: &FieldTable) -> Result<(), AmqpErr
     if kind != ExchangeKind::Headers {
         return Ok(());
     }
-    XMatch::from_arguments(arguments).map(|_| ()).map_err(|mode| {
-        AmqpError::PreconditionFailed(format!("invalid x-match '{mode}': use all, any, all-with-x or any-with-x"))
-    })
+    crate::engine::headers::x_match_refusal(arguments).map_or(Ok(()), Err)
 }
 
 #[cfg(test)]

@@ -282,6 +282,33 @@ impl ProblemWords for English {
     fn broker(&self, text: &str) -> String {
         text.into()
     }
+    fn broker_because(&self, text: &str, reason: &str) -> String {
+        format!("{text} (Kaiten: {reason})")
+    }
+    fn reason_value_negative(&self, value: &str) -> String {
+        format!("{value} is negative; the value must be 0 or more")
+    }
+    fn reason_value_zero(&self) -> String {
+        "an x-expires of 0 would delete the queue at once; it must be at least 1 ms".into()
+    }
+    fn reason_value_too_large(&self, value: &str) -> String {
+        format!("{value} ms is more than RabbitMQ's limit of 315360000000 ms (ten years)")
+    }
+    fn reason_max_value_exceeded(&self, value: &str) -> String {
+        format!("{value} is above the maximum of 255")
+    }
+    fn reason_unsupported_queue_type(&self, name: &str) -> String {
+        format!("\"{name}\" is not a queue type; RabbitMQ 3.10 knows classic, quorum and stream")
+    }
+    fn reason_not_an_integer(&self, kind: &str) -> String {
+        format!("the value must be an integer, not a {kind}")
+    }
+    fn reason_unacceptable_type(&self, kind: &str) -> String {
+        format!("a value of AMQP type {kind} is not accepted here")
+    }
+    fn reason_invalid_overflow(&self) -> String {
+        "x-overflow must be drop-head, reject-publish or reject-publish-dlx".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("this Kaiten reads lesson version {reads}, the file is version {file}")
     }

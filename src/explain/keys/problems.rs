@@ -113,6 +113,16 @@ words! {
         fn kept_stream(&self, path: text);
         fn kept_named(&self, path: text, name: text);
         fn broker(&self, text: text);
+        // RabbitMQ's refusal text, unchanged, then why in plain words.
+        fn broker_because(&self, text: text, reason: text);
+        fn reason_value_negative(&self, value: text);
+        fn reason_value_zero(&self);
+        fn reason_value_too_large(&self, value: text);
+        fn reason_max_value_exceeded(&self, value: text);
+        fn reason_unsupported_queue_type(&self, name: text);
+        fn reason_not_an_integer(&self, kind: text);
+        fn reason_unacceptable_type(&self, kind: text);
+        fn reason_invalid_overflow(&self);
 
         // Lesson files.
         fn lesson_version(&self, reads: number, file: number);

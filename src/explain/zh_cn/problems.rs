@@ -278,6 +278,33 @@ impl ProblemWords for Chinese {
     fn broker(&self, text: &str) -> String {
         format!("RabbitMQ 会拒绝：{text}")
     }
+    fn broker_because(&self, text: &str, reason: &str) -> String {
+        format!("{text}（Kaiten：{reason}）")
+    }
+    fn reason_value_negative(&self, value: &str) -> String {
+        format!("{value} 是负数；取值必须大于或等于 0")
+    }
+    fn reason_value_zero(&self) -> String {
+        "x-expires 为 0 会立即删除队列；它至少要 1 毫秒".into()
+    }
+    fn reason_value_too_large(&self, value: &str) -> String {
+        format!("{value} 毫秒超过了 RabbitMQ 的上限 315360000000 毫秒（十年）")
+    }
+    fn reason_max_value_exceeded(&self, value: &str) -> String {
+        format!("{value} 超过了最大值 255")
+    }
+    fn reason_unsupported_queue_type(&self, name: &str) -> String {
+        format!("“{name}”不是队列类型；RabbitMQ 3.10 只认 classic、quorum 和 stream")
+    }
+    fn reason_not_an_integer(&self, kind: &str) -> String {
+        format!("取值必须是整数，而不是 {kind}")
+    }
+    fn reason_unacceptable_type(&self, kind: &str) -> String {
+        format!("这里不接受 AMQP 类型为 {kind} 的值")
+    }
+    fn reason_invalid_overflow(&self) -> String {
+        "x-overflow 只能是 drop-head、reject-publish 或 reject-publish-dlx".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("此版本的 Kaiten 读取第 {reads} 版课程文件，该文件是第 {file} 版")
     }
