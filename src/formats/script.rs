@@ -300,12 +300,11 @@ pub struct MessageRecord {
 
 /// The `x-first-death-*` headers of a message, sorted by name.
 pub fn first_death_headers(headers: &FieldTable) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = ["x-first-death-exchange", "x-first-death-queue", "x-first-death-reason"]
+    // In name order already.
+    ["x-first-death-exchange", "x-first-death-queue", "x-first-death-reason"]
         .into_iter()
         .filter_map(|name| Some((name.to_string(), headers.get(name)?.as_str()?.to_string())))
-        .collect();
-    found.sort();
-    found
+        .collect()
 }
 
 impl MessageRecord {
