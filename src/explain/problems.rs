@@ -455,6 +455,47 @@ mod tests {
         Scenario::from_json(text).unwrap_err().iter().map(English::english).collect()
     }
 
+    // The oslo actors' steps, targets, methods and endpoints are read by hand
+    // (formats::actors); these are the problems serde's derived readers gave.
+    #[test]
+    fn nested_oslo_settings_name_their_path() {
+        let problems = load_error(
+            r#"{"kaiten_scenario": 1, "name": "x", "actors": [
+                {"kind": "rpc_client", "name": "c", "target": {"topic": "t", "fanot": true}, "steps": []},
+                {"kind": "rpc_client", "name": "c2", "target": {"topic": "t"}, "transport": {"prefetch": -1},
+                 "steps": [{"action": "call", "method": "m"}]},
+                {"kind": "rpc_client", "name": "c3", "target": {"topic": "t"},
+                 "steps": [{"action": "call", "method": "m", "prepare": {"timeout_ms": "soon"}}, {"action": "cast"}]},
+                {"kind": "rpc_client", "name": "c4", "target": {"topic": "t"}, "steps": {"action": "cast"}},
+                {"kind": "rpc_server", "name": "s", "target": {"topic": "t", "server": "h"},
+                 "endpoints": [{"name": "e", "target": null, "methods": [{"name": "m", "behaviour": {"return": "1"}, "line": "x"}]}]},
+                {"kind": "rpc_server", "name": "s2", "target": {"topic": "t", "server": "h"}, "endpoints": [{"name": "e"}]},
+                {"kind": "notifier", "name": "n", "publisher_id": "p", "steps": [{"priority": "info", "event_type": "e", "count": true}]},
+                {"kind": "notification_listener", "name": "l", "targets": [{"topic": 5}],
+                 "endpoints": [{"name": "e", "handlers": [{"priority": "info", "result": "handled"}], "filter_rule": null}]},
+                {"kind": "notification_listener", "name": "l2",
+                 "endpoints": [{"name": "e", "handlers": [{"priority": "info", "duration": 5}], "filter_rule": {"payload": {"k": 1}}}]},
+                {"kind": "notification_listener", "name": "l3",
+                 "endpoints": [{"name": "e", "handlers": [], "filter_rule": {"publisher_id": null, "context": []}}]}
+            ]}"#,
+        );
+        assert_eq!(
+            problems,
+            [
+                "actors[0].target.fanot: unknown field 'fanot', expected one of 'exchange', 'topic', 'namespace', 'version', 'server', 'fanout', 'legacy_namespaces'",
+                "actors[1].transport.prefetch: expected a whole number from 0 to 4294967295, got -1",
+                "actors[2].steps[0].prepare.timeout_ms: expected a whole number from 0 to 18446744073709551615, got the string \"soon\"",
+                "actors[3].steps: expected an array ([...]), got an object",
+                "actors[4].endpoints[0].methods[0].line: expected a whole number from 0 to 4294967295, got the string \"x\"",
+                "actors[5].endpoints[0]: missing field 'methods'",
+                "actors[6].steps[0].count: expected a whole number from 0 to 4294967295, got true",
+                "actors[7].targets[0].topic: expected a string (in double quotes), got 5",
+                "actors[8].endpoints[0].handlers[0].duration: unknown field 'duration', expected one of 'priority', 'result', 'duration_ms'",
+                "actors[9].endpoints[0].filter_rule.context: expected an object ({...}), got an array",
+            ]
+        );
+    }
+
     #[test]
     fn problems_name_the_field_in_plain_words() {
         assert_eq!(

@@ -525,8 +525,13 @@ impl<'a> Fields<'a> {
     pub(crate) fn required<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T, Diagnostic> {
         match self.members.get(name) {
             Some(value) => read_at(&Fields::member_path(self.path, name), value),
-            None => Err(Diagnostic::new(self.path, Problem::MissingField { field: name.to_string() })),
+            None => Err(self.missing(name)),
         }
+    }
+
+    /// The problem of a member that must be there and is not.
+    pub(crate) fn missing(&self, name: &str) -> Diagnostic {
+        Diagnostic::new(self.path, Problem::MissingField { field: name.to_string() })
     }
 
     /// A member that may be left out, then `default`.
@@ -541,6 +546,37 @@ impl<'a> Fields<'a> {
     pub(crate) fn optional<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Diagnostic> {
         self.or(name, None)
     }
+
+    /// A member read by a reader of its own (`read` is given the member's path), `None` when
+    /// it is left out.
+    pub(crate) fn with<T>(&self, name: &str, read: Reader<T>) -> Result<Option<T>, Diagnostic> {
+        self.members.get(name).map(|value| read(&Fields::member_path(self.path, name), value)).transpose()
+    }
+
+    /// A member that may be left out or `null`, read by a reader of its own.
+    pub(crate) fn optional_with<T>(&self, name: &str, read: Reader<T>) -> Result<Option<T>, Diagnostic> {
+        match self.members.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => read(&Fields::member_path(self.path, name), value).map(Some),
+        }
+    }
+
+    /// A list member whose items are read by a reader of their own, `None` when it is left
+    /// out.
+    pub(crate) fn list_with<T>(&self, name: &str, read: Reader<T>) -> Result<Option<Vec<T>>, Diagnostic> {
+        self.members.get(name).map(|value| list(&Fields::member_path(self.path, name), value, read)).transpose()
+    }
+}
+
+/// A hand-written reader: a value and its path to a `T` or the problem at a path.
+pub(crate) type Reader<T> = fn(&str, &Value) -> Result<T, Diagnostic>;
+
+/// A list whose items are read by `read`, each at `path[index]`.
+pub(crate) fn list<T>(path: &str, value: &Value, read: Reader<T>) -> Result<Vec<T>, Diagnostic> {
+    let Some(items) = value.as_array() else {
+        return Err(Diagnostic::new(path, Problem::WrongType { expected: Expected::Array, got: got(value) }));
+    };
+    items.iter().enumerate().map(|(index, item)| read(&format!("{path}[{index}]"), item)).collect()
 }
 
 /// Reads `T` from `value`, naming the failing member's path under `path`.

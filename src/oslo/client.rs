@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::engine::SortedSet;
 use crate::engine::{ConsumerId, Delivery, Publish, SimTime};
-use crate::oslo::actors::{Cursor, default_after_ms, note_received, one, short};
+use crate::oslo::actors::{Cursor, note_received, short};
 use crate::oslo::declare::{TransportConfig, publisher_declarations, reply_plan, reply_queue_name};
 use crate::oslo::dispatcher::version_is_compatible;
 use crate::oslo::failure::{CallError, Failure};
@@ -31,23 +31,17 @@ pub enum RpcAction {
 }
 
 /// One step of a client's script: `client.prepare(**prepare).call(ctxt, method, **args)`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClientStep {
     /// Pause after the previous step finished (a call finishes when it returns or fails).
-    #[serde(default = "default_after_ms")]
     pub after_ms: SimTime,
     pub action: RpcAction,
     pub method: String,
-    #[serde(default)]
     pub args: Map<String, Value>,
-    #[serde(default)]
     pub prepare: Prepare,
     /// The request context; each key travels as `_context_<key>`.
-    #[serde(default)]
     pub context: Map<String, Value>,
     /// How many times to run this step.
-    #[serde(default = "one")]
     pub count: u32,
 }
 

@@ -6,7 +6,7 @@
 //! `declare_direct_consumer`, `topic_send`, `fanout_send`, `notify_send`) and checked
 //! against the recording in `tests/reference/oslo-capture.json`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::{
     AmqpError, Broker, ChannelId, Destination, ExchangeKind, ExchangeSpec, FieldTable, FieldValue, QueueSpec, SimTime,
@@ -15,8 +15,7 @@ use crate::oslo::target::{Address, Target, exchange_for};
 
 /// The transport options that shape declarations and timeouts, with oslo.messaging's
 /// defaults except the control exchange, which services set (`set_transport_defaults`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TransportConfig {
     /// `control_exchange`: `openstack` unless the service sets its own (`nova`).
     pub control_exchange: String,

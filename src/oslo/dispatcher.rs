@@ -60,19 +60,15 @@ pub enum Behaviour {
 }
 
 /// A method of an endpoint, with scripted behaviour.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Method {
     pub name: String,
     /// The keyword parameters after `ctxt`; `None` accepts any (`**kwargs`).
-    #[serde(default)]
     pub params: Option<Vec<String>>,
     pub behaviour: Behaviour,
     /// Virtual milliseconds the method takes before it returns or raises.
-    #[serde(default)]
     pub duration_ms: u64,
     /// The line its code is on, for the traceback.
-    #[serde(default)]
     pub line: Option<u32>,
 }
 

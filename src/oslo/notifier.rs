@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::engine::SortedSet;
 use crate::engine::{Delivery, Publish, SimTime};
-use crate::oslo::actors::{Cursor, declare, default_after_ms, one, short};
+use crate::oslo::actors::{Cursor, declare, short};
 use crate::oslo::declare::{TransportConfig, notifier_declarations};
 use crate::oslo::ids::{uuid4_hex, uuid4_string};
 use crate::oslo::note::{OsloNote, Sent};
@@ -21,26 +21,21 @@ use crate::sim::trace::{Label, LabelKind, Note};
 use crate::sim::{Actor, ActorCtx, ActorState, ActorStatus, MessageKind};
 
 /// One scripted notification: `notifier.<priority>(ctxt, event_type, payload)`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotifyStep {
-    #[serde(default = "default_after_ms")]
     pub after_ms: SimTime,
     pub priority: Priority,
     pub event_type: String,
-    #[serde(default)]
     pub payload: Value,
     /// A plain dict passed as the context: oslo.messaging 18.3.1's `_sanitize_context`
     /// turns a dict (or None) into `{}`, so none of it is sent.
-    #[serde(default)]
     pub context: Map<String, Value>,
     /// A `RequestContext`, as its `to_dict()`: each key travels as `_context_<key>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_context: Option<Map<String, Value>>,
     /// `notifier.prepare(publisher_id=...)` for this step; else the notifier's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher_id: Option<String>,
-    #[serde(default = "one")]
     pub count: u32,
 }
 

@@ -164,8 +164,7 @@ pub fn notify_addresses(control_exchange: &str, topics: &[String], priority: Pri
 /// `NotificationFilter`: regular expressions matched (`re.match`, anchored at the start)
 /// against the publisher id, the event type, and keys of the context, metadata and payload.
 /// A missing key or a non-string value is a mismatch.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Filter {
     pub publisher_id: Option<String>,
     pub event_type: Option<String>,
@@ -237,23 +236,18 @@ pub enum HandlerResult {
 }
 
 /// One priority method of a notification endpoint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Handler {
     pub priority: Priority,
-    #[serde(default)]
     pub result: HandlerResult,
-    #[serde(default)]
     pub duration_ms: u64,
 }
 
 /// A notification endpoint: methods named after priorities, and an optional filter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotificationEndpoint {
     pub name: String,
     pub handlers: Vec<Handler>,
-    #[serde(default)]
     pub filter_rule: Option<Filter>,
 }
 

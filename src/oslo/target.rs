@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// An oslo.messaging `Target`. Unset fields are `None` (Python's `None`); `fanout` is
 /// `false` when unset.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Target {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
@@ -28,8 +27,7 @@ pub struct Target {
 }
 
 /// The fields `RPCClient.prepare()` overrides; `None` keeps the client's value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Prepare {
     pub exchange: Option<String>,
     pub topic: Option<String>,
