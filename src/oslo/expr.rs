@@ -149,6 +149,32 @@ fn as_num(value: &Value) -> Option<Num> {
     }
 }
 
+/// A Python float literal (`1.5`, `.5`, `1.`, `2e-3`), read by serde_json's number reader:
+/// `str::parse::<f64>` would carry core's 10 KB table of powers of five into the browser
+/// bundle. JSON wants a digit on each side of the point, so the missing `0` is written in.
+fn python_float(literal: &str) -> Option<f64> {
+    // JSON also refuses leading zeros (`00.5`), which Python reads.
+    let digits = literal.trim_start_matches('0');
+    let literal = match digits.starts_with(|c: char| c.is_ascii_digit()) || digits.len() == literal.len() {
+        true => digits,
+        false => &literal[literal.len() - digits.len() - 1..],
+    };
+    let mut json = String::with_capacity(literal.len() + 2);
+    let mut previous = None;
+    for c in literal.chars() {
+        let after_point = previous == Some('.') && !c.is_ascii_digit();
+        if after_point || (c == '.' && !previous.is_some_and(|p: char| p.is_ascii_digit())) {
+            json.push('0');
+        }
+        json.push(c);
+        previous = Some(c);
+    }
+    if previous == Some('.') {
+        json.push('0');
+    }
+    serde_json::from_str(&json).ok()
+}
+
 fn float_value(number: f64) -> Result<Value, PyError> {
     Number::from_f64(number)
         .map(Value::Number)
@@ -440,7 +466,7 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                 }
                 let literal: String = chars[start..index].iter().collect();
                 let value = if literal.contains(['.', 'e', 'E']) {
-                    literal.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number)
+                    python_float(&literal).and_then(Number::from_f64).map(Value::Number)
                 } else {
                     literal.parse::<i64>().ok().map(Value::from)
                 };
@@ -604,6 +630,10 @@ mod tests {
         assert_eq!(eval("True + 1", json!({})), Ok(json!(2)));
         assert_eq!(eval("'ab' * 2 + msg", json!({"msg": "!"})), Ok(json!("abab!")));
         assert_eq!(eval("1.5 + 1", json!({})), Ok(json!(2.5)));
+        assert_eq!(eval(".5 + 1.", json!({})), Ok(json!(1.5)));
+        // As Python 3 prints it.
+        assert_eq!(eval("2e-3 + 1.e1 + 00.5 + 0e5 + 007.25", json!({})), Ok(json!(17.752000000000002)));
+        assert_eq!(Expr::parse("1.5.5").unwrap_err(), "bad number '1.5.5' in expression '1.5.5'");
     }
 
     #[test]

@@ -101,7 +101,8 @@ fn whole(option: &str, value: &str, (min, max): (u64, u64)) -> Result<u64, Diagn
 /// A speed as the protocol and the address write it (`0.25` .. `16`), as an index into [`SPEEDS`].
 pub fn speed_index(option: &str, value: &str) -> Result<usize, Diagnostic> {
     let named: Vec<String> = SPEEDS.iter().map(|speed| speed.to_string()).collect();
-    let asked: Option<f64> = value.parse().ok();
+    // serde_json's number reader, as `str::parse::<f64>` carries a 10 KB table into the bundle.
+    let asked: Option<f64> = serde_json::from_str(value).ok();
     SPEEDS.iter().position(|speed| Some(*speed) == asked).ok_or_else(|| {
         Diagnostic::new(option, Problem::BadOption { option: option.into(), value: value.into(), values: named })
     })
@@ -401,6 +402,8 @@ mod tests {
         assert_eq!(options.step, Some(12));
         assert!(options.autoplay);
         assert_eq!(options.speed, Some(0));
+        assert_eq!(speed_index("speed", "16.0").ok().map(|index| SPEEDS[index]), Some(16.0));
+        assert!(speed_index("speed", "fast").is_err() && speed_index("speed", "3").is_err());
         assert_eq!(options.lang.as_deref(), Some("zh-CN"));
         assert_eq!((options.theme, options.controls), (Theme::Dark, Controls::Play));
         assert_eq!(options.panes, vec![Panel::Log, Panel::Sequence]);
