@@ -1,5 +1,6 @@
 // The app shell: the first screen's regions, its layout at desktop and phone sizes, themes.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { DESKTOP, PHONE, openApp, screenshot, sizeName } from './harness.mjs';
 import { canvasOf } from './editor.mjs';
 
@@ -42,7 +43,27 @@ async function pageOverflow(page) {
   }));
 }
 
+/**
+ * The budget for the app's wasm and JavaScript, each gzipped by `gzip -9` as BENCHMARKS.md
+ * measures them (node's zlib writes about 1% more).
+ */
+const BUNDLE_BUDGET_BYTES = 650_000;
+
 export const tests = [
+  {
+    name: 'the served bundle stays within its 650 KB gzipped budget',
+    run: async ({ baseUrl }) => {
+      const index = await (await fetch(baseUrl)).text();
+      const files = [...new Set(index.match(/kaiten-web-[0-9a-f]+(_bg\.wasm|\.js)/g))];
+      assert.equal(files.length, 2, `index.html names the app's wasm and its JavaScript: ${files}`);
+      let total = 0;
+      for (const file of files) {
+        const body = Buffer.from(await (await fetch(new URL(file, baseUrl))).arrayBuffer());
+        total += execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 24 }).length;
+      }
+      assert.ok(total <= BUNDLE_BUDGET_BYTES, `the bundle is ${total} bytes gzipped, over ${BUNDLE_BUDGET_BYTES}`);
+    },
+  },
   {
     name: `regions and layout at ${sizeName(DESKTOP)}`,
     viewport: DESKTOP,
