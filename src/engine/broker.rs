@@ -104,7 +104,8 @@ pub enum DropReason {
     RejectPublish,
     /// The dead-letter exchange does not exist.
     DeadLetterExchangeMissing,
-    /// Dead-lettering would loop back to a queue it already died in, with no rejection.
+    /// Dead-lettering would loop back to a queue it already died in, with no rejection
+    /// before that queue's entry in the `x-death` header.
     DeadLetterCycle,
     /// The dead-letter exchange routed it nowhere.
     DeadLetterUnroutable,
@@ -1561,8 +1562,11 @@ fn dead_lettered_message(
     message
 }
 
-/// RabbitMQ's cycle rule: dropping is needed when `target` already appears in the deaths
-/// and no death from the newest back to that one was a rejection.
+/// RabbitMQ 3.10.8's cycle rule (`rabbit_dead_letter:is_cycle`): dropping is needed when
+/// `target` already appears in the deaths and no entry from the front of the list up to
+/// its first one is a rejection. The list is the new copy's `x-death` header, whose order
+/// `dead_lettered_message` regroups, so "before" is header order, not time: a rejection
+/// outside a two-queue cycle keeps it going, one outside a three-queue cycle does not.
 fn is_cycle(target: &str, deaths: &[Death]) -> bool {
     match deaths.iter().position(|death| death.queue == target) {
         None => false,

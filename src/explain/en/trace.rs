@@ -138,7 +138,7 @@ impl TraceWords for English {
         "its dead-letter exchange does not exist".into()
     }
     fn drop_dlx_cycle(&self) -> String {
-        "dead-lettering would send it back to a queue it already died in, with no rejection in between (a cycle)".into()
+        "dead-lettering would send it back to a queue it already died in, and its x-death header lists no rejection before that queue's entry (a cycle, as RabbitMQ 3.10.8 reads the header)".into()
     }
     fn drop_dlx_unroutable(&self) -> String {
         "its dead-letter exchange routed it nowhere".into()

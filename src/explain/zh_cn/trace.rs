@@ -136,7 +136,7 @@ impl TraceWords for Chinese {
         "它的死信交换机不存在".into()
     }
     fn drop_dlx_cycle(&self) -> String {
-        "死信会把它送回它曾经死亡过的队列，中间没有被拒绝（形成循环）".into()
+        "死信会把它送回它曾经死亡过的队列，而它的 x-death 头中在该队列的条目之前没有被拒绝的记录（按 RabbitMQ 3.10.8 读取该头的方式，这是一个循环）".into()
     }
     fn drop_dlx_unroutable(&self) -> String {
         "它的死信交换机没有把它路由到任何地方".into()
