@@ -107,6 +107,14 @@ impl TraceWords for Chinese {
     fn requeued(&self, label: &str, queue: &str) -> String {
         format!("{label} 回到队列 {queue} 中原来的位置，等待重新投递")
     }
+    fn requeued_to_head(&self, label: &str, queue: &str) -> String {
+        format!("{label} 回到仲裁队列 {queue}，排在等待中的消息之前，将最先被重新投递")
+    }
+    fn requeued_to_tail(&self, label: &str, queue: &str) -> String {
+        format!(
+            "{label} 回到仲裁队列 {queue} 的末尾，排在等待中的消息之后：没有投递上限时，RabbitMQ 3.10.8 把退回的消息当作新消息再次入队"
+        )
+    }
     fn dropped(&self, label: &str, queue: &str, why: &str) -> String {
         format!("{label} 从队列 {queue} 中被丢弃：{why}")
     }
