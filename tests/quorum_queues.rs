@@ -1,7 +1,8 @@
 //! Quorum queues as RabbitMQ 3.10.8 runs them, through the same runner as `kaiten amqp`:
 //! declaration refusals, `x-delivery-count`, the delivery limit (argument and policy), the
-//! order of requeued messages and the `reject-publish` soft limit. The corpus pair
-//! `tests/corpus/quorum` proves the same against a real broker.
+//! order of requeued messages and the `reject-publish` soft limit. The corpus pairs
+//! `tests/corpus/quorum` and `tests/corpus/requeue-order` prove the same against a real
+//! broker.
 
 use kaiten::engine::topology::QueueSpec;
 use kaiten::engine::value::FieldValue;
@@ -60,6 +61,35 @@ fn a_get_shows_the_delivery_count_and_overtakes_returns_not_yet_applied() {
     assert_eq!(gets[2], json!({"message_id": "c", "redelivered": false, "x-delivery-count": 0}), "c overtakes");
     assert_eq!(gets[3], json!({"message_id": "b", "redelivered": true, "x-delivery-count": 1}), "returns in order");
     assert_eq!(document["queues"]["q"], json!([{"message_id": "a", "redelivered": true, "x-delivery-count": 1}]));
+}
+
+#[test]
+fn a_nacked_message_goes_behind_the_rest_without_a_delivery_limit_and_ahead_with_one() {
+    let steps = |queue: &str| {
+        vec![
+            publish(queue, "a"),
+            publish(queue, "b"),
+            publish(queue, "c"),
+            json!({"consume": {"queue": queue, "consumer_tag": queue, "prefetch": 1}}),
+            nack("a"),
+            wait(),
+            json!({"cancel": {"consumer_tag": queue}}),
+        ]
+    };
+    let received = |document: &Value, queue: &str| -> Vec<String> {
+        let deliveries = document["deliveries"][queue].as_array().unwrap();
+        deliveries.iter().map(|delivery| delivery["message_id"].as_str().unwrap().to_string()).collect()
+    };
+    let ids = |document: &Value, queue: &str| -> Vec<String> {
+        let messages = document["queues"][queue].as_array().unwrap();
+        messages.iter().map(|message| message["message_id"].as_str().unwrap().to_string()).collect()
+    };
+    let unlimited = run(vec![quorum("q", json!({}))], json!([]), Value::Array(steps("q")));
+    assert_eq!(received(&unlimited, "q"), ["a", "b"], "3.10.8 enqueues the return again, behind c");
+    assert_eq!(ids(&unlimited, "q"), ["c", "a"]);
+    let limited = run(vec![quorum("q", json!({"x-delivery-limit": 10}))], json!([]), Value::Array(steps("q")));
+    assert_eq!(received(&limited, "q"), ["a", "a"], "with a delivery limit the return goes first");
+    assert_eq!(ids(&limited, "q"), ["b", "c"]);
 }
 
 #[test]
@@ -154,6 +184,8 @@ fn quorum_declarations_are_refused_as_rabbitmq_refuses_them() {
 fn a_consumer_gets_its_room_back_only_when_the_return_is_applied() {
     let mut spec = QueueSpec::new("q");
     spec.arguments.insert("x-queue-type".into(), FieldValue::Str("quorum".into()));
+    // With a delivery limit the return goes ahead of `b`, so the redelivery shows it.
+    spec.arguments.insert("x-delivery-limit".into(), FieldValue::Int(10));
     let mut topology = Topology::new();
     topology.declare_queue(spec).unwrap();
     let mut broker = Broker::new(topology);

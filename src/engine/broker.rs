@@ -104,7 +104,8 @@ pub enum DropReason {
     RejectPublish,
     /// The dead-letter exchange does not exist.
     DeadLetterExchangeMissing,
-    /// Dead-lettering would loop back to a queue it already died in, with no rejection.
+    /// Dead-lettering would loop back to a queue it already died in, with no rejection
+    /// before that queue's entry in the `x-death` header.
     DeadLetterCycle,
     /// The dead-letter exchange routed it nowhere.
     DeadLetterUnroutable,
@@ -116,6 +117,29 @@ pub enum DropReason {
     Purged,
     /// A transient message in a classic queue when the node restarted.
     BrokerRestarted,
+}
+
+/// Where a requeued message went back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequeuePlace {
+    /// A classic queue: where it was before it was delivered.
+    Original,
+    /// A quorum queue's returns, served before the other messages (a return when the queue
+    /// has a delivery limit, or the messages of a consumer that went away).
+    Head,
+    /// Behind a quorum queue's other messages: without a delivery limit, 3.10.8 makes a
+    /// nack's or reject's return a new enqueue.
+    Tail,
+}
+
+/// Why a message went back to its queue, which decides where a quorum queue puts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RequeueCause {
+    /// `basic.nack` or `basic.reject` with requeue.
+    Nack,
+    /// Its channel closed with the message unacked.
+    ChannelClosed,
 }
 
 /// Why a queue was deleted.
@@ -176,6 +200,7 @@ pub enum BrokerEvent {
         queue: QueueId,
         copy: CopyId,
         publish: PublishId,
+        place: RequeuePlace,
     },
     Dropped {
         queue: QueueId,
@@ -217,8 +242,8 @@ struct Ready {
     expires_at: Option<SimTime>,
 }
 
-/// Position of a ready message: higher priority first, then arrival order. Requeued
-/// messages reuse their key, so they return to their original place.
+/// Position of a ready message: higher priority first, then arrival order. A classic
+/// queue's requeued messages reuse their key, so they return to their original place.
 type ReadyKey = (Reverse<u8>, u64);
 
 #[derive(Debug, Clone, Default)]
@@ -241,15 +266,16 @@ struct QueueState {
     // `armed` is when the timer it set for the old head fires, if ever. Until the timer
     // fires, a fetch or a requeue re-checks, the jumped message is not expired.
     stale_ttl_timer: Option<Option<SimTime>>,
-    /// A quorum queue's requeued messages go ahead of the rest in requeue order
+    /// A quorum queue's returns (`RequeuePlace::Head`) go ahead of the rest in return order
     /// (`rabbit_fifo`'s returns): they take keys of a level above any priority, from here.
     next_return: u64,
     /// A quorum `reject-publish` queue went over its limit and refuses publishes until it
     /// is back at or below 80% of it (`rabbit_fifo`'s soft limit).
     rejecting_publishes: bool,
     /// A quorum queue's messages nacked or rejected with requeue whose return it has not
-    /// applied yet: RabbitMQ 3.10.8 sends returns as low-priority Raft commands, so a
-    /// `basic.get` right after them is served first (see `flush_returns`).
+    /// applied yet: RabbitMQ 3.10.8's client casts a return to the leader's aux process,
+    /// which appends it to the Raft log only then, so a `basic.get` sent right after it is
+    /// served first (see `flush_returns`).
     pending_returns: Vec<Unacked>,
 }
 
@@ -421,7 +447,7 @@ impl Broker {
             let mut touched = SortedSet::new();
             for (_, unacked) in closed.unacked {
                 touched.insert(unacked.queue);
-                self.requeue(unacked);
+                self.requeue(unacked, RequeueCause::ChannelClosed);
             }
             for queue in touched {
                 self.after_requeue(queue);
@@ -787,7 +813,7 @@ impl Broker {
             touched.insert(unacked.queue);
             self.release_consumer(unacked.consumer);
             if requeue {
-                self.requeue(unacked);
+                self.requeue(unacked, RequeueCause::Nack);
             } else {
                 self.dead_letter_or_drop(unacked.queue, unacked.message, DeathReason::Rejected);
             }
@@ -1035,9 +1061,9 @@ impl Broker {
         self.evaluate_publish_limit(queue);
     }
 
-    /// Applies quorum queues' pending returns (in the order they were made), as Raft applies
-    /// the low-priority commands once nothing more urgent waits: before anything but a
-    /// `basic.get`, an ack or a nack, and right after a `basic.get`.
+    /// Applies quorum queues' pending returns (in the order they were made), as the leader
+    /// appends what its aux process made of them once the commands already sent are in:
+    /// before anything but a `basic.get`, an ack or a nack, and right after a `basic.get`.
     fn flush_returns(&mut self) {
         if self.returning.is_empty() {
             return;
@@ -1047,7 +1073,7 @@ impl Broker {
             let pending = std::mem::take(&mut state.pending_returns);
             for unacked in pending {
                 self.release_consumer(unacked.consumer);
-                self.requeue(unacked);
+                self.requeue(unacked, RequeueCause::Nack);
             }
             self.after_requeue(queue);
         }
@@ -1240,7 +1266,12 @@ impl Broker {
         }
     }
 
-    fn requeue(&mut self, unacked: Unacked) {
+    /// Puts an unacked message back: a classic queue at its original place; a quorum queue
+    /// counts the delivery and, as 3.10.8's `rabbit_fifo` does, puts a nack's return on a
+    /// queue without a delivery limit behind the rest (its leader's aux process turns the
+    /// return into `requeue` commands, which enqueue the message again) and any other return
+    /// in `returns`, ahead of the rest (`return_one`).
+    fn requeue(&mut self, unacked: Unacked, cause: RequeueCause) {
         let Some(state) = self.queues.get_mut(&unacked.queue) else {
             self.ledger.dropped += 1;
             self.events.push(BrokerEvent::Dropped {
@@ -1254,6 +1285,7 @@ impl Broker {
         let mut message = unacked.message;
         message.redelivered = true;
         let mut key = unacked.key;
+        let mut place = RequeuePlace::Original;
         if let Some(args) = self.topology.queue(unacked.queue).map(|queue| &queue.args)
             && args.quorum
         {
@@ -1262,14 +1294,22 @@ impl Broker {
             if quorum::past_limit(count, args.delivery_limit) {
                 return self.dead_letter_or_drop(unacked.queue, message, DeathReason::DeliveryLimit);
             }
-            key = (Reverse(u8::MAX), state.next_return);
-            state.next_return += 1;
+            if cause == RequeueCause::Nack && args.delivery_limit.is_none() {
+                // Priorities do not order a quorum queue: every message is at level 0.
+                key = (Reverse(0), state.next_seq);
+                state.next_seq += 1;
+                place = RequeuePlace::Tail;
+            } else {
+                key = (Reverse(u8::MAX), state.next_return);
+                state.next_return += 1;
+                place = RequeuePlace::Head;
+            }
         }
         state.ready_bytes += message.body_bytes();
         let (copy, publish) = (message.copy, message.publish);
         // The expiry computed at enqueue stays: requeueing does not restart the TTL clock.
         state.ready.insert(key, Arc::new(Ready { message, expires_at: unacked.expires_at }));
-        self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish });
+        self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish, place });
     }
 
     fn remove_consumer(&mut self, consumer_id: ConsumerId) {
@@ -1561,8 +1601,11 @@ fn dead_lettered_message(
     message
 }
 
-/// RabbitMQ's cycle rule: dropping is needed when `target` already appears in the deaths
-/// and no death from the newest back to that one was a rejection.
+/// RabbitMQ 3.10.8's cycle rule (`rabbit_dead_letter:is_cycle`): dropping is needed when
+/// `target` already appears in the deaths and no entry from the front of the list up to
+/// its first one is a rejection. The list is the new copy's `x-death` header, whose order
+/// `dead_lettered_message` regroups, so "before" is header order, not time: a rejection
+/// outside a two-queue cycle keeps it going, one outside a three-queue cycle does not.
 fn is_cycle(target: &str, deaths: &[Death]) -> bool {
     match deaths.iter().position(|death| death.queue == target) {
         None => false,

@@ -17,7 +17,7 @@ pub mod value;
 
 pub use broker::{
     Broker, BrokerEvent, ChannelId, Confirm, ConnectionId, ConsumeOptions, ConsumerId, Delivery, DropReason, Publish,
-    PublishOutcome,
+    PublishOutcome, RequeuePlace,
 };
 pub use error::{AmqpError, RefusalReason};
 pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};

@@ -299,6 +299,7 @@ impl Policies {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::topology::MAX_EXPIRY_MS;
 
     fn table(pairs: &[(&str, FieldValue)]) -> FieldTable {
         pairs.iter().map(|(key, value)| (key.to_string(), value.clone())).collect()
@@ -373,5 +374,20 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(error.problem, PolicyProblem::OperatorKeyNotAllowed { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn policy_times_above_ten_years_are_accepted_as_3_10_8_accepts_them() {
+        // `rabbit_policies:validate_policy0` checks only `>= 0` (`>= 1` for `expires`); the
+        // ten-year limit of `rabbit_misc:check_expiry` guards queue arguments and
+        // `expiration`, not policies (`rabbitmqctl set_policy` takes 315360000001).
+        let over = (MAX_EXPIRY_MS + 1) as i64;
+        let definition = [("message-ttl", FieldValue::Int(over)), ("expires", FieldValue::Int(over))];
+        for kind in [PolicyKind::User, PolicyKind::Operator] {
+            let policies =
+                Policies::new(vec![Policy::new("p", "", ApplyTo::Queues, 0, kind, table(&definition)).unwrap()]);
+            let args = policies.queue_args("q", &FieldTable::new()).unwrap();
+            assert_eq!((args.message_ttl, args.expires), (Some(over as u64), Some(over as u64)), "{kind:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! per binding considered, in the language asked for (the words are the catalogue's, see
 //! `lang.rs`).
 
-use crate::engine::broker::{DropReason, QueueDeletion};
+use crate::engine::broker::{DropReason, QueueDeletion, RequeuePlace};
 use crate::engine::explanation::{RouteExplanation, TopicMismatch, Verdict, explain_route};
 use crate::engine::headers::ArgumentOutcome;
 use crate::engine::{BrokerEvent, DeathReason, FieldTable, PublishId, Topology};
@@ -140,7 +140,14 @@ impl Describer {
                 }
             }
             BrokerEvent::Acked { queue: id, publish, .. } => w.acked(&self.label(*publish), &queue(*id)),
-            BrokerEvent::Requeued { queue: id, publish, .. } => w.requeued(&self.label(*publish), &queue(*id)),
+            BrokerEvent::Requeued { queue: id, publish, place, .. } => {
+                let (label, queue) = (self.label(*publish), queue(*id));
+                match place {
+                    RequeuePlace::Original => w.requeued(&label, &queue),
+                    RequeuePlace::Head => w.requeued_to_head(&label, &queue),
+                    RequeuePlace::Tail => w.requeued_to_tail(&label, &queue),
+                }
+            }
             BrokerEvent::Dropped { queue: id, publish, reason, .. } => {
                 w.dropped(&self.label(*publish), &queue(*id), &drop_reason(w, *reason))
             }

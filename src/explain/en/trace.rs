@@ -106,6 +106,16 @@ impl TraceWords for English {
     fn requeued(&self, label: &str, queue: &str) -> String {
         format!("{label} went back to its original place in queue {queue}, to be redelivered")
     }
+    fn requeued_to_head(&self, label: &str, queue: &str) -> String {
+        format!(
+            "{label} went back to quorum queue {queue} ahead of the messages waiting there, to be redelivered first"
+        )
+    }
+    fn requeued_to_tail(&self, label: &str, queue: &str) -> String {
+        format!(
+            "{label} went to the back of quorum queue {queue}, behind the messages waiting there: without a delivery limit, RabbitMQ 3.10.8 enqueues a requeued message again"
+        )
+    }
     fn dropped(&self, label: &str, queue: &str, why: &str) -> String {
         format!("{label} was dropped from queue {queue}: {why}")
     }
@@ -138,7 +148,7 @@ impl TraceWords for English {
         "its dead-letter exchange does not exist".into()
     }
     fn drop_dlx_cycle(&self) -> String {
-        "dead-lettering would send it back to a queue it already died in, with no rejection in between (a cycle)".into()
+        "dead-lettering would send it back to a queue it already died in, and its x-death header lists no rejection before that queue's entry (a cycle, as RabbitMQ 3.10.8 reads the header)".into()
     }
     fn drop_dlx_unroutable(&self) -> String {
         "its dead-letter exchange routed it nowhere".into()

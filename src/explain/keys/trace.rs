@@ -45,6 +45,8 @@ words! {
         fn redelivered_to_get(&self, queue: text, label: text, tag: number);
         fn acked(&self, label: text, queue: text);
         fn requeued(&self, label: text, queue: text);
+        fn requeued_to_head(&self, label: text, queue: text);
+        fn requeued_to_tail(&self, label: text, queue: text);
         fn dropped(&self, label: text, queue: text, why: text);
         fn dead_lettered(&self, label: text, queue: text, why: text, exchange: text, queues: text);
         fn queue_gone(&self, queue: text, why: text);

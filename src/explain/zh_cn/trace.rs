@@ -107,6 +107,14 @@ impl TraceWords for Chinese {
     fn requeued(&self, label: &str, queue: &str) -> String {
         format!("{label} 回到队列 {queue} 中原来的位置，等待重新投递")
     }
+    fn requeued_to_head(&self, label: &str, queue: &str) -> String {
+        format!("{label} 回到仲裁队列 {queue}，排在等待中的消息之前，将最先被重新投递")
+    }
+    fn requeued_to_tail(&self, label: &str, queue: &str) -> String {
+        format!(
+            "{label} 回到仲裁队列 {queue} 的末尾，排在等待中的消息之后：没有投递上限时，RabbitMQ 3.10.8 把退回的消息当作新消息再次入队"
+        )
+    }
     fn dropped(&self, label: &str, queue: &str, why: &str) -> String {
         format!("{label} 从队列 {queue} 中被丢弃：{why}")
     }
@@ -136,7 +144,7 @@ impl TraceWords for Chinese {
         "它的死信交换机不存在".into()
     }
     fn drop_dlx_cycle(&self) -> String {
-        "死信会把它送回它曾经死亡过的队列，中间没有被拒绝（形成循环）".into()
+        "死信会把它送回它曾经死亡过的队列，而它的 x-death 头中在该队列的条目之前没有被拒绝的记录（按 RabbitMQ 3.10.8 读取该头的方式，这是一个循环）".into()
     }
     fn drop_dlx_unroutable(&self) -> String {
         "它的死信交换机没有把它路由到任何地方".into()
