@@ -7,9 +7,11 @@ use crate::explain::lang::Lang;
 use crate::explain::problems::problem;
 use crate::explain::render::label_words;
 use crate::formats::scenario::Diagnostic;
+use crate::sim::World;
 use crate::sim::{CallOutcome, Label, MessageKind};
 use crate::studio::EntryKind;
 use crate::studio::stage::{Badge, ClientState};
+use crate::studio::text_view::RunText;
 
 /// A message kind's name, as the legend and the inspector show it.
 pub fn kind_name(lang: Lang, kind: MessageKind) -> String {
@@ -156,4 +158,87 @@ pub fn latency_value(lang: Lang, value: Option<u64>) -> String {
 /// A batch of tokens' accessible name: `12 × RPC request (call) on the wire`.
 pub fn tokens_on_the_wire(lang: Lang, kind: MessageKind, count: usize) -> String {
     lang.words().tokens_on_the_wire(count as u64, &kind_name(lang, kind))
+}
+
+/// The run as text (T), in `lang`: where playback is, what the last step did, what is on the
+/// wire, and what each queue and client shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunTextWords {
+    pub moment: String,
+    pub last: Vec<String>,
+    pub wire: Vec<String>,
+    pub nodes: Vec<String>,
+}
+
+pub fn run_text(lang: Lang, text: &RunText, clock_ms: u64, world: &World) -> RunTextWords {
+    let words = lang.words();
+    let mut describer = crate::explain::Describer::new(lang);
+    for entry in text.before {
+        describer.describe(entry, world);
+    }
+    let last = text.last_step.iter().map(|entry| describer.describe(entry, world).sentence).collect();
+    let wire = text
+        .wire
+        .iter()
+        .map(|item| {
+            let hop = &item.hop;
+            let message = token_name(lang, hop.kind, &message_label(lang, &hop.label, hop.message));
+            words.run_text_wire_item(&message, &path_leg(lang, hop.departs, hop.arrives, &item.from, &item.to))
+        })
+        .collect();
+    let nodes = text
+        .nodes
+        .iter()
+        .map(|node| {
+            let kind = node.kind.map(|kind| crate::explain::kinds::kind_label(lang, kind)).unwrap_or_default();
+            words.run_text_node(&node.name, &kind, &badge(lang, &node.badge))
+        })
+        .collect();
+    RunTextWords {
+        moment: words.run_text_moment(&position(lang, text.position, text.end, text.cut), &clock(lang, clock_ms)),
+        last,
+        wire,
+        nodes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::studio::text_view::run_text as text_of;
+    use crate::studio::{Studio, StudioAction};
+
+    fn words_at(lang: Lang, steps: usize) -> RunTextWords {
+        let mut studio = Studio::with_builtin("rpc-call");
+        for _ in 0..steps {
+            studio = studio.apply(StudioAction::Step);
+        }
+        let run = studio.run().unwrap();
+        let text = text_of(&run, studio.display_time);
+        run_text(lang, &text, studio.display_time as u64, run.session.world())
+    }
+
+    #[test]
+    fn the_run_as_text_reads_the_moment_the_wire_and_every_queue() {
+        let start = words_at(Lang::En, 0);
+        assert_eq!(start.moment, "Now: step 0 of 30, 0 ms");
+        assert!(start.last.is_empty() && start.wire.is_empty());
+        assert_eq!(start.nodes[0], "conductor (RPC client): idle · 0 received");
+        // The conductor's call is on its way to the broker.
+        let calling = words_at(Lang::En, 3);
+        assert_eq!(calling.moment, "Now: step 4 of 30, 200 ms");
+        assert_eq!(calling.wire, ["RPC request (call) call add 489ff253: 200 → 209 ms: conductor → nova"]);
+        assert_eq!(
+            calling.last.last().map(String::as_str),
+            Some(
+                "conductor published 'call add 489ff253' to exchange 'nova' with routing key 'compute' (reaches the \
+                 broker at 209 ms)"
+            )
+        );
+        assert_eq!(calling.nodes[0], "conductor (RPC client): blocked in call() · 5000 ms left");
+        assert!(calling.nodes.contains(&"compute (Queue): 0 ready · 0 unacked".to_string()), "{:?}", calling.nodes);
+        let zh = words_at(Lang::ZhCn, 3);
+        assert_eq!(zh.moment, "当前：第 4 步，共 30 步，200 ms");
+        assert_eq!(zh.nodes[0], "conductor（RPC 客户端）：阻塞在 call() · 剩余 5000 ms");
+    }
 }

@@ -10,6 +10,7 @@ pub fn shortcuts(lang: Lang) -> Vec<(String, String)> {
         (words.keys_arrows(), words.does_arrows()),
         (words.keys_home(), words.does_home()),
         (words.keys_present(), words.does_present()),
+        (words.keys_run_text(), words.does_run_text()),
         (words.keys_palette(), words.does_palette()),
         (words.keys_port(), words.does_port()),
         (words.keys_shift(), words.does_shift()),

@@ -251,7 +251,10 @@ impl Note {
 /// The note type of a layer built on the simulator (oslo.messaging's). The simulator stores,
 /// clones, compares and serializes such notes without knowing their type, so the layers
 /// point one way: `oslo` knows `sim`, never the reverse.
-pub trait ClientNote: fmt::Debug + Send + Sync + 'static {
+///
+/// Not `Debug`, for the reason [`crate::sim::Actor`] is not: [`ClientNoteRef`] prints the
+/// note's JSON.
+pub trait ClientNote: Send + Sync + 'static {
     /// The note as JSON: an object, whose fields join the trace entry's.
     fn to_json(&self) -> serde_json::Value;
     fn as_any(&self) -> &dyn Any;
@@ -259,8 +262,14 @@ pub trait ClientNote: fmt::Debug + Send + Sync + 'static {
 }
 
 /// A shared client note; what [`Note::Client`] holds.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ClientNoteRef(pub Arc<dyn ClientNote>);
+
+impl fmt::Debug for ClientNoteRef {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "ClientNote({})", self.0.to_json())
+    }
+}
 
 impl PartialEq for ClientNoteRef {
     fn eq(&self, other: &Self) -> bool {

@@ -18,6 +18,7 @@ pub mod saved;
 pub mod sequence;
 pub mod share;
 pub mod stage;
+pub mod text_view;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -160,6 +161,8 @@ pub enum StudioAction {
     Welcome,
     /// Enters or leaves Present.
     TogglePresent,
+    /// Shows or hides the run as text (T), what a screen reader reads.
+    ToggleTextView,
     /// Fits the drawing into the canvas for Present, names large enough for a room.
     FitPresent(Size),
     /// A command a host page sent the embedded player.
@@ -230,6 +233,8 @@ pub struct Studio {
     pub shared: bool,
     /// Present: the canvas and playback fill the window, drawn large (F toggles, Escape leaves).
     pub present: bool,
+    /// The run as text is shown ([`text_view`]; T toggles).
+    pub text_view: bool,
     /// A lesson being made from the canvas ("Make a lesson from this canvas").
     pub draft: Option<author::Draft>,
     // Invariant: when set, its document is `editor.doc` (the same Rc).
@@ -275,6 +280,7 @@ impl Default for Studio {
             lesson_fetch: None,
             shared: false,
             present: false,
+            text_view: false,
             draft: None,
             run: None,
             space_panned: false,
@@ -362,6 +368,7 @@ impl Studio {
             StudioAction::Edit(action) => {
                 if matches!(action, Action::Escape) {
                     self.present = false;
+                    self.text_view = false;
                 }
                 // A click on a queue (or consumer) a lesson's question offers ticks it too: a
                 // press on a node released where it was, or a node selected from the keyboard.
@@ -496,6 +503,7 @@ impl Studio {
             StudioAction::Embed(command) => return self.command(command),
             StudioAction::Author(action) => return self.author(action),
             StudioAction::TogglePresent => self.present = !self.present,
+            StudioAction::ToggleTextView => self.text_view = !self.text_view,
             StudioAction::FitPresent(canvas) => self.fit(canvas, Viewport::fit_presented),
             StudioAction::ToggleExplanation(idx) => {
                 self.explained = if self.explained == Some(idx) { None } else { Some(idx) }
@@ -700,6 +708,7 @@ pub fn action_for(press: KeyPress<'_>, nothing_selected: bool) -> Option<StudioA
             "ArrowRight" if nothing_selected => return Some(StudioAction::Step),
             "ArrowLeft" if nothing_selected => return Some(StudioAction::StepBack),
             "f" | "F" => return Some(StudioAction::TogglePresent),
+            "t" | "T" => return Some(StudioAction::ToggleTextView),
             _ => {}
         }
     }

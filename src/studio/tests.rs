@@ -376,3 +376,15 @@ fn present_is_entered_with_f_left_with_escape_and_fits_names_for_a_room() {
     let escape = action_for(press("Escape"), true).unwrap();
     assert!(!studio.apply(escape).present);
 }
+
+#[test]
+fn the_run_as_text_is_shown_with_t_and_hidden_with_t_or_escape() {
+    use crate::editor::shortcuts::KeyPress;
+    let press = |key| KeyPress { key, command: false, shift: false, in_field: false };
+    let studio = Studio::with_builtin("rpc-call");
+    let shown = studio.apply(action_for(press("t"), true).unwrap());
+    assert!(shown.text_view);
+    assert!(!shown.clone().apply(action_for(press("T"), true).unwrap()).text_view);
+    assert!(!shown.apply(action_for(press("Escape"), true).unwrap()).text_view);
+    assert_eq!(action_for(KeyPress { in_field: true, ..press("t") }, true), None, "typing a t in a field");
+}

@@ -159,13 +159,14 @@ pub fn App() -> Html {
                     </div>
                 }
                 <Palette />
-                <div class="stage-area">
+                // The canvas and what plays it are the page's main content.
+                <main class="stage-area">
                     <About />
                     <Canvas />
                     { legend(lang, handle_runs) }
-                </div>
+                    <Playback />
+                </main>
                 <Inspector />
-                <Playback />
                 if present {
                     <PresentLog />
                     <button type="button" class="leave-present" title="Escape" onclick={leave_present}>

@@ -12,7 +12,7 @@ use super::canvas_events::use_canvas_events;
 use super::dom::canvas_size;
 use super::edge::{EdgeShape, edge_name};
 use super::files::open_first;
-use super::interventions::{open_menu, start_long_press};
+use super::interventions::{end_touch, open_menu, start_long_press};
 use super::language::use_lang;
 use super::node::NodeShape;
 use super::node::NodeStatus;
@@ -143,11 +143,11 @@ pub fn Canvas() -> Html {
         })
     };
     html! {
-        <main class="canvas-area" ondragover={on_drag_over} ondrop={on_drop}>
+        <div class="canvas-area" ondragover={on_drag_over} ondrop={on_drop}>
             <svg ref={svg} {class} role="group" aria-label={lang.words().canvas()} tabindex="-1"
                 onpointerdown={events.onpointerdown} onpointermove={events.onpointermove}
                 onpointerup={events.onpointerup} onpointercancel={events.onpointercancel} onwheel={events.onwheel}
-                oncontextmenu={on_canvas_menu}>
+                ontouchend={Callback::from(|event: TouchEvent| end_touch(&event))} oncontextmenu={on_canvas_menu}>
                 { canvas_defs(transform.clone()) }
                 <rect class="canvas-background" width="100%" height="100%" fill="url(#canvas-grid)" />
                 <g class="world" {transform}>
@@ -171,7 +171,7 @@ pub fn Canvas() -> Html {
             if scene.nodes.is_empty() {
                 <p class="canvas-hint">{ lang.words().canvas_hint() }</p>
             }
-        </main>
+        </div>
     }
 }
 

@@ -43,11 +43,12 @@ pub fn Charts() -> Html {
     let lines: Vec<(String, String)> = shown
         .iter()
         .map(|(queue, points)| {
-            let mut path = String::new();
-            let mut last = 0.0;
+            // A step line from an empty queue at time 0 (also when it has no point yet).
+            let mut last = HEIGHT;
+            let mut path = format!("M0 {last:.1}");
             for point in points {
                 let (x, y) = (point.time as f64 / now * WIDTH, HEIGHT - point.depth as f64 / max_depth * HEIGHT);
-                path.push_str(&format!("{}{x:.1} {last:.1}L{x:.1} {y:.1}", if path.is_empty() { "M" } else { "L" }));
+                path.push_str(&format!("L{x:.1} {last:.1}L{x:.1} {y:.1}"));
                 last = y;
             }
             path.push_str(&format!("L{WIDTH} {last:.1}"));

@@ -9,6 +9,7 @@ use super::inspect_item::ItemInspector;
 use super::interventions::Interventions;
 use super::language::use_lang;
 use super::message_inspector::MessageInspector;
+use super::run_text::RunTextView;
 use crate::studio::MenuTarget;
 
 #[component]
@@ -30,6 +31,7 @@ pub fn Inspector() -> Html {
     };
     html! {
         <aside class="inspector" aria-label={words.inspector()}>
+            <RunTextView />
             <LessonPanel />
             <h2>{ words.inspector() }</h2>
             if let Some(message) = editor.studio().inspected {

@@ -37,7 +37,13 @@ pub fn Interventions(props: &InterventionsProps) -> Html {
     });
     html! {
         <div class="interventions" role="group" aria-label={words.break_it()}>
-            <h4>{ words.break_it() }</h4>
+            // Under the inspector's heading for the broker (nothing selected), under the
+            // selected item's heading otherwise.
+            if props.target == MenuTarget::Broker {
+                <h3>{ words.break_it() }</h3>
+            } else {
+                <h4>{ words.break_it() }</h4>
+            }
             { for actions.into_iter().map(|action| html! { <InterventionButton {action} menu=false /> }) }
             if let Some(queue) = queue {
                 <BindForm {queue} />
@@ -176,6 +182,9 @@ thread_local! {
     // time can hold, so one slot; the canvas's own pointer handlers (which hold the pointer
     // capture) cancel it when the finger moves or lifts.
     static LONG_PRESS: std::cell::RefCell<Option<(Timeout, f64, f64)>> = const { std::cell::RefCell::new(None) };
+    // Whether the finger still down opened the menu: its lift must not reach the menu item
+    // that opened under it, which the browser's compatibility click would press.
+    static LONG_PRESS_OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Starts a long press on `target` if `event` is a finger going down: held still, it opens
@@ -187,11 +196,21 @@ pub fn start_long_press(editor: &super::app::EditorContext, event: &PointerEvent
     }
     let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
     let editor = editor.clone();
+    LONG_PRESS_OPENED.with(|opened| opened.set(false));
     let timer = Timeout::new(LONG_PRESS_MS, move || {
         LONG_PRESS.with(|slot| slot.borrow_mut().take());
+        LONG_PRESS_OPENED.with(|opened| opened.set(true));
         editor.send(StudioAction::OpenMenu(Menu { x, y, target }));
     });
     LONG_PRESS.with(|slot| *slot.borrow_mut() = Some((timer, x, y)));
+}
+
+/// The finger that opened the menu by holding lifts: its touch end is cancelled, so that no
+/// compatibility mouse click follows it onto the menu item now under the finger.
+pub fn end_touch(event: &TouchEvent) {
+    if LONG_PRESS_OPENED.with(|opened| opened.replace(false)) {
+        event.prevent_default();
+    }
 }
 
 /// Cancels a long press when the finger lifts, or moves further than the slop.

@@ -45,6 +45,7 @@ mod panic;
 mod playback;
 mod route_preview;
 mod run_layer;
+mod run_text;
 mod sequence_view;
 mod toolbar;
 

@@ -1,5 +1,6 @@
 //! One node on the canvas: a box in its kind's colour with a glyph, its name and a detail
-//! line, and its ports. It is a focusable button named after the node; Enter selects it.
+//! line, and its ports. It is a focusable button named after the node (the lines drawn with it
+//! are its description); Enter selects it.
 
 use yew::prelude::*;
 
@@ -68,31 +69,46 @@ pub fn NodeShape(props: &NodeShapeProps) -> Html {
     );
     let status = props.status.as_ref();
     let middle = (height / 2.0).to_string();
+    // The button is named by the node's name alone (as the canvas's links and the tests call
+    // it); the lines under the name are its description.
+    let description = [Some(node.detail.as_str()), status.map(|status| status.line.as_str())]
+        .into_iter()
+        .chain([status.and_then(|status| status.outcome.as_ref()).map(|(_, full)| full.as_str())])
+        .flatten()
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ");
     html! {
-        <g {class} role="button" tabindex="0" aria-label={node.name.clone()} aria-pressed={node.selected.to_string()}
-            aria-roledescription={kind_label(lang, node.kind).to_ascii_lowercase()} {onkeydown} {oncontextmenu} {onpointerdown}
-            data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}
-            transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
-            <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />
-            <rect class="node-stripe" width="6" height={height.to_string()} rx="3" />
-            <g class="node-glyph" transform={format!("translate(23 {middle})")}><path d={glyph(node.kind)} /></g>
-            <text class="node-name" x="42" y="24">{ node.label.clone() }</text>
-            <text class="node-detail" x="42" y="42">{ node.detail.clone() }</text>
-            if node.in_port.is_some() {
-                <circle class="port port-in" cx="0" cy={middle.clone()} r="4" />
-            }
-            if node.out_port.is_some() {
-                <circle class="port port-out" cx={width.to_string()} cy={middle} r={PORT_RADIUS.to_string()} />
-            }
+        // The button is the box, named by the node's whole name. The words drawn over and under
+        // it are outside it, hidden from assistive technology: the name as drawn may be cut
+        // (`node.label`), and a name must hold every word its control shows (WCAG 2.5.3); the
+        // other lines are the button's description. Pointer and key handlers sit on the
+        // frame, which the button's events bubble to.
+        <g {class} {onkeydown} {oncontextmenu} {onpointerdown} transform={format!("translate({} {})", node.rect.x, node.rect.y)}>
+            <g class="node-button" role="button" tabindex="0" aria-label={node.name.clone()} aria-description={description}
+                aria-pressed={node.selected.to_string()} aria-roledescription={kind_label(lang, node.kind).to_ascii_lowercase()}
+                data-state={status.map(|status| status.state)} data-received={status.map(|status| status.received.to_string())}>
+                <rect class="node-box" width={width.to_string()} height={height.to_string()} rx="10" />
+                <rect class="node-stripe" width="6" height={height.to_string()} rx="3" />
+                <g class="node-glyph" transform={format!("translate(23 {middle})")}><path d={glyph(node.kind)} /></g>
+                if node.in_port.is_some() {
+                    <circle class="port port-in" cx="0" cy={middle.clone()} r="4" />
+                }
+                if node.out_port.is_some() {
+                    <circle class="port port-out" cx={width.to_string()} cy={middle} r={PORT_RADIUS.to_string()} />
+                }
+            </g>
+            <text class="node-name" x="42" y="24" aria-hidden="true">{ node.label.clone() }</text>
+            <text class="node-detail" x="42" y="42" aria-hidden="true">{ node.detail.clone() }</text>
             if let Some(status) = status {
-                <text class="node-status" x="4" y={(height + 15.0).to_string()}>{ status.line.clone() }</text>
+                <text class="node-status" x="4" y={(height + 15.0).to_string()} aria-hidden="true">{ status.line.clone() }</text>
                 { for status.waiting.iter().enumerate().map(|(idx, slug)| html! {
                     <g class={format!("waiting kind-{slug}")} transform={format!("translate({} {})", width - 14.0 - idx as f64 * 14.0, height - 10.0)}>
                         <circle r="5" />
                     </g>
                 }) }
                 if let Some((short, full)) = &status.outcome {
-                    <text class="node-outcome" x="4" y={(height + 31.0).to_string()}><title>{ full.clone() }</title>{ short.clone() }</text>
+                    <text class="node-outcome" x="4" y={(height + 31.0).to_string()} aria-hidden="true"><title>{ full.clone() }</title>{ short.clone() }</text>
                 }
             }
         </g>

@@ -48,7 +48,8 @@ pub fn RunPanel(props: &RunPanelProps) -> Html {
     html! {
         <section class="run-panel" aria-label={lang.words().run()}>
             <div class="tabs" role="tablist" aria-label={lang.words().run_views()}>{ for tabs }</div>
-            <div class="tab-body" role="tabpanel">
+            // Focusable, so that a keyboard can scroll a long log or a wide diagram.
+            <div class="tab-body" role="tabpanel" tabindex="0">
                 { match shown {
                     Panel::Log => html! { <EventLog /> },
                     Panel::Sequence => html! { <SequenceDiagram /> },

@@ -79,7 +79,7 @@ pub fn SequenceDiagram() -> Html {
                 <button type="button" onclick={copy}>{ words.copy_mermaid() }</button>
                 <button type="button" onclick={download}>{ words.download_svg() }</button>
             </div>
-            <div class="sequence-scroll">
+            <div class="sequence-scroll" tabindex="0">
                 <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" role="img" aria-label={words.sequence_diagram()}
                     width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
                     <defs>

@@ -216,7 +216,8 @@ export const tests = [
       await inspectorOf(page).getByText("the value must be an integer", { exact: false }).waitFor();
       await typeInto(page, 'Max length', '10');
       assert.equal(await field.getAttribute('aria-invalid'), 'false');
-      await nodeOf(page, 'queue-1').getByText('max 10').waitFor();
+      // The detail line is drawn with the node, in its frame beside its button.
+      await nodeOf(page, 'queue-1').locator('xpath=..').getByText('max 10').waitFor();
     },
   },
   {

@@ -444,7 +444,7 @@ export const tests = [
       await page.keyboard.press('Control+C');
       await page.evaluate(() => navigator.clipboard.writeText('not a document'));
       await page.keyboard.press('Control+V');
-      await page.waitForFunction(() => document.querySelectorAll('svg.canvas g.nodes > g[role=button]').length === 4);
+      await page.waitForFunction(() => document.querySelectorAll('svg.canvas g.nodes > g.node').length === 4);
     },
   },
   {

@@ -42,7 +42,7 @@ function measure(page) {
     const heights = names.map((text) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
     const boxes = [...svg.querySelectorAll('.node-box')].map((box) => {
       const rect = box.getBoundingClientRect();
-      const name = box.closest('.node').getAttribute('aria-label');
+      const name = box.closest('[role=button]').getAttribute('aria-label');
       return { name, left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
     });
     const canvas = svg.getBoundingClientRect();

@@ -67,7 +67,7 @@ export const tests = [
       assert.ok(said.some((line) => line.includes('绑定') && line.includes('匹配')),
         `a binding-by-binding line in Chinese: ${JSON.stringify(said)}`);
       await stepUntil(page, () => conductorBlocked(page), 'the conductor blocked in call()');
-      assert.match(await canvasZh(page).getByRole('button', { name: 'conductor', exact: true }).textContent(),
+      assert.match(await canvasZh(page).getByRole('button', { name: 'conductor', exact: true }).locator('xpath=..').textContent(),
         /阻塞在 call\(\) · 剩余 \d+ ms/);
 
       await speak(page, 'en');

@@ -18,8 +18,9 @@ import * as hostile from './hostile.mjs';
 import * as lessons from './lessons.mjs';
 import * as fit from './fit.mjs';
 import * as embed from './embed.mjs';
+import * as a11y from './a11y.mjs';
 
-const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit, lessons, embed };
+const SUITES = { shell, files, hostile, editor, engine, playback, interventions, language, fit, lessons, embed, a11y };
 const TEST_TIMEOUT_MS = 60_000;
 
 const filter = process.argv[2] ?? '';

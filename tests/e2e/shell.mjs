@@ -71,12 +71,14 @@ export const tests = [
       await openApp(page, baseUrl);
       const found = await checkRegions(page);
       const box = await boxes(found);
-      const side = ['header', 'palette', 'main', 'inspector', 'playback'];
+      const side = ['header', 'palette', 'main', 'inspector'];
       for (const [i, a] of side.entries()) {
         for (const b of side.slice(i + 1)) assert.ok(!overlap(box[a], box[b]), `${a} and ${b} do not overlap`);
       }
       assert.ok(box.palette.x < box.main.x && box.main.x < box.inspector.x, 'palette | canvas | inspector, left to right');
-      assert.ok(box.playback.y > box.main.y, 'the playback bar is below the canvas');
+      // The main region is the stage: the canvas, its legend, and the playback bar at its foot.
+      assert.ok(!overlap(box.canvas, box.playback) && box.playback.y > box.canvas.y, 'the playback bar is below the canvas');
+      assert.ok(box.playback.y + box.playback.height <= box.main.y + box.main.height + 1, 'the playback bar is in the main region');
       // The run panel (event log, sequence diagram) takes the bottom of the window.
       assert.ok(box.canvas.width >= 600 && box.canvas.height >= 400, `the canvas is large: ${JSON.stringify(box.canvas)}`);
       assert.deepEqual(await pageOverflow(page), { x: 0, y: 0 }, 'the shell fits the window without scrolling');

@@ -21,8 +21,9 @@ export const playbackButton = (page, name) => playbackOf(page).getByRole('button
 export const timelineOf = (page) => page.getByRole('slider', { name: 'Timeline', exact: true });
 export const logOf = (page) => page.getByRole('region', { name: 'Event log', exact: true });
 
-/** The text of a node on the canvas (its name and its state line). */
-export const nodeText = async (page, name) => (await nodeOf(page, name).textContent()) ?? '';
+/** The text of a node on the canvas: its name and the lines drawn with it (the node's
+ * frame holds its button, which is the box and the name, and those lines). */
+export const nodeText = async (page, name) => (await nodeOf(page, name).locator('xpath=..').textContent()) ?? '';
 
 /** Where the timeline is, and its end. */
 export async function position(page) {

@@ -99,4 +99,32 @@ impl RunWords for English {
     fn position_cut(&self, position: u64, end: u64) -> String {
         format!("step {position} of {end}+ (the run was cut there)")
     }
+
+    fn run_as_text(&self) -> String {
+        "Run as text".into()
+    }
+    fn run_text_moment(&self, position: &str, clock: &str) -> String {
+        format!("Now: {position}, {clock}")
+    }
+    fn run_text_last(&self) -> String {
+        "What just happened".into()
+    }
+    fn run_text_nothing_yet(&self) -> String {
+        "Nothing has happened yet: press Step (Right arrow) or Play (Space).".into()
+    }
+    fn run_text_wire(&self) -> String {
+        "On the wire".into()
+    }
+    fn run_text_wire_empty(&self) -> String {
+        "Nothing is on the wire.".into()
+    }
+    fn run_text_wire_item(&self, message: &str, leg: &str) -> String {
+        format!("{message}: {leg}")
+    }
+    fn run_text_nodes(&self) -> String {
+        "Queues and clients".into()
+    }
+    fn run_text_node(&self, name: &str, kind: &str, badge: &str) -> String {
+        format!("{name} ({kind}): {badge}")
+    }
 }

@@ -457,6 +457,13 @@ impl UiWords for English {
     fn does_present(&self) -> String {
         "enter Present (the canvas fills the window, drawn large), leave it".into()
     }
+    fn keys_run_text(&self) -> String {
+        "T".into()
+    }
+    fn does_run_text(&self) -> String {
+        "show or hide the run as text (the current step, what is on the wire, each queue's depth), for a screen reader"
+            .into()
+    }
     fn keys_palette(&self) -> String {
         "Click a palette item".into()
     }

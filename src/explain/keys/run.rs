@@ -41,5 +41,15 @@ words! {
         fn clock(&self, time_ms: number);
         fn position(&self, position: number, end: number);
         fn position_cut(&self, position: number, end: number);
+
+        fn run_as_text(&self);
+        fn run_text_moment(&self, position: text, clock: text);
+        fn run_text_last(&self);
+        fn run_text_nothing_yet(&self);
+        fn run_text_wire(&self);
+        fn run_text_wire_empty(&self);
+        fn run_text_wire_item(&self, message: text, leg: text);
+        fn run_text_nodes(&self);
+        fn run_text_node(&self, name: text, kind: text, badge: text);
     }
 }

@@ -157,6 +157,8 @@ words! {
         fn does_home(&self);
         fn keys_present(&self);
         fn does_present(&self);
+        fn keys_run_text(&self);
+        fn does_run_text(&self);
         fn keys_palette(&self);
         fn does_palette(&self);
         fn keys_port(&self);

@@ -99,4 +99,32 @@ impl RunWords for Chinese {
     fn position_cut(&self, position: u64, end: u64) -> String {
         format!("第 {position} 步，共 {end}+ 步（运行在此截断）")
     }
+
+    fn run_as_text(&self) -> String {
+        "文字形式的运行".into()
+    }
+    fn run_text_moment(&self, position: &str, clock: &str) -> String {
+        format!("当前：{position}，{clock}")
+    }
+    fn run_text_last(&self) -> String {
+        "刚刚发生的事".into()
+    }
+    fn run_text_nothing_yet(&self) -> String {
+        "还没有发生任何事：按“前进一步”（右方向键）或“播放”（空格）。".into()
+    }
+    fn run_text_wire(&self) -> String {
+        "传输中的消息".into()
+    }
+    fn run_text_wire_empty(&self) -> String {
+        "没有传输中的消息。".into()
+    }
+    fn run_text_wire_item(&self, message: &str, leg: &str) -> String {
+        format!("{message}：{leg}")
+    }
+    fn run_text_nodes(&self) -> String {
+        "队列与客户端".into()
+    }
+    fn run_text_node(&self, name: &str, kind: &str, badge: &str) -> String {
+        format!("{name}（{kind}）：{badge}")
+    }
 }

@@ -305,10 +305,10 @@ impl UiWords for Chinese {
         "添加 RPC 服务端".into()
     }
     fn add_notifier(&self) -> String {
-        "添加通知发送者".into()
+        "添加事件通知发送者".into()
     }
     fn add_listener(&self) -> String {
-        "添加监听者".into()
+        "添加事件通知监听者".into()
     }
     fn field_name(&self) -> String {
         "名称".into()
@@ -456,6 +456,12 @@ impl UiWords for Chinese {
     }
     fn does_present(&self) -> String {
         "进入演示模式（画布占满窗口并放大绘制），再退出".into()
+    }
+    fn keys_run_text(&self) -> String {
+        "T".into()
+    }
+    fn does_run_text(&self) -> String {
+        "显示或隐藏文字形式的运行（当前一步、传输中的消息、每个队列的深度），供屏幕阅读器朗读".into()
     }
     fn keys_palette(&self) -> String {
         "点击组件面板中的一项".into()
