@@ -7,11 +7,15 @@
 //! back (an interval that doubles to keep at most [`MAX_FAR_SNAPSHOTS`]), so memory stays
 //! bounded on long runs while `step_back` replays fewer than [`DENSE_INTERVAL`] steps. The trace
 //! keeps the newest `trace_retention` entries.
+//!
+//! A fork changes the run's inputs (an intervention more or fewer) and resumes from the
+//! latest state the change leaves as it was, instead of running again from the start.
 
 use std::collections::VecDeque;
 
 use crate::engine::SortedMap;
 use crate::engine::{BrokerEvent, SimTime};
+use crate::sim::intervention::InputChange;
 use crate::sim::stats::{DepthHistory, DepthPoint};
 use crate::sim::trace::{TraceEntry, TraceEvent};
 use crate::sim::world::World;
@@ -173,6 +177,66 @@ impl Session {
             scratch.clear();
             self.maybe_snapshot(self.position());
         }
+    }
+
+    /// Changes the run's inputs (an intervention more or fewer, see [`InputChange`]) and goes
+    /// back to the latest state the change leaves as it was, so that running on gives what a
+    /// session of the changed inputs gives, byte for byte: trace, depth history and world.
+    /// That state is the current world or an earlier snapshot that has processed nothing at or after
+    /// the change's time ([`World::is_before`]: events at equal times go inputs first, so
+    /// one that has processed an event at that time may already differ) and, past step 0,
+    /// whose next event is later than its own time (a depth point is replaced by a later one
+    /// of the same time, so truncating the history at a state inside an instant could lose
+    /// one). Snapshots the change leaves as they were take the change too, so going back
+    /// later replays the changed run; the later ones, and the trace and depth history after
+    /// that state, are dropped. Returns its position; None, changing nothing, when no fork is
+    /// exact (retention dropped trace entries, or the intervention to remove is not pending).
+    pub fn fork(&mut self, change: &InputChange) -> Option<u64> {
+        let at = change.at();
+        if self.trace_dropped > 0 {
+            return None;
+        }
+        let depth = &self.depth;
+        let resumable = |world: &World| {
+            let at_time_boundary = world.next_time() != Some(world.now());
+            world.is_before(at) && depth.truncates_exactly_after(world.steps(), at_time_boundary)
+        };
+        let here = self.position();
+        let mut earlier = self.snapshots.iter().rev().skip_while(|(step, _)| **step > here);
+        let snapshot = earlier.find(|(_, snapshot)| resumable(snapshot)).map(|(step, _)| *step);
+        if resumable(&self.world) {
+            if !self.world.change_inputs(change) {
+                return None;
+            }
+        } else {
+            let step = snapshot.expect("step 0 is always resumable");
+            let mut world = self.snapshots.get(&step).expect("a snapshot just found").clone();
+            if !world.change_inputs(change) {
+                return None;
+            }
+            self.world = world;
+        }
+        self.snapshots.retain(|_, snapshot| snapshot.is_before(at));
+        for (_, snapshot) in self.snapshots.iter_mut() {
+            snapshot.change_inputs(change);
+        }
+        let position = self.position();
+        let keep = self.trace.partition_point(|entry| entry.step <= position);
+        self.trace.truncate(keep);
+        self.depth.truncate_after(position);
+        Some(position)
+    }
+
+    /// [`Session::fork`] for a viewer that keeps the run's trace and depth history itself and
+    /// moves the session with [`Session::jump`], which keeps neither: `depth` is the run's
+    /// whole depth history, which the session takes and records on from.
+    pub fn fork_viewed(&mut self, change: &InputChange, depth: DepthHistory) -> Option<u64> {
+        let own = std::mem::replace(&mut self.depth, depth);
+        let forked = self.fork(change);
+        if forked.is_none() {
+            self.depth = own;
+        }
+        forked
     }
 
     /// Runs until the condition holds or nothing is left.
