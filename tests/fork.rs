@@ -2,6 +2,9 @@
 //! change leaves as it was) gives the run computed again from the start, byte for byte: the
 //! trace, its digest, the depth history and the world, in the simulator and in the studio.
 
+use std::rc::Rc;
+
+use kaiten::editor::Document;
 use kaiten::engine::SimTime;
 use kaiten::formats::scenario::{Scenario, ScriptStep};
 use kaiten::sim::{ActorId, InputChange, Intervention, Session, Until, trace_digest};
@@ -132,11 +135,6 @@ proptest! {
     }
 }
 
-/// The studio's run of its document as it is now, computed from the start.
-fn recomputed(studio: &Studio) -> Run {
-    Run::new(studio.editor.doc.clone()).unwrap_or_else(|problems| panic!("{problems:?}"))
-}
-
 /// What a user can see of a run, whole: its trace, index, places, depth history and length.
 fn seen(run: &Run) -> String {
     format!(
@@ -154,23 +152,22 @@ fn seen(run: &Run) -> String {
     )
 }
 
-/// The run the studio shows equals the run its document gives computed from the start, at
-/// the same position.
-fn assert_as_recomputed(studio: &Studio) {
-    let run = studio.run().expect("a run");
-    let mut again = recomputed(studio);
+/// `run` equals `doc`'s run computed from the start, at the same position.
+fn assert_as_recomputed(run: &Run, doc: &Rc<Document>) {
+    let mut again = Run::new(doc.clone()).unwrap_or_else(|problems| panic!("{problems:?}"));
     again.jump(run.session.position());
-    assert_eq!(seen(&run), seen(&again));
+    assert_eq!(seen(run), seen(&again));
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
-    /// In the studio, an intervention and its Undo fork the run, which is then the run the
-    /// document gives, computed from the start.
+    /// In the studio, an intervention forks the run, and so does taking it out (as Undo does
+    /// when its old run is no longer kept); each gives the run the document gives computed
+    /// from the start.
     #[test]
     fn the_studio_forks_an_intervention_and_its_undo_exactly(
-        name in prop::sample::select(vec!["work-queues", "rpc-call", "notifications", "consumer-crash-before-ack"]),
+        name in prop::sample::select(vec!["work-queues", "rpc-call", "notifications", "consumer-crash-before-ack", "rpc-long-call"]),
         fraction in 0.0f64..1.0,
         kind in 0u8..10,
         actor in 0usize..8,
@@ -180,12 +177,18 @@ proptest! {
         let end = studio.run().unwrap().end;
         let studio = studio.apply(StudioAction::Seek((end as f64 * fraction) as u64));
         let actors: Vec<String> = studio.run().unwrap().session.world().actors().map(|(_, actor)| actor.name().to_string()).collect();
-        let step = step(kind, 0, &actors[actor % actors.len()], n);
-        let action: ScriptStep = serde_json::from_value(step).unwrap();
+        let action: ScriptStep = serde_json::from_value(step(kind, 0, &actors[actor % actors.len()], n)).unwrap();
+        let before = studio.editor.doc.clone();
         let studio = studio.apply(StudioAction::Intervene(action.action));
-        assert_as_recomputed(&studio);
-        let undone = studio.apply(StudioAction::Edit(kaiten::editor::Action::Undo));
-        assert_as_recomputed(&undone);
+        let after = studio.editor.doc.clone();
+        assert_as_recomputed(&studio.run().unwrap(), &after);
+        // The same fork, made directly, then taken back.
+        let mut forked = Studio::with_builtin(name).run().unwrap().fork(after.clone()).expect("one intervention more forks");
+        assert_as_recomputed(&forked, &after);
+        forked.jump((forked.end as f64 * fraction) as u64);
+        let mut undone = forked.fork(before.clone()).expect("one intervention fewer forks");
+        undone.jump(forked.session.position());
+        assert_as_recomputed(&undone, &before);
     }
 }
 
