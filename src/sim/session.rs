@@ -282,10 +282,29 @@ impl Session {
 
     fn advance_one(&mut self) -> bool {
         let mut entries = Vec::new();
-        if !self.world.step(&mut entries) {
+        if !self.advance_into(&mut entries) {
             return false;
         }
-        for entry in &entries {
+        for entry in entries {
+            if self.trace.len() == self.trace_retention {
+                self.trace.pop_front();
+                self.trace_dropped += 1;
+            }
+            self.trace.push_back(entry);
+        }
+        true
+    }
+
+    /// Takes one world step, recording its depth points and snapshot as every step does, but
+    /// hands its trace entries to `entries` instead of keeping them: for a viewer that keeps
+    /// the whole trace itself (the studio), so no entry is copied. Returns false when
+    /// nothing is left to do.
+    pub fn advance_into(&mut self, entries: &mut Vec<TraceEntry>) -> bool {
+        let first = entries.len();
+        if !self.world.step(entries) {
+            return false;
+        }
+        for entry in &entries[first..] {
             if let TraceEvent::Broker(
                 BrokerEvent::Enqueued { queue, .. }
                 | BrokerEvent::Delivered { queue, .. }
@@ -297,13 +316,6 @@ impl Session {
                 let depth = self.world.broker().ready_count(*queue);
                 self.depth.record(*queue, DepthPoint { step: entry.step, time: entry.time, depth });
             }
-        }
-        for entry in entries {
-            if self.trace.len() == self.trace_retention {
-                self.trace.pop_front();
-                self.trace_dropped += 1;
-            }
-            self.trace.push_back(entry);
         }
         self.maybe_snapshot(self.position());
         true

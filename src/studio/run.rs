@@ -19,7 +19,7 @@ use crate::formats::scenario::{Diagnostic, ScriptStep};
 use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
-use crate::sim::{ActorId, InputChange, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, Until, World};
+use crate::sim::{ActorId, InputChange, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, World};
 use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
@@ -59,8 +59,9 @@ pub struct RunPlace {
 #[derive(Debug)]
 pub struct Run {
     pub doc: Rc<Document>,
-    /// The world at the current position. It records no trace of its own: the whole run's
-    /// trace is `trace`, and it moves with `Session::jump`.
+    /// The world at the current position. It keeps no trace of its own: the whole run's
+    /// trace is `trace` (computed with `Session::advance_into`), and it moves with
+    /// `Session::jump`.
     pub session: Session,
     /// Every entry of the run, computed once; the entries up to the current position are
     /// `trace[..trace_end()]`.
@@ -93,7 +94,7 @@ impl Run {
         let actors = doc.actors().map(|(key, _)| key).collect();
         let mut run = Run {
             doc,
-            session: Session::with_retention(world, usize::MAX),
+            session: Session::new(world),
             trace: Vec::new(),
             depth: DepthHistory::default(),
             actors,
@@ -170,22 +171,17 @@ impl Run {
         };
         // The count noted after the last step taken (none before the first).
         let mut declared = if self.session.position() == 0 { 0 } else { declared_now(&self.session) };
-        let mut seen = self.session.trace().len();
-        while !self.session.is_finished() && self.session.position() < MAX_RUN_STEPS {
-            let position = self.session.position();
-            self.session.run_until(Until::Step(position + 1));
-            let len = self.session.trace().len();
+        let mut entries = Vec::new();
+        while self.session.position() < MAX_RUN_STEPS && self.session.advance_into(&mut entries) {
             let count = declared_now(&self.session);
             if count != declared {
                 declared = count;
-                self.note_declared((self.trace.len() + len - seen) as u64);
+                self.note_declared((self.trace.len() + entries.len()) as u64);
             }
-            for idx in seen..len {
-                let entry = self.session.trace()[idx].clone();
+            for entry in entries.drain(..) {
                 self.absorb(self.trace.len() as u64, &entry);
                 self.trace.push(entry);
             }
-            seen = len;
         }
         self.cut = !self.session.is_finished();
         self.end = self.session.position();
