@@ -240,7 +240,7 @@ fn a_fork_resumes_from_before_the_intervention_not_from_the_start() {
     // From the end of the run, the latest snapshot (every 256 steps) before that time.
     let mut session = base.clone();
     let from = session.fork(&InputChange::Add(last_intervention(&with))).unwrap();
-    assert!(from % 256 == 0 && here - from < 1024, "resumed at {from}, the intervention after {here}");
+    assert!(from.is_multiple_of(256) && here - from < 1024, "resumed at {from}, the intervention after {here}");
 }
 
 #[test]
