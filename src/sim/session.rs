@@ -44,8 +44,12 @@ pub enum Until {
 #[derive(Debug, Clone)]
 pub struct Session {
     world: World,
-    // Invariant: contains step 0 (the initial world); keys are world step counts.
+    // Invariant: contains step 0 (the initial world) and `forked_at`; keys are world step
+    // counts.
     snapshots: SortedMap<u64, World>,
+    // Where the last fork resumed, kept as a snapshot: the viewer goes back near it next
+    // (the intervention's moment), wherever the run is computed to meanwhile.
+    forked_at: u64,
     trace: VecDeque<TraceEntry>,
     trace_retention: usize,
     // Entries dropped from the front of the trace by retention.
@@ -65,6 +69,7 @@ impl Session {
         Session {
             world,
             snapshots,
+            forked_at: 0,
             trace: VecDeque::new(),
             trace_retention: trace_retention.max(1),
             trace_dropped: 0,
@@ -182,15 +187,16 @@ impl Session {
     /// Changes the run's inputs (an intervention more or fewer, see [`InputChange`]) and goes
     /// back to the latest state the change leaves as it was, so that running on gives what a
     /// session of the changed inputs gives, byte for byte: trace, depth history and world.
-    /// That state is the current world or an earlier snapshot that has processed nothing at or after
-    /// the change's time ([`World::is_before`]: events at equal times go inputs first, so
-    /// one that has processed an event at that time may already differ) and, past step 0,
+    /// That state is the current world or an earlier snapshot that has processed nothing at
+    /// or after the change's time ([`World::is_before`]: at equal times inputs go first, so a
+    /// state that has processed an event of that time may already differ) and, past step 0,
     /// whose next event is later than its own time (a depth point is replaced by a later one
-    /// of the same time, so truncating the history at a state inside an instant could lose
-    /// one). Snapshots the change leaves as they were take the change too, so going back
-    /// later replays the changed run; the later ones, and the trace and depth history after
-    /// that state, are dropped. Returns its position; None, changing nothing, when no fork is
-    /// exact (retention dropped trace entries, or the intervention to remove is not pending).
+    /// of the same time, so a history cut inside an instant could lack one). Snapshots the
+    /// change leaves as they were take the change too, so going back later replays the
+    /// changed run; the later ones, and the trace and depth history after that state, are
+    /// dropped, and that state is kept as a snapshot. Returns its position; None, changing
+    /// nothing, when no fork is exact (retention dropped trace entries, or the intervention to
+    /// remove is not pending).
     pub fn fork(&mut self, change: &InputChange) -> Option<u64> {
         let at = change.at();
         if self.trace_dropped > 0 {
@@ -201,16 +207,15 @@ impl Session {
             let at_time_boundary = world.next_time() != Some(world.now());
             world.is_before(at) && depth.truncates_exactly_after(world.steps(), at_time_boundary)
         };
-        let here = self.position();
-        let mut earlier = self.snapshots.iter().rev().skip_while(|(step, _)| **step > here);
-        let snapshot = earlier.find(|(_, snapshot)| resumable(snapshot)).map(|(step, _)| *step);
         if resumable(&self.world) {
             if !self.world.change_inputs(change) {
                 return None;
             }
         } else {
-            let step = snapshot.expect("step 0 is always resumable");
-            let mut world = self.snapshots.get(&step).expect("a snapshot just found").clone();
+            let here = self.position();
+            let mut earlier = self.snapshots.iter().rev().skip_while(|(step, _)| **step > here);
+            let (_, snapshot) = earlier.find(|(_, snapshot)| resumable(snapshot)).expect("step 0 is resumable");
+            let mut world = snapshot.clone();
             if !world.change_inputs(change) {
                 return None;
             }
@@ -221,6 +226,10 @@ impl Session {
             snapshot.change_inputs(change);
         }
         let position = self.position();
+        self.forked_at = position;
+        if !self.snapshots.contains_key(&position) {
+            self.snapshots.insert(position, self.world.clone());
+        }
         let keep = self.trace.partition_point(|entry| entry.step <= position);
         self.trace.truncate(keep);
         self.depth.truncate_after(position);
@@ -353,7 +362,8 @@ impl Session {
             }
             spacing *= 2;
         }
-        self.snapshots.retain(|step, _| *step == 0 || *step >= horizon || *step % spacing == 0);
+        let forked_at = self.forked_at;
+        self.snapshots.retain(|step, _| *step == 0 || *step == forked_at || *step >= horizon || *step % spacing == 0);
     }
 
     /// Number of snapshots held (for tests and benchmarks).
