@@ -182,8 +182,10 @@ proptest! {
         let studio = studio.apply(StudioAction::Intervene(action.action));
         let after = studio.editor.doc.clone();
         assert_as_recomputed(&studio.run().unwrap(), &after);
-        // The same fork, made directly, then taken back.
-        let mut forked = Studio::with_builtin(name).run().unwrap().fork(after.clone()).expect("one intervention more forks");
+        // The same fork, made directly from the same position, then taken back.
+        let mut run = Run::new(before.clone()).unwrap();
+        run.jump((end as f64 * fraction) as u64);
+        let mut forked = run.fork(after.clone()).expect("one intervention more forks");
         assert_as_recomputed(&forked, &after);
         forked.jump((forked.end as f64 * fraction) as u64);
         let mut undone = forked.fork(before.clone()).expect("one intervention fewer forks");
@@ -289,4 +291,19 @@ fn a_fork_from_inside_an_instant_gives_the_same_depth_history() {
         assert_same(&observed(&session), &observed(&run(&with, 1)), &format!("forked at {position}"));
     }
     assert!(inside > 100, "{inside} positions inside an instant");
+}
+
+#[test]
+fn a_change_that_is_not_the_last_at_its_time_is_not_forked() {
+    let scenario = builtin("work-queues");
+    let (a, b) = (scenario.actors[1].name().to_string(), scenario.actors[2].name().to_string());
+    let doc = |steps: &[Value]| Rc::new(Document::from_scenario(&with_script(&scenario, steps)).unwrap());
+    let (crash_a, crash_b) = (step(0, 100, &a, 0), step(0, 100, &b, 0));
+    let both = doc(&[crash_a.clone(), crash_b.clone()]);
+    let (first, second) = (doc(&[crash_a]), doc(&[crash_b]));
+    let run = Run::new(both.clone()).unwrap();
+    assert!(run.fork(second.clone()).is_none(), "taking out the first of two at 100 ms");
+    let forked = run.fork(first.clone()).expect("the last at 100 ms forks");
+    assert_as_recomputed(&forked, &first);
+    assert!(Run::new(second).unwrap().fork(both).is_none(), "adding one before another at 100 ms");
 }

@@ -475,10 +475,7 @@ fn input_change(old: &[ScriptStep], new: &[ScriptStep], world: &World) -> Option
     }
     let idx = longer.iter().zip(shorter).position(|(a, b)| a != b).unwrap_or(shorter.len());
     let step = &longer[idx];
-    if longer[..idx] != shorter[..idx] || longer[idx + 1..] != shorter[idx..] {
-        return None;
-    }
-    if longer[idx + 1..].iter().any(|later| later.at_ms == step.at_ms) {
+    if longer[idx + 1..] != shorter[idx..] || longer[idx + 1..].iter().any(|later| later.at_ms == step.at_ms) {
         return None;
     }
     let actor_named = |name: &str| world.actors().find(|(_, actor)| actor.name() == name).map(|(id, _)| id);
