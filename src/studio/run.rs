@@ -127,16 +127,8 @@ impl Run {
         let from = session.fork_viewed(&change, self.depth.clone())?;
         let cut = self.trace.partition_point(|entry| entry.step <= from);
         let n_arrows = self.arrows.partition_point(|arrow| arrow.entry < cut as u64);
-        let mut entries_of = self.entries_of.clone();
-        for (_, entries) in entries_of.iter_mut() {
-            entries.truncate(entries.partition_point(|idx| *idx < cut as u64));
-        }
-        entries_of.retain(|_, entries| !entries.is_empty());
-        let mut arrows_of = self.arrows_of.clone();
-        for (_, arrows) in arrows_of.iter_mut() {
-            arrows.truncate(arrows.partition_point(|idx| *idx < n_arrows));
-        }
-        arrows_of.retain(|_, arrows| !arrows.is_empty());
+        let entries_of = indexes_before(&self.entries_of, cut as u64);
+        let arrows_of = indexes_before(&self.arrows_of, n_arrows);
         // A message is known from the hop that sent it, its first arrow.
         let mut messages = self.messages.clone();
         messages.retain(|message, _| arrows_of.contains_key(message));
@@ -481,4 +473,14 @@ fn input_change(old: &[ScriptStep], new: &[ScriptStep], world: &World) -> Option
     let actor_named = |name: &str| world.actors().find(|(_, actor)| actor.name() == name).map(|(id, _)| id);
     let intervention = step.intervention(actor_named)?;
     Some(if new.len() > old.len() { InputChange::Add(intervention) } else { InputChange::Remove(intervention) })
+}
+
+/// Each message's indexes (into the trace or the arrows) below `end`, without the messages
+/// that have none: the part of an index a fork keeps.
+fn indexes_before<T: Copy + Ord>(index: &SortedMap<PublishId, Vec<T>>, end: T) -> SortedMap<PublishId, Vec<T>> {
+    let kept = index.iter().filter_map(|(message, all)| {
+        let kept = &all[..all.partition_point(|idx| *idx < end)];
+        (!kept.is_empty()).then(|| (*message, kept.to_vec()))
+    });
+    kept.collect()
 }
