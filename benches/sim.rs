@@ -1,7 +1,7 @@
 //! Simulator benchmarks: events per second on the 50-producer, 200-queue, 100-consumer
 //! load scenario, the cost of `step_back` and of a mid-run `seek` in a long run, and what an
-//! intervention costs the web app (the fork: the run computed again from its start).
-//! Figures go to BENCHMARKS.md.
+//! intervention costs the web app (the fork: the run resumed just before the intervention
+//! and computed from there to its end). Figures go to BENCHMARKS.md.
 
 use std::time::{Duration, Instant};
 
@@ -75,9 +75,10 @@ fn history(c: &mut Criterion) {
     println!("snapshots held at 1M steps: {}", session.snapshot_count());
 }
 
-/// A crash applied in the browser's canvas load scenario (100 nodes, about 64,000 world
-/// steps) a second into the run: the document's script gains a step, the run is computed
-/// again from its start to its end, and the view jumps to the intervention.
+/// A crash applied half-way through the browser's canvas load scenario (100 nodes, about
+/// 64,000 world steps): the document's script gains a step, the run forks (it resumes from
+/// the latest state before the intervention and is computed from there to its end), and the
+/// view jumps to the intervention.
 fn fork(c: &mut Criterion) {
     let studio = Studio::with_builtin("load");
     let middle = studio.run().expect("the load scenario runs").end / 2;

@@ -79,10 +79,14 @@ impl Document {
     /// Whether `other` runs exactly as this document does: they differ at most in where
     /// nodes are drawn (a node was dragged), so a run of one is a run of the other.
     pub fn runs_like(&self, other: &Document) -> bool {
+        self.settings.script == other.settings.script && self.runs_like_but_for_script(other)
+    }
+
+    /// Whether the other document runs like this one but for what its script does to the run.
+    pub fn runs_like_but_for_script(&self, other: &Document) -> bool {
         let (mine, theirs) = (&self.settings, &other.settings);
         mine.seed == theirs.seed
             && mine.network == theirs.network
-            && mine.script == theirs.script
             && self.actors().eq(other.actors())
             && self.topology.declares_the_same_as(&other.topology)
     }

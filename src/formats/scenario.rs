@@ -102,6 +102,19 @@ pub struct ScriptStep {
     pub action: ScriptAction,
 }
 
+impl ScriptStep {
+    /// The intervention this step is in a run whose actor of each name `actor_named` finds
+    /// (none when the step names an actor there is not); an action done to no actor gets
+    /// `ActorId(0)`, which it does not read.
+    pub fn intervention(&self, actor_named: impl Fn(&str) -> Option<ActorId>) -> Option<Intervention> {
+        let actor = match self.action.actor() {
+            None => ActorId(0),
+            Some((name, _)) => actor_named(name)?,
+        };
+        Some(Intervention { at: self.at_ms, action: self.action.to_action(actor) })
+    }
+}
+
 /// Reads a step as a JSON value, then `at_ms` and the action apart, rather than with serde's
 /// `flatten`: that buffers the step into serde's `Content` and compiled the action's reader
 /// a second time for it (`read_step` read the action directly as well, to find a problem's
@@ -528,21 +541,17 @@ impl Scenario {
         }
         let mut interventions = Vec::new();
         for (idx, step) in self.script.iter().enumerate() {
-            let actor = match step.action.actor() {
-                None => ActorId(0),
-                Some((name, field)) => match names.get(name) {
-                    Some(actor) => *actor,
-                    None => {
-                        let known: Vec<&str> = names.keys().copied().collect();
-                        diagnostics.push(Diagnostic::new(
-                            format!("script[{idx}].{}{field}", step.action.key()),
-                            Problem::NoActorNamed { name: name.to_string(), suggestion: did_you_mean(name, &known) },
-                        ));
-                        continue;
-                    }
-                },
-            };
-            interventions.push(Intervention { at: step.at_ms, action: step.action.to_action(actor) });
+            match step.intervention(|name| names.get(name).copied()) {
+                Some(intervention) => interventions.push(intervention),
+                None => {
+                    let (name, field) = step.action.actor().expect("only a step naming an actor finds none");
+                    let known: Vec<&str> = names.keys().copied().collect();
+                    diagnostics.push(Diagnostic::new(
+                        format!("script[{idx}].{}{field}", step.action.key()),
+                        Problem::NoActorNamed { name: name.to_string(), suggestion: did_you_mean(name, &known) },
+                    ));
+                }
+            }
         }
         let [low, high] = self.network.latency_ms;
         if low > high {

@@ -43,6 +43,10 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMa
         (0..n_columns).map(|column| columns.values().filter(|member| **member == column).count()).collect();
     let rows_cap = best_rows(&sizes);
     let mut row_of: SortedMap<K, f64> = SortedMap::new();
+    // The edges by where they go, each node's in input order (a stable sort), so finding a
+    // node's feeders reads its own edges, not every edge (a run draws tens of thousands).
+    let mut by_target = edges.to_vec();
+    crate::engine::order::sort_by(&mut by_target, |a, b| a.1.cmp(&b.1));
     // Each column as its members in order, its sub-column count and its first grid column.
     let mut placed: Vec<(Vec<K>, usize, usize)> = Vec::new();
     let mut first_grid_column = 0;
@@ -52,11 +56,10 @@ pub fn layered<K: Ord + Copy>(nodes: &[(K, Band)], edges: &[(K, K)]) -> SortedMa
             .enumerate()
             .filter(|(_, (key, _))| columns[key] == column)
             .map(|(order, (key, _))| {
-                let feeders: Vec<f64> = edges
-                    .iter()
-                    .filter(|(_, to)| to == key)
-                    .filter_map(|(from, _)| row_of.get(from).copied())
-                    .collect();
+                let first = by_target.partition_point(|(_, to)| to < key);
+                let last = by_target.partition_point(|(_, to)| to <= key);
+                let feeders: Vec<f64> =
+                    by_target[first..last].iter().filter_map(|(from, _)| row_of.get(from).copied()).collect();
                 let barycentre =
                     if feeders.is_empty() { order as f64 } else { feeders.iter().sum::<f64>() / feeders.len() as f64 };
                 (barycentre, order)

@@ -21,6 +21,25 @@ pub struct Intervention {
     pub action: Action,
 }
 
+/// One intervention more or fewer: what a fork changes in a run's inputs
+/// ([`crate::sim::Session::fork`]). The intervention added or removed must be the last one
+/// at its time in the run's list (as the studio adds them); an earlier one would take
+/// another place among those at its time than a run built from the list gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputChange {
+    Add(Intervention),
+    Remove(Intervention),
+}
+
+impl InputChange {
+    /// When the change acts: nothing before it is different.
+    pub fn at(&self) -> SimTime {
+        match self {
+            InputChange::Add(intervention) | InputChange::Remove(intervention) => intervention.at,
+        }
+    }
+}
+
 /// What is done. Exchanges and queues are named as AMQP names them, and looked up when the
 /// intervention happens, so it can reach what clients declared during the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -7,11 +7,15 @@
 //! back (an interval that doubles to keep at most [`MAX_FAR_SNAPSHOTS`]), so memory stays
 //! bounded on long runs while `step_back` replays fewer than [`DENSE_INTERVAL`] steps. The trace
 //! keeps the newest `trace_retention` entries.
+//!
+//! A fork changes the run's inputs (an intervention more or fewer) and resumes from the
+//! latest state the change leaves as it was, instead of running again from the start.
 
 use std::collections::VecDeque;
 
 use crate::engine::SortedMap;
 use crate::engine::{BrokerEvent, SimTime};
+use crate::sim::intervention::InputChange;
 use crate::sim::stats::{DepthHistory, DepthPoint};
 use crate::sim::trace::{TraceEntry, TraceEvent};
 use crate::sim::world::World;
@@ -40,8 +44,12 @@ pub enum Until {
 #[derive(Debug, Clone)]
 pub struct Session {
     world: World,
-    // Invariant: contains step 0 (the initial world); keys are world step counts.
+    // Invariant: contains step 0 (the initial world) and `forked_at`; keys are world step
+    // counts.
     snapshots: SortedMap<u64, World>,
+    // Where the last fork resumed, kept as a snapshot: the viewer goes back near it next
+    // (the intervention's moment), wherever the run is computed to meanwhile.
+    forked_at: u64,
     trace: VecDeque<TraceEntry>,
     trace_retention: usize,
     // Entries dropped from the front of the trace by retention.
@@ -61,6 +69,7 @@ impl Session {
         Session {
             world,
             snapshots,
+            forked_at: 0,
             trace: VecDeque::new(),
             trace_retention: trace_retention.max(1),
             trace_dropped: 0,
@@ -175,6 +184,70 @@ impl Session {
         }
     }
 
+    /// Changes the run's inputs (an intervention more or fewer, see [`InputChange`]) and goes
+    /// back to the latest state the change leaves as it was, so that running on gives what a
+    /// session of the changed inputs gives, byte for byte: trace, depth history and world.
+    /// That state is the current world or an earlier snapshot that has processed nothing at
+    /// or after the change's time ([`World::is_before`]: at equal times inputs go first, so a
+    /// state that has processed an event of that time may already differ) and, past step 0,
+    /// whose next event is later than its own time (a depth point is replaced by a later one
+    /// of the same time, so a history cut inside an instant could lack one). Snapshots the
+    /// change leaves as they were take the change too, so going back later replays the
+    /// changed run; the later ones, and the trace and depth history after that state, are
+    /// dropped, and that state is kept as a snapshot. Returns its position; None, changing
+    /// nothing, when no fork is exact (retention dropped trace entries, or the intervention to
+    /// remove is not pending).
+    pub fn fork(&mut self, change: &InputChange) -> Option<u64> {
+        let at = change.at();
+        if self.trace_dropped > 0 {
+            return None;
+        }
+        let depth = &self.depth;
+        let resumable = |world: &World| {
+            let at_time_boundary = world.next_time() != Some(world.now());
+            world.is_before(at) && depth.truncates_exactly_after(world.steps(), at_time_boundary)
+        };
+        if resumable(&self.world) {
+            if !self.world.change_inputs(change) {
+                return None;
+            }
+        } else {
+            let here = self.position();
+            let mut earlier = self.snapshots.iter().rev().skip_while(|(step, _)| **step > here);
+            let (_, snapshot) = earlier.find(|(_, snapshot)| resumable(snapshot)).expect("step 0 is resumable");
+            let mut world = snapshot.clone();
+            if !world.change_inputs(change) {
+                return None;
+            }
+            self.world = world;
+        }
+        self.snapshots.retain(|_, snapshot| snapshot.is_before(at));
+        for (_, snapshot) in self.snapshots.iter_mut() {
+            snapshot.change_inputs(change);
+        }
+        let position = self.position();
+        self.forked_at = position;
+        if !self.snapshots.contains_key(&position) {
+            self.snapshots.insert(position, self.world.clone());
+        }
+        let keep = self.trace.partition_point(|entry| entry.step <= position);
+        self.trace.truncate(keep);
+        self.depth.truncate_after(position);
+        Some(position)
+    }
+
+    /// [`Session::fork`] for a viewer that keeps the run's trace and depth history itself and
+    /// moves the session with [`Session::jump`], which keeps neither: `depth` is the run's
+    /// whole depth history, which the session takes and records on from.
+    pub fn fork_viewed(&mut self, change: &InputChange, depth: DepthHistory) -> Option<u64> {
+        let own = std::mem::replace(&mut self.depth, depth);
+        let forked = self.fork(change);
+        if forked.is_none() {
+            self.depth = own;
+        }
+        forked
+    }
+
     /// Runs until the condition holds or nothing is left.
     pub fn run_until(&mut self, until: Until) {
         loop {
@@ -218,10 +291,29 @@ impl Session {
 
     fn advance_one(&mut self) -> bool {
         let mut entries = Vec::new();
-        if !self.world.step(&mut entries) {
+        if !self.advance_into(&mut entries) {
             return false;
         }
-        for entry in &entries {
+        for entry in entries {
+            if self.trace.len() == self.trace_retention {
+                self.trace.pop_front();
+                self.trace_dropped += 1;
+            }
+            self.trace.push_back(entry);
+        }
+        true
+    }
+
+    /// Takes one world step, recording its depth points and snapshot as every step does, but
+    /// hands its trace entries to `entries` instead of keeping them: for a viewer that keeps
+    /// the whole trace itself (the studio), so no entry is copied. Returns false when
+    /// nothing is left to do.
+    pub fn advance_into(&mut self, entries: &mut Vec<TraceEntry>) -> bool {
+        let first = entries.len();
+        if !self.world.step(entries) {
+            return false;
+        }
+        for entry in &entries[first..] {
             if let TraceEvent::Broker(
                 BrokerEvent::Enqueued { queue, .. }
                 | BrokerEvent::Delivered { queue, .. }
@@ -233,13 +325,6 @@ impl Session {
                 let depth = self.world.broker().ready_count(*queue);
                 self.depth.record(*queue, DepthPoint { step: entry.step, time: entry.time, depth });
             }
-        }
-        for entry in entries {
-            if self.trace.len() == self.trace_retention {
-                self.trace.pop_front();
-                self.trace_dropped += 1;
-            }
-            self.trace.push_back(entry);
         }
         self.maybe_snapshot(self.position());
         true
@@ -277,7 +362,8 @@ impl Session {
             }
             spacing *= 2;
         }
-        self.snapshots.retain(|step, _| *step == 0 || *step >= horizon || *step % spacing == 0);
+        let forked_at = self.forked_at;
+        self.snapshots.retain(|step, _| *step == 0 || *step == forked_at || *step >= horizon || *step % spacing == 0);
     }
 
     /// Number of snapshots held (for tests and benchmarks).

@@ -134,6 +134,10 @@ pub struct DepthPoint {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DepthHistory {
     pub series: SortedMap<QueueId, Vec<DepthPoint>>,
+    // The last step at which a series was thinned (0: never): truncating the history to
+    // an earlier step cannot bring back what the thinning dropped.
+    #[serde(skip)]
+    thinned_at: u64,
 }
 
 impl DepthHistory {
@@ -145,6 +149,7 @@ impl DepthHistory {
             _ => series.push(point),
         }
         if series.len() > MAX_SERIES_POINTS {
+            self.thinned_at = point.step;
             let mut keep = false;
             let newest = series.len() - MAX_SERIES_POINTS / 2;
             let mut idx = 0;
@@ -156,6 +161,14 @@ impl DepthHistory {
         }
     }
 
+    /// Whether [`DepthHistory::truncate_after`] `step` gives exactly the history recorded up
+    /// to it: unless a series was thinned later, or a point recorded up to it was replaced
+    /// by a later one at the same time (which `at_time_boundary` rules out: no later point
+    /// has the time of `step`'s).
+    pub(crate) fn truncates_exactly_after(&self, step: u64, at_time_boundary: bool) -> bool {
+        step == 0 || (self.thinned_at <= step && at_time_boundary)
+    }
+
     /// Forgets every point after `step` (the session stepped back).
     pub(crate) fn truncate_after(&mut self, step: u64) {
         for (_, series) in self.series.iter_mut() {
@@ -163,6 +176,8 @@ impl DepthHistory {
                 series.pop();
             }
         }
+        // A queue whose first point came later had no series then.
+        self.series.retain(|_, series| !series.is_empty());
     }
 }
 

@@ -11,7 +11,7 @@ use crate::engine::{
     Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, PublishId, SimTime, Topology,
 };
 use crate::sim::actor::{Actor, ActorCtx, ActorId, Outgoing, Settle};
-use crate::sim::intervention::{Action, Intervention};
+use crate::sim::intervention::{Action, InputChange, Intervention};
 use crate::sim::rng::SimRng;
 use crate::sim::schedule::Schedule;
 use crate::sim::stats::Stats;
@@ -191,7 +191,7 @@ impl World {
             .map(|(idx, actor)| {
                 let connection = broker.open_connection();
                 let channel = broker.open_channel(connection);
-                pending.push(0, Pending::Start(ActorId(idx as u32)));
+                pending.push_input(0, Pending::Start(ActorId(idx as u32)));
                 ActorSlot {
                     initial: Arc::from(actor.clone_box()),
                     actor,
@@ -208,7 +208,7 @@ impl World {
             })
             .collect();
         for intervention in interventions {
-            pending.push(intervention.at, Pending::Intervene(Box::new(intervention.action.clone())));
+            pending.push_input(intervention.at, Pending::Intervene(Box::new(intervention.action.clone())));
         }
         World {
             broker,
@@ -284,6 +284,30 @@ impl World {
     /// When the next event will happen, if any.
     pub fn next_time(&self) -> Option<SimTime> {
         self.pending.peek_time()
+    }
+
+    /// Whether nothing at or after `at` has happened yet: an input at `at` changes nothing
+    /// up to here. Virtual time never goes back, so `now` is the time of the last event.
+    pub fn is_before(&self, at: SimTime) -> bool {
+        self.steps == 0 || self.now < at
+    }
+
+    /// Makes the change to this world's inputs, as if it had been built with the inputs so
+    /// changed: exact while [`World::is_before`] the change's time, for an intervention that
+    /// comes after every other at its time in the list `World::new` was given. Returns false,
+    /// changing nothing, when an intervention to remove is not pending.
+    pub fn change_inputs(&mut self, change: &InputChange) -> bool {
+        match change {
+            InputChange::Add(intervention) => {
+                let action = Box::new(intervention.action.clone());
+                self.pending.push_input(intervention.at, Pending::Intervene(action));
+                true
+            }
+            InputChange::Remove(intervention) => {
+                let wanted = |pending: &Pending| matches!(pending, Pending::Intervene(action) if **action == intervention.action);
+                self.pending.remove_last_at(intervention.at, wanted).is_some()
+            }
+        }
     }
 
     /// Processes one pending event, appending its trace entries to `trace`. Returns false

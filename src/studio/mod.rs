@@ -617,7 +617,8 @@ impl Studio {
     }
 
     /// Makes the run match the document: the kept run of this very document (an undone
-    /// edit), or a new one at the same virtual time (or its end, if it is shorter).
+    /// edit), or a new one at the same virtual time (or its end, if it is shorter), forked
+    /// from the run on screen when the two differ by one intervention.
     fn rebuild(&mut self, time: Option<SimTime>) {
         let doc = self.editor.doc.clone();
         // A drag changes only where nodes are drawn: keep the run, redraw it.
@@ -629,9 +630,10 @@ impl Studio {
         }
         self.inspected = None;
         self.filter.place = None;
-        if let Some(run) = self.run.take() {
-            self.kept.retain(|kept| !Rc::ptr_eq(kept, &run));
-            self.kept.push(run);
+        let previous = self.run.take();
+        if let Some(run) = &previous {
+            self.kept.retain(|kept| !Rc::ptr_eq(kept, run));
+            self.kept.push(run.clone());
             if self.kept.len() > KEPT_RUNS {
                 self.kept.remove(0);
             }
@@ -640,7 +642,10 @@ impl Studio {
         if let Some(kept) = self.kept.iter().position(|kept| Rc::ptr_eq(&kept.borrow().doc, &doc)) {
             self.run = Some(self.kept.remove(kept));
         } else if !doc.nodes().is_empty() {
-            match Run::new(doc) {
+            // An intervention added or taken out forks the run on screen; other edits (the
+            // topology, actors, seed: inputs from time 0) compute the run from its start.
+            let forked = previous.and_then(|run| run.borrow().fork(doc.clone()));
+            match forked.map_or_else(|| Run::new(doc), Ok) {
                 Ok(mut run) => {
                     if let Some(time) = time {
                         let position = run.position_at(time);

@@ -3,6 +3,10 @@
 //! with an index of what happened (every hop and routing decision as an arrow, each
 //! message's entries, where run-time declarations are drawn). Views read the index and the
 //! session's current world; none of them re-runs or re-describes the trace from its start.
+//!
+//! A document that differs from a run's only by one intervention more or fewer forks that
+//! run ([`Run::fork`]): the new run keeps the old one's trace and index up to the latest
+//! state the change leaves as it was ([`Session::fork`]) and computes only what follows.
 
 use std::rc::Rc;
 
@@ -11,11 +15,11 @@ use crate::editor::kinds::NodeKind;
 use crate::editor::view::{NODE_SIZE, node_rect};
 use crate::engine::SortedMap;
 use crate::engine::{BrokerEvent, PublishId, SimTime};
-use crate::formats::scenario::Diagnostic;
+use crate::formats::scenario::{Diagnostic, ScriptStep};
 use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
-use crate::sim::{ActorId, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, Until};
+use crate::sim::{ActorId, InputChange, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, World};
 use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
@@ -47,14 +51,17 @@ pub struct RunPlace {
     pub rect: Rect,
     /// Absolute index of the first trace entry that involves it.
     pub first_entry: u64,
+    /// The position the run had reached when it first showed it.
+    pub first_step: u64,
 }
 
 /// The document's run and what is known about all of it.
 #[derive(Debug)]
 pub struct Run {
     pub doc: Rc<Document>,
-    /// The world at the current position. It records no trace of its own: the whole run's
-    /// trace is `trace`, and it moves with `Session::jump`.
+    /// The world at the current position. It keeps no trace of its own: the whole run's
+    /// trace is `trace` (computed with `Session::advance_into`), and it moves with
+    /// `Session::jump`.
     pub session: Session,
     /// Every entry of the run, computed once; the entries up to the current position are
     /// `trace[..trace_end()]`.
@@ -87,7 +94,7 @@ impl Run {
         let actors = doc.actors().map(|(key, _)| key).collect();
         let mut run = Run {
             doc,
-            session: Session::with_retention(world, usize::MAX),
+            session: Session::new(world),
             trace: Vec::new(),
             depth: DepthHistory::default(),
             actors,
@@ -100,35 +107,82 @@ impl Run {
             places: SortedMap::new(),
             involved: Vec::new(),
         };
-        let mut seen = 0;
-        let mut declared = 0;
-        while !run.session.is_finished() && run.session.position() < MAX_RUN_STEPS {
-            let position = run.session.position();
-            run.session.run_until(Until::Step(position + 1));
-            let len = run.session.trace().len();
-            let topology = run.session.world().broker().topology();
-            let count = topology.exchanges().count() + topology.queues().count();
-            if count != declared {
-                declared = count;
-                run.note_declared(len as u64);
-            }
-            for idx in seen..len {
-                let entry = run.session.trace()[idx].clone();
-                run.absorb(idx as u64, &entry);
-                run.trace.push(entry);
-            }
-            seen = len;
-        }
-        run.cut = !run.session.is_finished();
-        run.end = run.session.position();
-        run.depth = run.session.depth_history().clone();
-        run.place_run_nodes();
-        let mut involved: Vec<Place> = run.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
-        crate::engine::order::sort_by(&mut involved, Ord::cmp);
-        involved.dedup();
-        run.involved = involved;
+        run.compute();
         run.session.jump(0);
         Ok(run)
+    }
+
+    /// The run of `doc`, a document that runs as this run's but for one intervention more or
+    /// fewer, forked from this run: it keeps this run's trace and index up to the latest
+    /// state the change leaves as it was and computes the rest, so it is the run `Run::new`
+    /// gives, byte for byte, at its end. None when `doc` differs otherwise, or when the change
+    /// is not the last intervention at its time (its place among those of its time would
+    /// differ from the one a run built from the document gives it).
+    pub fn fork(&self, doc: Rc<Document>) -> Option<Run> {
+        if !self.doc.runs_like_but_for_script(&doc) {
+            return None;
+        }
+        let change = input_change(&self.doc.settings.script, &doc.settings.script, self.session.world())?;
+        let mut session = self.session.clone();
+        let from = session.fork_viewed(&change, self.depth.clone())?;
+        let cut = self.trace.partition_point(|entry| entry.step <= from);
+        let n_arrows = self.arrows.partition_point(|arrow| arrow.entry < cut as u64);
+        let entries_of = indexes_before(&self.entries_of, cut as u64);
+        let arrows_of = indexes_before(&self.arrows_of, n_arrows);
+        // A message is known from the hop that sent it, its first arrow.
+        let mut messages = self.messages.clone();
+        messages.retain(|message, _| arrows_of.contains_key(message));
+        let mut places = self.places.clone();
+        places.retain(|_, place| place.first_step <= from);
+        let mut run = Run {
+            doc,
+            session,
+            trace: self.trace[..cut].to_vec(),
+            depth: DepthHistory::default(),
+            actors: self.actors.clone(),
+            end: 0,
+            cut: false,
+            arrows: self.arrows[..n_arrows].to_vec(),
+            messages,
+            entries_of,
+            arrows_of,
+            places,
+            involved: Vec::new(),
+        };
+        run.compute();
+        Some(run)
+    }
+
+    /// Computes the run from the session's position to its end (or [`MAX_RUN_STEPS`]),
+    /// indexing every entry, then notes its length, its depth history, everything its
+    /// arrows involve and where the nodes it declares are drawn. Leaves the session at the end.
+    fn compute(&mut self) {
+        let declared_now = |session: &Session| {
+            let topology = session.world().broker().topology();
+            topology.exchanges().count() + topology.queues().count()
+        };
+        // The count noted after the last step taken (none before the first).
+        let mut declared = if self.session.position() == 0 { 0 } else { declared_now(&self.session) };
+        let mut entries = Vec::new();
+        while self.session.position() < MAX_RUN_STEPS && self.session.advance_into(&mut entries) {
+            let count = declared_now(&self.session);
+            if count != declared {
+                declared = count;
+                self.note_declared((self.trace.len() + entries.len()) as u64);
+            }
+            for entry in entries.drain(..) {
+                self.absorb(self.trace.len() as u64, &entry);
+                self.trace.push(entry);
+            }
+        }
+        self.cut = !self.session.is_finished();
+        self.end = self.session.position();
+        self.depth = self.session.depth_history().clone();
+        self.place_run_nodes();
+        let mut involved: Vec<Place> = self.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
+        crate::engine::order::sort_by(&mut involved, Ord::cmp);
+        involved.dedup();
+        self.involved = involved;
     }
 
     /// Shows this run on `doc`, a document that runs like its own but draws nodes elsewhere.
@@ -250,7 +304,7 @@ impl Run {
             run.arrows_of.entry(message).or_default().push(run.arrows.len());
             run.arrows.push(Arrow { entry: idx, message, kind, from, to, departs: entry.time, arrives });
             for place in [from, to] {
-                run.note_place(place, idx);
+                run.note_place(place, idx, entry.step);
             }
         };
         match &entry.event {
@@ -308,13 +362,14 @@ impl Run {
         let exchanges =
             topology.exchanges().filter(|exchange| !exchange.is_builtin()).map(|exchange| Place::Exchange(exchange.id));
         let places: Vec<Place> = exchanges.chain(topology.queues().map(|queue| Place::Queue(queue.id))).collect();
+        let step = self.session.position();
         for place in places {
-            self.note_place(place, idx.saturating_sub(1));
+            self.note_place(place, idx.saturating_sub(1), step);
         }
     }
 
     /// Remembers a place the document does not draw, with its name as the run knows it now.
-    fn note_place(&mut self, place: Place, idx: u64) {
+    fn note_place(&mut self, place: Place, idx: u64, step: u64) {
         if self.node(place).is_some() || self.places.contains_key(&place) {
             return;
         }
@@ -332,7 +387,7 @@ impl Run {
             Place::Actor(_) | Place::Broker => return,
         };
         let rect = Rect::new(Point::new(0.0, 0.0), NODE_SIZE);
-        self.places.insert(place, RunPlace { name, kind, builtin, rect, first_entry: idx });
+        self.places.insert(place, RunPlace { name, kind, builtin, rect, first_entry: idx, first_step: step });
     }
 
     /// The run place a document node is, if the run has it.
@@ -400,4 +455,32 @@ impl Run {
             }
         }
     }
+}
+
+/// The change to a run's inputs that turns script `old` into `new`, in the world `world`
+/// (whose actors the steps name): one step more or fewer that is the last at its time, as
+/// the studio adds an intervention and Undo takes it out.
+fn input_change(old: &[ScriptStep], new: &[ScriptStep], world: &World) -> Option<InputChange> {
+    let (longer, shorter) = if new.len() > old.len() { (new, old) } else { (old, new) };
+    if longer.len() != shorter.len() + 1 {
+        return None;
+    }
+    let idx = longer.iter().zip(shorter).position(|(a, b)| a != b).unwrap_or(shorter.len());
+    let step = &longer[idx];
+    if longer[idx + 1..] != shorter[idx..] || longer[idx + 1..].iter().any(|later| later.at_ms == step.at_ms) {
+        return None;
+    }
+    let actor_named = |name: &str| world.actors().find(|(_, actor)| actor.name() == name).map(|(id, _)| id);
+    let intervention = step.intervention(actor_named)?;
+    Some(if new.len() > old.len() { InputChange::Add(intervention) } else { InputChange::Remove(intervention) })
+}
+
+/// Each message's indexes (into the trace or the arrows) below `end`, without the messages
+/// that have none: the part of an index a fork keeps.
+fn indexes_before<T: Copy + Ord>(index: &SortedMap<PublishId, Vec<T>>, end: T) -> SortedMap<PublishId, Vec<T>> {
+    let kept = index.iter().filter_map(|(message, all)| {
+        let kept = &all[..all.partition_point(|idx| *idx < end)];
+        (!kept.is_empty()).then(|| (*message, kept.to_vec()))
+    });
+    kept.collect()
 }
