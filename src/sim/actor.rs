@@ -84,11 +84,7 @@ pub enum CallOutcome {
 }
 
 /// A client of the broker, driven by the simulator.
-///
-/// Not `Debug`: a supertrait's method sits in every actor's vtable, which kept each actor's
-/// and its settings' derived `Debug` code in the browser bundle though nothing there prints
-/// it (about 28 KB before wasm-opt). `dyn Actor` prints its name instead.
-pub trait Actor {
+pub trait Actor: NativeDebug {
     fn name(&self) -> &str;
     /// Called once when the simulation starts (at the actor's start time).
     fn start(&mut self, ctx: &mut ActorCtx<'_>);
@@ -134,6 +130,20 @@ pub trait Actor {
     fn clone_box(&self) -> Box<dyn Actor>;
 }
 
+/// `Debug` in native code, where tests compare whole worlds by their `Debug` text; nothing in
+/// the browser. A supertrait's method sits in every actor's vtable, which kept each actor's and
+/// its settings' derived `Debug` code in the browser bundle though nothing there prints it
+/// (about 28 KB before wasm-opt); there `dyn Actor` prints its name.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait NativeDebug: fmt::Debug {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: fmt::Debug> NativeDebug for T {}
+#[cfg(target_arch = "wasm32")]
+pub trait NativeDebug {}
+#[cfg(target_arch = "wasm32")]
+impl<T> NativeDebug for T {}
+
+#[cfg(target_arch = "wasm32")]
 impl fmt::Debug for dyn Actor {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.debug_struct("Actor").field("name", &self.name()).finish_non_exhaustive()
