@@ -428,3 +428,18 @@ fn every_release_s_export_opens_in_run_amqp_and_definitions() {
     }
     assert!(n_files >= 9);
 }
+
+/// `tests/snapshots.rs` pins the explained traces and digests through the library; this
+/// checks that `kaiten run` prints exactly those bytes, so the snapshots are what a user reads.
+#[test]
+fn run_prints_the_pinned_snapshots() {
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for lang in ["en", "zh-CN"] {
+        let printed = stdout(&kaiten(&["run", "rpc-call", "--lang", lang]));
+        let pinned = std::fs::read_to_string(snapshots.join(format!("rpc-call.{lang}.txt"))).unwrap();
+        assert_eq!(printed, pinned, "kaiten run rpc-call --lang {lang}");
+    }
+    let digest = stdout(&kaiten(&["run", "rpc-call", "--digest"]));
+    let digests = std::fs::read_to_string(snapshots.join("digests.txt")).unwrap();
+    assert!(digests.lines().any(|line| line == format!("rpc-call {}", digest.trim())), "{digest} in {digests}");
+}

@@ -1,7 +1,7 @@
 //! Words: the one place that turns data into sentences, for the CLI and the UI alike:
 //! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
 //! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), the run view's labels
-//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), file problems (`problems`), the `?` overlay (`shortcuts`) and built-in scenarios' titles (`scenarios`).
+//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), file problems (`problems`), the `?` overlay (`shortcuts`), built-in scenarios' titles (`scenarios`) and a run's explained trace as the CLI prints it (`transcript`).
 //! Each language is one catalogue (`lang`, the keys in `keys/`, `en/`, `zh_cn/`). It sits above every layer it words; a UI language is a new renderer here.
 
 pub mod edit;
@@ -18,6 +18,7 @@ pub mod render;
 pub mod run;
 pub mod scenarios;
 pub mod shortcuts;
+pub mod transcript;
 mod zh_cn;
 
 pub use problems::{kept_notice, problem};

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use kaiten::explain::lang::Lang;
+use kaiten::explain::transcript::write_transcript;
 use kaiten::explain::{Describer, problem};
 use kaiten::formats::definitions::Definitions;
 use kaiten::formats::scenario::Scenario;
@@ -73,23 +74,7 @@ pub fn listed(lang: Lang, heading: &str, problems: &[Diagnostic]) -> anyhow::Err
     anyhow::anyhow!("{heading}\n  {}", lines.join("\n  "))
 }
 
-/// Text for a terminal: control characters (newlines, escape codes) in names and texts
-/// from a file are shown escaped (`\n`, `\u{1b}`), so they cannot forge output lines or
-/// drive the terminal.
-pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|character| match character {
-            '\n' => "\\n".to_string(),
-            '\r' => "\\r".to_string(),
-            '\t' => "\\t".to_string(),
-            control if control.is_control() => control.escape_unicode().to_string(),
-            other => other.to_string(),
-        })
-        .collect()
-}
+pub use kaiten::explain::transcript::escape_controls;
 
 /// Loads a scenario from a file path (a scenario file or definitions, read as the browser
 /// reads them) or a built-in name.
@@ -219,45 +204,20 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         writeln!(out, "{:016x}", trace_digest(session.trace())).map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut describer = Describer::new(options.lang);
     if !options.json {
-        let w = options.lang.words();
         // A built-in scenario (named, not a file) is titled in the language's own words.
         let pick = if is_there(Path::new(&reference)) { Pick::MyTopology } else { Pick::Builtin(reference.clone()) };
-        let (title, watch) = kaiten::explain::scenarios::heading(options.lang, &pick, &scenario.title, &scenario.watch);
-        let heading = w.run_heading(&escape_controls(&scenario.name), &escape_controls(&title), seed);
-        writeln!(out, "{heading}").map_err(output_error)?;
-        if !watch.is_empty() {
-            writeln!(out, "{}", w.what_to_watch(&escape_controls(&watch))).map_err(output_error)?;
-        }
+        write_transcript(out, lang, &pick, &scenario, seed, &session).map_err(output_error)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let mut describer = Describer::new(lang);
     for entry in session.trace() {
         let description = describer.describe(entry, world);
-        if options.json {
-            let line = serde_json::json!({
-                "step": entry.step, "time": entry.time, "event": entry.event,
-                "text": description.sentence, "details": description.details,
-            });
-            writeln!(out, "{line}").map_err(output_error)?;
-        } else {
-            writeln!(out, "{:>7} ms  {}", entry.time, escape_controls(&description.sentence)).map_err(output_error)?;
-            for detail in description.details {
-                writeln!(out, "{:>12}{}", "", escape_controls(&detail)).map_err(output_error)?;
-            }
-        }
-    }
-    if !options.json {
-        let w = options.lang.words();
-        let [p50, p95, p99] = world.stats().latency_percentiles();
-        let show = |value: Option<u64>| value.map_or_else(|| w.no_latency(), |ms| w.latency_ms(ms));
-        let latency = w.latency(&show(p50), &show(p95), &show(p99));
-        let (events, steps, time) = (session.trace().len() as u64, session.position(), session.now());
-        let summary = if session.is_finished() {
-            w.summary_finished(events, steps, time, &latency)
-        } else {
-            w.summary_stopped(events, steps, time, &latency)
-        };
-        writeln!(out, "{summary}").map_err(output_error)?;
+        let line = serde_json::json!({
+            "step": entry.step, "time": entry.time, "event": entry.event,
+            "text": description.sentence, "details": description.details,
+        });
+        writeln!(out, "{line}").map_err(output_error)?;
     }
     Ok(ExitCode::SUCCESS)
 }
