@@ -2,6 +2,8 @@
 //! change leaves as it was) gives the run computed again from the start, byte for byte: the
 //! trace, its digest, the depth history and the world, in the simulator and in the studio.
 
+mod common;
+
 use std::rc::Rc;
 
 use kaiten::editor::Document;
@@ -76,18 +78,7 @@ fn assert_same(got: &(u64, String, String, String), want: &(u64, String, String,
 
 /// A script step for intervention `kind` (0..10) on `actor`, with `n` as its number.
 fn step(kind: u8, at: SimTime, actor: &str, n: u64) -> Value {
-    match kind {
-        0 => json!({"at_ms": at, "stop_actor": actor}),
-        1 => json!({"at_ms": at, "stop_gracefully": actor}),
-        2 => json!({"at_ms": at, "restart_actor": actor}),
-        3 => json!({"at_ms": at, "pause_actor": actor}),
-        4 => json!({"at_ms": at, "slow_actor": {"actor": actor, "factor": n % 20 + 1}}),
-        5 => json!({"at_ms": at, "cut_off": {"actor": actor, "ms": n * 100}}),
-        6 => json!({"at_ms": at, "drop_message": {"message": n}}),
-        7 => json!({"at_ms": at, "duplicate_message": n}),
-        8 => json!({"at_ms": at, "restart_broker": {}}),
-        _ => json!({"at_ms": at, "resume_actor": actor}),
-    }
+    common::intervention_step(kind, at, actor, n).unwrap_or_else(|| json!({"at_ms": at, "resume_actor": actor}))
 }
 
 /// Forks `base` (its run moved back to `position` first) by `change`, runs on to the limit.

@@ -2,6 +2,8 @@
 //! scenarios teach what they say, and an intervention is an input like any other (the run
 //! before it is untouched, and taking it out gives the original run back byte for byte).
 
+mod common;
+
 use kaiten::engine::broker::QueueDeletion;
 use kaiten::engine::{BrokerEvent, DropReason};
 use kaiten::formats::scenario::Scenario;
@@ -296,18 +298,7 @@ fn trace_of(scenario: &Scenario, seed: u64) -> Vec<TraceEntry> {
 /// A script step for intervention `kind` (0..10) on the actor `actor` names, with `n` as
 /// its number.
 fn step(kind: u8, at: u64, actor: &str, n: u64) -> Value {
-    match kind {
-        0 => json!({"at_ms": at, "stop_actor": actor}),
-        1 => json!({"at_ms": at, "stop_gracefully": actor}),
-        2 => json!({"at_ms": at, "restart_actor": actor}),
-        3 => json!({"at_ms": at, "pause_actor": actor}),
-        4 => json!({"at_ms": at, "slow_actor": {"actor": actor, "factor": n % 20 + 1}}),
-        5 => json!({"at_ms": at, "cut_off": {"actor": actor, "ms": n * 100}}),
-        6 => json!({"at_ms": at, "drop_message": {"message": n}}),
-        7 => json!({"at_ms": at, "duplicate_message": n}),
-        8 => json!({"at_ms": at, "restart_broker": {}}),
-        _ => json!({"at_ms": at, "purge_queue": "tasks"}),
-    }
+    common::intervention_step(kind, at, actor, n).unwrap_or_else(|| json!({"at_ms": at, "purge_queue": "tasks"}))
 }
 
 proptest! {
