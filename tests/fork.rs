@@ -241,7 +241,7 @@ fn removing_an_intervention_that_is_not_there_forks_nothing() {
     let scenario = with_script(&busy(), &[json!({"at_ms": 50, "stop_actor": "c0"})]);
     let mut session = run(&scenario, 1);
     let before = observed(&session);
-    let other = Intervention { at: 50, action: kaiten::sim::Action::Crash { actor: ActorId(1) } };
+    let other = Intervention { at: 50, action: kaiten::sim::InterventionAction::Crash { actor: ActorId(1) } };
     assert_eq!(session.fork(&InputChange::Remove(other)), None);
     assert_eq!(observed(&session), before);
 }

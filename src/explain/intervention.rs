@@ -7,11 +7,11 @@ use crate::explain::lang::{Catalogue, Lang};
 use crate::explain::render::{place_name, quote_label};
 use crate::formats::scenario::{CutOff, ScriptAction, ScriptStep, SlowActor};
 use crate::sim::World;
-use crate::sim::intervention::{Action, Effect, NoEffect};
+use crate::sim::intervention::{Effect, InterventionAction, NoEffect};
 use crate::sim::trace::Leg;
 
 /// The sentence for an intervention that happened in `world`'s run.
-pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> String {
+pub fn sentence(lang: Lang, action: &InterventionAction, effect: &Effect, world: &World) -> String {
     let w = lang.words();
     let actor = action.actor().map(|actor| world.actor_name(actor).to_string()).unwrap_or_default();
     match (action, effect) {
@@ -26,7 +26,9 @@ pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> 
                 Leg::Return { .. } => w.dropped_return(&label, &from, &to),
             }
         }
-        (Action::DuplicateMessage { message }, Effect::Duplicated { copy }) => w.duplicated(message.0, copy.0),
+        (InterventionAction::DuplicateMessage { message }, Effect::Duplicated { copy }) => {
+            w.duplicated(message.0, copy.0)
+        }
         (_, Effect::Crashed) => w.crashed(&actor),
         (_, Effect::Stopping) => w.asked_to_stop(&actor),
         (_, Effect::Restarted) => w.restarted(&actor),
@@ -35,14 +37,16 @@ pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> 
         (_, Effect::Slowed { factor: 1 }) => w.normal_pace(&actor),
         (_, Effect::Slowed { factor }) => w.slowed(&actor, u64::from(*factor)),
         (_, Effect::CutOff { until }) => w.cut_off(&actor, *until),
-        (Action::Bind { exchange, queue, routing_key }, Effect::Bound) => {
+        (InterventionAction::Bind { exchange, queue, routing_key }, Effect::Bound) => {
             w.bound(&w.quoted(queue), &w.quoted(exchange), &w.quoted(routing_key))
         }
-        (Action::Unbind { exchange, queue, routing_key }, Effect::Unbound) => {
+        (InterventionAction::Unbind { exchange, queue, routing_key }, Effect::Unbound) => {
             w.unbound(&w.quoted(queue), &w.quoted(exchange), &w.quoted(routing_key))
         }
-        (Action::PurgeQueue { queue }, Effect::Purged { messages }) => w.purged(&w.quoted(queue), *messages),
-        (Action::DeleteQueue { queue }, Effect::QueueDeleted) => w.queue_deleted(&w.quoted(queue)),
+        (InterventionAction::PurgeQueue { queue }, Effect::Purged { messages }) => {
+            w.purged(&w.quoted(queue), *messages)
+        }
+        (InterventionAction::DeleteQueue { queue }, Effect::QueueDeleted) => w.queue_deleted(&w.quoted(queue)),
         (_, Effect::BrokerRestarted { losses }) => {
             let mut lost = Vec::new();
             if !losses.queues.is_empty() {
@@ -65,22 +69,22 @@ pub fn sentence(lang: Lang, action: &Action, effect: &Effect, world: &World) -> 
 }
 
 /// The intervention as the user asked for it.
-fn attempted(w: &dyn Catalogue, action: &Action, actor: &str) -> String {
+fn attempted(w: &dyn Catalogue, action: &InterventionAction, actor: &str) -> String {
     match action {
-        Action::DropMessage { message, .. } => w.attempt_drop(message.0),
-        Action::DuplicateMessage { message } => w.attempt_duplicate(message.0),
-        Action::Crash { .. } => w.attempt_crash(actor),
-        Action::Stop { .. } => w.attempt_stop(actor),
-        Action::Restart { .. } => w.attempt_restart(actor),
-        Action::Pause { .. } => w.attempt_pause(actor),
-        Action::Resume { .. } => w.attempt_resume(actor),
-        Action::Slow { factor, .. } => w.attempt_slow(actor, u64::from(*factor)),
-        Action::CutOff { ms, .. } => w.attempt_cut_off(actor, *ms),
-        Action::Bind { exchange, queue, .. } => w.attempt_bind(&w.quoted(queue), &w.quoted(exchange)),
-        Action::Unbind { exchange, queue, .. } => w.attempt_unbind(&w.quoted(queue), &w.quoted(exchange)),
-        Action::PurgeQueue { queue } => w.attempt_purge(&w.quoted(queue)),
-        Action::DeleteQueue { queue } => w.attempt_delete(&w.quoted(queue)),
-        Action::RestartBroker => w.attempt_restart_broker(),
+        InterventionAction::DropMessage { message, .. } => w.attempt_drop(message.0),
+        InterventionAction::DuplicateMessage { message } => w.attempt_duplicate(message.0),
+        InterventionAction::Crash { .. } => w.attempt_crash(actor),
+        InterventionAction::Stop { .. } => w.attempt_stop(actor),
+        InterventionAction::Restart { .. } => w.attempt_restart(actor),
+        InterventionAction::Pause { .. } => w.attempt_pause(actor),
+        InterventionAction::Resume { .. } => w.attempt_resume(actor),
+        InterventionAction::Slow { factor, .. } => w.attempt_slow(actor, u64::from(*factor)),
+        InterventionAction::CutOff { ms, .. } => w.attempt_cut_off(actor, *ms),
+        InterventionAction::Bind { exchange, queue, .. } => w.attempt_bind(&w.quoted(queue), &w.quoted(exchange)),
+        InterventionAction::Unbind { exchange, queue, .. } => w.attempt_unbind(&w.quoted(queue), &w.quoted(exchange)),
+        InterventionAction::PurgeQueue { queue } => w.attempt_purge(&w.quoted(queue)),
+        InterventionAction::DeleteQueue { queue } => w.attempt_delete(&w.quoted(queue)),
+        InterventionAction::RestartBroker => w.attempt_restart_broker(),
     }
 }
 

@@ -17,7 +17,7 @@ use crate::formats::read::read;
 use crate::sim::actors::{
     Consumer, ConsumerConfig, MAX_EXPANDED_BYTES, Processing, Producer, ProducerConfig, expanded_size_bound,
 };
-use crate::sim::{Action, Actor, ActorId, Intervention, Network, World};
+use crate::sim::{Actor, ActorId, Intervention, InterventionAction, Network, World};
 
 /// How many problems of one kind (clashing or missing names) are listed at most: a file
 /// with thousands lists the first, at once.
@@ -233,32 +233,34 @@ impl ScriptAction {
     }
 
     /// The simulator's action, with the named actor's id.
-    fn to_action(&self, actor: ActorId) -> Action {
+    fn to_action(&self, actor: ActorId) -> InterventionAction {
         match self {
-            ScriptAction::StopActor(_) => Action::Crash { actor },
-            ScriptAction::StopGracefully(_) => Action::Stop { actor },
-            ScriptAction::RestartActor(_) => Action::Restart { actor },
-            ScriptAction::PauseActor(_) => Action::Pause { actor },
-            ScriptAction::ResumeActor(_) => Action::Resume { actor },
-            ScriptAction::SlowActor(slow) => Action::Slow { actor, factor: slow.factor },
-            ScriptAction::CutOff(cut) => Action::CutOff { actor, ms: cut.ms },
+            ScriptAction::StopActor(_) => InterventionAction::Crash { actor },
+            ScriptAction::StopGracefully(_) => InterventionAction::Stop { actor },
+            ScriptAction::RestartActor(_) => InterventionAction::Restart { actor },
+            ScriptAction::PauseActor(_) => InterventionAction::Pause { actor },
+            ScriptAction::ResumeActor(_) => InterventionAction::Resume { actor },
+            ScriptAction::SlowActor(slow) => InterventionAction::Slow { actor, factor: slow.factor },
+            ScriptAction::CutOff(cut) => InterventionAction::CutOff { actor, ms: cut.ms },
             ScriptAction::DropMessage(drop) => {
-                Action::DropMessage { message: PublishId(drop.message), to: drop.to.clone() }
+                InterventionAction::DropMessage { message: PublishId(drop.message), to: drop.to.clone() }
             }
-            ScriptAction::DuplicateMessage(message) => Action::DuplicateMessage { message: PublishId(*message) },
-            ScriptAction::Bind(names) => Action::Bind {
+            ScriptAction::DuplicateMessage(message) => {
+                InterventionAction::DuplicateMessage { message: PublishId(*message) }
+            }
+            ScriptAction::Bind(names) => InterventionAction::Bind {
                 exchange: names.exchange.clone(),
                 queue: names.queue.clone(),
                 routing_key: names.routing_key.clone(),
             },
-            ScriptAction::Unbind(names) => Action::Unbind {
+            ScriptAction::Unbind(names) => InterventionAction::Unbind {
                 exchange: names.exchange.clone(),
                 queue: names.queue.clone(),
                 routing_key: names.routing_key.clone(),
             },
-            ScriptAction::PurgeQueue(queue) => Action::PurgeQueue { queue: queue.clone() },
-            ScriptAction::DeleteQueue(queue) => Action::DeleteQueue { queue: queue.clone() },
-            ScriptAction::RestartBroker(_) => Action::RestartBroker,
+            ScriptAction::PurgeQueue(queue) => InterventionAction::PurgeQueue { queue: queue.clone() },
+            ScriptAction::DeleteQueue(queue) => InterventionAction::DeleteQueue { queue: queue.clone() },
+            ScriptAction::RestartBroker(_) => InterventionAction::RestartBroker,
         }
     }
 }

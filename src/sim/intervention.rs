@@ -18,7 +18,7 @@ use crate::sim::trace::Hop;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Intervention {
     pub at: SimTime,
-    pub action: Action,
+    pub action: InterventionAction,
 }
 
 /// One intervention more or fewer: what a fork changes in a run's inputs
@@ -44,7 +44,7 @@ impl InputChange {
 /// intervention happens, so it can reach what clients declared during the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
+pub enum InterventionAction {
     /// Loses a message on the wire: the hop of `message` in flight (the one going to the
     /// actor, exchange or queue named `to`, when given; else the oldest).
     DropMessage {
@@ -109,17 +109,17 @@ pub enum Action {
     RestartBroker,
 }
 
-impl Action {
+impl InterventionAction {
     /// The actor the action is done to, if it is done to one.
     pub fn actor(&self) -> Option<ActorId> {
         match self {
-            Action::Crash { actor }
-            | Action::Stop { actor }
-            | Action::Restart { actor }
-            | Action::Pause { actor }
-            | Action::Resume { actor }
-            | Action::Slow { actor, .. }
-            | Action::CutOff { actor, .. } => Some(*actor),
+            InterventionAction::Crash { actor }
+            | InterventionAction::Stop { actor }
+            | InterventionAction::Restart { actor }
+            | InterventionAction::Pause { actor }
+            | InterventionAction::Resume { actor }
+            | InterventionAction::Slow { actor, .. }
+            | InterventionAction::CutOff { actor, .. } => Some(*actor),
             _ => None,
         }
     }

@@ -14,7 +14,7 @@ pub mod trace;
 pub mod world;
 
 pub use actor::{Actor, ActorCtx, ActorId, ActorState, ActorStatus, CallOutcome, Settle};
-pub use intervention::{Action, Effect, InputChange, Intervention, NoEffect};
+pub use intervention::{Effect, InputChange, Intervention, InterventionAction, NoEffect};
 pub use session::{Session, Until};
 pub use trace::{
     Content, Hop, Label, LabelKind, Leg, MessageKind, Note, Place, TraceEntry, TraceEvent, Unreadable, trace_digest,

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::engine::{AmqpError, BrokerEvent, Death, ExchangeId, FieldTable, Properties, PublishId, QueueId, SimTime};
 use crate::sim::actor::{ActorId, Settle};
-use crate::sim::intervention::{Action, Effect};
+use crate::sim::intervention::{Effect, InterventionAction};
 
 /// One entry of the trace.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +43,7 @@ pub enum TraceEvent {
     /// Something a client did or decided.
     Note { actor: ActorId, note: Note },
     /// A user's intervention happened, and what it did.
-    Intervened { action: Action, effect: Effect },
+    Intervened { action: InterventionAction, effect: Effect },
 }
 
 /// Where a hop starts or ends: a client, or an exchange or queue of the broker.

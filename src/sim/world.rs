@@ -11,7 +11,7 @@ use crate::engine::{
     Broker, BrokerEvent, ChannelId, ConnectionId, ConsumerId, Delivery, Publish, PublishId, SimTime, Topology,
 };
 use crate::sim::actor::{Actor, ActorCtx, ActorId, Outgoing, Settle};
-use crate::sim::intervention::{Action, InputChange, Intervention};
+use crate::sim::intervention::{InputChange, Intervention, InterventionAction};
 use crate::sim::rng::SimRng;
 use crate::sim::schedule::Schedule;
 use crate::sim::stats::Stats;
@@ -76,7 +76,7 @@ enum Pending {
         actor: ActorId,
         connection: ConnectionId,
     },
-    Intervene(Box<Action>),
+    Intervene(Box<InterventionAction>),
 }
 
 /// An ack, nack or reject on its way to the broker.

@@ -28,7 +28,9 @@ pub fn entry_message(event: &TraceEvent) -> Option<PublishId> {
             | BrokerEvent::DeadLettered { publish, .. },
         ) => Some(*publish),
         TraceEvent::Intervened { effect: crate::sim::Effect::Dropped { hop }, .. } => Some(hop.message),
-        TraceEvent::Intervened { action: crate::sim::Action::DuplicateMessage { message }, .. } => Some(*message),
+        TraceEvent::Intervened { action: crate::sim::InterventionAction::DuplicateMessage { message }, .. } => {
+            Some(*message)
+        }
         _ => None,
     }
 }

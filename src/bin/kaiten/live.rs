@@ -155,7 +155,7 @@ impl LiveBroker {
         declare(&connection, topology).await.context("declaring the topology")?;
         let publisher = open_publisher(&connection).await?;
         let get_channel = connection.create_channel().await?;
-        let mut session = Session {
+        let mut session = AmqpSession {
             connection,
             publisher,
             get_channel,
@@ -253,7 +253,9 @@ struct LiveConsumer {
     queue: String,
 }
 
-struct Session {
+/// A script played on the real broker: its connection, channels and what it recorded (the
+/// simulator's run of the same script is a `kaiten::sim::Session`).
+struct AmqpSession {
     connection: Connection,
     publisher: Channel,
     get_channel: Channel,
@@ -262,7 +264,7 @@ struct Session {
     record: RunRecord,
 }
 
-impl Session {
+impl AmqpSession {
     async fn step(&mut self, step: &Step) -> anyhow::Result<()> {
         match step {
             Step::Publish(publish) => {
@@ -435,7 +437,7 @@ impl Session {
 
     /// Waits until no consumer has received anything for [`SETTLE`], recording what arrives.
     async fn settle(&mut self) -> anyhow::Result<()> {
-        let Session { consumers, unsettled, record, .. } = self;
+        let AmqpSession { consumers, unsettled, record, .. } = self;
         if consumers.values().all(|entry| entry.consumer.is_none()) {
             return Ok(());
         }

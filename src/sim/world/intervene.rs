@@ -1,49 +1,49 @@
-//! How the world carries out an [`Action`] at its time, and what each one did ([`Effect`]).
+//! How the world carries out an [`InterventionAction`] at its time, and what each one did ([`Effect`]).
 
 use std::sync::Arc;
 
 use crate::engine::order::sort_by;
 use crate::engine::{Destination, SimTime};
 use crate::sim::actor::ActorId;
-use crate::sim::intervention::{Action, Effect, NoEffect};
+use crate::sim::intervention::{Effect, InterventionAction, NoEffect};
 use crate::sim::trace::{Place, TraceEvent};
 use crate::sim::world::{Direction, Pending, StepLog, World};
 
 impl World {
     /// Carries out `action` now. Its trace entry comes before the entries of what follows
     /// from it (a crash's requeues, a restart's declarations).
-    pub(super) fn intervene(&mut self, action: Action, log: &mut StepLog<'_>) {
+    pub(super) fn intervene(&mut self, action: InterventionAction, log: &mut StepLog<'_>) {
         let first = log.entries.len();
         let effect = match &action {
-            Action::DropMessage { message, to } => self.drop_message(*message, to.as_deref()),
-            Action::DuplicateMessage { message } => self.duplicate(*message, log),
-            Action::Crash { actor } => self.crash(*actor, log),
-            Action::Stop { actor } => self.stop(*actor, log),
-            Action::Restart { actor } => self.restart(*actor, log),
-            Action::Pause { actor } => self.pause(*actor),
-            Action::Resume { actor } => self.resume(*actor),
-            Action::Slow { actor, factor } => self.running(*actor).map_or_else(
+            InterventionAction::DropMessage { message, to } => self.drop_message(*message, to.as_deref()),
+            InterventionAction::DuplicateMessage { message } => self.duplicate(*message, log),
+            InterventionAction::Crash { actor } => self.crash(*actor, log),
+            InterventionAction::Stop { actor } => self.stop(*actor, log),
+            InterventionAction::Restart { actor } => self.restart(*actor, log),
+            InterventionAction::Pause { actor } => self.pause(*actor),
+            InterventionAction::Resume { actor } => self.resume(*actor),
+            InterventionAction::Slow { actor, factor } => self.running(*actor).map_or_else(
                 |why| Effect::Nothing { why },
                 |slot| {
                     slot.slowdown = (*factor).max(1);
                     Effect::Slowed { factor: slot.slowdown }
                 },
             ),
-            Action::CutOff { actor, ms } => self.cut_off(*actor, *ms),
-            Action::Bind { exchange, queue, routing_key } => self.bind(exchange, queue, routing_key),
-            Action::Unbind { exchange, queue, routing_key } => self.unbind(exchange, queue, routing_key),
-            Action::PurgeQueue { queue } => match self.broker.topology().queue_by_name(queue) {
+            InterventionAction::CutOff { actor, ms } => self.cut_off(*actor, *ms),
+            InterventionAction::Bind { exchange, queue, routing_key } => self.bind(exchange, queue, routing_key),
+            InterventionAction::Unbind { exchange, queue, routing_key } => self.unbind(exchange, queue, routing_key),
+            InterventionAction::PurgeQueue { queue } => match self.broker.topology().queue_by_name(queue) {
                 Some(found) => Effect::Purged { messages: self.broker.purge(self.now, found.id) },
                 None => Effect::Nothing { why: NoEffect::NoSuchQueue { queue: queue.clone() } },
             },
-            Action::DeleteQueue { queue } => match self.broker.topology().queue_by_name(queue) {
+            InterventionAction::DeleteQueue { queue } => match self.broker.topology().queue_by_name(queue) {
                 Some(found) => {
                     self.broker.delete_queue(self.now, found.id);
                     Effect::QueueDeleted
                 }
                 None => Effect::Nothing { why: NoEffect::NoSuchQueue { queue: queue.clone() } },
             },
-            Action::RestartBroker => self.restart_broker(log),
+            InterventionAction::RestartBroker => self.restart_broker(log),
         };
         let entry = crate::sim::trace::TraceEntry {
             step: log.step,
