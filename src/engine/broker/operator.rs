@@ -1,5 +1,5 @@
 //! What an operator does to a running broker, as RabbitMQ 3.10.8 does it: purging a queue
-//! and restarting the node. Kept apart from the AMQP operations in `broker.rs`.
+//! and restarting the node. Kept apart from the AMQP operations in the other `broker/` files.
 
 use std::sync::Arc;
 

@@ -7,6 +7,14 @@
 //! Semantics follow RabbitMQ's classic queues (`rabbit_amqqueue_process.erl`,
 //! `rabbit_queue_consumers.erl`, `rabbit_dead_letter.erl`); see
 //! `tests/reference/amqp-oslo-semantics.txt` for the rules and their sources.
+//!
+//! This file holds the broker's state, its construction, connections and channels,
+//! declarations, publishing and routing, and what a queue does when a message arrives
+//! (limits, `reject-publish`, `drop-head`). The rest lives beside it: `consume.rs`
+//! (`basic.get`, consumers, deliveries, prefetch, ack, nack and requeue), `expiry.rs`
+//! (virtual time, message TTL and queue `x-expires`), `dead_letter.rs` (dead-lettering and
+//! `x-death`), `events.rs` (the [`BrokerEvent`]s and their reasons) and `operator.rs`
+//! (purge and node restart).
 
 use std::cmp::Reverse;
 use std::collections::VecDeque;
@@ -17,7 +25,7 @@ use serde::Serialize;
 use crate::engine::SortedMap;
 use crate::engine::SortedSet;
 use crate::engine::error::AmqpError;
-use crate::engine::message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+use crate::engine::message::{CopyId, DeathReason, Message, Properties, PublishId, SimTime};
 use crate::engine::quorum;
 use crate::engine::topology::{
     BindingId, Destination, ExchangeId, ExchangeSpec, MAX_EXPIRY_MS, Overflow, QueueId, QueueSpec, Route, RoutingInput,
@@ -25,8 +33,18 @@ use crate::engine::topology::{
 };
 use crate::engine::value::{FieldTable, FieldValue};
 
+mod consume;
+mod dead_letter;
+mod events;
+mod expiry;
 mod operator;
+
+pub use consume::{ConsumeOptions, Delivery};
+pub use events::{BrokerEvent, DropReason, QueueDeletion, RequeuePlace};
 pub use operator::RestartLosses;
+
+use consume::RequeueCause;
+use dead_letter::published_deaths;
 
 /// A client connection; exclusive queues belong to one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,151 +96,6 @@ pub struct PublishOutcome {
     /// Queues whose `reject-publish` overflow refused the message.
     pub rejected_by: Vec<QueueId>,
     pub confirm: Confirm,
-}
-
-/// One message handed to a client by `basic.get` or a consumer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Delivery {
-    pub queue: QueueId,
-    pub channel: ChannelId,
-    pub consumer: Option<ConsumerId>,
-    pub delivery_tag: u64,
-    pub message: Message,
-}
-
-/// Why a message copy left the broker without being acked or dead-lettered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DropReason {
-    /// Pushed out of a full `drop-head` queue that has no dead-letter exchange.
-    MaxLength,
-    /// Its TTL ran out at the head of a queue with no dead-letter exchange.
-    Expired,
-    /// Rejected or nacked without requeue, with no dead-letter exchange.
-    Rejected,
-    /// Refused by a full `reject-publish` queue.
-    RejectPublish,
-    /// The dead-letter exchange does not exist.
-    DeadLetterExchangeMissing,
-    /// Dead-lettering would loop back to a queue it already died in, with no rejection
-    /// before that queue's entry in the `x-death` header.
-    DeadLetterCycle,
-    /// The dead-letter exchange routed it nowhere.
-    DeadLetterUnroutable,
-    /// Its queue was deleted.
-    QueueDeleted,
-    /// Requeued past a quorum queue's delivery limit, with no dead-letter exchange.
-    DeliveryLimit,
-    /// Removed by `queue.purge`.
-    Purged,
-    /// A transient message in a classic queue when the node restarted.
-    BrokerRestarted,
-}
-
-/// Where a requeued message went back to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequeuePlace {
-    /// A classic queue: where it was before it was delivered.
-    Original,
-    /// A quorum queue's returns, served before the other messages (a return when the queue
-    /// has a delivery limit, or the messages of a consumer that went away).
-    Head,
-    /// Behind a quorum queue's other messages: without a delivery limit, 3.10.8 makes a
-    /// nack's or reject's return a new enqueue.
-    Tail,
-}
-
-/// Why a message went back to its queue, which decides where a quorum queue puts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RequeueCause {
-    /// `basic.nack` or `basic.reject` with requeue.
-    Nack,
-    /// Its channel closed with the message unacked.
-    ChannelClosed,
-}
-
-/// Why a queue was deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QueueDeletion {
-    Explicit,
-    /// Unused for its `x-expires` time.
-    Expired,
-    /// Its last consumer went (auto-delete).
-    AutoDelete,
-    /// Its exclusive owner's connection closed.
-    OwnerClosed,
-    /// It was not durable and the node restarted.
-    BrokerRestarted,
-}
-
-/// Something the broker did, in order. The simulator turns these into trace entries.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum BrokerEvent {
-    /// A publish arrived at an exchange and routing chose `route`.
-    Routed {
-        publish: PublishId,
-        exchange: ExchangeId,
-        route: Route,
-        mandatory: bool,
-    },
-    /// Routing chose no queue: returned when mandatory, silently dropped otherwise.
-    Unroutable {
-        publish: PublishId,
-        exchange: ExchangeId,
-        returned: bool,
-    },
-    Enqueued {
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        depth: usize,
-    },
-    Delivered {
-        delivery_tag: u64,
-        channel: ChannelId,
-        consumer: Option<ConsumerId>,
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        redelivered: bool,
-    },
-    Acked {
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        /// When the publish reached the broker (for latency statistics).
-        published_at: SimTime,
-    },
-    Requeued {
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        place: RequeuePlace,
-    },
-    Dropped {
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        reason: DropReason,
-    },
-    DeadLettered {
-        queue: QueueId,
-        copy: CopyId,
-        publish: PublishId,
-        reason: DeathReason,
-        dead_letter_exchange: String,
-        route: Route,
-    },
-    QueueDeleted {
-        queue: QueueId,
-        reason: QueueDeletion,
-    },
-    ExchangeDeleted {
-        exchange: ExchangeId,
-    },
 }
 
 /// Counters that, with the messages still held, account for every copy ever made.
@@ -311,15 +184,6 @@ struct Channel {
     connection: ConnectionId,
     next_tag: u64,
     unacked: SortedMap<u64, Unacked>,
-}
-
-/// Options of `basic.consume` plus the consumer's `basic.qos` prefetch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConsumeOptions {
-    pub consumer_tag: String,
-    /// 0 means unlimited.
-    pub prefetch: u32,
-    pub no_ack: bool,
 }
 
 /// The broker of one vhost.
@@ -665,212 +529,6 @@ impl Broker {
         Ok(PublishOutcome { publish: publish_id, route, returned: false, rejected_by, confirm })
     }
 
-    /// `basic.get`: the head message of `queue`, if any.
-    pub fn get(
-        &mut self,
-        now: SimTime,
-        channel: ChannelId,
-        queue: &str,
-        no_ack: bool,
-    ) -> Result<Option<Delivery>, AmqpError> {
-        self.tick(now);
-        let queue_id = self.queue_id(queue)?;
-        self.check_exclusive(queue_id, channel)?;
-        // RabbitMQ 3.10.8 serves basic.get on classic single-active-consumer queues like any
-        // other (later releases refuse it), but refuses it on quorum ones.
-        if let Some(args) = self.topology.queue(queue_id).map(|queue| &queue.args)
-            && args.quorum
-            && args.single_active_consumer
-        {
-            return Err(quorum::single_active_get_refusal(queue));
-        }
-        if !self.channels.contains_key(&channel) {
-            return Err(AmqpError::NotFound("channel is closed".into()));
-        }
-        let state = self.queues.get_mut(&queue_id).expect("queue state exists");
-        state.last_used = now;
-        self.expire_head(queue_id);
-        let Some((key, ready)) = self.pop_head(queue_id) else {
-            self.flush_returns();
-            return Ok(None);
-        };
-        let delivery = self.hand_over(queue_id, key, ready, channel, None, no_ack);
-        // RabbitMQ's `fetch` drops expired messages that the fetch brought to the head.
-        self.recheck_expiry(queue_id);
-        self.evaluate_publish_limit(queue_id);
-        self.flush_returns();
-        Ok(Some(delivery))
-    }
-
-    /// `basic.consume` with a per-consumer prefetch.
-    pub fn consume(
-        &mut self,
-        now: SimTime,
-        channel: ChannelId,
-        queue: &str,
-        options: ConsumeOptions,
-    ) -> Result<ConsumerId, AmqpError> {
-        self.consume_with_priority(now, channel, queue, options, 0)
-    }
-
-    /// `basic.consume` with the `x-priority` consumer argument: while a consumer of a
-    /// higher priority has prefetch room, consumers of lower priorities get nothing;
-    /// consumers of one priority take turns (`rabbit_queue_consumers`). The default is 0;
-    /// negative priorities are allowed.
-    pub fn consume_with_priority(
-        &mut self,
-        now: SimTime,
-        channel: ChannelId,
-        queue: &str,
-        options: ConsumeOptions,
-        priority: i64,
-    ) -> Result<ConsumerId, AmqpError> {
-        self.tick(now);
-        self.flush_returns();
-        let queue_id = self.queue_id(queue)?;
-        self.check_exclusive(queue_id, channel)?;
-        if !self.channels.contains_key(&channel) {
-            return Err(AmqpError::NotFound("channel is closed".into()));
-        }
-        let id = ConsumerId(self.handle());
-        self.consumers.insert(
-            id,
-            Consumer {
-                tag: options.consumer_tag,
-                channel,
-                queue: queue_id,
-                prefetch: options.prefetch,
-                no_ack: options.no_ack,
-                unacked: 0,
-                priority,
-            },
-        );
-        let state = self.queues.get_mut(&queue_id).expect("queue state exists");
-        state.consumers.push(id);
-        state.active.push_back(id);
-        state.ever_consumed = true;
-        state.last_used = now;
-        self.dispatch(queue_id);
-        Ok(id)
-    }
-
-    /// `basic.cancel`. Unacked messages stay with the channel until acked or closed.
-    pub fn cancel(&mut self, now: SimTime, consumer: ConsumerId) {
-        self.tick(now);
-        self.flush_returns();
-        self.remove_consumer(consumer);
-    }
-
-    /// The consumer tag given at `basic.consume`.
-    pub fn consumer_tag(&self, consumer: ConsumerId) -> Option<&str> {
-        self.consumers.get(&consumer).map(|consumer| consumer.tag.as_str())
-    }
-
-    /// `basic.ack`, with `multiple` acking every tag up to this one.
-    pub fn ack(
-        &mut self,
-        now: SimTime,
-        channel: ChannelId,
-        delivery_tag: u64,
-        multiple: bool,
-    ) -> Result<(), AmqpError> {
-        self.tick(now);
-        for unacked in self.take_unacked(channel, delivery_tag, multiple)? {
-            self.ledger.acked += 1;
-            self.events.push(BrokerEvent::Acked {
-                queue: unacked.queue,
-                copy: unacked.message.copy,
-                publish: unacked.message.publish,
-                published_at: unacked.message.published_at,
-            });
-            self.release_consumer(unacked.consumer);
-            self.after_change(unacked.queue);
-        }
-        Ok(())
-    }
-
-    /// `basic.nack` (and `basic.reject`, which is a nack without `multiple`): requeue to the
-    /// original position, or dead-letter (`rejected`) or drop.
-    pub fn nack(
-        &mut self,
-        now: SimTime,
-        channel: ChannelId,
-        delivery_tag: u64,
-        multiple: bool,
-        requeue: bool,
-    ) -> Result<(), AmqpError> {
-        self.tick(now);
-        let taken = self.take_unacked(channel, delivery_tag, multiple)?;
-        let mut touched = SortedSet::new();
-        for unacked in taken {
-            if requeue && self.topology.queue(unacked.queue).is_some_and(|queue| queue.args.quorum) {
-                // The consumer gets its room back when the return is applied.
-                let state = self.queues.get_mut(&unacked.queue).expect("a quorum queue's state exists");
-                self.returning.insert(unacked.queue);
-                state.pending_returns.push(unacked);
-                continue;
-            }
-            touched.insert(unacked.queue);
-            self.release_consumer(unacked.consumer);
-            if requeue {
-                self.requeue(unacked, RequeueCause::Nack);
-            } else {
-                self.dead_letter_or_drop(unacked.queue, unacked.message, DeathReason::Rejected);
-            }
-        }
-        for queue in touched {
-            if requeue {
-                self.after_requeue(queue);
-            } else {
-                self.after_change(queue);
-            }
-        }
-        Ok(())
-    }
-
-    /// Moves virtual time to `now`, expiring messages and queues whose time has come, in
-    /// deadline order.
-    pub fn advance_to(&mut self, now: SimTime) {
-        while let Some(deadline) = self.next_expiry() {
-            if deadline > now {
-                break;
-            }
-            self.now = self.now.max(deadline);
-            self.expire_due();
-        }
-        self.now = self.now.max(now);
-        self.expire_due();
-        self.flush_returns();
-    }
-
-    /// The next virtual time at which the broker acts by itself: a queue head's TTL, an
-    /// unused queue's `x-expires`, or now, when quorum queues have returns to apply (a
-    /// requeued message goes back to its consumers without anything else happening).
-    pub fn next_deadline(&self) -> Option<SimTime> {
-        let returns = (!self.returning.is_empty()).then_some(self.now);
-        returns.into_iter().chain(self.next_expiry()).min()
-    }
-
-    /// The next virtual time at which something expires by itself.
-    fn next_expiry(&self) -> Option<SimTime> {
-        self.timed_queues
-            .iter()
-            .filter_map(|id| self.queues.get(id).map(|state| (id, state)))
-            .flat_map(|(id, state)| {
-                let head = match state.stale_ttl_timer {
-                    Some(armed) => armed,
-                    None => state.ready.values().next().and_then(|ready| ready.expires_at),
-                };
-                let expires = match self.topology.queue(*id).and_then(|queue| queue.args.expires) {
-                    Some(ms) if state.consumers.is_empty() => Some(state.last_used.saturating_add(ms)),
-                    _ => None,
-                };
-                [head, expires]
-            })
-            .flatten()
-            .min()
-    }
-
     /// Ready messages of a queue, head first.
     pub fn ready_messages(&self, queue: QueueId) -> Vec<&Message> {
         self.first_ready(queue, usize::MAX)
@@ -919,37 +577,6 @@ impl Broker {
             .queue_by_name(name)
             .map(|queue| queue.id)
             .ok_or_else(|| AmqpError::NotFound(format!("no queue '{name}' in vhost '/'")))
-    }
-
-    fn tick(&mut self, now: SimTime) {
-        if now > self.now {
-            self.advance_to(now);
-        }
-    }
-
-    fn expire_due(&mut self) {
-        let queues: Vec<QueueId> = self.timed_queues.iter().copied().collect();
-        for queue in queues {
-            // RabbitMQ's TTL timer fired: it checks whatever is at the head now.
-            if self
-                .queues
-                .get(&queue)
-                .and_then(|state| state.stale_ttl_timer)
-                .flatten()
-                .is_some_and(|at| at <= self.now)
-            {
-                self.recheck_expiry(queue);
-            }
-            self.expire_head(queue);
-            let Some(state) = self.queues.get(&queue) else { continue };
-            let expired = match self.topology.queue(queue).and_then(|queue| queue.args.expires) {
-                Some(ms) => state.consumers.is_empty() && state.last_used.saturating_add(ms) <= self.now,
-                None => false,
-            };
-            if expired {
-                self.remove_queue(queue, QueueDeletion::Expired);
-            }
-        }
     }
 
     fn mint_copy(&mut self) -> CopyId {
@@ -1100,32 +727,6 @@ impl Broker {
         }
     }
 
-    /// RabbitMQ's `drop_expired_msgs` where 3.10.8 calls it whatever the head (after a
-    /// fetch, a requeue, or when its TTL timer fires): the head's expiry is checked again.
-    fn recheck_expiry(&mut self, queue: QueueId) {
-        if let Some(state) = self.queues.get_mut(&queue) {
-            state.stale_ttl_timer = None;
-        }
-        self.expire_head(queue);
-    }
-
-    /// Expires messages at the head whose deadline has passed, unless RabbitMQ's TTL timer
-    /// no longer follows the head (`stale_ttl_timer`).
-    fn expire_head(&mut self, queue: QueueId) {
-        loop {
-            let Some(state) = self.queues.get(&queue) else { return };
-            if state.stale_ttl_timer.is_some() {
-                return;
-            }
-            let due = state.ready.values().next().and_then(|ready| ready.expires_at).is_some_and(|at| at <= self.now);
-            if !due {
-                return;
-            }
-            let (_, ready) = self.pop_head(queue).expect("checked above");
-            self.dead_letter_or_drop(queue, ready.message, DeathReason::Expired);
-        }
-    }
-
     fn pop_head(&mut self, queue: QueueId) -> Option<(ReadyKey, Ready)> {
         let state = self.queues.get_mut(&queue)?;
         let key = state.ready.get_min()?.0;
@@ -1133,198 +734,6 @@ impl Broker {
         let ready = Arc::unwrap_or_clone(ready);
         state.ready_bytes -= ready.message.body_bytes();
         Some((key, ready))
-    }
-
-    /// Delivers ready messages round-robin to consumers with prefetch room, as
-    /// `rabbit_queue_consumers` does: the consumer at the front takes one and goes to the
-    /// back; a consumer at its limit leaves the rotation until an ack frees it.
-    fn dispatch(&mut self, queue: QueueId) {
-        let single_active = self.topology.queue(queue).is_some_and(|queue| queue.args.single_active_consumer);
-        loop {
-            let Some(state) = self.queues.get_mut(&queue) else { return };
-            if state.ready.is_empty() {
-                return;
-            }
-            let consumer_id = if single_active {
-                match state.consumers.first() {
-                    Some(first) if self.consumers[first].has_capacity() => *first,
-                    _ => return,
-                }
-            } else {
-                // A consumer found at its prefetch limit leaves the rotation (RabbitMQ blocks
-                // it) until an ack or nack frees it; one that took a message goes to the back
-                // even when that message filled it (`rabbit_queue_consumers:deliver/6`).
-                loop {
-                    // The first consumer of the highest priority in the rotation.
-                    let consumers = &self.consumers;
-                    let Some(position) = state
-                        .active
-                        .iter()
-                        .enumerate()
-                        .max_by_key(|(position, id)| (consumers[*id].priority, std::cmp::Reverse(*position)))
-                        .map(|(position, _)| position)
-                    else {
-                        return;
-                    };
-                    let front = state.active.remove(position).expect("position is in the rotation");
-                    if self.consumers[&front].has_capacity() {
-                        break front;
-                    }
-                }
-            };
-            let (key, ready) = self.pop_head(queue).expect("checked non-empty");
-            let consumer = &self.consumers[&consumer_id];
-            let (channel, no_ack) = (consumer.channel, consumer.no_ack);
-            let delivery = self.hand_over(queue, key, ready, channel, Some(consumer_id), no_ack);
-            self.outbox.push(delivery);
-            if !single_active {
-                self.queues.get_mut(&queue).expect("queue exists").active.push_back(consumer_id);
-            }
-            // As RabbitMQ's `fetch`: expired messages the delivery brought to the head go.
-            self.recheck_expiry(queue);
-        }
-    }
-
-    fn hand_over(
-        &mut self,
-        queue: QueueId,
-        key: ReadyKey,
-        ready: Ready,
-        channel_id: ChannelId,
-        consumer: Option<ConsumerId>,
-        no_ack: bool,
-    ) -> Delivery {
-        let Ready { message, expires_at } = ready;
-        let channel = self.channels.get_mut(&channel_id).expect("deliveries go to open channels");
-        let delivery_tag = channel.next_tag;
-        channel.next_tag += 1;
-        self.events.push(BrokerEvent::Delivered {
-            delivery_tag,
-            channel: channel_id,
-            consumer,
-            queue,
-            copy: message.copy,
-            publish: message.publish,
-            redelivered: message.redelivered,
-        });
-        if no_ack {
-            self.ledger.acked += 1;
-            self.events.push(BrokerEvent::Acked {
-                queue,
-                copy: message.copy,
-                publish: message.publish,
-                published_at: message.published_at,
-            });
-        } else {
-            channel
-                .unacked
-                .insert(delivery_tag, Unacked { queue, key, expires_at, consumer, message: message.clone() });
-            if let Some(consumer) = consumer.and_then(|id| self.consumers.get_mut(&id)) {
-                consumer.unacked += 1;
-            }
-        }
-        Delivery { queue, channel: channel_id, consumer, delivery_tag, message }
-    }
-
-    fn take_unacked(
-        &mut self,
-        channel_id: ChannelId,
-        delivery_tag: u64,
-        multiple: bool,
-    ) -> Result<Vec<Unacked>, AmqpError> {
-        let channel =
-            self.channels.get_mut(&channel_id).ok_or_else(|| AmqpError::NotFound("channel is closed".into()))?;
-        if multiple && delivery_tag == 0 {
-            // Tag 0 with `multiple` means every outstanding delivery on the channel.
-            return Ok(std::mem::take(&mut channel.unacked).into_iter().map(|(_, unacked)| unacked).collect());
-        }
-        if multiple {
-            let keep = channel.unacked.split_off(&(delivery_tag + 1));
-            let taken = std::mem::replace(&mut channel.unacked, keep);
-            if taken.is_empty() {
-                return Err(unknown_tag(delivery_tag));
-            }
-            Ok(taken.into_iter().map(|(_, unacked)| unacked).collect())
-        } else {
-            channel.unacked.remove(&delivery_tag).map(|unacked| vec![unacked]).ok_or_else(|| unknown_tag(delivery_tag))
-        }
-    }
-
-    /// A consumer that got an ack or nack has room again: back into the rotation.
-    fn release_consumer(&mut self, consumer: Option<ConsumerId>) {
-        let Some(consumer_id) = consumer else { return };
-        let Some(consumer) = self.consumers.get_mut(&consumer_id) else { return };
-        consumer.unacked = consumer.unacked.saturating_sub(1);
-        // Only a consumer that was blocked (taken out of the rotation) rejoins, at the back.
-        if consumer.has_capacity() {
-            let queue = consumer.queue;
-            if let Some(state) = self.queues.get_mut(&queue)
-                && !state.active.contains(&consumer_id)
-            {
-                state.active.push_back(consumer_id);
-            }
-        }
-    }
-
-    /// Puts an unacked message back: a classic queue at its original place; a quorum queue
-    /// counts the delivery and, as 3.10.8's `rabbit_fifo` does, puts a nack's return on a
-    /// queue without a delivery limit behind the rest (its leader's aux process turns the
-    /// return into `requeue` commands, which enqueue the message again) and any other return
-    /// in `returns`, ahead of the rest (`return_one`).
-    fn requeue(&mut self, unacked: Unacked, cause: RequeueCause) {
-        let Some(state) = self.queues.get_mut(&unacked.queue) else {
-            self.ledger.dropped += 1;
-            self.events.push(BrokerEvent::Dropped {
-                queue: unacked.queue,
-                copy: unacked.message.copy,
-                publish: unacked.message.publish,
-                reason: DropReason::QueueDeleted,
-            });
-            return;
-        };
-        let mut message = unacked.message;
-        message.redelivered = true;
-        let mut key = unacked.key;
-        let mut place = RequeuePlace::Original;
-        if let Some(args) = self.topology.queue(unacked.queue).map(|queue| &queue.args)
-            && args.quorum
-        {
-            let count = message.delivery_count.unwrap_or(0) + 1;
-            message.delivery_count = Some(count);
-            if quorum::past_limit(count, args.delivery_limit) {
-                return self.dead_letter_or_drop(unacked.queue, message, DeathReason::DeliveryLimit);
-            }
-            if cause == RequeueCause::Nack && args.delivery_limit.is_none() {
-                // Priorities do not order a quorum queue: every message is at level 0.
-                key = (Reverse(0), state.next_seq);
-                state.next_seq += 1;
-                place = RequeuePlace::Tail;
-            } else {
-                key = (Reverse(u8::MAX), state.next_return);
-                state.next_return += 1;
-                place = RequeuePlace::Head;
-            }
-        }
-        state.ready_bytes += message.body_bytes();
-        let (copy, publish) = (message.copy, message.publish);
-        // The expiry computed at enqueue stays: requeueing does not restart the TTL clock.
-        state.ready.insert(key, Arc::new(Ready { message, expires_at: unacked.expires_at }));
-        self.events.push(BrokerEvent::Requeued { queue: unacked.queue, copy, publish, place });
-    }
-
-    fn remove_consumer(&mut self, consumer_id: ConsumerId) {
-        let Some(consumer) = self.consumers.remove(&consumer_id) else { return };
-        let queue = consumer.queue;
-        let Some(state) = self.queues.get_mut(&queue) else { return };
-        state.consumers.retain(|id| *id != consumer_id);
-        state.active.retain(|id| *id != consumer_id);
-        state.last_used = self.now;
-        let auto_delete = self.topology.queue(queue).is_some_and(|queue| queue.spec.auto_delete);
-        // RabbitMQ 3.10's basic.cancel does not run the queue: a single active consumer taking
-        // over gets messages at the next publish, ack or requeue, not at the cancel itself.
-        if auto_delete && state.ever_consumed && state.consumers.is_empty() {
-            self.remove_queue(queue, QueueDeletion::AutoDelete);
-        }
     }
 
     /// Counts a copy as dropped from `queue` and says why.
@@ -1346,84 +755,6 @@ impl Broker {
         self.events.push(BrokerEvent::QueueDeleted { queue, reason });
         let deleted = Arc::make_mut(&mut self.topology).delete_queue(queue);
         self.events.extend(deleted.into_iter().map(|exchange| BrokerEvent::ExchangeDeleted { exchange }));
-    }
-
-    /// Dead-letters a copy leaving `queue` for `reason`, or drops it when the queue has no
-    /// dead-letter exchange, the exchange is missing, or the dead-letter path would cycle.
-    /// Dead-letters a message of `queue` (or drops it if it cannot be), after every
-    /// dead-lettering already waiting: a worklist, not recursion, so a long chain of
-    /// dead-letter exchanges cannot overflow the stack, and one publish's copies all reach
-    /// their queues before any of them dead-letters.
-    fn dead_letter_or_drop(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
-        self.dead_letters.push_back((queue, message, reason));
-        if !self.dead_lettering {
-            self.dead_lettering = true;
-            self.run_dead_letters();
-        }
-    }
-
-    fn run_dead_letters(&mut self) {
-        while let Some((queue, message, reason)) = self.dead_letters.pop_front() {
-            self.dead_letter_now(queue, message, reason);
-        }
-        self.dead_lettering = false;
-    }
-
-    fn dead_letter_now(&mut self, queue: QueueId, message: Message, reason: DeathReason) {
-        let Some(queue_def) = self.topology.queue(queue) else {
-            // A nack for a message of a queue deleted meanwhile: the copy is gone with it.
-            return self.drop_copy(queue, &message, DropReason::QueueDeleted);
-        };
-        let drop_reason = match reason {
-            DeathReason::Rejected => DropReason::Rejected,
-            DeathReason::Expired => DropReason::Expired,
-            DeathReason::Maxlen => DropReason::MaxLength,
-            DeathReason::DeliveryLimit => DropReason::DeliveryLimit,
-        };
-        let Some(dlx_name) = queue_def.args.dead_letter_exchange.clone() else {
-            return self.drop_copy(queue, &message, drop_reason);
-        };
-        let Some(dlx) = self.topology.exchange_by_name(&dlx_name).map(|exchange| exchange.id) else {
-            return self.drop_copy(queue, &message, DropReason::DeadLetterExchangeMissing);
-        };
-        let queue_name = queue_def.name().to_string();
-        let dead_letter_routing_key = queue_def.args.dead_letter_routing_key.clone();
-        let dead =
-            dead_lettered_message(message.clone(), &queue_name, reason, &dlx_name, dead_letter_routing_key, self.now);
-        let route = self
-            .topology
-            .route(dlx, RoutingInput { routing_keys: &dead.routing_keys, headers: &dead.properties.headers });
-        let targets: Vec<QueueId> = route
-            .queues
-            .iter()
-            .copied()
-            .filter(|target| {
-                reason == DeathReason::Rejected
-                    || !is_cycle(self.topology.queue(*target).map_or("", |queue| queue.name()), &dead.deaths)
-            })
-            .collect();
-        if targets.is_empty() {
-            let why =
-                if route.queues.is_empty() { DropReason::DeadLetterUnroutable } else { DropReason::DeadLetterCycle };
-            return self.drop_copy(queue, &message, why);
-        }
-        self.ledger.dead_lettered += 1;
-        self.events.push(BrokerEvent::DeadLettered {
-            queue,
-            copy: message.copy,
-            publish: message.publish,
-            reason,
-            dead_letter_exchange: dlx_name,
-            route,
-        });
-        for target in targets {
-            self.deliver_or_enqueue(target, dead.clone());
-        }
-    }
-
-    fn drop_copy(&mut self, queue: QueueId, message: &Message, reason: DropReason) {
-        self.ledger.dropped += 1;
-        self.events.push(BrokerEvent::Dropped { queue, copy: message.copy, publish: message.publish, reason });
     }
 }
 
@@ -1492,123 +823,11 @@ fn invalid_message(properties: &Properties) -> Option<String> {
     None
 }
 
-fn unknown_tag(delivery_tag: u64) -> AmqpError {
-    AmqpError::PreconditionFailed(format!("unknown delivery tag {delivery_tag}"))
-}
-
 /// The routing keys a `CC` or `BCC` header adds.
 fn header_routes(headers: &FieldTable, name: &str) -> Vec<String> {
     match headers.get(name) {
         // Only an array routes; `publish` refuses any other type (406) before routing.
         Some(FieldValue::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect(),
         _ => Vec::new(),
-    }
-}
-
-/// The `x-death` entries a client published with a message (one it received, republished),
-/// which RabbitMQ 3.10.8 keeps and counts its own deaths beside: they leave the headers for
-/// the message's `deaths`. A header that is not an array of entries Kaiten reads (each a
-/// table naming a queue and one of RabbitMQ's four reasons) stays in the headers, and
-/// dead-lettering replaces it, as RabbitMQ resets an `x-death` header that is not an array.
-fn published_deaths(headers: &mut FieldTable, now: SimTime) -> Vec<Death> {
-    let Some(FieldValue::Array(entries)) = headers.get("x-death") else {
-        return Vec::new();
-    };
-    let deaths: Option<Vec<Death>> = entries
-        .iter()
-        .map(|entry| match entry {
-            FieldValue::Table(table) => Death::from_field_table(table, now),
-            _ => None,
-        })
-        .collect();
-    match deaths {
-        Some(deaths) if !deaths.is_empty() => {
-            headers.remove("x-death");
-            deaths
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// The copy dead-lettering republishes, as 3.10.8's `rabbit_dead_letter:make_msg` makes it:
-/// a new `x-death` entry (or the entry of the same queue and reason counted once more) in
-/// front, the dead-letter routing key if set, and no per-message TTL. The first death also
-/// sets the `x-first-death-reason`, `-queue` and `-exchange` headers.
-fn dead_lettered_message(
-    mut message: Message,
-    queue: &str,
-    reason: DeathReason,
-    dlx: &str,
-    dead_letter_routing_key: Option<String>,
-    now: SimTime,
-) -> Message {
-    let properties = Arc::make_mut(&mut message.properties);
-    let original_expiration = properties.expiration.take();
-    // An `x-death` header still in the headers is one Kaiten could not read (see
-    // `published_deaths`): RabbitMQ replaces one that is not an array by its own entry.
-    let had_header = properties.headers.remove("x-death").is_some();
-    if message.deaths.is_empty() && !had_header {
-        for (name, value) in [("reason", reason.as_str()), ("queue", queue), ("exchange", &message.exchange)] {
-            properties.headers.insert(format!("x-first-death-{name}"), FieldValue::Str(value.to_string()));
-        }
-    }
-    // RabbitMQ 3.10 records the publish routing key plus the CC header's keys; BCC keys
-    // route the dead-lettered copy but are not recorded (the BCC header is gone).
-    let death_routing_keys: Vec<String> = std::iter::once(message.routing_key().to_string())
-        .chain(header_routes(&message.properties.headers, "CC"))
-        .collect();
-    // 3.10.8 first groups the entries by queue and reason (`group_by_queue_and_reason`):
-    // the first entry of each pair stays, and with two or more entries the list comes out
-    // reversed. Then the entry of this queue and reason moves to the front.
-    if message.deaths.len() >= 2 {
-        let mut seen = std::collections::BTreeSet::new();
-        let mut grouped: Vec<Death> = Vec::with_capacity(message.deaths.len());
-        for death in message.deaths.drain(..) {
-            if seen.insert((death.queue.clone(), death.reason.as_str())) {
-                grouped.push(death);
-            }
-        }
-        grouped.reverse();
-        message.deaths = grouped;
-    }
-    let existing = message.deaths.iter().position(|death| death.queue == queue && death.reason == reason);
-    let death = match existing {
-        Some(position) => {
-            let mut repeat = message.deaths.remove(position);
-            repeat.count += 1;
-            repeat
-        }
-        None => Death {
-            queue: queue.to_string(),
-            reason,
-            count: 1,
-            exchange: message.exchange.to_string(),
-            routing_keys: death_routing_keys,
-            original_expiration,
-            time: now,
-        },
-    };
-    message.deaths.insert(0, death);
-    message.exchange = Arc::from(dlx);
-    if let Some(key) = dead_letter_routing_key {
-        message.routing_keys = Arc::from(vec![key]);
-        // RabbitMQ 3.10 drops the CC header when a dead-letter routing key replaces the
-        // keys (newer releases keep it).
-        Arc::make_mut(&mut message.properties).headers.remove("CC");
-    }
-    message.redelivered = false;
-    message.delivery_count = None;
-    message
-}
-
-/// RabbitMQ 3.10.8's cycle rule (`rabbit_dead_letter:is_cycle`): dropping is needed when
-/// `target` already appears in the deaths and no entry from the front of the list up to
-/// its first one is a rejection. The list is the new copy's `x-death` header, whose order
-/// `dead_lettered_message` regroups, so "before" is header order, not time: a rejection
-/// outside a two-queue cycle keeps it going, one outside a three-queue cycle does not.
-fn is_cycle(target: &str, deaths: &[Death]) -> bool {
-    match deaths.iter().position(|death| death.queue == target) {
-        None => false,
-        Some(position) => deaths[..=position].iter().all(|death| death.reason != DeathReason::Rejected),
     }
 }
