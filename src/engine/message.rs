@@ -85,23 +85,52 @@ pub struct Death {
     pub time: SimTime,
 }
 
-impl Death {
-    /// An entry of an `x-death` header a client published (a message it received and
-    /// republished), if it names a queue and one of RabbitMQ's reasons.
-    pub fn from_field_table(table: &FieldTable, now: SimTime) -> Option<Death> {
-        let text = |name: &str| table.get(name).and_then(FieldValue::as_str).map(str::to_string);
-        Some(Death {
-            queue: text("queue")?,
-            reason: DeathReason::from_name(&text("reason")?)?,
-            count: table.get("count").and_then(FieldValue::as_int).map_or(0, |count| count.max(0) as u64),
-            exchange: text("exchange").unwrap_or_default(),
+/// The members of one `x-death` header entry, each as found (`None`, empty or 0 where it is
+/// missing or of another type): read once here for the broker, which takes a client's entry
+/// only when it names a queue and one of RabbitMQ's reasons ([`Death::from_field_table`]),
+/// and for the differential corpus, which records the real broker's entries whatever they
+/// hold (`formats::script::MessageRecord`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeathFields<'a> {
+    pub queue: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub exchange: Option<&'a str>,
+    pub routing_keys: Vec<String>,
+    pub count: u64,
+    pub original_expiration: Option<&'a str>,
+}
+
+impl<'a> DeathFields<'a> {
+    pub fn read(table: &'a FieldTable) -> DeathFields<'a> {
+        let text = |name: &str| table.get(name).and_then(FieldValue::as_str);
+        DeathFields {
+            queue: text("queue"),
+            reason: text("reason"),
+            exchange: text("exchange"),
             routing_keys: match table.get("routing-keys") {
                 Some(FieldValue::Array(keys)) => {
                     keys.iter().filter_map(FieldValue::as_str).map(str::to_string).collect()
                 }
                 _ => Vec::new(),
             },
+            count: table.get("count").and_then(FieldValue::as_int).map_or(0, |count| count.max(0) as u64),
             original_expiration: text("original-expiration"),
+        }
+    }
+}
+
+impl Death {
+    /// An entry of an `x-death` header a client published (a message it received and
+    /// republished), if it names a queue and one of RabbitMQ's reasons.
+    pub fn from_field_table(table: &FieldTable, now: SimTime) -> Option<Death> {
+        let fields = DeathFields::read(table);
+        Some(Death {
+            queue: fields.queue?.to_string(),
+            reason: DeathReason::from_name(fields.reason?)?,
+            count: fields.count,
+            exchange: fields.exchange.unwrap_or_default().to_string(),
+            routing_keys: fields.routing_keys,
+            original_expiration: fields.original_expiration.map(str::to_string),
             time: now,
         })
     }

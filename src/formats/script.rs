@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::engine::broker::{Broker, ChannelId, ConsumeOptions, ConsumerId, Publish};
-use crate::engine::message::{Message, Properties, SimTime};
+use crate::engine::message::{DeathFields, Message, Properties, SimTime};
 use crate::engine::topology::Topology;
 use crate::engine::value::{FieldTable, FieldValue, table_from_json};
 use crate::formats::Diagnostic;
@@ -349,23 +349,14 @@ impl MessageRecord {
                     _ => None,
                 })
                 .map(|table| {
-                    let text =
-                        |name: &str| table.get(name).and_then(FieldValue::as_str).unwrap_or_default().to_string();
+                    let fields = DeathFields::read(table);
                     DeathRecord {
-                        queue: text("queue"),
-                        reason: text("reason"),
-                        exchange: text("exchange"),
-                        routing_keys: match table.get("routing-keys") {
-                            Some(FieldValue::Array(keys)) => {
-                                keys.iter().filter_map(FieldValue::as_str).map(str::to_string).collect()
-                            }
-                            _ => Vec::new(),
-                        },
-                        count: table.get("count").and_then(FieldValue::as_int).unwrap_or(0).max(0) as u64,
-                        original_expiration: table
-                            .get("original-expiration")
-                            .and_then(FieldValue::as_str)
-                            .map(str::to_string),
+                        queue: fields.queue.unwrap_or_default().to_string(),
+                        reason: fields.reason.unwrap_or_default().to_string(),
+                        exchange: fields.exchange.unwrap_or_default().to_string(),
+                        routing_keys: fields.routing_keys,
+                        count: fields.count,
+                        original_expiration: fields.original_expiration.map(str::to_string),
                     }
                 })
                 .collect(),
