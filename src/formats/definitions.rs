@@ -332,7 +332,7 @@ fn kept_members(path: &str, value: &Value, known: &[&str], diagnostics: &mut Vec
     let Value::Object(members) = value else { return };
     for name in members.keys().filter(|name| !known.contains(&name.as_str())) {
         let at = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
-        let suggestion = crate::formats::scenario::did_you_mean(name, known);
+        let suggestion = crate::formats::suggest::did_you_mean(name, known);
         diagnostics.push(Diagnostic::new(at, Problem::KeyKept { suggestion }));
     }
 }

@@ -19,6 +19,7 @@ pub mod rabbitmqadmin;
 pub(crate) mod read;
 pub mod scenario;
 pub mod script;
+pub mod suggest;
 
 pub use problem::{Expected, Got, JsonKind, Problem};
 

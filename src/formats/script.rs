@@ -247,7 +247,7 @@ fn parse_step(idx: usize, item: &Value) -> Result<Step, ScriptError> {
     if !STEP_NAMES.contains(&name) {
         return Err(problem(Problem::UnknownScriptAction {
             found: name.to_string(),
-            suggestion: crate::formats::scenario::did_you_mean(name, &STEP_NAMES),
+            suggestion: crate::formats::suggest::did_you_mean(name, &STEP_NAMES),
             actions: names(&STEP_NAMES),
         }));
     }

@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use crate::formats::Problem;
 use crate::formats::read::Fields;
-use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
+use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::formats::suggest::did_you_mean;
 use crate::lesson::kind_of;
 
 /// One edit of a scenario.

@@ -21,7 +21,8 @@ use serde_json::Value;
 use crate::engine::SimTime;
 use crate::engine::SortedMap;
 use crate::formats::read::{Fields, read_at};
-use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
+use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::formats::suggest::did_you_mean;
 use crate::formats::{JsonKind, Problem, parse_json};
 
 pub use edit::Edit;

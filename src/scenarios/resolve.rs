@@ -1,7 +1,8 @@
 //! Finding a scenario by what a user typed: a file path, else a built-in name.
 
 use crate::formats::Problem;
-use crate::formats::scenario::{Diagnostic, Scenario, did_you_mean};
+use crate::formats::scenario::{Diagnostic, Scenario};
+use crate::formats::suggest::did_you_mean;
 
 /// Loads `reference` as a file ([`Scenario::from_file`]: a scenario file or definitions)
 /// if `read_file` finds it, else as a built-in name.

@@ -6,7 +6,8 @@
 use serde_json::{Value, json};
 
 use crate::formats::Problem;
-use crate::formats::scenario::{Diagnostic, did_you_mean};
+use crate::formats::scenario::Diagnostic;
+use crate::formats::suggest::did_you_mean;
 use crate::studio::lesson::LessonAction;
 use crate::studio::share::SHARE_PREFIX;
 use crate::studio::{Panel, Pick, SPEEDS, Studio, StudioAction};
