@@ -10,7 +10,7 @@
 //! `interval_ms` 0, never lets virtual time move) becomes a persistent map
 //! (`imbl::OrdMap`), so a session's snapshots share it instead of copying it: each step
 //! then costs a logarithm of the length, never a copy of every pending event. Both order
-//! by `(time, scheduling order)`, so which one holds the events never changes a run.
+//! by `(time, lane, scheduling order)`, so which one holds the events never changes a run.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
