@@ -46,6 +46,29 @@ pub enum TraceEvent {
     Intervened { action: InterventionAction, effect: Effect },
 }
 
+impl TraceEvent {
+    /// The message this entry is about, if any.
+    pub fn message(&self) -> Option<PublishId> {
+        match self {
+            TraceEvent::Hop(hop) => Some(hop.message),
+            TraceEvent::Arrived { publish, .. } => Some(*publish),
+            TraceEvent::Broker(
+                BrokerEvent::Routed { publish, .. }
+                | BrokerEvent::Unroutable { publish, .. }
+                | BrokerEvent::Enqueued { publish, .. }
+                | BrokerEvent::Delivered { publish, .. }
+                | BrokerEvent::Acked { publish, .. }
+                | BrokerEvent::Requeued { publish, .. }
+                | BrokerEvent::Dropped { publish, .. }
+                | BrokerEvent::DeadLettered { publish, .. },
+            ) => Some(*publish),
+            TraceEvent::Intervened { effect: Effect::Dropped { hop }, .. } => Some(hop.message),
+            TraceEvent::Intervened { action: InterventionAction::DuplicateMessage { message }, .. } => Some(*message),
+            _ => None,
+        }
+    }
+}
+
 /// Where a hop starts or ends: a client, or an exchange or queue of the broker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(tag = "place", content = "id", rename_all = "snake_case")]

@@ -2,11 +2,29 @@
 //! a binding, a message on the wire, the broker), as script actions; applying one adds it
 //! to the document's script at the moment on screen, which forks the run there.
 
+use crate::editor::Action;
 use crate::editor::{Document, EdgeId, Item, NodeId, NodeKind};
 use crate::engine::{Destination, PublishId, SimTime};
-use crate::formats::scenario::{BindingNames, CutOff, DropMessage, Nothing, ScriptAction, SlowActor};
-use crate::sim::{Leg, Place, World};
-use crate::studio::MenuTarget;
+use crate::formats::scenario::{BindingNames, CutOff, DropMessage, Nothing, ScriptAction, ScriptStep, SlowActor};
+use crate::sim::{Leg, Place, TraceEvent, World};
+use crate::studio::Studio;
+
+/// The interventions menu, open at a point of the page (CSS pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Menu {
+    pub x: f64,
+    pub y: f64,
+    pub target: MenuTarget,
+}
+
+/// What a menu of interventions is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuTarget {
+    Item(crate::editor::Item),
+    Message(PublishId),
+    /// The canvas itself: the broker.
+    Broker,
+}
 
 /// How much slower "Slow down" makes a client.
 pub const SLOWDOWN: u32 = 10;
@@ -94,4 +112,28 @@ pub fn exchanges_to_bind(world: &World) -> Vec<String> {
 /// Restarting the broker, which is always possible.
 pub fn for_broker() -> ScriptAction {
     ScriptAction::RestartBroker(Nothing {})
+}
+
+impl Studio {
+    /// Adds `action` to the script just after the moment on screen (after what has been
+    /// shown, before anything still on the wire lands) and moves to where it happens.
+    pub(super) fn intervene(&mut self, action: ScriptAction) {
+        let Some(now) = self.run().map(|run| run.session.now()) else { return };
+        if self.shared {
+            return;
+        }
+        let at_ms = (now + 1).max(self.display_time.floor() as SimTime);
+        self.editor = self.editor.clone().apply(Action::AddScriptStep(ScriptStep { at_ms, action }));
+        self.rebuild(Some(at_ms));
+        if let Some(run) = &self.run {
+            let mut run = run.borrow_mut();
+            let step = run.trace.iter().rev().find_map(|entry| {
+                (entry.time == at_ms && matches!(entry.event, TraceEvent::Intervened { .. })).then_some(entry.step)
+            });
+            if let Some(step) = step {
+                run.jump(step);
+            }
+        }
+        self.display_time = at_ms as f64;
+    }
 }

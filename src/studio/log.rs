@@ -5,35 +5,45 @@
 use crate::engine::{BrokerEvent, PublishId};
 use crate::sim::{Place, TraceEvent};
 use crate::studio::run::Run;
-use crate::studio::{EntryKind, LogFilter};
+
+/// A kind of trace entry, for filtering the event log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// Messages on the wire.
+    Hop,
+    /// Routing decisions, queues, deliveries, acks, drops.
+    Broker,
+    /// What clients did and decided.
+    Client,
+    /// What the user did to the run on purpose.
+    Intervention,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 4] = [EntryKind::Hop, EntryKind::Broker, EntryKind::Client, EntryKind::Intervention];
+
+    pub fn of(event: &TraceEvent) -> EntryKind {
+        match event {
+            TraceEvent::Hop(_) => EntryKind::Hop,
+            TraceEvent::Arrived { .. } | TraceEvent::PublishRefused { .. } | TraceEvent::Broker(_) => EntryKind::Broker,
+            TraceEvent::Note { .. } => EntryKind::Client,
+            TraceEvent::Intervened { .. } => EntryKind::Intervention,
+        }
+    }
+}
+
+/// Which entries the event log lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LogFilter {
+    pub kind: Option<EntryKind>,
+    pub place: Option<Place>,
+    pub message: Option<PublishId>,
+}
 
 /// Most lines the log lists.
 pub const LOG_LINES: usize = 120;
 /// Most entries looked at to fill the log with filtered lines.
 const SCAN_LIMIT: u64 = 20_000;
-
-/// The message an entry is about, if any.
-pub fn entry_message(event: &TraceEvent) -> Option<PublishId> {
-    match event {
-        TraceEvent::Hop(hop) => Some(hop.message),
-        TraceEvent::Arrived { publish, .. } => Some(*publish),
-        TraceEvent::Broker(
-            BrokerEvent::Routed { publish, .. }
-            | BrokerEvent::Unroutable { publish, .. }
-            | BrokerEvent::Enqueued { publish, .. }
-            | BrokerEvent::Delivered { publish, .. }
-            | BrokerEvent::Acked { publish, .. }
-            | BrokerEvent::Requeued { publish, .. }
-            | BrokerEvent::Dropped { publish, .. }
-            | BrokerEvent::DeadLettered { publish, .. },
-        ) => Some(*publish),
-        TraceEvent::Intervened { effect: crate::sim::Effect::Dropped { hop }, .. } => Some(hop.message),
-        TraceEvent::Intervened { action: crate::sim::InterventionAction::DuplicateMessage { message }, .. } => {
-            Some(*message)
-        }
-        _ => None,
-    }
-}
 
 /// Whether an entry involves a node.
 pub fn entry_involves(event: &TraceEvent, place: Place) -> bool {
@@ -92,5 +102,5 @@ fn passes(run: &Run, idx: u64, filter: &LogFilter) -> bool {
     let Some(entry) = run.entry(idx) else { return false };
     filter.kind.is_none_or(|kind| EntryKind::of(&entry.event) == kind)
         && filter.place.is_none_or(|place| entry_involves(&entry.event, place))
-        && filter.message.is_none_or(|message| entry_message(&entry.event) == Some(message))
+        && filter.message.is_none_or(|message| entry.event.message() == Some(message))
 }

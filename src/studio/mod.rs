@@ -13,12 +13,17 @@ pub mod files;
 pub mod intervene;
 pub mod lesson;
 pub mod log;
+mod playback;
 pub mod run;
 pub mod saved;
 pub mod sequence;
 pub mod share;
 pub mod stage;
 pub mod text_view;
+
+pub use intervene::{Menu, MenuTarget};
+pub use log::{EntryKind, LogFilter};
+pub use playback::{NORMAL_SPEED, SPEEDS};
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -28,27 +33,12 @@ use crate::editor::state::Replacement;
 use crate::editor::{Action, Document, EditorState, NodeId};
 use crate::engine::SortedMap;
 use crate::engine::{PublishId, SimTime};
-use crate::formats::scenario::{Diagnostic, ScriptAction, ScriptStep};
+use crate::formats::scenario::{Diagnostic, ScriptAction};
 use crate::scene::geometry::{Rect, Size, Viewport};
-use crate::sim::{MessageKind, Place, TraceEvent};
+use crate::sim::MessageKind;
 use crate::studio::lesson::{LessonAction, LessonView, Progress};
 use crate::studio::run::Run;
 
-/// Playback speeds, as multiples of the base pace.
-pub const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
-/// The index of 1x in [`SPEEDS`].
-pub const NORMAL_SPEED: usize = 2;
-/// Virtual milliseconds per wall millisecond at 1x while messages are on the wire: a hop
-/// of 10 virtual ms takes half a second, slow enough to follow.
-const WIRE_PACE: f64 = 0.02;
-/// Virtual milliseconds per wall millisecond at 1x while nothing is on the wire (clients
-/// working, callers waiting): such gaps pass 25 times faster, so a run never drags.
-const GAP_PACE: f64 = 0.5;
-/// The longest a quiet stretch lasts at 1x, in wall milliseconds: a queue's 30-minute
-/// `x-expires` wait passes in seconds, not an hour.
-const LONGEST_GAP_WALL_MS: f64 = 3_000.0;
-/// Most world steps one tick may take, so a frame stays short whatever the speed.
-const MAX_STEPS_PER_TICK: u32 = 5_000;
 /// Runs kept for undo: an undone edit finds its old run here, at its old position.
 const KEPT_RUNS: usize = 8;
 
@@ -59,40 +49,6 @@ pub enum Pick {
     MyTopology,
     /// A built-in scenario, by name.
     Builtin(String),
-}
-
-/// A kind of trace entry, for filtering the event log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum EntryKind {
-    /// Messages on the wire.
-    Hop,
-    /// Routing decisions, queues, deliveries, acks, drops.
-    Broker,
-    /// What clients did and decided.
-    Client,
-    /// What the user did to the run on purpose.
-    Intervention,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 4] = [EntryKind::Hop, EntryKind::Broker, EntryKind::Client, EntryKind::Intervention];
-
-    pub fn of(event: &TraceEvent) -> EntryKind {
-        match event {
-            TraceEvent::Hop(_) => EntryKind::Hop,
-            TraceEvent::Arrived { .. } | TraceEvent::PublishRefused { .. } | TraceEvent::Broker(_) => EntryKind::Broker,
-            TraceEvent::Note { .. } => EntryKind::Client,
-            TraceEvent::Intervened { .. } => EntryKind::Intervention,
-        }
-    }
-}
-
-/// Which entries the event log lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LogFilter {
-    pub kind: Option<EntryKind>,
-    pub place: Option<Place>,
-    pub message: Option<PublishId>,
 }
 
 /// The panel under the canvas.
@@ -177,23 +133,6 @@ pub struct NotSimulated {
     /// The file's name.
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The interventions menu, open at a point of the page (CSS pixels).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Menu {
-    pub x: f64,
-    pub y: f64,
-    pub target: MenuTarget,
-}
-
-/// What a menu of interventions is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MenuTarget {
-    Item(crate::editor::Item),
-    Message(PublishId),
-    /// The canvas itself: the broker.
-    Broker,
 }
 
 #[derive(Debug, Clone)]
@@ -445,31 +384,10 @@ impl Studio {
                 self.filter = LogFilter::default();
                 self.rebuild(None);
             }
-            StudioAction::TogglePlay => {
-                let finished = self.run().is_none_or(|run| run.session.position() >= run.end);
-                if finished && !self.playing {
-                    self.seek(0);
-                }
-                self.playing = !self.playing && self.run.is_some();
-            }
+            StudioAction::TogglePlay => self.toggle_play(),
             StudioAction::Pause => self.playing = false,
-            StudioAction::Step => {
-                self.playing = false;
-                let origin = self.run().map(|run| run.session.position());
-                self.with_run(|run| run.jump(run.next_shown()));
-                self.step_origin = origin;
-                self.sync_display();
-            }
-            StudioAction::StepBack => {
-                self.playing = false;
-                // Straight after a Step, back to where it started; else to the previous
-                // position that showed something.
-                let origin = self.step_origin.take();
-                let target = self.run().map(|run| origin.unwrap_or_else(|| run.previous_shown()));
-                if let Some(target) = target {
-                    self.seek(target);
-                }
-            }
+            StudioAction::Step => self.step(),
+            StudioAction::StepBack => self.step_back(),
             StudioAction::Reset => {
                 self.playing = false;
                 self.seek(0);
@@ -478,14 +396,7 @@ impl Studio {
                 self.playing = false;
                 self.seek(position);
             }
-            StudioAction::SeekEntry(idx) => {
-                self.playing = false;
-                let step = self.run().and_then(|run| run.entry(idx).map(|entry| entry.step));
-                if let Some(step) = step {
-                    self.seek(step);
-                }
-                self.log_cursor = Some(idx);
-            }
+            StudioAction::SeekEntry(idx) => self.seek_entry(idx),
             StudioAction::SetSpeed(speed) => self.speed = speed.min(SPEEDS.len() - 1),
             StudioAction::Tick(wall_ms) => self.tick(wall_ms),
             StudioAction::Inspect(message) => self.inspected = message,
@@ -579,43 +490,6 @@ impl Studio {
         self.problems = problems.into_iter().map(|problem| problem.within(source)).collect();
     }
 
-    fn with_run(&mut self, change: impl FnOnce(&mut Run)) {
-        if let Some(run) = &self.run {
-            change(&mut run.borrow_mut());
-        }
-    }
-
-    fn seek(&mut self, position: u64) {
-        self.with_run(|run| run.jump(position));
-        self.sync_display();
-    }
-
-    /// Adds `action` to the script just after the moment on screen (after what has been
-    /// shown, before anything still on the wire lands) and moves to where it happens.
-    fn intervene(&mut self, action: ScriptAction) {
-        let Some(now) = self.run().map(|run| run.session.now()) else { return };
-        if self.shared {
-            return;
-        }
-        let at_ms = (now + 1).max(self.display_time.floor() as SimTime);
-        self.editor = self.editor.clone().apply(Action::AddScriptStep(ScriptStep { at_ms, action }));
-        self.rebuild(Some(at_ms));
-        if let Some(run) = &self.run {
-            let mut run = run.borrow_mut();
-            let step = run.trace.iter().rev().find_map(|entry| {
-                (entry.time == at_ms && matches!(entry.event, TraceEvent::Intervened { .. })).then_some(entry.step)
-            });
-            if let Some(step) = step {
-                run.jump(step);
-            }
-        }
-        self.display_time = at_ms as f64;
-    }
-
-    fn sync_display(&mut self) {
-        self.display_time = self.run().map_or(0.0, |run| run.session.now() as f64);
-    }
-
     /// Makes the run match the document: the kept run of this very document (an undone
     /// edit), or a new one at the same virtual time (or its end, if it is shorter), forked
     /// from the run on screen when the two differ by one intervention.
@@ -660,47 +534,6 @@ impl Studio {
             }
         }
         self.sync_display();
-    }
-
-    fn tick(&mut self, wall_ms: f64) {
-        if !self.playing {
-            return;
-        }
-        let Some(run) = self.run.clone() else {
-            self.playing = false;
-            return;
-        };
-        let mut run = run.borrow_mut();
-        let on_wire = !run.session.world().in_flight().is_empty();
-        let pace = if on_wire {
-            WIRE_PACE
-        } else {
-            let gap = run.session.world().next_time().map_or(0, |next| next.saturating_sub(run.session.now()));
-            GAP_PACE.max(gap as f64 / LONGEST_GAP_WALL_MS)
-        };
-        let mut target = self.display_time + wall_ms.max(0.0) * pace * SPEEDS[self.speed];
-        let mut steps = 0;
-        while let Some(next) = run.session.world().next_time() {
-            if next as f64 > target || run.session.position() >= run.end || steps >= MAX_STEPS_PER_TICK {
-                break;
-            }
-            let position = run.session.position();
-            run.jump(position + 1);
-            steps += 1;
-            // Something new went on the wire: slow down from there.
-            if !on_wire && !run.session.world().in_flight().is_empty() {
-                target = target.min(run.session.now() as f64);
-                break;
-            }
-        }
-        let next = run.session.world().next_time();
-        if run.session.position() >= run.end || next.is_none() {
-            self.playing = false;
-            target = run.session.now() as f64;
-        } else if let Some(next) = next {
-            target = target.min(next as f64).max(run.session.now() as f64);
-        }
-        self.display_time = target;
     }
 }
 

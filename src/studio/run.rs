@@ -20,7 +20,6 @@ use crate::scene::geometry::{Point, Rect, Size};
 use crate::scene::layout::{Band, free_spot, layered};
 use crate::sim::stats::DepthHistory;
 use crate::sim::{ActorId, InputChange, Label, MessageKind, Place, Session, TraceEntry, TraceEvent, World};
-use crate::studio::log::entry_message;
 
 /// Room under a node for the two state lines drawn below it while the run is shown.
 const STATE_LINES: f64 = 36.0;
@@ -297,7 +296,7 @@ impl Run {
     }
 
     fn absorb(&mut self, idx: u64, entry: &TraceEntry) {
-        if let Some(message) = entry_message(&entry.event) {
+        if let Some(message) = entry.event.message() {
             self.entries_of.entry(message).or_default().push(idx);
         }
         let arrow = |run: &mut Run, message: PublishId, kind, from, to, arrives| {

@@ -3,7 +3,7 @@
 
 use super::stage::{Badge, ClientState, stage};
 use super::*;
-use crate::sim::CallOutcome;
+use crate::sim::{CallOutcome, Place, TraceEvent};
 
 fn client_state(studio: &Studio, name: &str) -> (ClientState, Option<CallOutcome>) {
     let run = studio.run().expect("runs");

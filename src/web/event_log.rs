@@ -14,7 +14,7 @@ use crate::explain::Describer;
 use crate::explain::lang::Lang;
 use crate::explain::run::entry_kind_name;
 use crate::sim::{Place, TraceEvent};
-use crate::studio::log::{entry_message, log_lines_before};
+use crate::studio::log::log_lines_before;
 use crate::studio::{EntryKind, LogFilter, RunRef, Studio, StudioAction};
 
 /// Present's last two lines of the log, large under the playback bar, for the back row.
@@ -90,7 +90,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
     let words = props.lang.words();
     let mut describer = Describer::new(props.lang);
     for idx in &lines {
-        if let Some(message) = run.entry(*idx).and_then(|entry| entry_message(&entry.event))
+        if let Some(message) = run.entry(*idx).and_then(|entry| entry.event.message())
             && let Some((_, label)) = run.messages.get(&message)
         {
             describer.remember(message, label.clone());
@@ -118,7 +118,7 @@ fn LogLines(props: &LogLinesProps) -> Html {
             }
             let description = describer.describe(entry, run.session.world());
             let why = (!description.details.is_empty()).then(|| send(StudioAction::ToggleExplanation(*idx)));
-            let inspect = entry_message(&entry.event).map(|message| send(StudioAction::Inspect(Some(message))));
+            let inspect = entry.event.message().map(|message| send(StudioAction::Inspect(Some(message))));
             let current = props.current == Some(*idx);
             let open = props.explained == Some(*idx);
             let intervention = EntryKind::of(&entry.event) == EntryKind::Intervention;
