@@ -288,7 +288,11 @@ mod native {
             print(&serde_json::to_string_pretty(&observed.record.document())?)?;
         }
         let mut differences: Vec<String> = observed.refused.into_iter().collect();
-        differences.extend(script::differences(&simulated, &observed.record));
+        differences.extend(
+            script::differences(&simulated, &observed.record)
+                .iter()
+                .map(|difference| kaiten::explain::differences::difference(lang, difference)),
+        );
         Ok(differences)
     }
 

@@ -8,7 +8,8 @@
 //! ordinary code, and nothing is parsed at run time or added to the wasm bundle.
 
 use crate::explain::keys::{
-    CliWords, EditWords, InterventionWords, LessonWords, OsloWords, ProblemWords, RunWords, TraceWords, UiWords,
+    CliWords, DifferenceWords, EditWords, InterventionWords, LessonWords, OsloWords, ProblemWords, RunWords,
+    TraceWords, UiWords,
 };
 
 /// A language of the UI and the CLI.
@@ -71,6 +72,7 @@ pub trait Catalogue:
     + InterventionWords
     + EditWords
     + CliWords
+    + DifferenceWords
     + UiWords
     + ProblemWords
     + LessonWords
@@ -93,6 +95,7 @@ impl<T> Catalogue for T where
         + InterventionWords
         + EditWords
         + CliWords
+        + DifferenceWords
         + UiWords
         + ProblemWords
         + LessonWords
@@ -179,6 +182,7 @@ mod tests {
                 .chain(crate::explain::keys::intervention::samples(words))
                 .chain(crate::explain::keys::edit::samples(words))
                 .chain(crate::explain::keys::cli::samples(words))
+                .chain(crate::explain::keys::differences::samples(words))
                 .chain(crate::explain::keys::ui::samples(words))
                 .chain(crate::explain::keys::problems::samples(words))
                 .chain(crate::explain::keys::lesson::samples(words));

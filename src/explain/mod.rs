@@ -1,9 +1,10 @@
 //! Words: the one place that turns data into sentences, for the CLI and the UI alike:
 //! trace entries and the engine's routing explanations (`render`), oslo.messaging notes
 //! (`oslo`), interventions (`intervention`), the editor's refusals and previews (`edit`), the run view's labels
-//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), file problems (`problems`), the `?` overlay (`shortcuts`), built-in scenarios' titles (`scenarios`) and a run's explained trace as the CLI prints it (`transcript`).
+//! (`run`), the palette's node kinds (`kinds`), the inspector's field labels (`fields`), file problems (`problems`), where a simulated run and a real broker disagree (`differences`), the `?` overlay (`shortcuts`), built-in scenarios' titles (`scenarios`) and a run's explained trace as the CLI prints it (`transcript`).
 //! Each language is one catalogue (`lang`, the keys in `keys/`, `en/`, `zh_cn/`). It sits above every layer it words; a UI language is a new renderer here.
 
+pub mod differences;
 pub mod edit;
 mod en;
 pub mod fields;

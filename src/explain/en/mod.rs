@@ -1,6 +1,7 @@
 //! The English catalogue: every word trait, in English.
 
 mod cli;
+mod differences;
 mod edit;
 mod intervention;
 mod lesson;

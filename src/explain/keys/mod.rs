@@ -2,6 +2,7 @@
 //! every language implements every trait (`en/`, `zh_cn/`).
 
 pub mod cli;
+pub mod differences;
 pub mod edit;
 pub mod intervention;
 pub mod lesson;
@@ -12,6 +13,7 @@ pub mod trace;
 pub mod ui;
 
 pub use cli::CliWords;
+pub use differences::DifferenceWords;
 pub use edit::EditWords;
 pub use intervention::InterventionWords;
 pub use lesson::LessonWords;

@@ -3,6 +3,7 @@
 //! 事件通知、死信；`call`、`cast` 与 AMQP 字段名保持为代码词。
 
 mod cli;
+mod differences;
 mod edit;
 mod intervention;
 mod lesson;

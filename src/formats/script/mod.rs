@@ -20,7 +20,7 @@ mod record;
 mod run;
 mod steps;
 
-pub use diff::differences;
+pub use diff::{Counted, Difference, Refusal, differences};
 pub use record::{DeathRecord, MessageRecord, PublishRecord, RunRecord, first_death_headers};
 pub use run::{ChannelKey, Readback, RunOptions, UnsettledDeliveries, engine_publish, run, run_with};
 pub use steps::{
