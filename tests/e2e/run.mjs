@@ -26,7 +26,7 @@ const TEST_TIMEOUT_MS = 60_000;
 const filter = process.argv[2] ?? '';
 const dist = process.env.KAITEN_DIST ?? join(ROOT, 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`e2e: no bundle at ${dist}; build it first (scripts/dev serve or trunk build --release)`);
+  console.error(`e2e: no bundle at ${dist}; build it first (scripts/dev build)`);
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }
