@@ -277,6 +277,15 @@ impl Run {
         idx.checked_sub(1).map_or(0, |idx| self.trace[idx].step)
     }
 
+    /// The entry of a message's arrival at the broker, found through the message's own index.
+    pub fn arrival_of(&self, message: PublishId) -> Option<&TraceEntry> {
+        let entries = self.entries_of.get(&message)?;
+        entries
+            .iter()
+            .filter_map(|idx| self.entry(*idx))
+            .find(|entry| matches!(entry.event, TraceEvent::Arrived { .. }))
+    }
+
     /// The kind a message is drawn as.
     pub fn message_kind(&self, message: PublishId) -> MessageKind {
         self.messages.get(&message).map_or(MessageKind::Plain, |(kind, _)| *kind)

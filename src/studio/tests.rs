@@ -388,3 +388,22 @@ fn the_run_as_text_is_shown_with_t_and_hidden_with_t_or_escape() {
     assert!(!shown.apply(action_for(press("Escape"), true).unwrap()).text_view);
     assert_eq!(action_for(KeyPress { in_field: true, ..press("t") }, true), None, "typing a t in a field");
 }
+
+#[test]
+fn every_routing_decision_finds_its_message_arrival_however_far_back() {
+    // The event log words a routing line from its message's arrival (routing key, headers),
+    // which may lie any number of entries earlier.
+    let studio = Studio::with_builtin("notifications");
+    let run = studio.run().unwrap();
+    let mut routed = 0;
+    for (idx, entry) in run.trace.iter().enumerate() {
+        if let TraceEvent::Broker(crate::engine::BrokerEvent::Routed { publish, .. }) = &entry.event {
+            let arrival = run.arrival_of(*publish).expect("a routed message arrived first");
+            let arrived_at = run.trace.iter().position(|candidate| std::ptr::eq(candidate, arrival)).unwrap();
+            assert!(arrived_at < idx);
+            assert!(matches!(&arrival.event, TraceEvent::Arrived { publish: arrived, .. } if arrived == publish));
+            routed += 1;
+        }
+    }
+    assert!(routed >= 5, "the scenario routes messages: {routed}");
+}

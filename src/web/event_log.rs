@@ -104,17 +104,13 @@ fn LogLines(props: &LogLinesProps) -> Html {
         .iter()
         .filter_map(|idx| {
             let entry = run.entry(*idx)?;
-            // A routing line is explained from its message's arrival, which a filter or the
-            // window's start may have left out: read that first.
+            // A routing line is explained from its message's arrival (its routing key and
+            // headers), which a filter or the window's start may have left out: read that first.
             if let TraceEvent::Broker(BrokerEvent::Routed { publish, .. } | BrokerEvent::Unroutable { publish, .. }) =
                 &entry.event
+                && let Some(arrival) = run.arrival_of(*publish)
             {
-                let arrival = (idx.saturating_sub(8)..*idx).rev().filter_map(|earlier| run.entry(earlier)).find(
-                    |earlier| matches!(&earlier.event, TraceEvent::Arrived { publish: arrived, .. } if arrived == publish),
-                );
-                if let Some(arrival) = arrival {
-                    describer.describe(arrival, run.session.world());
-                }
+                describer.describe(arrival, run.session.world());
             }
             let description = describer.describe(entry, run.session.world());
             let why = (!description.details.is_empty()).then(|| send(StudioAction::ToggleExplanation(*idx)));
