@@ -298,3 +298,22 @@ fn a_change_that_is_not_the_last_at_its_time_is_not_forked() {
     assert_as_recomputed(&forked, &first);
     assert!(Run::new(second).unwrap().fork(both).is_none(), "adding one before another at 100 ms");
 }
+
+/// `Session::world_at` replays from the nearest snapshot without moving the session: the
+/// world it gives is the one a session stepped there from the start holds.
+#[test]
+fn a_world_at_any_position_is_the_world_stepped_there() {
+    let scenario = builtin("notifications");
+    let session = run(&scenario, scenario.seed);
+    let end = session.position();
+    for position in [0, 1, 17, end / 3, end / 2, end - 1, end, end + 5] {
+        let mut stepped = Session::new(scenario.build(scenario.seed).unwrap());
+        stepped.run_until(Until::Step(position));
+        assert_eq!(
+            format!("{:?}", session.world_at(position)),
+            format!("{:?}", stepped.world()),
+            "at position {position}"
+        );
+    }
+    assert_eq!(session.position(), end, "the session stays where it was");
+}

@@ -418,4 +418,33 @@ mod tests {
         assert_eq!(label_words(Lang::ZhCn.words(), &Label::plain("job-1")), "job-1", "a message_id is no word");
         assert_eq!(quote_label(Lang::En.words(), &Label::plain("")), "a message");
     }
+
+    #[test]
+    fn a_routing_decision_is_explained_with_the_bindings_it_was_made_with() {
+        // Notifications declares the other priorities' queues after the first notification is
+        // routed: explained against the end of the run, its "why" would list bindings that did
+        // not exist yet.
+        let studio = crate::studio::Studio::with_builtin("notifications");
+        let run = studio.run().unwrap();
+        let routed = run
+            .trace
+            .iter()
+            .position(|entry| matches!(entry.event, TraceEvent::Broker(BrokerEvent::Routed { .. })))
+            .unwrap();
+        let entry = &run.trace[routed];
+        let details = |world: &crate::sim::World| {
+            let mut describer = Describer::new(Lang::En);
+            let TraceEvent::Broker(BrokerEvent::Routed { publish, .. }) = &entry.event else { unreachable!() };
+            describer.describe(run.arrival_of(*publish).unwrap(), world);
+            describer.describe(entry, world).details
+        };
+        let then = details(&run.session.world_at(entry.step));
+        let at_the_end = details(&run.session.world_at(run.end));
+        assert!(
+            then.iter().any(|line| line.contains("'notifications.info' -> 'notifications.info': matched")),
+            "{then:#?}"
+        );
+        assert!(!then.iter().any(|line| line.contains("-> 'notifications.warn'")), "{then:#?}");
+        assert!(at_the_end.iter().any(|line| line.contains("-> 'notifications.warn'")), "{at_the_end:#?}");
+    }
 }

@@ -184,6 +184,22 @@ impl Session {
         }
     }
 
+    /// The world as it was after `position` world steps (or at the run's end, if it ends
+    /// sooner), replayed from the nearest snapshot at or before it; the session does not
+    /// move. For explaining an entry against the world it happened in.
+    pub fn world_at(&self, position: u64) -> World {
+        if position == self.position() {
+            return self.world.clone();
+        }
+        let (_, snapshot) = self.snapshot_at_or_before(position);
+        let mut world = snapshot.clone();
+        let mut scratch = Vec::new();
+        while world.steps() < position && world.step(&mut scratch) {
+            scratch.clear();
+        }
+        world
+    }
+
     /// Changes the run's inputs (an intervention more or fewer, see [`InputChange`]) and goes
     /// back to the latest state the change leaves as it was, so that running on gives what a
     /// session of the changed inputs gives, byte for byte: trace, depth history and world.

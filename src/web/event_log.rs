@@ -85,6 +85,12 @@ fn LogLines(props: &LogLinesProps) -> Html {
         let list = list.clone();
         use_effect_with((props.trace_end, props.current), move |_| follow_current(&list));
     }
+    // The open explanation is worded against the world its entry happened in (the bindings
+    // routing saw, which later declarations or deletions change), replayed once per line opened.
+    let explained_world = use_memo((props.run.clone(), props.explained), |(run, explained)| {
+        let run = run.0.borrow();
+        explained.and_then(|idx| run.entry(idx)).map(|entry| run.session.world_at(entry.step))
+    });
     let run = props.run.0.borrow();
     let lines = log_lines_before(&run, &props.filter, props.trace_end);
     let words = props.lang.words();
@@ -112,11 +118,12 @@ fn LogLines(props: &LogLinesProps) -> Html {
             {
                 describer.describe(arrival, run.session.world());
             }
-            let description = describer.describe(entry, run.session.world());
+            let open = props.explained == Some(*idx);
+            let world = explained_world.as_ref().as_ref().filter(|_| open).unwrap_or(run.session.world());
+            let description = describer.describe(entry, world);
             let why = (!description.details.is_empty()).then(|| send(StudioAction::ToggleExplanation(*idx)));
             let inspect = entry.event.message().map(|message| send(StudioAction::Inspect(Some(message))));
             let current = props.current == Some(*idx);
-            let open = props.explained == Some(*idx);
             let intervention = EntryKind::of(&entry.event) == EntryKind::Intervention;
             Some(html! {
                 <li key={idx.to_string()} class={classes!("log-line", current.then_some("current"), intervention.then_some("intervention"))}

@@ -100,25 +100,28 @@ fn load(lang: Lang, reference: &str) -> anyhow::Result<Scenario> {
 
 /// Runs `session` until virtual time passes `until` (if given), nothing is left to do,
 /// or `max_steps` steps have run; says on standard error when the step limit stopped it.
+/// Whether a run goes on one more step: it stops at `--until` (nothing left at or before
+/// that time) and at `--max-steps`, which it says on standard error.
+fn keep_going(session: &Session, until: Option<u64>, max_steps: u64) -> bool {
+    if let Some(limit) = until
+        && session.world().next_time().is_none_or(|next| next > limit)
+    {
+        return false;
+    }
+    if session.position() >= max_steps && !session.is_finished() {
+        eprintln!(
+            "kaiten: stopped after {} steps at {} ms: the scenario is still busy (it never goes idle, \
+             or needs more steps); use --max-steps N",
+            session.position(),
+            session.now()
+        );
+        return false;
+    }
+    true
+}
+
 fn run_bounded(session: &mut Session, until: Option<u64>, max_steps: u64) {
-    loop {
-        if session.is_finished() {
-            return;
-        }
-        if let Some(limit) = until
-            && session.world().next_time().is_none_or(|next| next > limit)
-        {
-            return;
-        }
-        if session.position() >= max_steps {
-            eprintln!(
-                "kaiten: stopped after {} steps at {} ms: the scenario is still busy (it never goes idle, \
-                 or needs more steps); use --max-steps N",
-                session.position(),
-                session.now()
-            );
-            return;
-        }
+    while !session.is_finished() && keep_going(session, until, max_steps) {
         session.run_until(Until::Step(session.position() + 1));
     }
 }
@@ -198,26 +201,31 @@ fn print_run(options: RunOptions, out: &mut impl Write) -> anyhow::Result<ExitCo
         .map_err(|errors| listed(lang, &lang.words().cannot_apply_intervene(), &errors))?;
     let seed = options.seed.unwrap_or(scenario.seed);
     let mut session = start(lang, &scenario, Some(seed))?;
-    run_bounded(&mut session, options.until, options.max_steps);
-    let world = session.world();
+    let (until, max_steps) = (options.until, options.max_steps);
     if options.digest {
+        run_bounded(&mut session, until, max_steps);
         writeln!(out, "{:016x}", trace_digest(session.trace())).map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut bound = |session: &Session| keep_going(session, until, max_steps);
     if !options.json {
         // A built-in scenario (named, not a file) is titled in the language's own words.
         let pick = if is_there(Path::new(&reference)) { Pick::MyTopology } else { Pick::Builtin(reference.clone()) };
-        write_transcript(out, lang, &pick, &scenario, seed, &session).map_err(output_error)?;
+        write_transcript(out, lang, &pick, &scenario, seed, &mut session, &mut bound).map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Each step's entries explained against the world right after it, as the transcript does.
     let mut describer = Describer::new(lang);
-    for entry in session.trace() {
-        let description = describer.describe(entry, world);
-        let line = serde_json::json!({
-            "step": entry.step, "time": entry.time, "event": entry.event,
-            "text": description.sentence, "details": description.details,
-        });
-        writeln!(out, "{line}").map_err(output_error)?;
+    let mut entries = Vec::new();
+    while !session.is_finished() && bound(&session) && session.advance_into(&mut entries) {
+        for entry in entries.drain(..) {
+            let description = describer.describe(&entry, session.world());
+            let line = serde_json::json!({
+                "step": entry.step, "time": entry.time, "event": entry.event,
+                "text": description.sentence, "details": description.details,
+            });
+            writeln!(out, "{line}").map_err(output_error)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
