@@ -76,26 +76,40 @@ fn history(c: &mut Criterion) {
 }
 
 /// A crash applied half-way through the browser's canvas load scenario (100 nodes, about
-/// 64,000 world steps): the document's script gains a step, the run forks (it resumes from
-/// the latest state before the intervention and is computed from there to its end), and the
-/// view jumps to the intervention.
+/// 64,000 world steps): the document's script gains a step, the run forks (it takes the
+/// trace before the intervention and computes its first steps past it; the rest follows in
+/// slices between frames, measured apart), and the view jumps to the intervention.
 fn fork(c: &mut Criterion) {
-    let studio = Studio::with_builtin("load");
-    let middle = studio.run().expect("the load scenario runs").end / 2;
-    let studio = studio.apply(StudioAction::Seek(middle));
+    // Each iteration forks a studio of its own: a fork takes its run's trace.
+    let halfway = || {
+        let mut studio = Studio::with_builtin("load");
+        while studio.computing() {
+            studio = studio.apply(StudioAction::ComputeSlice);
+        }
+        let middle = studio.run().expect("the load scenario runs").end / 2;
+        studio.apply(StudioAction::Seek(middle))
+    };
+    let crash = |studio: Studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("c0".into())));
     let mut group = c.benchmark_group("intervene");
     group.sample_size(10);
-    group.bench_function("crash_in_canvas_load", |b| {
+    group.bench_function("crash_in_canvas_load", |b| b.iter_batched(halfway, crash, BatchSize::LargeInput));
+    group.bench_function("crash_in_canvas_load_then_the_rest_in_slices", |b| {
         b.iter_batched(
-            || studio.clone(),
-            |studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("c0".into()))),
+            halfway,
+            |studio| {
+                let mut studio = crash(studio);
+                while studio.computing() {
+                    studio = studio.apply(StudioAction::ComputeSlice);
+                }
+                studio
+            },
             BatchSize::LargeInput,
         )
     });
-    let rpc_call = Studio::with_builtin("rpc-call").apply(StudioAction::Step).apply(StudioAction::Step);
+    let rpc_call = || Studio::with_builtin("rpc-call").apply(StudioAction::Step).apply(StudioAction::Step);
     group.bench_function("crash_in_rpc_call", |b| {
         b.iter_batched(
-            || rpc_call.clone(),
+            rpc_call,
             |studio| studio.apply(StudioAction::Intervene(ScriptAction::StopActor("compute-host1".into()))),
             BatchSize::SmallInput,
         )

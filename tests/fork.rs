@@ -143,8 +143,9 @@ fn seen(run: &Run) -> String {
     )
 }
 
-/// `run` equals `doc`'s run computed from the start, at the same position.
+/// `run`, complete, equals `doc`'s run computed from the start, at the same position.
 fn assert_as_recomputed(run: &Run, doc: &Rc<Document>) {
+    assert!(run.is_complete());
     let mut again = Run::new(doc.clone()).unwrap_or_else(|problems| panic!("{problems:?}"));
     again.jump(run.session.position());
     assert_eq!(seen(run), seen(&again));
@@ -177,9 +178,11 @@ proptest! {
         let mut run = Run::new(before.clone()).unwrap();
         run.jump((end as f64 * fraction) as u64);
         let mut forked = run.fork(after.clone()).expect("one intervention more forks");
+        forked.finish();
         assert_as_recomputed(&forked, &after);
         forked.jump((forked.end as f64 * fraction) as u64);
         let mut undone = forked.fork(before.clone()).expect("one intervention fewer forks");
+        undone.finish();
         undone.jump(forked.session.position());
         assert_as_recomputed(&undone, &before);
     }
@@ -292,9 +295,10 @@ fn a_change_that_is_not_the_last_at_its_time_is_not_forked() {
     let (crash_a, crash_b) = (step(0, 100, &a, 0), step(0, 100, &b, 0));
     let both = doc(&[crash_a.clone(), crash_b.clone()]);
     let (first, second) = (doc(&[crash_a]), doc(&[crash_b]));
-    let run = Run::new(both.clone()).unwrap();
+    let mut run = Run::new(both.clone()).unwrap();
     assert!(run.fork(second.clone()).is_none(), "taking out the first of two at 100 ms");
-    let forked = run.fork(first.clone()).expect("the last at 100 ms forks");
+    let mut forked = run.fork(first.clone()).expect("the last at 100 ms forks");
+    forked.finish();
     assert_as_recomputed(&forked, &first);
     assert!(Run::new(second).unwrap().fork(both).is_none(), "adding one before another at 100 ms");
 }
@@ -316,4 +320,47 @@ fn a_world_at_any_position_is_the_world_stepped_there() {
         );
     }
     assert_eq!(session.position(), end, "the session stays where it was");
+}
+
+/// A run computed in slices, played and seeked while it is computed, is the run computed at
+/// once; so is a fork of a long run, computed in slices after it.
+#[test]
+fn a_run_computed_in_slices_is_the_run_computed_at_once() {
+    let scenario = kaiten::scenarios::load::load_scenario(kaiten::scenarios::load::LoadShape::benchmark(48));
+    let doc = Rc::new(Document::from_scenario(&scenario).unwrap());
+    let whole = Run::new(doc.clone()).unwrap();
+    assert!(whole.end > 4 * kaiten::studio::run::FIRST_STEPS, "long enough to be sliced: {}", whole.end);
+    let mut sliced = Run::start(doc.clone()).unwrap();
+    assert!(!sliced.is_complete());
+    assert_eq!(sliced.session.position(), 0, "a run starts at its start");
+    let mut slices = 0;
+    while !sliced.is_complete() {
+        // Watched while it is computed: each slice leaves the view where it was.
+        let view = sliced.end / 2;
+        sliced.jump(view);
+        sliced.compute_slice();
+        assert_eq!(sliced.session.position(), view);
+        slices += 1;
+    }
+    assert!(slices > 4, "{slices} slices");
+    assert_as_recomputed(&sliced, &doc);
+    // A jump past what is computed computes on to it.
+    let mut started = Run::start(doc.clone()).unwrap();
+    started.jump(whole.end - 1);
+    assert_eq!(started.session.position(), whole.end - 1);
+    started.finish();
+    assert_as_recomputed(&started, &doc);
+
+    // A fork a quarter of the way through, finished in slices.
+    let mut base = Run::new(doc.clone()).unwrap();
+    base.jump(whole.end / 4);
+    let at = base.session.now() + 1;
+    let actor = base.session.world().actors().nth(1).map(|(_, actor)| actor.name().to_string()).unwrap();
+    let after = Rc::new(Document::from_scenario(&with_script(&scenario, &[step(0, at, &actor, 0)])).unwrap());
+    let mut forked = base.fork(after.clone()).expect("forks");
+    assert!(!forked.is_complete(), "a fork computes only its first steps at once");
+    while !forked.is_complete() {
+        forked.compute_slice();
+    }
+    assert_as_recomputed(&forked, &after);
 }

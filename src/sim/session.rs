@@ -100,6 +100,17 @@ impl Session {
         &self.depth
     }
 
+    /// Takes the depth history recorded so far, leaving none. With [`Session::resume_depth`],
+    /// for a viewer that computes its run in slices between jumps (which keep no history).
+    pub fn take_depth(&mut self) -> DepthHistory {
+        std::mem::take(&mut self.depth)
+    }
+
+    /// Records on from `depth`, the history of the run up to the current position.
+    pub fn resume_depth(&mut self, depth: DepthHistory) {
+        self.depth = depth;
+    }
+
     /// Trace entries dropped by retention, before the first retained one.
     pub fn trace_dropped(&self) -> u64 {
         self.trace_dropped

@@ -9,6 +9,7 @@ use crate::formats::Problem;
 use crate::formats::scenario::Diagnostic;
 use crate::formats::suggest::did_you_mean;
 use crate::studio::lesson::LessonAction;
+use crate::studio::run::Run;
 use crate::studio::share::SHARE_PREFIX;
 use crate::studio::{Panel, Pick, SPEEDS, Studio, StudioAction};
 
@@ -201,6 +202,7 @@ impl Studio {
             studio = studio.apply(StudioAction::SetSpeed(speed));
         }
         if let Some(step) = options.step {
+            studio.with_run(Run::finish);
             let end = studio.run().map(|run| run.end);
             match end {
                 Some(end) if step <= end => studio = studio.apply(StudioAction::Seek(step)),
@@ -348,6 +350,10 @@ impl Reporter {
             self.run = None;
             return out;
         };
+        // A run still being computed has no length to report yet (it is, in a few frames).
+        if !run.is_complete() {
+            return out;
+        }
         let (step, end) = (run.session.position(), run.end);
         drop(run);
         if !self.run.as_ref().is_some_and(|doc| std::rc::Rc::ptr_eq(doc, &studio.editor.doc)) {

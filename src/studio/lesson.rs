@@ -15,6 +15,7 @@ use crate::lesson::check::scenario_before;
 use crate::lesson::drill::{self, Difficulty};
 use crate::lesson::oracle::{Answer, Choice, Oracle, Why, answer, evaluate};
 use crate::lesson::{Lesson, Step, Task, edit};
+use crate::studio::run::Run;
 use crate::studio::{Pick, Studio};
 
 /// How far a learner got with a lesson, in order: solved beats shown beats started.
@@ -352,6 +353,7 @@ impl Studio {
 
     fn play_to(&mut self, moment: crate::engine::SimTime) {
         self.playing = false;
+        self.with_run(|run| run.compute_past(moment));
         let position = self.run().map(|run| run.position_at(moment));
         if let Some(position) = position {
             self.seek(position);
@@ -361,6 +363,7 @@ impl Studio {
     /// After a checked answer the run moves to where it is settled: the entry that decided,
     /// the asked time, or the end of the run for a call's outcome.
     fn play_to_answer(&mut self, oracle: &Oracle) {
+        self.with_run(Run::finish);
         let target = match &oracle.why {
             Why::Entry(idx) => oracle.run.trace.get(*idx).map(|entry| entry.step + 1),
             Why::Depth { at_ms, .. } => self.run().map(|run| run.position_at(*at_ms)),

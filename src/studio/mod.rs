@@ -77,6 +77,9 @@ pub enum StudioAction {
     SetSpeed(usize),
     /// Wall milliseconds passed while playing.
     Tick(f64),
+    /// Computes the next slice of a run not yet complete ([`Studio::computing`]): the web app
+    /// sends it between frames until the run is.
+    ComputeSlice,
     Inspect(Option<PublishId>),
     /// Opens or closes a log line's explanation.
     ToggleExplanation(u64),
@@ -252,6 +255,11 @@ impl Studio {
         self.run.as_ref().map(|run| run.borrow())
     }
 
+    /// Whether the current run is still being computed (in slices, between frames).
+    pub fn computing(&self) -> bool {
+        self.run().is_some_and(|run| !run.is_complete())
+    }
+
     /// The current run, shared, for views that re-render only when it moves.
     pub fn run_ref(&self) -> Option<RunRef> {
         self.run.clone().map(RunRef)
@@ -272,7 +280,7 @@ impl Studio {
 
     pub fn apply(mut self, action: StudioAction) -> Studio {
         self.revision += 1;
-        if !matches!(action, StudioAction::Tick(_)) {
+        if !matches!(action, StudioAction::Tick(_) | StudioAction::ComputeSlice) {
             self.quiet_revision += 1;
         }
         if matches!(
@@ -287,12 +295,17 @@ impl Studio {
         ) {
             self.log_cursor = None;
         }
-        if !matches!(action, StudioAction::StepBack) {
+        if !matches!(action, StudioAction::StepBack | StudioAction::ComputeSlice) {
             self.step_origin = None;
         }
         // Pointer moves and the release of the click that opened the menu leave it open.
-        if !matches!(action, StudioAction::OpenMenu(_) | StudioAction::Tick(_) | StudioAction::Edit(Action::Pointer(_)))
-        {
+        if !matches!(
+            action,
+            StudioAction::OpenMenu(_)
+                | StudioAction::Tick(_)
+                | StudioAction::ComputeSlice
+                | StudioAction::Edit(Action::Pointer(_))
+        ) {
             self.menu = None;
         }
         match action {
@@ -399,6 +412,7 @@ impl Studio {
             StudioAction::SeekEntry(idx) => self.seek_entry(idx),
             StudioAction::SetSpeed(speed) => self.speed = speed.min(SPEEDS.len() - 1),
             StudioAction::Tick(wall_ms) => self.tick(wall_ms),
+            StudioAction::ComputeSlice => self.compute_slice(),
             StudioAction::Inspect(message) => self.inspected = message,
             StudioAction::Intervene(action) => {
                 self.menu = None;
@@ -463,12 +477,14 @@ impl Studio {
 
     /// Puts `doc` on the canvas (one undo step), its `unsaved` nodes (those its file gave no
     /// position) moved to where the layout of the document and its run together puts them,
-    /// so what the run declares is drawn in its role's column beside them. That run is kept
-    /// for the next `rebuild`, which so computes it once.
+    /// so what the run declares is drawn in its role's column beside them. The layout reads
+    /// the run's first steps ([`Run::start`]), which show what the run declares and who talks
+    /// to whom, and so costs the same for a long run as for a short one. That run is kept for
+    /// the next `rebuild`, which computes the rest of it in slices.
     fn replace_laid_out(&mut self, mut doc: Document, unsaved: &[NodeId]) {
         let mut run = None;
         if !unsaved.is_empty()
-            && let Ok(laid_out) = Run::new(Rc::new(doc.clone()))
+            && let Ok(laid_out) = Run::start(Rc::new(doc.clone()))
         {
             for (node, at) in laid_out.layout_with_run() {
                 if unsaved.contains(&node) {
@@ -513,15 +529,27 @@ impl Studio {
             }
         }
         self.problems.clear();
+        let mut time = time;
         if let Some(kept) = self.kept.iter().position(|kept| Rc::ptr_eq(&kept.borrow().doc, &doc)) {
-            self.run = Some(self.kept.remove(kept));
-        } else if !doc.nodes().is_empty() {
-            // An intervention added or taken out forks the run on screen; other edits (the
-            // topology, actors, seed: inputs from time 0) compute the run from its start.
-            let forked = previous.and_then(|run| run.borrow().fork(doc.clone()));
-            match forked.map_or_else(|| Run::new(doc), Ok) {
+            let kept = self.kept.remove(kept);
+            if !kept.borrow().is_hollow() {
+                self.run = Some(kept);
+                self.sync_display();
+                return;
+            }
+            // A fork took this run's trace: fork back, to the moment it was left at.
+            time = Some(kept.borrow().session.world().now());
+        }
+        if !doc.nodes().is_empty() {
+            // An intervention added or taken out forks the run on screen (which stays kept,
+            // hollow, for the moment it shows); other edits (the topology, actors, seed:
+            // inputs from time 0) compute the run from its start.
+            let forked = previous.as_ref().and_then(|run| run.borrow_mut().fork(doc.clone()));
+            // Computed in slices from here (`StudioAction::ComputeSlice`).
+            match forked.map_or_else(|| Run::start(doc), Ok) {
                 Ok(mut run) => {
                     if let Some(time) = time {
+                        run.compute_past(time);
                         let position = run.position_at(time);
                         run.jump(position);
                         self.display_time = time.min(run.session.world().next_time().unwrap_or(time)) as f64;

@@ -23,7 +23,7 @@ const MAX_STEPS_PER_TICK: u32 = 5_000;
 
 impl Studio {
     pub(super) fn toggle_play(&mut self) {
-        let finished = self.run().is_none_or(|run| run.session.position() >= run.end);
+        let finished = self.run().is_none_or(|run| run.at_end());
         if finished && !self.playing {
             self.seek(0);
         }
@@ -33,7 +33,10 @@ impl Studio {
     pub(super) fn step(&mut self) {
         self.playing = false;
         let origin = self.run().map(|run| run.session.position());
-        self.with_run(|run| run.jump(run.next_shown()));
+        self.with_run(|run| {
+            run.compute_next();
+            run.jump(run.next_shown());
+        });
         self.step_origin = origin;
         self.sync_display();
     }
@@ -47,6 +50,11 @@ impl Studio {
         if let Some(target) = target {
             self.seek(target);
         }
+    }
+
+    /// Computes the next slice of a run not yet complete (the web app asks between frames).
+    pub(super) fn compute_slice(&mut self) {
+        self.with_run(Run::compute_slice);
     }
 
     pub(super) fn seek_entry(&mut self, idx: u64) {
@@ -92,7 +100,11 @@ impl Studio {
         let mut target = self.display_time + wall_ms.max(0.0) * pace * SPEEDS[self.speed];
         let mut steps = 0;
         while let Some(next) = run.session.world().next_time() {
-            if next as f64 > target || run.session.position() >= run.end || steps >= MAX_STEPS_PER_TICK {
+            if run.session.position() >= run.end {
+                // Playback caught up with what is computed of the run: compute on.
+                run.compute_slice();
+            }
+            if next as f64 > target || run.at_end() || steps >= MAX_STEPS_PER_TICK {
                 break;
             }
             let position = run.session.position();
@@ -105,7 +117,7 @@ impl Studio {
             }
         }
         let next = run.session.world().next_time();
-        if run.session.position() >= run.end || next.is_none() {
+        if run.at_end() || next.is_none() {
             self.playing = false;
             target = run.session.now() as f64;
         } else if let Some(next) = next {

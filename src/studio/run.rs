@@ -1,11 +1,18 @@
 //! A run of the editor's document: a [`Session`] built straight from the document (the
-//! topology's own ids, actors in document order), run once to its end to learn its length,
-//! with an index of what happened (every hop and routing decision as an arrow, each
+//! topology's own ids, actors in document order), computed once to its end to learn its
+//! length, with an index of what happened (every hop and routing decision as an arrow, each
 //! message's entries, where run-time declarations are drawn). Views read the index and the
 //! session's current world; none of them re-runs or re-describes the trace from its start.
 //!
+//! A run is computed in slices: [`Run::start`] computes its first [`FIRST_STEPS`] steps, so it
+//! can be shown and played at once, and [`Run::compute_slice`] the next [`SLICE_STEPS`], which
+//! the studio does between frames until it is complete; until then its length is what has
+//! been computed, and whatever needs more (a step past it, a seek, a lesson's check of the
+//! outcome) computes on first ([`Run::finish`]). Complete, it is the run [`Run::new`] computes
+//! at once, byte for byte.
+//!
 //! A document that differs from a run's only by one intervention more or fewer forks that
-//! run ([`Run::fork`]): the new run keeps the old one's trace and index up to the latest
+//! run ([`Run::fork`]): the new run takes the old one's trace and index up to the latest
 //! state the change leaves as it was ([`Session::fork`]) and computes only what follows.
 
 use std::rc::Rc;
@@ -25,6 +32,10 @@ use crate::sim::{ActorId, InputChange, Label, MessageKind, Place, Session, Trace
 const STATE_LINES: f64 = 36.0;
 /// Most world steps a run is computed to; a run that goes on longer is cut there.
 pub const MAX_RUN_STEPS: u64 = 200_000;
+/// World steps a run computes when it starts or forks: enough to show and play at once.
+pub const FIRST_STEPS: u64 = 4_096;
+/// World steps one slice computes, between frames (a few milliseconds in the browser).
+pub const SLICE_STEPS: u64 = 1_024;
 
 /// One arrow of the sequence diagram and one leg of a message's path: a hop over the
 /// network, or a move inside the broker (routing, dead-lettering) that takes no time.
@@ -69,10 +80,15 @@ pub struct Run {
     pub depth: DepthHistory,
     // Invariant: `actors[i]` is the document actor that became `ActorId(i)`.
     actors: Vec<ActorKey>,
-    /// The last position of the run.
+    /// The last position of the run, or of what has been computed of it while it is not
+    /// complete.
     pub end: u64,
     /// Whether the run was cut at [`MAX_RUN_STEPS`].
     pub cut: bool,
+    // Whether the run is computed to its end (or cut).
+    complete: bool,
+    // Whether a fork took its trace and index (see `is_hollow`).
+    hollow: bool,
     pub arrows: Vec<Arrow>,
     /// Each message's kind and label, from the hop that sent it.
     pub messages: SortedMap<PublishId, (MessageKind, Label)>,
@@ -89,6 +105,14 @@ impl Run {
     /// Builds the document's run, computes it to its end (or [`MAX_RUN_STEPS`]) and goes back
     /// to its start.
     pub fn new(doc: Rc<Document>) -> Result<Run, Vec<Diagnostic>> {
+        let mut run = Run::start(doc)?;
+        run.finish();
+        Ok(run)
+    }
+
+    /// Builds the document's run and computes its first [`FIRST_STEPS`] steps, at its start;
+    /// the rest is computed by [`Run::compute_slice`] or on demand.
+    pub fn start(doc: Rc<Document>) -> Result<Run, Vec<Diagnostic>> {
         let world = doc.build_world()?;
         let actors = doc.actors().map(|(key, _)| key).collect();
         let mut run = Run {
@@ -99,6 +123,8 @@ impl Run {
             actors,
             end: 0,
             cut: false,
+            complete: false,
+            hollow: false,
             arrows: Vec::new(),
             messages: SortedMap::new(),
             entries_of: SortedMap::new(),
@@ -106,18 +132,18 @@ impl Run {
             places: SortedMap::new(),
             involved: Vec::new(),
         };
-        run.compute();
-        run.session.jump(0);
+        run.compute_to(FIRST_STEPS);
         Ok(run)
     }
 
     /// The run of `doc`, a document that runs as this run's but for one intervention more or
-    /// fewer, forked from this run: it keeps this run's trace and index up to the latest
-    /// state the change leaves as it was and computes the rest, so it is the run `Run::new`
-    /// gives, byte for byte, at its end. None when `doc` differs otherwise, or when the change
-    /// is not the last intervention at its time (its place among those of its time would
-    /// differ from the one a run built from the document gives it).
-    pub fn fork(&self, doc: Rc<Document>) -> Option<Run> {
+    /// fewer, forked from this run: it takes this run's trace and index up to the latest
+    /// state the change leaves as it was (this run is left without them, to be dropped) and
+    /// computes [`SLICE_STEPS`] past it, at that state; complete, it is the run `Run::new`
+    /// gives, byte for byte. None, changing nothing, when `doc` differs otherwise, or when the
+    /// change is not the last intervention at its time (its place among those of its time
+    /// would differ from the one a run built from the document gives it).
+    pub fn fork(&mut self, doc: Rc<Document>) -> Option<Run> {
         if !self.doc.runs_like_but_for_script(&doc) {
             return None;
         }
@@ -126,44 +152,107 @@ impl Run {
         let from = session.fork_viewed(&change, self.depth.clone())?;
         let cut = self.trace.partition_point(|entry| entry.step <= from);
         let n_arrows = self.arrows.partition_point(|arrow| arrow.entry < cut as u64);
-        let entries_of = indexes_before(&self.entries_of, cut as u64);
-        let arrows_of = indexes_before(&self.arrows_of, n_arrows);
+        self.hollow = true;
+        let mut trace = std::mem::take(&mut self.trace);
+        trace.truncate(cut);
+        let mut arrows = std::mem::take(&mut self.arrows);
+        arrows.truncate(n_arrows);
+        let mut entries_of = std::mem::take(&mut self.entries_of);
+        keep_indexes_before(&mut entries_of, cut as u64);
+        let mut arrows_of = std::mem::take(&mut self.arrows_of);
+        keep_indexes_before(&mut arrows_of, n_arrows);
         // A message is known from the hop that sent it, its first arrow.
-        let mut messages = self.messages.clone();
+        let mut messages = std::mem::take(&mut self.messages);
         messages.retain(|message, _| arrows_of.contains_key(message));
-        let mut places = self.places.clone();
+        let mut places = std::mem::take(&mut self.places);
         places.retain(|_, place| place.first_step <= from);
+        let depth = session.take_depth();
         let mut run = Run {
             doc,
             session,
-            trace: self.trace[..cut].to_vec(),
-            depth: DepthHistory::default(),
+            trace,
+            depth,
             actors: self.actors.clone(),
-            end: 0,
+            end: from,
             cut: false,
-            arrows: self.arrows[..n_arrows].to_vec(),
+            complete: false,
+            hollow: false,
+            arrows,
             messages,
             entries_of,
             arrows_of,
             places,
             involved: Vec::new(),
         };
-        run.compute();
+        add_involved(&mut run.involved, &run.arrows);
+        run.compute_to(from + SLICE_STEPS);
         Some(run)
     }
 
-    /// Computes the run from the session's position to its end (or [`MAX_RUN_STEPS`]),
-    /// indexing every entry, then notes its length, its depth history, everything its
-    /// arrows involve and where the nodes it declares are drawn. Leaves the session at the end.
-    fn compute(&mut self) {
+    /// Whether the run is computed to its end (or cut at [`MAX_RUN_STEPS`]).
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Whether a fork took this run's trace: it can no longer be shown, only say the moment
+    /// it was left at (its session's), for Undo to fork back to.
+    pub fn is_hollow(&self) -> bool {
+        self.hollow
+    }
+
+    /// Whether playback is at the run's very end: the run is complete and shown to its end.
+    pub fn at_end(&self) -> bool {
+        self.complete && self.session.position() >= self.end
+    }
+
+    /// Computes the next [`SLICE_STEPS`] steps of a run that is not complete.
+    pub fn compute_slice(&mut self) {
+        self.compute_to(self.end + SLICE_STEPS);
+    }
+
+    /// Computes the rest of the run.
+    pub fn finish(&mut self) {
+        self.compute_to(MAX_RUN_STEPS);
+    }
+
+    /// Computes on until what happens at `time` is known: the run has passed it, or is complete.
+    pub fn compute_past(&mut self, time: SimTime) {
+        while !self.complete && self.trace.last().is_none_or(|entry| entry.time <= time) {
+            self.compute_slice();
+        }
+    }
+
+    /// Computes on until there is a step after the current position that records something
+    /// (or the run is complete), for Step.
+    pub fn compute_next(&mut self) {
+        while !self.complete && self.trace_end() as usize >= self.trace.len() {
+            self.compute_slice();
+        }
+    }
+
+    /// Computes the run on from what has been computed to position `limit` (or its end, or
+    /// [`MAX_RUN_STEPS`]), indexing every entry, and notes its length, its depth history,
+    /// everything its arrows involve and where the nodes it declares are drawn. The session
+    /// ends where it was.
+    fn compute_to(&mut self, limit: u64) {
+        if self.complete {
+            return;
+        }
+        let view = self.session.position();
+        if view != self.end {
+            self.session.jump(self.end);
+        }
+        self.session.resume_depth(std::mem::take(&mut self.depth));
         let declared_now = |session: &Session| {
             let topology = session.world().broker().topology();
             topology.exchanges().count() + topology.queues().count()
         };
         // The count noted after the last step taken (none before the first).
         let mut declared = if self.session.position() == 0 { 0 } else { declared_now(&self.session) };
+        let (n_arrows, n_places) = (self.arrows.len(), self.places.len());
+        let limit = limit.min(MAX_RUN_STEPS);
         let mut entries = Vec::new();
-        while self.session.position() < MAX_RUN_STEPS && self.session.advance_into(&mut entries) {
+        while self.session.position() < limit && self.session.advance_into(&mut entries) {
             let count = declared_now(&self.session);
             if count != declared {
                 declared = count;
@@ -174,14 +263,17 @@ impl Run {
                 self.trace.push(entry);
             }
         }
-        self.cut = !self.session.is_finished();
         self.end = self.session.position();
-        self.depth = self.session.depth_history().clone();
-        self.place_run_nodes();
-        let mut involved: Vec<Place> = self.arrows.iter().flat_map(|arrow| [arrow.from, arrow.to]).collect();
-        crate::engine::order::sort_by(&mut involved, Ord::cmp);
-        involved.dedup();
-        self.involved = involved;
+        self.complete = self.session.is_finished() || self.end >= MAX_RUN_STEPS;
+        self.cut = self.complete && !self.session.is_finished();
+        self.depth = self.session.take_depth();
+        if self.complete || self.places.len() != n_places {
+            self.place_run_nodes();
+        }
+        add_involved(&mut self.involved, &self.arrows[n_arrows..]);
+        if self.session.position() != view {
+            self.session.jump(view);
+        }
     }
 
     /// Shows this run on `doc`, a document that runs like its own but draws nodes elsewhere.
@@ -247,9 +339,12 @@ impl Run {
         &self.trace[..self.trace_end() as usize]
     }
 
-    /// Moves the world to `position` (clamped to the run), at the cost of at most one
-    /// snapshot interval of replay.
+    /// Moves the world to `position` (clamped to the run, computing on to it first), at the
+    /// cost of at most one snapshot interval of replay.
     pub fn jump(&mut self, position: u64) {
+        if position > self.end {
+            self.compute_to(position);
+        }
         self.session.jump(position.min(self.end));
     }
 
@@ -483,12 +578,23 @@ fn input_change(old: &[ScriptStep], new: &[ScriptStep], world: &World) -> Option
     Some(if new.len() > old.len() { InputChange::Add(intervention) } else { InputChange::Remove(intervention) })
 }
 
-/// Each message's indexes (into the trace or the arrows) below `end`, without the messages
-/// that have none: the part of an index a fork keeps.
-fn indexes_before<T: Copy + Ord>(index: &SortedMap<PublishId, Vec<T>>, end: T) -> SortedMap<PublishId, Vec<T>> {
-    let kept = index.iter().filter_map(|(message, all)| {
-        let kept = &all[..all.partition_point(|idx| *idx < end)];
-        (!kept.is_empty()).then(|| (*message, kept.to_vec()))
-    });
-    kept.collect()
+/// Keeps each message's indexes (into the trace or the arrows) below `end`, and drops the
+/// messages left with none: the part of an index a fork keeps.
+fn keep_indexes_before<T: Copy + Ord>(index: &mut SortedMap<PublishId, Vec<T>>, end: T) {
+    for (_, all) in index.iter_mut() {
+        all.truncate(all.partition_point(|idx| *idx < end));
+    }
+    index.retain(|_, kept| !kept.is_empty());
+}
+
+/// Adds every place the arrows leave or reach to `involved`, which stays in order: a
+/// binary search per place, since a run's arrows are many and its places few.
+fn add_involved(involved: &mut Vec<Place>, arrows: &[Arrow]) {
+    for arrow in arrows {
+        for place in [arrow.from, arrow.to] {
+            if let Err(at) = involved.binary_search(&place) {
+                involved.insert(at, place);
+            }
+        }
+    }
 }

@@ -308,6 +308,7 @@ fn crashing_both_servers_mid_call_forks_the_run_and_undo_brings_the_old_future_b
     let studio = studio.apply(StudioAction::Edit(Action::Undo)).apply(StudioAction::Edit(Action::Undo));
     assert!(studio.editor.doc.settings.script.is_empty());
     assert_eq!(crate::sim::trace_digest(&studio.run().unwrap().trace), original, "the old future, byte for byte");
+    assert_eq!(studio.run().unwrap().session.now(), before, "back at the moment the first crash was made");
 }
 
 #[test]
@@ -406,4 +407,35 @@ fn every_routing_decision_finds_its_message_arrival_however_far_back() {
         }
     }
     assert!(routed >= 5, "the scenario routes messages: {routed}");
+}
+
+#[test]
+fn a_long_run_opens_computed_in_part_and_finishes_between_frames() {
+    // The canvas load scenario (about 64,000 steps) opens with its first steps computed; the
+    // web app sends ComputeSlice between frames until it is complete.
+    let mut studio = Studio::with_builtin("load");
+    assert!(studio.computing());
+    let first = studio.run().unwrap().end;
+    assert_eq!(first, super::run::FIRST_STEPS);
+    // Playing past what is computed computes on.
+    studio = studio.apply(StudioAction::TogglePlay);
+    for _ in 0..10_000 {
+        if studio.run().unwrap().session.position() > first {
+            break;
+        }
+        studio = studio.apply(StudioAction::Tick(100.0));
+    }
+    assert!(studio.run().unwrap().session.position() > first, "playback went past the first slice");
+    studio = studio.apply(StudioAction::Pause);
+    let mut slices = 0;
+    while studio.computing() {
+        studio = studio.apply(StudioAction::ComputeSlice);
+        slices += 1;
+    }
+    let whole = Run::new(studio.editor.doc.clone()).unwrap();
+    let run = studio.run().unwrap();
+    assert!(slices > 10, "{slices} slices");
+    assert_eq!((run.end, run.trace.len(), run.arrows.len()), (whole.end, whole.trace.len(), whole.arrows.len()));
+    assert_eq!(run.depth, whole.depth);
+    assert_eq!(run.involved, whole.involved);
 }

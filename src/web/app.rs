@@ -132,7 +132,7 @@ pub fn App() -> Html {
             }
         });
     }
-    use_playback_timer(handle.playing, handle.dispatcher());
+    use_playback_timer(handle.playing, handle.computing(), handle.dispatcher());
     use_lesson_fetch(handle.lesson_fetch.clone(), handle.dispatcher());
     let handle_runs = handle.run().is_some();
     let present = handle.present;

@@ -73,7 +73,7 @@ pub fn Embed() -> Html {
         }
     });
     use_shortcuts(handle.dispatcher(), handle.editor.selection.is_empty(), lang);
-    use_playback_timer(handle.playing, handle.dispatcher());
+    use_playback_timer(handle.playing, handle.computing(), handle.dispatcher());
     use_lesson_fetch(handle.lesson_fetch.clone(), handle.dispatcher());
     {
         // Commands from the host page; a bad one is answered with an `error`.

@@ -1,6 +1,7 @@
 //! The playback bar: Play/Pause, Step, Step back, Reset, the speed, the timeline slider
 //! over the whole run, the virtual clock and where playback is. While playing, a timer
 //! sends the studio the wall time that passed (`Tick`); the studio decides what happens.
+//! Paused, it has the studio compute a run still being computed, a slice a frame.
 
 use gloo::timers::callback::Interval;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -21,16 +22,23 @@ const RESET: &str = "M3 3h2v10H3zM14 3v10L9 8zM9 3v10L4 8z";
 /// Wall milliseconds between playback ticks (about 60 a second).
 const TICK_MS: u32 = 16;
 
-/// While `playing`, sends a `Tick` with the wall time passed since the last one.
+/// While `playing`, sends a `Tick` with the wall time passed since the last one; while not
+/// playing but the run is still `computing`, a `ComputeSlice` each frame until it is complete
+/// (a playing run computes what it reaches itself).
 #[hook]
-pub fn use_playback_timer(playing: bool, studio: UseReducerDispatcher<Studio>) {
-    use_effect_with(playing, move |playing| {
-        let timer = playing.then(|| {
+pub fn use_playback_timer(playing: bool, computing: bool, studio: UseReducerDispatcher<Studio>) {
+    use_effect_with((playing, computing), move |(playing, computing)| {
+        let playing = *playing;
+        let timer = (playing || *computing).then(|| {
             let mut last = js_sys::Date::now();
             Interval::new(TICK_MS, move || {
-                let now = js_sys::Date::now();
-                studio.dispatch(StudioAction::Tick(now - last));
-                last = now;
+                if playing {
+                    let now = js_sys::Date::now();
+                    studio.dispatch(StudioAction::Tick(now - last));
+                    last = now;
+                } else {
+                    studio.dispatch(StudioAction::ComputeSlice);
+                }
             })
         });
         move || drop(timer)
