@@ -288,11 +288,19 @@ mod native {
             print(&serde_json::to_string_pretty(&observed.record.document())?)?;
         }
         let mut differences: Vec<String> = observed.refused.into_iter().collect();
-        differences.extend(
-            script::differences(&simulated, &observed.record)
-                .iter()
-                .map(|difference| kaiten::explain::differences::difference(lang, difference)),
-        );
+        differences.extend(script::differences(&simulated, &observed.record).iter().map(|difference| {
+            let text = kaiten::explain::differences::difference(lang, difference);
+            // A difference in a translated suite case is named by the case, which is what a
+            // reader looks up in the suite.
+            let case = match difference {
+                script::Difference::Publish { index, .. } => {
+                    script::case_of(script, script::Counted::Publishes, *index)
+                }
+                script::Difference::Get { index, .. } => script::case_of(script, script::Counted::Gets, *index),
+                _ => None,
+            };
+            case.map_or(text.clone(), |case| format!("{}: {text}", case.name))
+        }));
         Ok(differences)
     }
 
@@ -324,6 +332,10 @@ mod native {
         script.iter().filter(|step| matches!(step, script::Step::Publish(_))).count()
     }
 
+    fn count_cases(script: &Script) -> usize {
+        script.iter().filter(|step| matches!(step, script::Step::Case(_))).count()
+    }
+
     /// `kaiten verify-corpus`.
     fn verify_corpus(lang: Lang, args: &VerifyCorpusArgs) -> anyhow::Result<ExitCode> {
         let mut pairs = Vec::new();
@@ -339,11 +351,12 @@ mod native {
         pairs.sort();
         anyhow::ensure!(!pairs.is_empty(), "no NAME.defs.json + NAME.script.json pairs in {}", args.dir.display());
         let broker = connect(&args.broker)?;
-        let (mut n_passed, mut n_failed, mut n_publishes) = (0usize, 0usize, 0usize);
+        let (mut n_passed, mut n_failed, mut n_publishes, mut n_cases) = (0usize, 0usize, 0usize, 0usize);
         for (name, defs_path, script_path) in &pairs {
             let definitions = load_definitions(lang, defs_path)?;
             let script = load_script(lang, script_path)?;
             n_publishes += count_publishes(&script);
+            n_cases += count_cases(&script);
             let mut differences = compare(lang, &broker, &definitions, &script, script_path, false)?;
             let mut retried = None;
             if !differences.is_empty() {
@@ -361,7 +374,12 @@ mod native {
                 let note = retried.map_or(String::new(), |first| {
                     format!("; passed on a second run, the first differed: {}", escape_controls(&first))
                 });
-                print(&format!("ok    {name} ({} publishes{note})", count_publishes(&script)))?;
+                let cases = match count_cases(&script) {
+                    0 => String::new(),
+                    1 => "1 case, ".to_string(),
+                    n => format!("{n} cases, "),
+                };
+                print(&format!("ok    {name} ({cases}{} publishes{note})", count_publishes(&script)))?;
             } else {
                 n_failed += 1;
                 print(&format!("FAIL  {name}: {} differences", differences.len()))?;
@@ -370,7 +388,10 @@ mod native {
                 }
             }
         }
-        print(&format!("verify-corpus: {} pairs, {n_publishes} publishes checked against RabbitMQ", pairs.len()))?;
+        print(&format!(
+            "verify-corpus: {} pairs, {n_cases} translated suite cases, {n_publishes} publishes checked against RabbitMQ",
+            pairs.len()
+        ))?;
         print(&format!("{n_passed} passed, {n_failed} failed"))?;
         Ok(if n_failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
     }

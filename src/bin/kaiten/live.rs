@@ -356,6 +356,7 @@ impl AmqpSession {
                     Err(other) => return Err(other.into()),
                 }
             }
+            Step::Case(_) => {}
         }
         Ok(())
     }

@@ -1,5 +1,5 @@
 //! Headless AMQP scripts: a JSON array of client steps (publish, get, ack, nack, reject,
-//! consume, cancel, advance-time) and the runner that plays one against the [`Broker`].
+//! consume, cancel, advance-time, declare, case) and the runner that plays one against the [`Broker`].
 //!
 //! This is the headless contract of `kaiten amqp`, and how the engine is checked from
 //! outside: `kaiten verify` plays the same script against a real RabbitMQ and compares the
@@ -24,8 +24,8 @@ pub use diff::{Counted, Difference, Refusal, differences};
 pub use record::{DeathRecord, MessageRecord, PublishRecord, RunRecord, first_death_headers};
 pub use run::{ChannelKey, Readback, RunOptions, UnsettledDeliveries, engine_publish, run, run_with};
 pub use steps::{
-    AckStep, AdvanceTimeStep, CancelStep, ConsumeStep, DeclareStep, GetStep, NackStep, PublishProperties, PublishStep,
-    RejectStep, Step, parse,
+    AckStep, AdvanceTimeStep, CancelStep, CaseStep, ConsumeStep, DeclareStep, GetStep, NackStep, PublishProperties,
+    PublishStep, RejectStep, Step, parse,
 };
 
 use crate::formats::Diagnostic;
@@ -40,4 +40,24 @@ pub type ScriptError = Diagnostic;
 
 fn at_step(step_idx: usize, step: &Step, problem: Problem) -> ScriptError {
     ScriptError::new(format!("[{step_idx}].{}", step.name()), problem)
+}
+
+/// The translated case (a `case` step) that the `index`th step of kind `of` falls in, if any:
+/// where a corpus difference comes from.
+pub fn case_of(script: &Script, of: Counted, index: usize) -> Option<&CaseStep> {
+    let mut current = None;
+    let mut seen = 0;
+    for step in script {
+        match (step, of) {
+            (Step::Case(case), _) => current = Some(case),
+            (Step::Publish(_), Counted::Publishes) | (Step::Get(_), Counted::Gets) => {
+                if seen == index {
+                    return current;
+                }
+                seen += 1;
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -218,6 +218,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                 let outcome = broker.declare_queue(now, get_channel, declare.spec());
                 record.declarations.push(outcome.err().map(|error| (error.code(), error.text().to_string())));
             }
+            Step::Case(_) => {}
         }
         broker.drain_events();
         for delivery in broker.drain_deliveries() {

@@ -20,6 +20,7 @@ pub enum Step {
     Cancel(CancelStep),
     AdvanceTime(AdvanceTimeStep),
     Declare(DeclareStep),
+    Case(CaseStep),
 }
 
 impl Step {
@@ -35,6 +36,7 @@ impl Step {
             Step::Cancel(_) => "cancel",
             Step::AdvanceTime(_) => "advance-time",
             Step::Declare(_) => "declare",
+            Step::Case(_) => "case",
         }
     }
 }
@@ -183,13 +185,25 @@ impl DeclareStep {
     }
 }
 
+/// Marks where a case translated from another test suite begins: the steps up to the next
+/// `case` step are that case. It does nothing on either side; `kaiten verify-corpus` counts
+/// cases and names the one a difference falls in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseStep {
+    /// The case's name in its suite (`dead_letter_nack`).
+    pub name: String,
+    /// Where it comes from: repository, file and the test's own name.
+    pub from: String,
+}
+
 fn yes() -> bool {
     true
 }
 
 /// The step names a script may use.
-const STEP_NAMES: [&str; 9] =
-    ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time", "declare"];
+const STEP_NAMES: [&str; 10] =
+    ["publish", "get", "ack", "nack", "reject", "consume", "cancel", "advance-time", "declare", "case"];
 
 /// Parses a script, naming the JSON path of the first problem in plain words.
 pub fn parse(text: &str) -> Result<Script, ScriptError> {
