@@ -36,7 +36,11 @@ fn summary(definitions: &Definitions, notices: &[kaiten::formats::Diagnostic]) -
         writeln!(out, "exchange {} ({})", exchange.name(), exchange.spec.kind.as_str()).unwrap();
     }
     for queue in topology.queues() {
-        let kind = if queue.args.quorum { "quorum" } else { "classic" };
+        let kind = match (queue.args.quorum, queue.args.stream) {
+            (true, _) => "quorum",
+            (_, true) => "stream",
+            _ => "classic",
+        };
         writeln!(out, "queue {} ({kind})", queue.name()).unwrap();
     }
     for binding in topology.bindings() {
@@ -114,7 +118,7 @@ fn a_single_vhost_export_opens_into_its_vhost_and_writes_either_form() {
             "{section} name their vhost"
         );
     }
-    assert_eq!(names(&cluster["queues"]), names(&original["queues"]), "the stream queue is kept too");
+    assert_eq!(names(&cluster["queues"]), names(&original["queues"]), "the stream is there too");
 
     // The cluster form opens into the same topology (vhost `/` is simulated: name it so).
     let mut as_root = cluster.clone();

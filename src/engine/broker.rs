@@ -13,8 +13,8 @@
 //! (limits, `reject-publish`, `drop-head`). The rest lives beside it: `consume.rs`
 //! (`basic.get`, consumers, deliveries, prefetch, ack, nack and requeue), `expiry.rs`
 //! (virtual time, message TTL and queue `x-expires`), `dead_letter.rs` (dead-lettering and
-//! `x-death`), `events.rs` (the [`BrokerEvent`]s and their reasons) and `operator.rs`
-//! (purge and node restart).
+//! `x-death`), `events.rs` (the [`BrokerEvent`]s and their reasons), `operator.rs`
+//! (purge and node restart) and `stream.rs` (a stream's log and its readers).
 
 use std::cmp::Reverse;
 use std::collections::VecDeque;
@@ -38,6 +38,7 @@ mod dead_letter;
 mod events;
 mod expiry;
 mod operator;
+mod stream;
 
 pub use consume::{ConsumeOptions, Delivery};
 pub use events::{BrokerEvent, DropReason, QueueDeletion, RequeuePlace};
@@ -150,6 +151,8 @@ struct QueueState {
     /// which appends it to the Raft log only then, so a `basic.get` sent right after it is
     /// served first (see `flush_returns`).
     pending_returns: Vec<Unacked>,
+    /// A stream's log, oldest first: its offsets are the positions here.
+    log: imbl::Vector<Arc<stream::StreamEntry>>,
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +165,8 @@ struct Consumer {
     unacked: u32,
     // The `x-priority` consumer argument (0 by default).
     priority: i64,
+    // A stream reader's next offset; `None` for a consumer of another queue type.
+    stream_offset: Option<u64>,
 }
 
 impl Consumer {
@@ -173,6 +178,8 @@ impl Consumer {
 #[derive(Debug, Clone)]
 struct Unacked {
     queue: QueueId,
+    // Read from a stream's log, which still holds the copy: settling it removes nothing.
+    from_stream: bool,
     key: ReadyKey,
     expires_at: Option<SimTime>,
     consumer: Option<ConsumerId>,
@@ -529,21 +536,23 @@ impl Broker {
         Ok(PublishOutcome { publish: publish_id, route, returned: false, rejected_by, confirm })
     }
 
-    /// Ready messages of a queue, head first.
+    /// Ready messages of a queue, head first; a stream's whole log, oldest first.
     pub fn ready_messages(&self, queue: QueueId) -> Vec<&Message> {
         self.first_ready(queue, usize::MAX)
     }
 
     /// The first `limit` ready messages of a queue, head first (without walking the rest).
     pub fn first_ready(&self, queue: QueueId, limit: usize) -> Vec<&Message> {
-        self.queues
-            .get(&queue)
-            .map_or_else(Vec::new, |state| state.ready.values().take(limit).map(|ready| &ready.message).collect())
+        let Some(state) = self.queues.get(&queue) else { return Vec::new() };
+        if self.is_stream(queue) {
+            return state.log.iter().take(limit).map(|entry| &entry.message).collect();
+        }
+        state.ready.values().take(limit).map(|ready| &ready.message).collect()
     }
 
-    /// Number of ready messages in a queue.
+    /// Number of ready messages in a queue; the messages a stream holds (all it was given).
     pub fn ready_count(&self, queue: QueueId) -> usize {
-        self.queues.get(&queue).map_or(0, |state| state.ready.len())
+        self.queues.get(&queue).map_or(0, |state| state.ready.len() + state.log.len())
     }
 
     /// Number of delivered, unacked messages taken from a queue.
@@ -555,11 +564,18 @@ impl Broker {
             .count()
     }
 
-    /// Every message copy the broker holds (ready or unacked), for accounting checks.
+    /// Every message copy the broker holds (ready, in a stream's log, or unacked), for
+    /// accounting checks; a stream's deliveries are reads of copies its log holds.
     pub fn held_copies(&self) -> Vec<CopyId> {
         let ready = self.queues.values().flat_map(|state| state.ready.values().map(|ready| ready.message.copy));
-        let unacked =
-            self.channels.values().flat_map(|channel| channel.unacked.values().map(|unacked| unacked.message.copy));
+        let logged = self.queues.values().flat_map(|state| state.log.iter().map(|entry| entry.message.copy));
+        let unacked = self
+            .channels
+            .values()
+            .flat_map(|channel| channel.unacked.values())
+            .filter(|unacked| !unacked.from_stream)
+            .map(|unacked| unacked.message.copy);
+        let ready = ready.chain(logged);
         let returning =
             self.queues.values().flat_map(|state| state.pending_returns.iter().map(|unacked| unacked.message.copy));
         ready.chain(unacked).chain(returning).collect()
@@ -590,6 +606,9 @@ impl Broker {
         message.copy = self.mint_copy();
         message.redelivered = false;
         let args = self.topology.queue(queue).expect("routed queues exist").args.clone();
+        if args.stream {
+            return self.append_to_stream(queue, message);
+        }
         message.delivery_count = args.quorum.then_some(0);
         let state = &self.queues[&queue];
         let will_overflow = if args.quorum {
@@ -746,7 +765,8 @@ impl Broker {
         let Some(state) = self.queues.remove(&queue) else { return };
         self.timed_queues.remove(&queue);
         let held = state.ready.values().map(|ready| &ready.message);
-        for message in held.chain(state.pending_returns.iter().map(|unacked| &unacked.message)) {
+        let logged = state.log.iter().map(|entry| &entry.message);
+        for message in held.chain(logged).chain(state.pending_returns.iter().map(|unacked| &unacked.message)) {
             self.record_drop(queue, message, DropReason::QueueDeleted);
         }
         for consumer in state.consumers {

@@ -11,6 +11,7 @@ pub mod policy;
 pub mod quorum;
 pub mod sorted_map;
 pub mod sorted_set;
+pub mod stream;
 pub mod topic;
 pub mod topology;
 pub mod value;

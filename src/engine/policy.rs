@@ -59,8 +59,7 @@ impl ApplyTo {
             ApplyTo::Queues => target != Target::Exchange,
             ApplyTo::ClassicQueues => target == Target::ClassicQueue,
             ApplyTo::QuorumQueues => target == Target::QuorumQueue,
-            // The broker model has no streams (they are kept, not simulated).
-            ApplyTo::Streams => false,
+            ApplyTo::Streams => target == Target::Stream,
             ApplyTo::Exchanges => target == Target::Exchange,
         }
     }
@@ -72,6 +71,7 @@ pub enum Target {
     Exchange,
     ClassicQueue,
     QuorumQueue,
+    Stream,
 }
 
 /// Whether a policy is a user policy or an operator policy.
@@ -248,6 +248,10 @@ impl Policies {
     /// A queue's effective arguments: its own `x-` arguments with the policies applied.
     pub fn queue_args(&self, queue: &str, arguments: &FieldTable) -> Result<QueueArgs, AmqpError> {
         let mut args = QueueArgs::parse(queue, arguments)?;
+        // A stream takes no policy key Kaiten simulates (its retention keys are not modelled).
+        if args.stream {
+            return Ok(args);
+        }
         let target = if args.quorum { Target::QuorumQueue } else { Target::ClassicQueue };
         let user = self.applicable(PolicyKind::User, queue, target).map(|policy| &policy.definition);
         let operator = self.applicable(PolicyKind::Operator, queue, target).map(|policy| &policy.definition);

@@ -166,6 +166,9 @@ pub struct QueueArgs {
     pub single_active_consumer: bool,
     /// `x-queue-type: quorum` (see `engine::quorum`).
     pub quorum: bool,
+    /// `x-queue-type: stream` (see `engine::stream`): a log read from offsets; the other
+    /// arguments do not apply.
+    pub stream: bool,
     /// A quorum queue's `x-delivery-limit` (or the `delivery-limit` policy key).
     pub delivery_limit: Option<u64>,
 }
@@ -241,11 +244,8 @@ impl QueueArgs {
         let quorum = match text("x-queue-type")?.as_deref() {
             None | Some("classic") => false,
             Some("quorum") => true,
-            Some(other @ "stream") => {
-                return Err(AmqpError::NotImplemented(format!(
-                    "'{other}' queues are not simulated; Kaiten models classic and quorum queues"
-                )));
-            }
+            // A stream takes none of the arguments below (`stream::check_declaration`).
+            Some("stream") => return Ok(QueueArgs { stream: true, ..QueueArgs::default() }),
             Some(other) => {
                 return Err(invalid("x-queue-type", format!("\"unsupported queue type '{other}'\"")));
             }
@@ -303,8 +303,19 @@ impl QueueArgs {
             max_priority,
             single_active_consumer,
             quorum,
+            stream: false,
             delivery_limit: if quorum { crate::engine::quorum::delivery_limit(arguments) } else { None },
         })
+    }
+}
+
+/// What the queue's type refuses in a declaration (RabbitMQ 3.10.8's checks, in its words):
+/// a stream's (`engine::stream`), a quorum queue's or a classic queue's (`engine::quorum`).
+pub fn check_queue_type(spec: &QueueSpec) -> Result<(), AmqpError> {
+    if crate::engine::stream::is_stream(&spec.arguments) {
+        crate::engine::stream::check_declaration(spec)
+    } else {
+        crate::engine::quorum::check_declaration(spec)
     }
 }
 
@@ -375,6 +386,8 @@ pub fn check_equivalence(existing: &QueueSpec, new: &QueueSpec) -> Result<(), Am
     }
     let keys: &[&str] = if crate::engine::quorum::is_quorum(&existing.arguments) {
         &QUORUM_EQUIVALENCE_ARGUMENTS
+    } else if crate::engine::stream::is_stream(&existing.arguments) {
+        &crate::engine::stream::STREAM_ARGUMENTS
     } else {
         &CLASSIC_EQUIVALENCE_ARGUMENTS
     };
@@ -674,7 +687,7 @@ impl Topology {
             check_equivalence(&existing.spec, &spec)?;
             return Ok(existing.id);
         }
-        crate::engine::quorum::check_declaration(&spec)?;
+        check_queue_type(&spec)?;
         check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
             // RabbitMQ would name it (`amq.gen-...`); Kaiten does not, and says so with 540

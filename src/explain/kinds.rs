@@ -71,6 +71,9 @@ pub fn node_detail(lang: Lang, doc: &Document, node: NodeId) -> String {
         }),
         NodeId::Queue(id) => doc.topology.queue(id).map_or_else(String::new, |queue| {
             let args = &queue.args;
+            if args.stream {
+                return words.detail_stream();
+            }
             let mut parts = Vec::new();
             if args.quorum {
                 parts.push(words.detail_quorum_queue());

@@ -8,7 +8,7 @@
 //!
 //! Loading builds a [`Topology`] from the `exchanges`, `queues` and `bindings` of one vhost
 //! (`/`, or the single vhost's) and keeps every other member verbatim (users, vhosts,
-//! permissions, policies, parameters, entries of other vhosts, stream queues, members a newer
+//! permissions, policies, parameters, entries of other vhosts, members a newer
 //! release writes), so saving an unchanged topology gives the same document back. What is
 //! kept but not acted on is reported as diagnostics, never refused, as RabbitMQ's import
 //! ignores keys it does not know. An invalid document is refused with a [`DefinitionsError`]
@@ -461,7 +461,7 @@ impl Definitions {
 
     /// Parses a definitions document of either form (a byte-order mark first is skipped, as
     /// RabbitMQ skips it). Returns the definitions and what the simulation keeps but does
-    /// not act on (policies' other keys, other vhosts, streams, members it does not know),
+    /// not act on (policies' other keys, other vhosts, members it does not know),
     /// or the first problem found.
     pub fn parse(text: &str) -> Result<(Definitions, Vec<Diagnostic>), DefinitionsError> {
         let document = crate::formats::parse_json(text.strip_prefix('\u{feff}').unwrap_or(text))?;
@@ -542,8 +542,6 @@ impl Definitions {
             exchanges.push(Kept::Simulated { spec, original: value.clone() });
         }
 
-        // Stream queues are kept with their bindings: the broker model has no streams.
-        let mut streams: Vec<String> = Vec::new();
         for (idx, value) in section(&document, "queues")?.iter().enumerate() {
             let path = format!("queues[{idx}]");
             let mut parsed: QueueEntry = entry(&path, value)?;
@@ -555,22 +553,20 @@ impl Definitions {
             }
             let declared = parsed.arguments.get("x-queue-type").and_then(Value::as_str).map(str::to_string);
             let queue_type = parsed.queue_type.clone().or_else(|| declared.clone());
-            if declared.as_deref() == Some("stream") || queue_type.as_deref() == Some("stream") {
-                diagnostics.push(Diagnostic::new(path, Problem::StreamKept));
-                streams.push(parsed.name);
-                queues.push(Kept::Verbatim(value.clone()));
-                continue;
+            // A queue declared in a vhost whose default queue type is quorum (or stream) is
+            // one without the argument saying so; its export says it by its type.
+            if let (None, Some(kind @ ("quorum" | "stream"))) = (declared.as_deref(), queue_type.as_deref())
+                && (default_queue_type == Some(kind) || kind == "stream")
+            {
+                parsed.arguments.insert("x-queue-type".into(), Value::from(kind));
             }
-            // A queue declared in a vhost whose default queue type is quorum is one without
-            // the argument saying so; its export says it by its type.
-            if declared.is_none() && queue_type.as_deref() == Some("quorum") && default_queue_type == Some("quorum") {
-                parsed.arguments.insert("x-queue-type".into(), Value::from("quorum"));
-            }
-            let declared_quorum = parsed.arguments.get("x-queue-type").and_then(Value::as_str) == Some("quorum");
+            let declared_as = parsed.arguments.get("x-queue-type").and_then(Value::as_str);
+            let (declared_quorum, declared_stream) = (declared_as == Some("quorum"), declared_as == Some("stream"));
             match parsed.queue_type.as_deref() {
-                None | Some("classic") if !declared_quorum => {}
+                None | Some("classic") if !declared_quorum && !declared_stream => {}
                 // HTTP exports before 4.2.9 write no `type`: the argument says it.
                 None | Some("quorum") if declared_quorum => {}
+                None | Some("stream") if declared_stream => {}
                 Some("quorum") => {
                     return Err(DefinitionsError::new(format!("{path}.type"), Problem::QuorumNeedsArgument));
                 }
@@ -585,7 +581,11 @@ impl Definitions {
                 }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
-            for name in parsed.arguments.keys().filter(|name| !SIMULATED_QUEUE_ARGUMENTS.contains(&name.as_str())) {
+            // A stream's retention and placement arguments are kept, not simulated.
+            let simulated = |name: &str| {
+                if declared_stream { name == "x-queue-type" } else { SIMULATED_QUEUE_ARGUMENTS.contains(&name) }
+            };
+            for name in parsed.arguments.keys().filter(|name| !simulated(name)) {
                 diagnostics.push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
             }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
@@ -607,7 +607,7 @@ impl Definitions {
                 auto_delete: parsed.auto_delete,
                 arguments,
             };
-            if let Err(error) = crate::engine::quorum::check_declaration(&spec) {
+            if let Err(error) = crate::engine::topology::check_queue_type(&spec) {
                 return Err(DefinitionsError::new(path, precondition_failed(error.text())));
             }
             if let Err(error) = crate::engine::topology::check_dead_letter_routing_key(&spec) {
@@ -630,10 +630,6 @@ impl Definitions {
                 continue;
             }
             let destination_is_queue = matches!(parsed.destination_type, DestinationType::Queue);
-            if destination_is_queue && streams.contains(&parsed.destination) {
-                bindings.push(Kept::Verbatim(value.clone()));
-                continue;
-            }
             let source = topology.exchange_by_name(&parsed.source).ok_or_else(|| {
                 DefinitionsError::new(format!("{path}.source"), Problem::NoExchange { name: parsed.source.clone() })
             })?;
@@ -922,7 +918,13 @@ fn queue_json(spec: &QueueSpec, vhost: Option<&str>) -> Value {
     object.insert("auto_delete".into(), Value::Bool(spec.auto_delete));
     object.insert("durable".into(), Value::Bool(spec.durable));
     object.insert("name".into(), Value::from(spec.name.as_str()));
-    let kind = if crate::engine::quorum::is_quorum(&spec.arguments) { "quorum" } else { "classic" };
+    let kind = if crate::engine::quorum::is_quorum(&spec.arguments) {
+        "quorum"
+    } else if crate::engine::stream::is_stream(&spec.arguments) {
+        "stream"
+    } else {
+        "classic"
+    };
     object.insert("type".into(), Value::from(kind));
     if let Some(vhost) = vhost {
         object.insert("vhost".into(), Value::from(vhost));

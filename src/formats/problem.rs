@@ -293,8 +293,6 @@ pub enum Problem {
     },
     /// A queue argument the broker model does not act on (`x-queue-version`, `x-queue-mode`).
     ArgumentNotSimulated,
-    /// A stream queue, kept with its bindings: the broker model has no streams.
-    StreamKept,
     /// An exchange with a reserved `amq.*` name that is not one of every vhost's, which
     /// RabbitMQ's import skips.
     ReservedExchangeKept {

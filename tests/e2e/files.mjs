@@ -160,8 +160,11 @@ export const tests = [
       const status = page.getByRole('status').filter({ hasText: '4.1-vhost.json:' });
       assert.equal(
         (await status.innerText()).trim(),
-        '4.1-vhost.json: kept, not simulated: parameters[0] ("vhost-limits"), queues[1].arguments.x-queue-version, queues[2] (a stream queue)',
+        '4.1-vhost.json: kept, not simulated: parameters[0] ("vhost-limits"), queues[1].arguments.x-queue-version, queues[2].arguments.x-max-age, queues[2].arguments.x-max-length-bytes, queues[2].arguments.x-stream-max-segment-size-bytes',
       );
+      // Its stream is drawn, and says what it is.
+      await node(page, 'orders.audit').waitFor();
+      assert.match(await node(page, 'orders.audit').locator('xpath=..').textContent(), /stream: keeps every message/);
       await screenshot(page, `files-rabbitmq-4.1-vhost-${sizeName(viewport)}`);
       // As it came: the same document.
       assert.deepEqual(await downloaded(page, 'Export definitions'), JSON.parse(text));

@@ -171,11 +171,13 @@ impl LiveBroker {
             }
             session.settle().await?;
         }
-        let listing = self.http("GET", &format!("queues/{vhost}?columns=name"), None)?;
+        let listing = self.http("GET", &format!("queues/{vhost}?columns=name,type"), None)?;
+        // A stream refuses `basic.get` (the simulation does not read one back either).
         let mut names: Vec<String> = listing
             .as_array()
             .context("the queue listing is not an array")?
             .iter()
+            .filter(|queue| queue["type"].as_str() != Some("stream"))
             .filter_map(|queue| queue["name"].as_str().map(str::to_string))
             .collect();
         names.sort();
@@ -222,14 +224,6 @@ fn percent_encoded(name: &str) -> String {
 }
 
 /// The `basic.consume` arguments of a consume step: `x-priority` when it has a priority.
-fn consume_arguments(priority: Option<i64>) -> AmqpTable {
-    let mut arguments = AmqpTable::default();
-    if let Some(priority) = priority {
-        arguments.insert(ShortString::from("x-priority"), AMQPValue::LongLongInt(priority));
-    }
-    arguments
-}
-
 /// A broker's reply text as the simulation words it, so the two can be compared: without
 /// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
 /// the line breaks Erlang's `~p` puts into long terms taken out.
@@ -310,7 +304,7 @@ impl AmqpSession {
                         &consume.queue,
                         &consume.consumer_tag,
                         BasicConsumeOptions { no_ack: consume.no_ack, ..BasicConsumeOptions::default() },
-                        consume_arguments(consume.priority),
+                        amqp_table(&consume.consumer_arguments()),
                     )
                     .await?;
                 self.record.deliveries.entry(consume.consumer_tag.clone()).or_default();

@@ -16,7 +16,9 @@ use crate::engine::broker::{
 use crate::engine::error::AmqpError;
 use crate::engine::message::{DeathReason, Message, SimTime};
 use crate::engine::quorum;
+use crate::engine::stream;
 use crate::engine::topology::QueueId;
+use crate::engine::value::{FieldTable, FieldValue};
 
 /// One message handed to a client by `basic.get` or a consumer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,6 +68,9 @@ impl Broker {
         {
             return Err(quorum::single_active_get_refusal(queue));
         }
+        if self.is_stream(queue_id) {
+            return Err(stream::get_refused(queue));
+        }
         if !self.channels.contains_key(&channel) {
             return Err(AmqpError::NotFound("channel is closed".into()));
         }
@@ -107,6 +112,25 @@ impl Broker {
         options: ConsumeOptions,
         priority: i64,
     ) -> Result<ConsumerId, AmqpError> {
+        let mut arguments = FieldTable::new();
+        if priority != 0 {
+            arguments.insert("x-priority".into(), FieldValue::Int(priority));
+        }
+        self.consume_with_arguments(now, channel, queue, options, &arguments)
+    }
+
+    /// `basic.consume` with consumer arguments: `x-priority` (see
+    /// [`Broker::consume_with_priority`]) on classic and quorum queues, `x-stream-offset` on a
+    /// stream, which also needs a prefetch and manual acknowledgement; each refused as
+    /// RabbitMQ 3.10.8 refuses it on the other queue types.
+    pub fn consume_with_arguments(
+        &mut self,
+        now: SimTime,
+        channel: ChannelId,
+        queue: &str,
+        options: ConsumeOptions,
+        arguments: &FieldTable,
+    ) -> Result<ConsumerId, AmqpError> {
         self.tick(now);
         self.flush_returns();
         let queue_id = self.queue_id(queue)?;
@@ -114,6 +138,30 @@ impl Broker {
         if !self.channels.contains_key(&channel) {
             return Err(AmqpError::NotFound("channel is closed".into()));
         }
+        let priority = arguments.get("x-priority").and_then(FieldValue::as_int).unwrap_or(0);
+        let stream_offset = if self.is_stream(queue_id) {
+            let start = stream::start_offset(queue, arguments.get(stream::OFFSET_HEADER), now)?;
+            if arguments.contains_key("x-priority") {
+                return Err(stream::consumer_argument_refused(queue, "x-priority", "rabbit_stream_queue"));
+            }
+            if options.prefetch == 0 {
+                return Err(stream::prefetch_required(queue));
+            }
+            if options.no_ack {
+                return Err(stream::no_ack_refused(queue));
+            }
+            Some(self.first_offset(queue_id, start))
+        } else {
+            if arguments.contains_key(stream::OFFSET_HEADER) {
+                let queue_type = if self.topology.queue(queue_id).is_some_and(|queue| queue.args.quorum) {
+                    "rabbit_quorum_queue"
+                } else {
+                    "rabbit_classic_queue"
+                };
+                return Err(stream::consumer_argument_refused(queue, stream::OFFSET_HEADER, queue_type));
+            }
+            None
+        };
         let id = ConsumerId(self.handle());
         self.consumers.insert(
             id,
@@ -125,6 +173,7 @@ impl Broker {
                 no_ack: options.no_ack,
                 unacked: 0,
                 priority,
+                stream_offset,
             },
         );
         let state = self.queues.get_mut(&queue_id).expect("queue state exists");
@@ -158,7 +207,10 @@ impl Broker {
     ) -> Result<(), AmqpError> {
         self.tick(now);
         for unacked in self.take_unacked(channel, delivery_tag, multiple)? {
-            self.ledger.acked += 1;
+            // A stream's log keeps what its reader acked.
+            if !unacked.from_stream {
+                self.ledger.acked += 1;
+            }
             self.events.push(BrokerEvent::Acked {
                 queue: unacked.queue,
                 copy: unacked.message.copy,
@@ -182,6 +234,9 @@ impl Broker {
         requeue: bool,
     ) -> Result<(), AmqpError> {
         self.tick(now);
+        if let Some(queue) = self.stream_delivery(channel, delivery_tag, multiple) {
+            return Err(stream::settle_refused(queue));
+        }
         let taken = self.take_unacked(channel, delivery_tag, multiple)?;
         let mut touched = SortedSet::new();
         for unacked in taken {
@@ -214,6 +269,9 @@ impl Broker {
     /// `rabbit_queue_consumers` does: the consumer at the front takes one and goes to the
     /// back; a consumer at its limit leaves the rotation until an ack frees it.
     pub(super) fn dispatch(&mut self, queue: QueueId) {
+        if self.is_stream(queue) {
+            return self.dispatch_stream(queue);
+        }
         let single_active = self.topology.queue(queue).is_some_and(|queue| queue.args.single_active_consumer);
         loop {
             let Some(state) = self.queues.get_mut(&queue) else { return };
@@ -260,7 +318,7 @@ impl Broker {
         }
     }
 
-    fn hand_over(
+    pub(super) fn hand_over(
         &mut self,
         queue: QueueId,
         key: ReadyKey,
@@ -291,14 +349,29 @@ impl Broker {
                 published_at: message.published_at,
             });
         } else {
-            channel
-                .unacked
-                .insert(delivery_tag, Unacked { queue, key, expires_at, consumer, message: message.clone() });
+            let from_stream = self.topology.queue(queue).is_some_and(|queue| queue.args.stream);
+            let unacked = Unacked { queue, from_stream, key, expires_at, consumer, message: message.clone() };
+            channel.unacked.insert(delivery_tag, unacked);
             if let Some(consumer) = consumer.and_then(|id| self.consumers.get_mut(&id)) {
                 consumer.unacked += 1;
             }
         }
         Delivery { queue, channel: channel_id, consumer, delivery_tag, message }
+    }
+
+    /// The stream a delivery that a nack or reject names came from: those refuse it.
+    fn stream_delivery(&self, channel: ChannelId, delivery_tag: u64, multiple: bool) -> Option<&str> {
+        let unacked = &self.channels.get(&channel)?.unacked;
+        let found = match (multiple, delivery_tag) {
+            (true, 0) => unacked.values().find(|unacked| unacked.from_stream),
+            (true, _) => unacked
+                .iter()
+                .take_while(|(tag, _)| **tag <= delivery_tag)
+                .map(|(_, unacked)| unacked)
+                .find(|unacked| unacked.from_stream),
+            (false, _) => unacked.get(&delivery_tag).filter(|unacked| unacked.from_stream),
+        }?;
+        self.topology.queue(found.queue).map(|queue| queue.name())
     }
 
     fn take_unacked(
@@ -347,6 +420,10 @@ impl Broker {
     /// return into `requeue` commands, which enqueue the message again) and any other return
     /// in `returns`, ahead of the rest (`return_one`).
     pub(super) fn requeue(&mut self, unacked: Unacked, cause: RequeueCause) {
+        // Its stream still holds it: a reader of a closed channel just stops reading.
+        if unacked.from_stream {
+            return;
+        }
         let Some(state) = self.queues.get_mut(&unacked.queue) else {
             self.ledger.dropped += 1;
             self.events.push(BrokerEvent::Dropped {

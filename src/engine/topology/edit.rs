@@ -63,7 +63,7 @@ impl Topology {
                 spec.name
             )));
         }
-        crate::engine::quorum::check_declaration(&spec)?;
+        super::check_queue_type(&spec)?;
         super::check_dead_letter_routing_key(&spec)?;
         let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
         if spec.name != old_name && self.queue_names.contains_key(&spec.name) {

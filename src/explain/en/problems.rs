@@ -257,9 +257,6 @@ impl ProblemWords for English {
     fn argument_not_simulated(&self) -> String {
         "kept, not simulated: the broker model does not act on this argument".into()
     }
-    fn stream_kept(&self) -> String {
-        "a stream: kept with its bindings, not simulated (Kaiten models classic and quorum queues)".into()
-    }
     fn kept_not_simulated(&self, items: &str) -> String {
         format!("kept, not simulated: {items}")
     }
@@ -269,9 +266,6 @@ impl ProblemWords for English {
     }
     fn kept_key_did_you_mean(&self, path: &str, suggestion: &str) -> String {
         format!("{path} (did you mean '{suggestion}'?)")
-    }
-    fn kept_stream(&self, path: &str) -> String {
-        format!("{path} (a stream queue)")
     }
     fn kept_named(&self, path: &str, name: &str) -> String {
         format!("{path} (\"{name}\")")

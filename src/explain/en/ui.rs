@@ -563,6 +563,9 @@ impl UiWords for English {
     fn detail_quorum_queue(&self) -> String {
         "quorum queue".into()
     }
+    fn detail_stream(&self) -> String {
+        "stream: keeps every message".into()
+    }
     fn detail_no_routing_key(&self) -> String {
         "no routing key".into()
     }

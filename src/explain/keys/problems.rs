@@ -104,13 +104,11 @@ words! {
         fn key_kept(&self);
         fn key_kept_did_you_mean(&self, suggestion: text);
         fn argument_not_simulated(&self);
-        fn stream_kept(&self);
         fn reserved_exchange_kept(&self, name: text);
         // One notice for all that a file carries and the simulation keeps but does not act on.
         fn kept_not_simulated(&self, items: text);
         fn kept_vhost(&self, vhost: text, entries: number);
         fn kept_key_did_you_mean(&self, path: text, suggestion: text);
-        fn kept_stream(&self, path: text);
         fn kept_named(&self, path: text, name: text);
         fn broker(&self, text: text);
         // RabbitMQ's refusal text, unchanged, then why in plain words.

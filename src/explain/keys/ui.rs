@@ -192,6 +192,7 @@ words! {
         fn detail_dlx(&self);
         fn detail_classic_queue(&self);
         fn detail_quorum_queue(&self);
+        fn detail_stream(&self);
         fn detail_no_routing_key(&self);
         fn detail_listens(&self);
         fn canvas_hint(&self);

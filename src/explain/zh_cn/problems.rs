@@ -254,9 +254,6 @@ impl ProblemWords for Chinese {
     fn argument_not_simulated(&self) -> String {
         "已保留，未模拟：代理模型不处理这个参数".into()
     }
-    fn stream_kept(&self) -> String {
-        "流（stream）队列：连同其绑定一起保留，未模拟（Kaiten 模拟 classic 和 quorum 队列）".into()
-    }
     fn kept_not_simulated(&self, items: &str) -> String {
         format!("已保留，未模拟：{items}")
     }
@@ -265,9 +262,6 @@ impl ProblemWords for Chinese {
     }
     fn kept_key_did_you_mean(&self, path: &str, suggestion: &str) -> String {
         format!("{path}（是不是指 '{suggestion}'？）")
-    }
-    fn kept_stream(&self, path: &str) -> String {
-        format!("{path}（流队列）")
     }
     fn kept_named(&self, path: &str, name: &str) -> String {
         format!("{path}（\"{name}\"）")

@@ -562,6 +562,9 @@ impl UiWords for Chinese {
     fn detail_quorum_queue(&self) -> String {
         "仲裁队列".into()
     }
+    fn detail_stream(&self) -> String {
+        "流：保留每条消息".into()
+    }
     fn detail_no_routing_key(&self) -> String {
         "无路由键".into()
     }

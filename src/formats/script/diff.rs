@@ -123,6 +123,7 @@ mod tests {
             deaths: Vec::new(),
             delivery_count: None,
             first_death: Vec::new(),
+            stream_offset: None,
         }
     }
 

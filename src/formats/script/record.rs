@@ -48,6 +48,8 @@ pub struct MessageRecord {
     /// The `x-first-death-exchange`, `-queue` and `-reason` headers (those present, with
     /// text values), sorted by name.
     pub first_death: Vec<(String, String)>,
+    /// The `x-stream-offset` header a stream adds to what it delivers.
+    pub stream_offset: Option<u64>,
 }
 
 /// The `x-first-death-*` headers of a message, sorted by name.
@@ -59,6 +61,11 @@ pub fn first_death_headers(headers: &FieldTable) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The `x-stream-offset` header, which a stream's deliveries carry.
+fn stream_offset(headers: &FieldTable) -> Option<u64> {
+    headers.get(crate::engine::stream::OFFSET_HEADER).and_then(FieldValue::as_int).and_then(|n| u64::try_from(n).ok())
+}
+
 impl MessageRecord {
     /// Reads a message the engine holds.
     pub fn of(message: &Message) -> MessageRecord {
@@ -67,6 +74,7 @@ impl MessageRecord {
             redelivered: message.redelivered,
             delivery_count: message.delivery_count,
             first_death: first_death_headers(&message.properties.headers),
+            stream_offset: stream_offset(&message.properties.headers),
             deaths: message
                 .deaths
                 .iter()
@@ -120,6 +128,7 @@ impl MessageRecord {
             deaths,
             delivery_count: None,
             first_death: first_death_headers(headers),
+            stream_offset: stream_offset(headers),
         }
     }
 
@@ -128,7 +137,12 @@ impl MessageRecord {
     /// dead-lettered).
     pub fn to_json(&self) -> Value {
         let id = self.message_id.as_deref().map_or(Value::Null, Value::from);
-        if self.deaths.is_empty() && !self.redelivered && self.delivery_count.is_none() && self.first_death.is_empty() {
+        if self.deaths.is_empty()
+            && !self.redelivered
+            && self.delivery_count.is_none()
+            && self.first_death.is_empty()
+            && self.stream_offset.is_none()
+        {
             return id;
         }
         let mut object = Map::new();
@@ -158,6 +172,9 @@ impl MessageRecord {
         }
         for (name, value) in &self.first_death {
             object.insert(name.clone(), Value::from(value.as_str()));
+        }
+        if let Some(offset) = self.stream_offset {
+            object.insert(crate::engine::stream::OFFSET_HEADER.into(), Value::from(offset));
         }
     }
 

@@ -197,7 +197,7 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     no_ack: consume.no_ack,
                 };
                 let consumer = broker
-                    .consume_with_priority(now, channel, &consume.queue, options, consume.priority.unwrap_or(0))
+                    .consume_with_arguments(now, channel, &consume.queue, options, &consume.consumer_arguments())
                     .map_err(refused)?;
                 tags.insert(consumer, consume.consumer_tag.clone());
                 record.deliveries.entry(consume.consumer_tag.clone()).or_default();
@@ -250,8 +250,13 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
         }
         Readback::Drain => {
             let reader = broker.open_channel(connection);
-            let names: std::collections::BTreeSet<String> =
-                broker.topology().queues().map(|queue| queue.name().to_string()).collect();
+            // A stream refuses `basic.get`: what it holds is read by its consumers.
+            let names: std::collections::BTreeSet<String> = broker
+                .topology()
+                .queues()
+                .filter(|queue| !queue.args.stream)
+                .map(|queue| queue.name().to_string())
+                .collect();
             for name in names {
                 let mut messages = Vec::new();
                 while let Ok(Some(delivery)) = broker.get(now, reader, &name, true) {

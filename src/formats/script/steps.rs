@@ -140,6 +140,20 @@ pub struct ConsumeStep {
     /// The `x-priority` consumer argument (consumer priorities); 0 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
+    /// Other consumer arguments, such as a stream's `x-stream-offset`.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub arguments: Map<String, Value>,
+}
+
+impl ConsumeStep {
+    /// The consumer arguments the step sends: `arguments`, with `x-priority` from `priority`.
+    pub fn consumer_arguments(&self) -> crate::engine::FieldTable {
+        let mut arguments = crate::engine::value::table_from_json(&Value::Object(self.arguments.clone()));
+        if let Some(priority) = self.priority {
+            arguments.insert("x-priority".into(), crate::engine::FieldValue::Int(priority));
+        }
+        arguments
+    }
 }
 
 /// `basic.cancel`; the consumer's unacked messages stay with its channel.
