@@ -20,6 +20,7 @@ pub fn broker_refusal(w: &dyn Catalogue, text: &str) -> String {
         Some(RefusalReason::NotAnInteger(kind)) => w.reason_not_an_integer(&kind),
         Some(RefusalReason::UnacceptableType(kind)) => w.reason_unacceptable_type(&kind),
         Some(RefusalReason::InvalidOverflow) => w.reason_invalid_overflow(),
+        Some(RefusalReason::ServerNamed(queue_type)) => w.reason_server_named(&queue_type),
     };
     w.broker_because(text, &reason)
 }
@@ -368,6 +369,19 @@ mod tests {
             words(Lang::ZhCn, &problem),
             "RabbitMQ 会拒绝：invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type \
              'fake'\"（Kaiten：“fake”不是队列类型；RabbitMQ 3.10 只认 classic、quorum 和 stream）"
+        );
+        let problem =
+            Problem::Broker { text: "Cannot declare a server-named queue for type rabbit_quorum_queue".into() };
+        assert_eq!(
+            words(Lang::En, &problem),
+            "Cannot declare a server-named queue for type rabbit_quorum_queue (Kaiten: only \
+             a classic queue can be declared without a name for RabbitMQ to name it; give the rabbit_quorum_queue a \
+             name)"
+        );
+        assert_eq!(
+            words(Lang::ZhCn, &problem),
+            "RabbitMQ 会拒绝：Cannot declare a server-named queue for type rabbit_quorum_queue（Kaiten：只有 classic \
+             队列可以不带名字声明、由 RabbitMQ 命名；请给这个 rabbit_quorum_queue 起个名字）"
         );
     }
 
