@@ -233,7 +233,6 @@ fn percent_encoded(name: &str) -> String {
         .collect()
 }
 
-/// The `basic.consume` arguments of a consume step: `x-priority` when it has a priority.
 /// A broker's reply text as the simulation words it, so the two can be compared: without
 /// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
 /// the line breaks Erlang's `~p` puts into long terms taken out.
