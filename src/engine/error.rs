@@ -66,6 +66,9 @@ pub enum RefusalReason {
     UnacceptableType(String),
     /// `invalid_overflow`.
     InvalidOverflow,
+    /// `Cannot declare a server-named queue for type T`: a queue declared without a name
+    /// whose type (`rabbit_quorum_queue`, `rabbit_stream_queue`) cannot be server-named.
+    ServerNamed(String),
 }
 
 impl AmqpError {
@@ -79,6 +82,9 @@ impl AmqpError {
 impl RefusalReason {
     /// The reason at the end of a refusal's text (with or without its reply code in front).
     pub fn of_text(text: &str) -> Option<RefusalReason> {
+        if let Some((_, queue_type)) = text.split_once("Cannot declare a server-named queue for type ") {
+            return Some(RefusalReason::ServerNamed(queue_type.to_string()));
+        }
         if !(text.contains("invalid arg '") || text.contains("invalid expiration '")) {
             return None;
         }
@@ -131,6 +137,10 @@ mod tests {
         assert_eq!(
             reason("invalid arg 'x-overflow' for queue 'q' in vhost '/': invalid_overflow"),
             Some(RefusalReason::InvalidOverflow)
+        );
+        assert_eq!(
+            reason("Cannot declare a server-named queue for type rabbit_quorum_queue"),
+            Some(RefusalReason::ServerNamed("rabbit_quorum_queue".into()))
         );
         assert_eq!(reason("no queue 'q' in vhost '/'"), None);
     }

@@ -674,6 +674,16 @@ impl Topology {
 
     /// Declares a queue; redeclaring with the same settings returns the existing one.
     pub fn declare_queue(&mut self, spec: QueueSpec) -> Result<QueueId, AmqpError> {
+        // 3.10.8's channel names a queue declared without a name only when its type allows
+        // it (`rabbit_queue_type:is_server_named_allowed`: classic queues), and refuses the
+        // other types before anything else is checked.
+        if spec.name.is_empty()
+            && let Some(queue_type) = server_named_refused(&spec.arguments)
+        {
+            return Err(AmqpError::PreconditionFailed(format!(
+                "Cannot declare a server-named queue for type {queue_type}"
+            )));
+        }
         // The channel refuses a reserved name first, whether or not the queue exists.
         if spec.name.starts_with("amq.") {
             return Err(AmqpError::AccessRefused(format!(
@@ -1038,6 +1048,17 @@ impl Topology {
     }
 }
 
+/// The queue type (as 3.10.8 names its module) that refuses to be server-named, when the
+/// arguments ask for one: quorum and stream queues. `x-queue-type` absent or `classic` may be
+/// server-named; another value is left to the argument checks.
+fn server_named_refused(arguments: &FieldTable) -> Option<&'static str> {
+    match arguments.get("x-queue-type").and_then(FieldValue::as_str) {
+        Some("quorum") => Some("rabbit_quorum_queue"),
+        Some("stream") => Some("rabbit_stream_queue"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1104,6 +1125,22 @@ mod tests {
             topology.declare_queue(QueueSpec::new("amq.foo")).unwrap_err().to_string(),
             "403 ACCESS_REFUSED: queue name 'amq.foo' contains reserved prefix 'amq.*'"
         );
+        // A queue without a name: quorum and stream queues cannot be server-named (406, before
+        // any other check, here the quorum queue's auto-delete), a classic queue is not simulated.
+        let unnamed = |queue_type: &str| QueueSpec {
+            auto_delete: true,
+            arguments: [("x-queue-type".to_string(), FieldValue::Str(queue_type.into()))].into_iter().collect(),
+            ..QueueSpec::new("")
+        };
+        assert_eq!(
+            topology.declare_queue(unnamed("quorum")).unwrap_err().to_string(),
+            "406 PRECONDITION_FAILED: Cannot declare a server-named queue for type rabbit_quorum_queue"
+        );
+        assert_eq!(
+            topology.declare_queue(unnamed("stream")).unwrap_err().to_string(),
+            "406 PRECONDITION_FAILED: Cannot declare a server-named queue for type rabbit_stream_queue"
+        );
+        assert_eq!(topology.declare_queue(unnamed("classic")).unwrap_err().code(), 540);
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub fn difference(lang: Lang, difference: &Difference) -> String {
         Difference::Declarations { simulated, broker } => {
             w.declarations_differ(&declarations_words(w, simulated), &declarations_words(w, broker))
         }
+        Difference::Consumes { simulated, broker } => {
+            w.consumes_differ(&declarations_words(w, simulated), &declarations_words(w, broker))
+        }
         Difference::Get { index, simulated, broker } => {
             let got = |got: &Option<MessageRecord>| got.as_ref().map_or_else(|| w.get_empty(), |m| message_words(w, m));
             w.get_differs(*index as u64, &got(simulated), &got(broker))

@@ -20,6 +20,7 @@ pub fn broker_refusal(w: &dyn Catalogue, text: &str) -> String {
         Some(RefusalReason::NotAnInteger(kind)) => w.reason_not_an_integer(&kind),
         Some(RefusalReason::UnacceptableType(kind)) => w.reason_unacceptable_type(&kind),
         Some(RefusalReason::InvalidOverflow) => w.reason_invalid_overflow(),
+        Some(RefusalReason::ServerNamed(queue_type)) => w.reason_server_named(&queue_type),
     };
     w.broker_because(text, &reason)
 }
@@ -367,6 +368,19 @@ mod tests {
             "RabbitMQ 会拒绝：invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type \
              'fake'\"（Kaiten：“fake”不是队列类型；RabbitMQ 3.10 只认 classic、quorum 和 stream）"
         );
+        let problem =
+            Problem::Broker { text: "Cannot declare a server-named queue for type rabbit_quorum_queue".into() };
+        assert_eq!(
+            words(Lang::En, &problem),
+            "Cannot declare a server-named queue for type rabbit_quorum_queue (Kaiten: only \
+             a classic queue can be declared without a name for RabbitMQ to name it; give the rabbit_quorum_queue a \
+             name)"
+        );
+        assert_eq!(
+            words(Lang::ZhCn, &problem),
+            "RabbitMQ 会拒绝：Cannot declare a server-named queue for type rabbit_quorum_queue（Kaiten：只有 classic \
+             队列可以不带名字声明、由 RabbitMQ 命名；请给这个 rabbit_quorum_queue 起个名字）"
+        );
     }
 
     #[test]
@@ -569,7 +583,8 @@ mod tests {
         assert!(error.english().contains("(did you mean 'publish'?)"), "{error:?}");
         assert_eq!(
             parse("[{}]").unwrap_err().english(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare)"
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare, \
+             case)"
         );
         assert_eq!(
             parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().english(),

@@ -119,10 +119,14 @@ impl Broker {
         self.consume_with_arguments(now, channel, queue, options, &arguments)
     }
 
-    /// `basic.consume` with consumer arguments: `x-priority` (see
-    /// [`Broker::consume_with_priority`]) on classic and quorum queues, `x-stream-offset` on a
-    /// stream, which also needs a prefetch and manual acknowledgement; each refused as
-    /// RabbitMQ 3.10.8 refuses it on the other queue types.
+    /// `basic.consume` with its consumer arguments, checked as 3.10.8's
+    /// `rabbit_amqqueue:check_consume_arguments` checks them once the queue is found and
+    /// exclusive access granted: first the values of the arguments the queue's type takes
+    /// (`x-priority` an integer; `x-cancel-on-ha-failover` a boolean, classic queues only; a
+    /// stream's `x-stream-offset`), then that no argument is one only another queue type takes
+    /// (`x-cancel-on-ha-failover` on a quorum queue, `x-stream-offset` on either, `x-priority`
+    /// on a stream); other arguments are ignored. A stream's reader also needs a prefetch and
+    /// manual acknowledgement (`rabbit_stream_queue:consume/3`).
     pub fn consume_with_arguments(
         &mut self,
         now: SimTime,
@@ -135,14 +139,12 @@ impl Broker {
         self.flush_returns();
         let queue_id = self.queue_id(queue)?;
         self.check_exclusive(queue_id, channel)?;
-        if !self.channels.contains_key(&channel) {
-            return Err(AmqpError::NotFound("channel is closed".into()));
-        }
-        let priority = arguments.get("x-priority").and_then(FieldValue::as_int).unwrap_or(0);
-        let stream_offset = if self.is_stream(queue_id) {
+        let (priority, stream_offset) = if self.is_stream(queue_id) {
             let start = stream::start_offset(queue, arguments.get(stream::OFFSET_HEADER), now)?;
-            if arguments.contains_key("x-priority") {
-                return Err(stream::consumer_argument_refused(queue, "x-priority", "rabbit_stream_queue"));
+            if let Some(argument) =
+                ["x-priority", "x-cancel-on-ha-failover"].into_iter().find(|key| arguments.contains_key(*key))
+            {
+                return Err(stream::consumer_argument_refused(queue, argument, "rabbit_stream_queue"));
             }
             if options.prefetch == 0 {
                 return Err(stream::prefetch_required(queue));
@@ -150,18 +152,14 @@ impl Broker {
             if options.no_ack {
                 return Err(stream::no_ack_refused(queue));
             }
-            Some(self.first_offset(queue_id, start))
+            (0, Some(self.first_offset(queue_id, start)))
         } else {
-            if arguments.contains_key(stream::OFFSET_HEADER) {
-                let queue_type = if self.topology.queue(queue_id).is_some_and(|queue| queue.args.quorum) {
-                    "rabbit_quorum_queue"
-                } else {
-                    "rabbit_classic_queue"
-                };
-                return Err(stream::consumer_argument_refused(queue, stream::OFFSET_HEADER, queue_type));
-            }
-            None
+            let quorum = self.topology.queue(queue_id).is_some_and(|queue| quorum::is_quorum(&queue.spec.arguments));
+            (check_consume_arguments(queue, quorum, arguments)?, None)
         };
+        if !self.channels.contains_key(&channel) {
+            return Err(AmqpError::NotFound("channel is closed".into()));
+        }
         let id = ConsumerId(self.handle());
         self.consumers.insert(
             id,
@@ -482,4 +480,85 @@ impl Broker {
 
 fn unknown_tag(delivery_tag: u64) -> AmqpError {
     AmqpError::PreconditionFailed(format!("unknown delivery tag {delivery_tag}"))
+}
+
+/// 3.10.8's consumer argument checks (see [`Broker::consume_with_arguments`]) in its order
+/// and words; the consumer's priority when they pass.
+fn check_consume_arguments(queue: &str, quorum: bool, arguments: &FieldTable) -> Result<i64, AmqpError> {
+    let invalid = |argument: &str, reason: String| {
+        AmqpError::PreconditionFailed(format!("invalid arg '{argument}' for queue '{queue}' in vhost '/': {reason}"))
+    };
+    let priority = match arguments.get("x-priority") {
+        None => 0,
+        Some(FieldValue::Int(priority)) => *priority,
+        Some(other) => {
+            return Err(invalid("x-priority", format!("\"expected integer, got {}\"", other.amqp_type_name())));
+        }
+    };
+    if !quorum
+        && let Some(other) =
+            arguments.get("x-cancel-on-ha-failover").filter(|value| !matches!(value, FieldValue::Bool(_)))
+    {
+        return Err(invalid("x-cancel-on-ha-failover", format!("{{unacceptable_type,{}}}", other.amqp_type_name())));
+    }
+    let (queue_type, other_types): (&str, &[&str]) = if quorum {
+        ("rabbit_quorum_queue", &["x-cancel-on-ha-failover", "x-stream-offset"])
+    } else {
+        ("rabbit_classic_queue", &["x-stream-offset"])
+    };
+    if let Some(argument) = arguments.keys().find(|key| other_types.contains(&key.as_str())) {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg '{argument}' for queue '{queue}' in vhost '/' of queue type {queue_type}"
+        )));
+    }
+    Ok(priority)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(entries: &[(&str, FieldValue)]) -> FieldTable {
+        entries.iter().map(|(key, value)| (key.to_string(), value.clone())).collect()
+    }
+
+    #[test]
+    fn consumer_arguments_are_checked_as_rabbitmq_checks_them() {
+        let refusal = |quorum: bool, entries: &[(&str, FieldValue)]| {
+            check_consume_arguments("q", quorum, &table(entries)).unwrap_err().to_string()
+        };
+        assert_eq!(check_consume_arguments("q", false, &table(&[("x-priority", FieldValue::Int(-3))])), Ok(-3));
+        assert_eq!(check_consume_arguments("q", true, &table(&[("x-foo", FieldValue::Str("a".into()))])), Ok(0));
+        assert_eq!(
+            refusal(false, &[("x-priority", FieldValue::Str("banana".into()))]),
+            "406 PRECONDITION_FAILED: invalid arg 'x-priority' for queue 'q' in vhost '/': \"expected integer, got longstr\""
+        );
+        assert_eq!(
+            refusal(true, &[("x-priority", FieldValue::Void)]),
+            "406 PRECONDITION_FAILED: invalid arg 'x-priority' for queue 'q' in vhost '/': \"expected integer, got void\""
+        );
+        assert_eq!(
+            refusal(false, &[("x-cancel-on-ha-failover", FieldValue::Int(1))]),
+            "406 PRECONDITION_FAILED: invalid arg 'x-cancel-on-ha-failover' for queue 'q' in vhost '/': \
+             {unacceptable_type,long}"
+        );
+        // The values are checked before the keys another queue type takes.
+        assert_eq!(
+            refusal(
+                true,
+                &[("x-priority", FieldValue::Table(FieldTable::new())), ("x-stream-offset", FieldValue::Int(1))]
+            ),
+            "406 PRECONDITION_FAILED: invalid arg 'x-priority' for queue 'q' in vhost '/': \"expected integer, got table\""
+        );
+        assert_eq!(
+            refusal(true, &[("x-stream-offset", FieldValue::Str("last".into()))]),
+            "406 PRECONDITION_FAILED: invalid arg 'x-stream-offset' for queue 'q' in vhost '/' of queue type \
+             rabbit_quorum_queue"
+        );
+        assert_eq!(
+            refusal(true, &[("x-cancel-on-ha-failover", FieldValue::Bool(true))]),
+            "406 PRECONDITION_FAILED: invalid arg 'x-cancel-on-ha-failover' for queue 'q' in vhost '/' of queue type \
+             rabbit_quorum_queue"
+        );
+    }
 }

@@ -21,6 +21,9 @@ impl DifferenceWords for English {
     fn declarations_differ(&self, simulated: &str, broker: &str) -> String {
         format!("declarations: simulated [{simulated}]; broker [{broker}]")
     }
+    fn consumes_differ(&self, simulated: &str, broker: &str) -> String {
+        format!("consumes: simulated [{simulated}]; broker [{broker}]")
+    }
     fn get_differs(&self, index: u64, simulated: &str, broker: &str) -> String {
         format!("gets[{index}]: simulated {simulated}; broker {broker}")
     }

@@ -303,6 +303,11 @@ impl ProblemWords for English {
     fn reason_invalid_overflow(&self) -> String {
         "x-overflow must be drop-head, reject-publish or reject-publish-dlx".into()
     }
+    fn reason_server_named(&self, queue_type: &str) -> String {
+        format!(
+            "only a classic queue can be declared without a name for RabbitMQ to name it; give the {queue_type} a name"
+        )
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("this Kaiten reads lesson version {reads}, the file is version {file}")
     }

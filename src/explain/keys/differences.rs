@@ -10,6 +10,7 @@ words! {
         fn get_count(&self, simulated: number, broker: number);
         fn publish_differs(&self, index: number, simulated: text, broker: text);
         fn declarations_differ(&self, simulated: text, broker: text);
+        fn consumes_differ(&self, simulated: text, broker: text);
         fn get_differs(&self, index: number, simulated: text, broker: text);
         fn deliveries_differ(&self, tag: text, simulated: text, broker: text);
         fn queue_differs(&self, name: text, simulated: text, broker: text);

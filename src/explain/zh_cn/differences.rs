@@ -16,6 +16,9 @@ impl DifferenceWords for Chinese {
     fn declarations_differ(&self, simulated: &str, broker: &str) -> String {
         format!("declarations：模拟 [{simulated}]；broker [{broker}]")
     }
+    fn consumes_differ(&self, simulated: &str, broker: &str) -> String {
+        format!("consumes：模拟 [{simulated}]；broker [{broker}]")
+    }
     fn get_differs(&self, index: u64, simulated: &str, broker: &str) -> String {
         format!("gets[{index}]：模拟 {simulated}；broker {broker}")
     }

@@ -299,6 +299,9 @@ impl ProblemWords for Chinese {
     fn reason_invalid_overflow(&self) -> String {
         "x-overflow 只能是 drop-head、reject-publish 或 reject-publish-dlx".into()
     }
+    fn reason_server_named(&self, queue_type: &str) -> String {
+        format!("只有 classic 队列可以不带名字声明、由 RabbitMQ 命名；请给这个 {queue_type} 起个名字")
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("此版本的 Kaiten 读取第 {reads} 版课程文件，该文件是第 {file} 版")
     }

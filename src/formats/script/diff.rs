@@ -22,6 +22,8 @@ pub enum Difference {
     Publish { index: usize, simulated: PublishRecord, broker: PublishRecord },
     /// The `declare` steps' outcomes, in order.
     Declarations { simulated: Vec<Refusal>, broker: Vec<Refusal> },
+    /// The `consume` steps' outcomes, in order.
+    Consumes { simulated: Vec<Refusal>, broker: Vec<Refusal> },
     /// What the get step `index` (counting gets only) received; `None` is `get-empty`.
     Get { index: usize, simulated: Option<MessageRecord>, broker: Option<MessageRecord> },
     /// What a consumer was delivered, in order.
@@ -80,6 +82,9 @@ pub fn differences(simulated: &RunRecord, broker: &RunRecord) -> Vec<Difference>
             simulated: simulated.declarations.clone(),
             broker: broker.declarations.clone(),
         });
+    }
+    if simulated.consumes != broker.consumes {
+        out.push(Difference::Consumes { simulated: simulated.consumes.clone(), broker: broker.consumes.clone() });
     }
     if simulated.gets.len() != broker.gets.len() {
         out.push(Difference::Count { of: Counted::Gets, simulated: simulated.gets.len(), broker: broker.gets.len() });

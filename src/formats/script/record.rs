@@ -211,6 +211,8 @@ pub struct RunRecord {
     pub deliveries: BTreeMap<String, Vec<MessageRecord>>,
     /// One entry per `declare` step: the refusal's reply code and text, or `None`.
     pub declarations: Vec<Option<(u16, String)>>,
+    /// One entry per `consume` step: the refusal's reply code and text, or `None`.
+    pub consumes: Vec<Option<(u16, String)>>,
 }
 
 impl RunRecord {
@@ -242,6 +244,16 @@ impl RunRecord {
         if !self.declarations.is_empty() {
             document["declarations"] = self
                 .declarations
+                .iter()
+                .map(|refusal| {
+                    refusal.as_ref().map_or(Value::Null, |(code, text)| json!({"error": {"code": code, "text": text}}))
+                })
+                .collect();
+        }
+        // Only a refused consume shows them, so documents without one keep their shape.
+        if self.consumes.iter().any(Option::is_some) {
+            document["consumes"] = self
+                .consumes
                 .iter()
                 .map(|refusal| {
                     refusal.as_ref().map_or(Value::Null, |(code, text)| json!({"error": {"code": code, "text": text}}))

@@ -196,13 +196,25 @@ pub fn run_with(topology: Topology, script: &[Step], options: RunOptions) -> Res
                     prefetch: u32::from(consume.prefetch),
                     no_ack: consume.no_ack,
                 };
-                let consumer = broker
-                    .consume_with_arguments(now, channel, &consume.queue, options, &consume.consumer_arguments())
-                    .map_err(refused)?;
-                tags.insert(consumer, consume.consumer_tag.clone());
-                record.deliveries.entry(consume.consumer_tag.clone()).or_default();
-                consumers
-                    .insert(consume.consumer_tag.clone(), ConsumerEntry { channel, consumer, no_ack: consume.no_ack });
+                let arguments = consume.consumer_arguments();
+                match broker.consume_with_arguments(now, channel, &consume.queue, options, &arguments) {
+                    Ok(consumer) => {
+                        record.consumes.push(None);
+                        tags.insert(consumer, consume.consumer_tag.clone());
+                        record.deliveries.entry(consume.consumer_tag.clone()).or_default();
+                        consumers.insert(
+                            consume.consumer_tag.clone(),
+                            ConsumerEntry { channel, consumer, no_ack: consume.no_ack },
+                        );
+                    }
+                    // A refused argument (406) is an outcome the output shows; the broker
+                    // closes the consumer's channel.
+                    Err(error) if error.code() == 406 => {
+                        record.consumes.push(Some((error.code(), error.text().to_string())));
+                        broker.close_channel(now, channel);
+                    }
+                    Err(error) => return Err(refused(error)),
+                }
             }
             Step::Cancel(cancel) => {
                 let entry = consumers

@@ -140,19 +140,22 @@ pub struct ConsumeStep {
     /// The `x-priority` consumer argument (consumer priorities); 0 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
-    /// Other consumer arguments, such as a stream's `x-stream-offset`.
+    /// Other consumer arguments (a stream's `x-stream-offset`, say), values keeping their
+    /// JSON kind as headers do (an `x-priority` here wins over `priority`).
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub arguments: Map<String, Value>,
 }
 
 impl ConsumeStep {
-    /// The consumer arguments the step sends: `arguments`, with `x-priority` from `priority`.
-    pub fn consumer_arguments(&self) -> crate::engine::FieldTable {
-        let mut arguments = crate::engine::value::table_from_json(&Value::Object(self.arguments.clone()));
-        if let Some(priority) = self.priority {
-            arguments.insert("x-priority".into(), crate::engine::FieldValue::Int(priority));
+    /// The consumer arguments the step sends: `arguments`, with `priority` as `x-priority`.
+    pub fn consumer_arguments(&self) -> crate::engine::value::FieldTable {
+        let mut table = crate::engine::value::table_from_json(&Value::Object(self.arguments.clone()));
+        if let Some(priority) = self.priority
+            && table.get("x-priority").is_none()
+        {
+            table.insert("x-priority".to_string(), crate::engine::value::FieldValue::Int(priority));
         }
-        arguments
+        table
     }
 }
 
