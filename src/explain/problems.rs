@@ -571,7 +571,7 @@ mod tests {
         assert!(error.english().contains("(did you mean 'publish'?)"), "{error:?}");
         assert_eq!(
             parse("[{}]").unwrap_err().english(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare)"
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare, case)"
         );
         assert_eq!(
             parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().english(),
