@@ -66,6 +66,9 @@ pub enum RefusalReason {
     UnacceptableType(String),
     /// `invalid_overflow`.
     InvalidOverflow,
+    /// `invalid_dlx_strategy`: a quorum queue's `x-dead-letter-strategy` that is neither
+    /// `at-most-once` nor `at-least-once`.
+    InvalidDlxStrategy,
 }
 
 impl AmqpError {
@@ -103,6 +106,8 @@ impl RefusalReason {
             Some(RefusalReason::NotAnInteger(kind))
         } else if term == "invalid_overflow" {
             Some(RefusalReason::InvalidOverflow)
+        } else if term == "invalid_dlx_strategy" {
+            Some(RefusalReason::InvalidDlxStrategy)
         } else {
             None
         }
@@ -123,6 +128,10 @@ mod tests {
         assert_eq!(
             reason("invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type 'fake'\""),
             Some(RefusalReason::UnsupportedQueueType("fake".into()))
+        );
+        assert_eq!(
+            reason("invalid arg 'x-dead-letter-strategy' for queue 'q' in vhost '/': invalid_dlx_strategy"),
+            Some(RefusalReason::InvalidDlxStrategy)
         );
         assert_eq!(
             reason("invalid expiration '315360000001': {value_too_large,315360000001}"),

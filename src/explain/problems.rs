@@ -20,6 +20,7 @@ pub fn broker_refusal(w: &dyn Catalogue, text: &str) -> String {
         Some(RefusalReason::NotAnInteger(kind)) => w.reason_not_an_integer(&kind),
         Some(RefusalReason::UnacceptableType(kind)) => w.reason_unacceptable_type(&kind),
         Some(RefusalReason::InvalidOverflow) => w.reason_invalid_overflow(),
+        Some(RefusalReason::InvalidDlxStrategy) => w.reason_invalid_dlx_strategy(),
     };
     w.broker_because(text, &reason)
 }

@@ -29,8 +29,8 @@ use crate::engine::error::AmqpError;
 use crate::engine::headers::XMatch;
 use crate::engine::policy::{ApplyTo, Policies, Policy, PolicyKind};
 use crate::engine::topology::{
-    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, SIMULATED_QUEUE_ARGUMENTS,
-    Topology,
+    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
+    simulates_queue_argument,
 };
 use crate::engine::value::{FieldTable, table_from_json, table_to_json};
 use crate::formats::Diagnostic;
@@ -585,10 +585,13 @@ impl Definitions {
                 }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
-            for name in parsed.arguments.keys().filter(|name| !SIMULATED_QUEUE_ARGUMENTS.contains(&name.as_str())) {
-                diagnostics.push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
-            }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
+            for (name, value) in &arguments {
+                if !simulates_queue_argument(name, value) {
+                    diagnostics
+                        .push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
+                }
+            }
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
                 let mut alone = FieldTable::new();

@@ -309,6 +309,9 @@ impl ProblemWords for English {
     fn reason_invalid_overflow(&self) -> String {
         "x-overflow must be drop-head, reject-publish or reject-publish-dlx".into()
     }
+    fn reason_invalid_dlx_strategy(&self) -> String {
+        "x-dead-letter-strategy must be at-most-once or at-least-once".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("this Kaiten reads lesson version {reads}, the file is version {file}")
     }

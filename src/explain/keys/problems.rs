@@ -123,6 +123,7 @@ words! {
         fn reason_not_an_integer(&self, kind: text);
         fn reason_unacceptable_type(&self, kind: text);
         fn reason_invalid_overflow(&self);
+        fn reason_invalid_dlx_strategy(&self);
 
         // Lesson files.
         fn lesson_version(&self, reads: number, file: number);

@@ -305,6 +305,9 @@ impl ProblemWords for Chinese {
     fn reason_invalid_overflow(&self) -> String {
         "x-overflow 只能是 drop-head、reject-publish 或 reject-publish-dlx".into()
     }
+    fn reason_invalid_dlx_strategy(&self) -> String {
+        "x-dead-letter-strategy 只能是 at-most-once 或 at-least-once".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("此版本的 Kaiten 读取第 {reads} 版课程文件，该文件是第 {file} 版")
     }
