@@ -75,7 +75,8 @@ impl DeathReason {
 /// The reason an `x-death` entry names: one of RabbitMQ's four, or, in an entry a client
 /// published, any other text (empty where the entry names none, or not as text), which
 /// RabbitMQ 3.10.8 keeps as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Written only (the message inspector shows it as its text): an untagged reader would buffer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum EntryReason {
     Known(DeathReason),
@@ -98,7 +99,7 @@ impl EntryReason {
 /// One `x-death` entry: one RabbitMQ made, or one of the entries a client published with the
 /// message (a message it received, republished), kept as 3.10.8 keeps any table there, with
 /// what it names (a missing queue or exchange as empty text).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Death {
     pub queue: String,
     pub reason: EntryReason,
