@@ -32,7 +32,7 @@ use crate::engine::topology::{
     BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
     simulates_queue_argument,
 };
-use crate::engine::value::{FieldTable, table_from_json, table_to_json};
+use crate::engine::value::{FieldTable, FieldValue, table_from_json, table_to_json};
 use crate::formats::Diagnostic;
 use crate::formats::problem::{JsonKind, Problem};
 
@@ -585,13 +585,14 @@ impl Definitions {
                 }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
-            let arguments = table_from_json(&Value::Object(parsed.arguments));
-            for (name, value) in &arguments {
-                if !simulates_queue_argument(name, value) {
+            // In the file's order.
+            for (name, value) in &parsed.arguments {
+                if !simulates_queue_argument(name, &FieldValue::from_json(value)) {
                     diagnostics
                         .push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
                 }
             }
+            let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.
             for (name, argument) in &arguments {
                 let mut alone = FieldTable::new();
