@@ -175,7 +175,10 @@ fn a_poison_message_loops_until_the_delivery_limit_dead_letters_it() {
         .world()
         .broker()
         .ready_messages(session.world().broker().topology().queue_by_name("orders.dead").unwrap().id);
-    assert_eq!(dead[0].deaths[0].reason, kaiten::engine::DeathReason::DeliveryLimit);
+    assert_eq!(
+        dead[0].deaths[0].reason,
+        kaiten::engine::EntryReason::Known(kaiten::engine::DeathReason::DeliveryLimit)
+    );
 }
 
 #[test]

@@ -69,6 +69,9 @@ pub enum RefusalReason {
     /// `Cannot declare a server-named queue for type T`: a queue declared without a name
     /// whose type (`rabbit_quorum_queue`, `rabbit_stream_queue`) cannot be server-named.
     ServerNamed(String),
+    /// `invalid_dlx_strategy`: a quorum queue's `x-dead-letter-strategy` that is neither
+    /// `at-most-once` nor `at-least-once`.
+    InvalidDlxStrategy,
 }
 
 impl AmqpError {
@@ -109,6 +112,8 @@ impl RefusalReason {
             Some(RefusalReason::NotAnInteger(kind))
         } else if term == "invalid_overflow" {
             Some(RefusalReason::InvalidOverflow)
+        } else if term == "invalid_dlx_strategy" {
+            Some(RefusalReason::InvalidDlxStrategy)
         } else {
             None
         }
@@ -129,6 +134,10 @@ mod tests {
         assert_eq!(
             reason("invalid arg 'x-queue-type' for queue 'q' in vhost '/': \"unsupported queue type 'fake'\""),
             Some(RefusalReason::UnsupportedQueueType("fake".into()))
+        );
+        assert_eq!(
+            reason("invalid arg 'x-dead-letter-strategy' for queue 'q' in vhost '/': invalid_dlx_strategy"),
+            Some(RefusalReason::InvalidDlxStrategy)
         );
         assert_eq!(
             reason("invalid expiration '315360000001': {value_too_large,315360000001}"),

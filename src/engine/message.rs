@@ -72,12 +72,39 @@ impl DeathReason {
     }
 }
 
-/// One `x-death` entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The reason an `x-death` entry names: one of RabbitMQ's four, or, in an entry a client
+/// published, any other text (empty where the entry names none, or not as text), which
+/// RabbitMQ 3.10.8 keeps as it is.
+// Written only (the message inspector shows it as its text): an untagged reader would buffer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum EntryReason {
+    Known(DeathReason),
+    Other(String),
+}
+
+impl EntryReason {
+    pub fn of_name(name: &str) -> EntryReason {
+        DeathReason::from_name(name).map_or_else(|| EntryReason::Other(name.to_string()), EntryReason::Known)
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntryReason::Known(reason) => reason.as_str(),
+            EntryReason::Other(text) => text,
+        }
+    }
+}
+
+/// One `x-death` entry: one RabbitMQ made, or one of the entries a client published with the
+/// message (a message it received, republished), kept as 3.10.8 keeps any table there, with
+/// what it names (a missing queue or exchange as empty text).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Death {
     pub queue: String,
-    pub reason: DeathReason,
-    pub count: u64,
+    pub reason: EntryReason,
+    /// `None` in a client's entry without a (whole number) count.
+    pub count: Option<u64>,
     /// The exchange the message had been published to when it died.
     pub exchange: String,
     pub routing_keys: Vec<String>,
@@ -85,18 +112,17 @@ pub struct Death {
     pub time: SimTime,
 }
 
-/// The members of one `x-death` header entry, each as found (`None`, empty or 0 where it is
-/// missing or of another type): read once here for the broker, which takes a client's entry
-/// only when it names a queue and one of RabbitMQ's reasons ([`Death::from_field_table`]),
-/// and for the differential corpus, which records the real broker's entries whatever they
-/// hold (`formats::script::MessageRecord`).
+/// The members of one `x-death` header entry, each as found (`None` or empty where it is
+/// missing or of another type): read once here for the broker, which keeps a client's entry
+/// ([`Death::from_field_table`]), and for the differential corpus, which records the real
+/// broker's entries whatever they hold (`formats::script::MessageRecord`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeathFields<'a> {
     pub queue: Option<&'a str>,
     pub reason: Option<&'a str>,
     pub exchange: Option<&'a str>,
     pub routing_keys: Vec<String>,
-    pub count: u64,
+    pub count: Option<u64>,
     pub original_expiration: Option<&'a str>,
 }
 
@@ -113,7 +139,7 @@ impl<'a> DeathFields<'a> {
                 }
                 _ => Vec::new(),
             },
-            count: table.get("count").and_then(FieldValue::as_int).map_or(0, |count| count.max(0) as u64),
+            count: table.get("count").and_then(FieldValue::as_int).map(|count| count.max(0) as u64),
             original_expiration: text("original-expiration"),
         }
     }
@@ -121,18 +147,18 @@ impl<'a> DeathFields<'a> {
 
 impl Death {
     /// An entry of an `x-death` header a client published (a message it received and
-    /// republished), if it names a queue and one of RabbitMQ's reasons.
-    pub fn from_field_table(table: &FieldTable, now: SimTime) -> Option<Death> {
+    /// republished): 3.10.8 keeps any table, whatever it names.
+    pub fn from_field_table(table: &FieldTable, now: SimTime) -> Death {
         let fields = DeathFields::read(table);
-        Some(Death {
-            queue: fields.queue?.to_string(),
-            reason: DeathReason::from_name(fields.reason?)?,
+        Death {
+            queue: fields.queue.unwrap_or_default().to_string(),
+            reason: EntryReason::of_name(fields.reason.unwrap_or_default()),
             count: fields.count,
             exchange: fields.exchange.unwrap_or_default().to_string(),
             routing_keys: fields.routing_keys,
             original_expiration: fields.original_expiration.map(str::to_string),
             time: now,
-        })
+        }
     }
 
     /// The entry as the `x-death` header table RabbitMQ writes (time in seconds).
@@ -140,7 +166,9 @@ impl Death {
         let mut table = FieldTable::new();
         table.insert("queue".into(), FieldValue::Str(self.queue.clone()));
         table.insert("reason".into(), FieldValue::Str(self.reason.as_str().into()));
-        table.insert("count".into(), FieldValue::Int(self.count as i64));
+        if let Some(count) = self.count {
+            table.insert("count".into(), FieldValue::Int(count as i64));
+        }
         table.insert("exchange".into(), FieldValue::Str(self.exchange.clone()));
         table.insert(
             "routing-keys".into(),

@@ -21,7 +21,7 @@ pub use broker::{
     PublishOutcome, RequeuePlace,
 };
 pub use error::{AmqpError, RefusalReason};
-pub use message::{CopyId, Death, DeathReason, Message, Properties, PublishId, SimTime};
+pub use message::{CopyId, Death, DeathReason, EntryReason, Message, Properties, PublishId, SimTime};
 pub use sorted_map::SortedMap;
 pub use sorted_set::SortedSet;
 pub use topology::{

@@ -6,42 +6,48 @@
 //! classic queue's behaviour, which the broker already has.
 
 use crate::engine::error::AmqpError;
-use crate::engine::topology::QueueSpec;
+use crate::engine::topology::{CLASSIC_EQUIVALENCE_ARGUMENTS, QUORUM_EQUIVALENCE_ARGUMENTS, QueueSpec};
 use crate::engine::value::{FieldTable, FieldValue};
 
 /// The header a quorum queue adds to a message delivered again after a requeue.
 pub const DELIVERY_COUNT_HEADER: &str = "x-delivery-count";
-
-/// Queue arguments RabbitMQ 3.10.8 refuses for a quorum queue (406, "invalid arg").
-const REFUSED_ARGUMENTS: [&str; 3] = ["x-max-priority", "x-queue-mode", "x-queue-master-locator"];
 
 /// Whether the arguments ask for a quorum queue.
 pub fn is_quorum(arguments: &FieldTable) -> bool {
     arguments.get("x-queue-type").and_then(FieldValue::as_str) == Some("quorum")
 }
 
-/// RabbitMQ 3.10.8's checks when a quorum queue is declared, in its order and words: no
-/// priority, lazy mode or master locator argument, then not auto-delete, not exclusive,
-/// durable.
+/// RabbitMQ 3.10.8's checks when a queue is declared, after the arguments' values
+/// (`rabbit_amqqueue:check_declare_arguments`, then `rabbit_quorum_queue:declare`), in its
+/// order and words: no argument that only another queue type takes (a quorum queue's
+/// priority, lazy mode or master locator, a classic queue's delivery limit or dead-letter
+/// strategy, a stream's maximum age...), the first in the table's order, then for a quorum
+/// queue not auto-delete, not exclusive, durable.
 pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
     let name = &spec.name;
-    if !is_quorum(&spec.arguments) {
-        // A classic queue has no delivery limit: 3.10.8 refuses the argument.
-        if spec.arguments.contains_key("x-delivery-limit") {
-            return Err(AmqpError::PreconditionFailed(format!(
-                "invalid arg 'x-delivery-limit' for queue '{name}' in vhost '/' of queue type rabbit_classic_queue"
-            )));
-        }
+    let quorum = is_quorum(&spec.arguments);
+    let (own, queue_type): (&[&str], &str) = if quorum {
+        (&QUORUM_EQUIVALENCE_ARGUMENTS, "rabbit_quorum_queue")
+    } else {
+        (&CLASSIC_EQUIVALENCE_ARGUMENTS, "rabbit_classic_queue")
+    };
+    let of_another_type = |argument: &str| {
+        !own.contains(&argument)
+            && (CLASSIC_EQUIVALENCE_ARGUMENTS.contains(&argument)
+                || QUORUM_EQUIVALENCE_ARGUMENTS.contains(&argument)
+                || crate::engine::stream::STREAM_ARGUMENTS.contains(&argument))
+    };
+    if let Some(argument) = spec.arguments.keys().find(|argument| of_another_type(argument)) {
+        return Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type {queue_type}"
+        )));
+    }
+    if !quorum {
         return Ok(());
     }
     let property = |property: &str| {
         AmqpError::PreconditionFailed(format!("invalid property '{property}' for queue '{name}' in vhost '/'"))
     };
-    if let Some(argument) = REFUSED_ARGUMENTS.iter().find(|argument| spec.arguments.contains_key(**argument)) {
-        return Err(AmqpError::PreconditionFailed(format!(
-            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_quorum_queue"
-        )));
-    }
     if spec.auto_delete {
         return Err(property("auto-delete"));
     }
@@ -106,7 +112,15 @@ mod tests {
         let mut spec = quorum("q");
         spec.exclusive = true;
         assert_eq!(refusal(&spec), "invalid property 'exclusive-owner' for queue 'q' in vhost '/'");
-        for argument in REFUSED_ARGUMENTS {
+        for argument in [
+            "x-max-priority",
+            "x-queue-mode",
+            "x-queue-master-locator",
+            "x-queue-version",
+            "x-max-age",
+            "x-stream-max-segment-size-bytes",
+            "x-initial-cluster-size",
+        ] {
             let mut spec = quorum("q");
             spec.arguments.insert(argument.into(), FieldValue::Int(1));
             assert_eq!(
@@ -123,6 +137,32 @@ mod tests {
             refusal(&classic),
             "invalid arg 'x-delivery-limit' for queue 'c' in vhost '/' of queue type rabbit_classic_queue"
         );
+        for argument in [
+            "x-dead-letter-strategy",
+            "x-max-in-memory-length",
+            "x-max-in-memory-bytes",
+            "x-quorum-initial-group-size",
+            "x-queue-leader-locator",
+            "x-max-age",
+            "x-stream-max-segment-size-bytes",
+            "x-initial-cluster-size",
+        ] {
+            let mut classic = QueueSpec::new("c");
+            classic.arguments.insert(argument.into(), FieldValue::Str("at-most-once".into()));
+            assert_eq!(
+                refusal(&classic),
+                format!("invalid arg '{argument}' for queue 'c' in vhost '/' of queue type rabbit_classic_queue")
+            );
+        }
+        // The first such argument in the table's order is the one named.
+        let mut classic = QueueSpec::new("c");
+        classic.arguments.insert("x-max-priority".into(), FieldValue::Int(1));
+        classic.arguments.insert("x-delivery-limit".into(), FieldValue::Int(2));
+        classic.arguments.insert("x-dead-letter-strategy".into(), FieldValue::Str("at-most-once".into()));
+        assert!(refusal(&classic).starts_with("invalid arg 'x-dead-letter-strategy'"));
+        let mut strategy = quorum("q");
+        strategy.arguments.insert("x-dead-letter-strategy".into(), FieldValue::Str("at-least-once".into()));
+        assert!(check_declaration(&strategy).is_ok());
         let mut both = quorum("q");
         both.auto_delete = true;
         both.arguments.insert("x-queue-mode".into(), FieldValue::Str("lazy".into()));

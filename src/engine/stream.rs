@@ -9,7 +9,7 @@
 
 use crate::engine::error::AmqpError;
 use crate::engine::message::SimTime;
-use crate::engine::topology::QueueSpec;
+use crate::engine::topology::{CLASSIC_EQUIVALENCE_ARGUMENTS, QUORUM_EQUIVALENCE_ARGUMENTS, QueueSpec};
 use crate::engine::value::{FieldTable, FieldValue};
 
 /// The header a stream adds to each message it delivers: the message's offset in the log.
@@ -24,27 +24,6 @@ pub const STREAM_ARGUMENTS: [&str; 6] = [
     "x-stream-max-segment-size-bytes",
     "x-initial-cluster-size",
     "x-queue-leader-locator",
-];
-
-/// The queue arguments of classic and quorum queues that a stream refuses: every queue
-/// type's arguments but the stream's own (`rabbit_amqqueue:check_declare_arguments/2`).
-const REFUSED_ARGUMENTS: [&str; 16] = [
-    "x-expires",
-    "x-message-ttl",
-    "x-dead-letter-exchange",
-    "x-dead-letter-routing-key",
-    "x-max-length",
-    "x-max-priority",
-    "x-overflow",
-    "x-queue-mode",
-    "x-queue-version",
-    "x-single-active-consumer",
-    "x-queue-master-locator",
-    "x-dead-letter-strategy",
-    "x-max-in-memory-length",
-    "x-max-in-memory-bytes",
-    "x-quorum-initial-group-size",
-    "x-delivery-limit",
 ];
 
 /// The largest segment a stream accepts (`?MAX_STREAM_MAX_SEGMENT_SIZE`, 3 GB).
@@ -80,7 +59,12 @@ pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
         Some(other) => return Err(invalid("x-max-age", format!("{{unacceptable_type,{}}}", other.amqp_type_name()))),
     }
     // The table is in name order, as RabbitMQ checks it.
-    if let Some(argument) = spec.arguments.keys().find(|argument| REFUSED_ARGUMENTS.contains(&argument.as_str())) {
+    // Every queue type's arguments but the stream's own (`rabbit_amqqueue:check_declare_arguments/2`).
+    let of_another_type = |argument: &str| {
+        !STREAM_ARGUMENTS.contains(&argument)
+            && (CLASSIC_EQUIVALENCE_ARGUMENTS.contains(&argument) || QUORUM_EQUIVALENCE_ARGUMENTS.contains(&argument))
+    };
+    if let Some(argument) = spec.arguments.keys().find(|argument| of_another_type(argument)) {
         return Err(AmqpError::PreconditionFailed(format!(
             "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_stream_queue"
         )));
@@ -102,12 +86,6 @@ pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
         return Err(AmqpError::PreconditionFailed("Exceeded max value for x-stream-max-segment-size-bytes".into()));
     }
     Ok(())
-}
-
-/// Whether a stream keeps this queue argument: its own, and `x-` arguments no queue type
-/// knows (RabbitMQ keeps those on any queue).
-pub fn takes_argument(argument: &str) -> bool {
-    STREAM_ARGUMENTS.contains(&argument) || !REFUSED_ARGUMENTS.contains(&argument)
 }
 
 /// An `x-max-age` or an interval offset in milliseconds (`rabbit_amqqueue:check_max_age/1`):

@@ -261,9 +261,19 @@ impl QueueArgs {
         };
         let dead_letter_exchange = text("x-dead-letter-exchange")?;
         let dead_letter_routing_key = text("x-dead-letter-routing-key")?;
+        // A quorum queue's dead-letter strategy (a classic queue refuses the argument, after
+        // the values: `quorum::check_declaration`). Kaiten dead-letters at most once, 3.10.8's
+        // default; `at-least-once` is kept, not simulated.
+        if quorum
+            && let Some(strategy) = text("x-dead-letter-strategy")?
+            && !DEAD_LETTER_STRATEGIES.contains(&strategy.as_str())
+        {
+            return Err(invalid("x-dead-letter-strategy", "invalid_dlx_strategy".into()));
+        }
         let max_length = non_negative("x-max-length")?;
         let max_length_bytes = non_negative("x-max-length-bytes")?;
-        let max_priority = match non_negative("x-max-priority")? {
+        // Only a classic queue checks the value: a quorum queue refuses the argument itself.
+        let max_priority = match if quorum { None } else { non_negative("x-max-priority")? } {
             None => None,
             Some(value) if value <= 255 => Some(value as u8),
             Some(value) => return Err(invalid("x-max-priority", format!("{{max_value_exceeded,{value}}}"))),
@@ -319,6 +329,17 @@ pub fn check_queue_type(spec: &QueueSpec) -> Result<(), AmqpError> {
     }
 }
 
+/// The values 3.10.8 takes for a quorum queue's `x-dead-letter-strategy`.
+const DEAD_LETTER_STRATEGIES: [&str; 2] = ["at-most-once", "at-least-once"];
+
+/// Whether Kaiten simulates a queue argument as given in a definitions file (the others are
+/// kept and reported): those of [`SIMULATED_QUEUE_ARGUMENTS`], and a dead-letter strategy of
+/// `at-most-once`, which is what Kaiten's dead-lettering does.
+pub fn simulates_queue_argument(name: &str, value: &FieldValue) -> bool {
+    SIMULATED_QUEUE_ARGUMENTS.contains(&name)
+        || (name == "x-dead-letter-strategy" && value.as_str() == Some("at-most-once"))
+}
+
 /// The longest TTL or expiry RabbitMQ accepts, ten years in milliseconds
 /// (`rabbit_misc:check_expiry`): for `x-message-ttl`, `x-expires` and a message's `expiration`.
 pub const MAX_EXPIRY_MS: u64 = 315_360_000_000;
@@ -338,8 +359,9 @@ pub fn check_dead_letter_routing_key(spec: &QueueSpec) -> Result<(), AmqpError> 
 }
 
 /// The arguments 3.10.8 compares when a queue is declared again, in its order (the queue
-/// type's `queue_arguments`); others, `x-foo` say, may differ.
-const CLASSIC_EQUIVALENCE_ARGUMENTS: [&str; 13] = [
+/// type's `queue_arguments`); others, `x-foo` say, may differ. A declaration naming an
+/// argument that only another queue type takes is refused (`quorum::check_declaration`).
+pub(crate) const CLASSIC_EQUIVALENCE_ARGUMENTS: [&str; 13] = [
     "x-expires",
     "x-message-ttl",
     "x-dead-letter-exchange",
@@ -354,7 +376,7 @@ const CLASSIC_EQUIVALENCE_ARGUMENTS: [&str; 13] = [
     "x-queue-type",
     "x-queue-master-locator",
 ];
-const QUORUM_EQUIVALENCE_ARGUMENTS: [&str; 15] = [
+pub(crate) const QUORUM_EQUIVALENCE_ARGUMENTS: [&str; 15] = [
     "x-dead-letter-exchange",
     "x-dead-letter-routing-key",
     "x-dead-letter-strategy",
@@ -697,7 +719,6 @@ impl Topology {
             check_equivalence(&existing.spec, &spec)?;
             return Ok(existing.id);
         }
-        check_queue_type(&spec)?;
         check_dead_letter_routing_key(&spec)?;
         if spec.name.is_empty() {
             // RabbitMQ would name it (`amq.gen-...`); Kaiten does not, and says so with 540
@@ -706,7 +727,9 @@ impl Topology {
                 "server-named queues are not simulated; give the queue a name".into(),
             ));
         }
+        // The arguments' values first, then what the queue type refuses, as 3.10.8 checks.
         let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
+        check_queue_type(&spec)?;
         let id = QueueId(self.mint());
         let node = self.graph.add_node(Node::Queue(id));
         self.names_ever.insert(id.0, spec.name.clone());
@@ -1212,5 +1235,62 @@ mod tests {
             ]),
             "invalid type 'long' for arg 'x-dead-letter-exchange' in queue 'q1' in vhost '/'"
         );
+    }
+
+    /// As RabbitMQ 3.10.8 answered them: a quorum queue's dead-letter strategy is checked
+    /// after the dead-letter routing key; the arguments' values go before what the queue
+    /// type refuses, so a quorum queue's bad `x-max-length` is named before its
+    /// `x-max-priority`, whose value only a classic queue checks.
+    #[test]
+    fn dead_letter_strategies_and_other_queue_types_arguments_are_refused_as_rabbitmq_refuses_them() {
+        let quorum = || ("x-queue-type", FieldValue::Str("quorum".into()));
+        let strategy = |value: FieldValue| ("x-dead-letter-strategy", value);
+        assert_eq!(
+            refusal(&[quorum(), strategy(FieldValue::Str("bogus".into()))]),
+            "invalid arg 'x-dead-letter-strategy' for queue 'q1' in vhost '/': invalid_dlx_strategy"
+        );
+        assert_eq!(
+            refusal(&[quorum(), strategy(FieldValue::Int(5))]),
+            "invalid arg 'x-dead-letter-strategy' for queue 'q1' in vhost '/': {unacceptable_type,long}"
+        );
+        assert_eq!(
+            refusal(&[
+                quorum(),
+                strategy(FieldValue::Str("bogus".into())),
+                ("x-dead-letter-exchange", FieldValue::Str("x".into())),
+                ("x-dead-letter-routing-key", FieldValue::Int(5)),
+            ]),
+            "invalid arg 'x-dead-letter-routing-key' for queue 'q1' in vhost '/': {unacceptable_type,long}"
+        );
+        for value in ["at-most-once", "at-least-once"] {
+            let table: FieldTable = [quorum(), strategy(FieldValue::Str(value.into()))]
+                .into_iter()
+                .map(|(key, value)| (key.to_string(), value))
+                .collect();
+            assert!(QueueArgs::parse("q1", &table).is_ok(), "{value}");
+        }
+        let declare = |arguments: &[(&str, FieldValue)]| {
+            let mut spec = QueueSpec::new("q1");
+            spec.arguments = arguments.iter().map(|(key, value)| (key.to_string(), value.clone())).collect();
+            Topology::new().declare_queue(spec).unwrap_err().text().to_string()
+        };
+        assert_eq!(
+            declare(&[quorum(), ("x-max-length", FieldValue::Int(-1)), ("x-max-priority", FieldValue::Int(-1))]),
+            "invalid arg 'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1}"
+        );
+        assert_eq!(
+            declare(&[quorum(), ("x-max-priority", FieldValue::Int(-1))]),
+            "invalid arg 'x-max-priority' for queue 'q1' in vhost '/' of queue type rabbit_quorum_queue"
+        );
+        assert_eq!(
+            declare(&[("x-max-length", FieldValue::Int(-1)), strategy(FieldValue::Str("at-most-once".into()))]),
+            "invalid arg 'x-max-length' for queue 'q1' in vhost '/': {value_negative,-1}"
+        );
+        assert_eq!(
+            declare(&[strategy(FieldValue::Str("bogus".into()))]),
+            "invalid arg 'x-dead-letter-strategy' for queue 'q1' in vhost '/' of queue type rabbit_classic_queue"
+        );
+        assert!(simulates_queue_argument("x-dead-letter-strategy", &FieldValue::Str("at-most-once".into())));
+        assert!(!simulates_queue_argument("x-dead-letter-strategy", &FieldValue::Str("at-least-once".into())));
     }
 }

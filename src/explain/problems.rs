@@ -21,6 +21,7 @@ pub fn broker_refusal(w: &dyn Catalogue, text: &str) -> String {
         Some(RefusalReason::UnacceptableType(kind)) => w.reason_unacceptable_type(&kind),
         Some(RefusalReason::InvalidOverflow) => w.reason_invalid_overflow(),
         Some(RefusalReason::ServerNamed(queue_type)) => w.reason_server_named(&queue_type),
+        Some(RefusalReason::InvalidDlxStrategy) => w.reason_invalid_dlx_strategy(),
     };
     w.broker_because(text, &reason)
 }
@@ -583,8 +584,7 @@ mod tests {
         assert!(error.english().contains("(did you mean 'publish'?)"), "{error:?}");
         assert_eq!(
             parse("[{}]").unwrap_err().english(),
-            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare, \
-             case)"
+            "[0]: an empty step: name one action (publish, get, ack, nack, reject, consume, cancel, advance-time, declare, case)"
         );
         assert_eq!(
             parse(r#"[{"get": {"queue": "q"}, "ack": {"message_id": "m"}}]"#).unwrap_err().english(),

@@ -29,10 +29,10 @@ use crate::engine::error::AmqpError;
 use crate::engine::headers::XMatch;
 use crate::engine::policy::{ApplyTo, Policies, Policy, PolicyKind};
 use crate::engine::topology::{
-    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, SIMULATED_QUEUE_ARGUMENTS,
-    Topology,
+    BUILTIN_EXCHANGES, Destination, ExchangeKind, ExchangeSpec, QueueArgs, QueueSpec, Topology,
+    simulates_queue_argument,
 };
-use crate::engine::value::{FieldTable, table_from_json, table_to_json};
+use crate::engine::value::{FieldTable, FieldValue, table_from_json, table_to_json};
 use crate::formats::Diagnostic;
 use crate::formats::problem::{JsonKind, Problem};
 
@@ -581,12 +581,18 @@ impl Definitions {
                 }
             }
             too_large_integers(&format!("{path}.arguments"), &parsed.arguments)?;
-            // A stream's retention and placement arguments are kept, not simulated.
-            let simulated = |name: &str| {
-                if declared_stream { name == "x-queue-type" } else { SIMULATED_QUEUE_ARGUMENTS.contains(&name) }
-            };
-            for name in parsed.arguments.keys().filter(|name| !simulated(name)) {
-                diagnostics.push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
+            // In the file's order; a stream's retention and placement arguments are kept, not
+            // simulated.
+            for (name, value) in &parsed.arguments {
+                let simulated = if declared_stream {
+                    name == "x-queue-type"
+                } else {
+                    simulates_queue_argument(name, &FieldValue::from_json(value))
+                };
+                if !simulated {
+                    diagnostics
+                        .push(Diagnostic::new(format!("{path}.arguments.{name}"), Problem::ArgumentNotSimulated));
+                }
             }
             let arguments = table_from_json(&Value::Object(parsed.arguments));
             // Check arguments one by one so the error names the one at fault.

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::engine::broker::{Broker, BrokerEvent, DropReason, header_routes};
-use crate::engine::message::{Death, DeathReason, Message, SimTime};
+use crate::engine::message::{Death, DeathReason, EntryReason, Message, SimTime};
 use crate::engine::topology::{QueueId, RoutingInput};
 use crate::engine::value::{FieldTable, FieldValue};
 
@@ -90,10 +90,13 @@ impl Broker {
 }
 
 /// The `x-death` entries a client published with a message (one it received, republished),
-/// which RabbitMQ 3.10.8 keeps and counts its own deaths beside: they leave the headers for
-/// the message's `deaths`. A header that is not an array of entries Kaiten reads (each a
-/// table naming a queue and one of RabbitMQ's four reasons) stays in the headers, and
-/// dead-lettering replaces it, as RabbitMQ resets an `x-death` header that is not an array.
+/// which RabbitMQ 3.10.8 keeps and counts its own deaths beside, whatever each table names
+/// (an entry without a reason, or with one RabbitMQ never writes, stays as it is): they
+/// leave the headers for the message's `deaths`. A header that is not an array of tables
+/// stays in the headers, and dead-lettering replaces it, as RabbitMQ resets an `x-death`
+/// header that is not an array. (An array holding something other than tables makes 3.10.8's
+/// queue process fail when it dead-letters the message, which Kaiten does not model: it
+/// replaces that header too.)
 pub(super) fn published_deaths(headers: &mut FieldTable, now: SimTime) -> Vec<Death> {
     let Some(FieldValue::Array(entries)) = headers.get("x-death") else {
         return Vec::new();
@@ -101,7 +104,7 @@ pub(super) fn published_deaths(headers: &mut FieldTable, now: SimTime) -> Vec<De
     let deaths: Option<Vec<Death>> = entries
         .iter()
         .map(|entry| match entry {
-            FieldValue::Table(table) => Death::from_field_table(table, now),
+            FieldValue::Table(table) => Some(Death::from_field_table(table, now)),
             _ => None,
         })
         .collect();
@@ -142,30 +145,38 @@ fn dead_lettered_message(
         .chain(header_routes(&message.properties.headers, "CC"))
         .collect();
     // 3.10.8 first groups the entries by queue and reason (`group_by_queue_and_reason`):
-    // the first entry of each pair stays, and with two or more entries the list comes out
-    // reversed. Then the entry of this queue and reason moves to the front.
+    // the first entry of each pair stays, counted as the pair's number of entries if it has
+    // no count of its own, and with two or more entries the list comes out reversed. Then
+    // the entry of this queue and reason moves to the front.
     if message.deaths.len() >= 2 {
+        let key = |death: &Death| (death.queue.clone(), death.reason.as_str().to_string());
+        let mut n_entries = std::collections::BTreeMap::new();
+        for death in &message.deaths {
+            *n_entries.entry(key(death)).or_insert(0u64) += 1;
+        }
         let mut seen = std::collections::BTreeSet::new();
         let mut grouped: Vec<Death> = Vec::with_capacity(message.deaths.len());
-        for death in message.deaths.drain(..) {
-            if seen.insert((death.queue.clone(), death.reason.as_str())) {
+        for mut death in message.deaths.drain(..) {
+            if seen.insert(key(&death)) {
+                death.count = death.count.or(n_entries.get(&key(&death)).copied());
                 grouped.push(death);
             }
         }
         grouped.reverse();
         message.deaths = grouped;
     }
-    let existing = message.deaths.iter().position(|death| death.queue == queue && death.reason == reason);
+    let existing =
+        message.deaths.iter().position(|death| death.queue == queue && death.reason == EntryReason::Known(reason));
     let death = match existing {
         Some(position) => {
             let mut repeat = message.deaths.remove(position);
-            repeat.count += 1;
+            repeat.count = Some(repeat.count.map_or(1, |count| count + 1));
             repeat
         }
         None => Death {
             queue: queue.to_string(),
-            reason,
-            count: 1,
+            reason: EntryReason::Known(reason),
+            count: Some(1),
             exchange: message.exchange.to_string(),
             routing_keys: death_routing_keys,
             original_expiration,
@@ -193,6 +204,82 @@ fn dead_lettered_message(
 fn is_cycle(target: &str, deaths: &[Death]) -> bool {
     match deaths.iter().position(|death| death.queue == target) {
         None => false,
-        Some(position) => deaths[..=position].iter().all(|death| death.reason != DeathReason::Rejected),
+        Some(position) => {
+            deaths[..=position].iter().all(|death| death.reason != EntryReason::Known(DeathReason::Rejected))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::value::table_from_json;
+
+    fn headers(x_death: serde_json::Value) -> FieldTable {
+        table_from_json(&serde_json::json!({ "x-death": x_death }))
+    }
+
+    #[test]
+    fn a_clients_x_death_tables_are_kept_whatever_they_name() {
+        // As 3.10.8 keeps them: an entry without a reason, or with one it never writes, or
+        // without a queue or a count, is still an entry.
+        let mut published = headers(serde_json::json!([
+            {"queue": "q", "count": 3},
+            {"queue": "q", "reason": "bogus"},
+            {"reason": "expired", "count": 1, "routing-keys": ["k"]},
+        ]));
+        let deaths = published_deaths(&mut published, 0);
+        assert!(!published.contains_key("x-death"), "the entries leave the headers");
+        let read: Vec<(&str, &str, Option<u64>)> =
+            deaths.iter().map(|death| (death.queue.as_str(), death.reason.as_str(), death.count)).collect();
+        assert_eq!(read, vec![("q", "", Some(3)), ("q", "bogus", None), ("", "expired", Some(1))]);
+        assert_eq!(deaths[1].reason, EntryReason::Other("bogus".into()));
+        assert_eq!(deaths[2].reason, EntryReason::Known(DeathReason::Expired));
+        assert_eq!(deaths[2].routing_keys, vec!["k".to_string()]);
+        // An array holding anything but tables is not read: dead-lettering replaces it.
+        for x_death in [serde_json::json!("not an array"), serde_json::json!(["foo", {"queue": "q"}])] {
+            let mut published = headers(x_death);
+            assert!(published_deaths(&mut published, 0).is_empty());
+            assert!(published.contains_key("x-death"));
+        }
+    }
+
+    #[test]
+    fn grouping_counts_an_entry_without_a_count_as_its_group() {
+        // 3.10.8's `group_by_queue_and_reason` with two or more entries: the first of each
+        // queue and reason stays, counted as its group's size if it has no count, in reverse.
+        let mut published = headers(serde_json::json!([
+            {"queue": "zz", "reason": "expired"},
+            {"queue": "zz", "reason": "expired", "count": 5},
+            {"queue": "other", "reason": "expired", "count": 2},
+        ]));
+        let deaths = published_deaths(&mut published, 0);
+        let message = Message {
+            publish: crate::engine::message::PublishId(1),
+            copy: crate::engine::message::CopyId(1),
+            exchange: Arc::from(""),
+            routing_keys: Arc::from(vec!["src".to_string()]),
+            properties: Arc::new(crate::engine::message::Properties { headers: published, ..Default::default() }),
+            body: Arc::from(""),
+            published_at: 0,
+            deaths,
+            redelivered: false,
+            delivery_count: None,
+        };
+        let dead = dead_lettered_message(message, "src", DeathReason::Expired, "", None, 5);
+        let read: Vec<(&str, Option<u64>)> =
+            dead.deaths.iter().map(|death| (death.queue.as_str(), death.count)).collect();
+        assert_eq!(read, vec![("src", Some(1)), ("other", Some(2)), ("zz", Some(2))]);
+        assert!(
+            !dead.properties.headers.contains_key("x-first-death-queue"),
+            "a message that came with x-death gets no x-first-death-* headers"
+        );
+        // The entry of this queue and reason without a count is counted once.
+        let mut published = headers(serde_json::json!([{"queue": "src", "reason": "expired"}]));
+        let deaths = published_deaths(&mut published, 0);
+        let dead = dead_lettered_message(Message { deaths, ..dead }, "src", DeathReason::Expired, "", None, 5);
+        assert_eq!(dead.deaths.len(), 1);
+        assert_eq!(dead.deaths[0].count, Some(1));
+        assert!(is_cycle("src", &dead.deaths));
     }
 }

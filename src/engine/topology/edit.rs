@@ -63,9 +63,9 @@ impl Topology {
                 spec.name
             )));
         }
-        super::check_queue_type(&spec)?;
         super::check_dead_letter_routing_key(&spec)?;
         let args = self.policies.queue_args(&spec.name, &spec.arguments)?;
+        super::check_queue_type(&spec)?;
         if spec.name != old_name && self.queue_names.contains_key(&spec.name) {
             return Err(AmqpError::PreconditionFailed(format!("a queue named '{}' already exists", spec.name)));
         }

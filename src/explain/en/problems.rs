@@ -308,6 +308,9 @@ impl ProblemWords for English {
             "only a classic queue can be declared without a name for RabbitMQ to name it; give the {queue_type} a name"
         )
     }
+    fn reason_invalid_dlx_strategy(&self) -> String {
+        "x-dead-letter-strategy must be at-most-once or at-least-once".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("this Kaiten reads lesson version {reads}, the file is version {file}")
     }

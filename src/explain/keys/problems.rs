@@ -122,6 +122,7 @@ words! {
         fn reason_unacceptable_type(&self, kind: text);
         fn reason_invalid_overflow(&self);
         fn reason_server_named(&self, queue_type: text);
+        fn reason_invalid_dlx_strategy(&self);
 
         // Lesson files.
         fn lesson_version(&self, reads: number, file: number);

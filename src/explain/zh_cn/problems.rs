@@ -302,6 +302,9 @@ impl ProblemWords for Chinese {
     fn reason_server_named(&self, queue_type: &str) -> String {
         format!("只有 classic 队列可以不带名字声明、由 RabbitMQ 命名；请给这个 {queue_type} 起个名字")
     }
+    fn reason_invalid_dlx_strategy(&self) -> String {
+        "x-dead-letter-strategy 只能是 at-most-once 或 at-least-once".into()
+    }
     fn lesson_version(&self, reads: u64, file: u64) -> String {
         format!("此版本的 Kaiten 读取第 {reads} 版课程文件，该文件是第 {file} 版")
     }

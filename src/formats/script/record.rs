@@ -83,7 +83,7 @@ impl MessageRecord {
                     reason: death.reason.as_str().to_string(),
                     exchange: death.exchange.clone(),
                     routing_keys: death.routing_keys.clone(),
-                    count: death.count,
+                    count: death.count.unwrap_or(0),
                     original_expiration: death.original_expiration.clone(),
                 })
                 .collect(),
@@ -115,7 +115,7 @@ impl MessageRecord {
                         reason: fields.reason.unwrap_or_default().to_string(),
                         exchange: fields.exchange.unwrap_or_default().to_string(),
                         routing_keys: fields.routing_keys,
-                        count: fields.count,
+                        count: fields.count.unwrap_or(0),
                         original_expiration: fields.original_expiration.map(str::to_string),
                     }
                 })
