@@ -80,7 +80,30 @@ impl Scene {
     pub fn node(&self, id: NodeId) -> Option<&NodeView> {
         self.nodes.iter().find(|node| node.id == id)
     }
+
+    /// What of the scene to draw when `visible` (world coordinates) is in view: a scene of
+    /// more than [`CULL_ABOVE`] nodes keeps only what lies in it and what is selected (a big
+    /// topology draws what is on screen, so opening, panning and zooming it cost that); a
+    /// smaller one stays whole, every node reachable by keyboard.
+    pub fn in_view(&self, visible: Rect) -> Scene {
+        if self.nodes.len() <= CULL_ABOVE {
+            return self.clone();
+        }
+        Scene {
+            nodes: self.nodes.iter().filter(|node| node.selected || node.rect.intersects(visible)).cloned().collect(),
+            edges: self
+                .edges
+                .iter()
+                .filter(|edge| edge.selected || edge.curve.bounds().intersects(visible))
+                .cloned()
+                .collect(),
+        }
+    }
 }
+
+/// Scenes with more nodes than this draw only what is in view ([`Scene::in_view`]): every
+/// built-in scenario (the canvas load has 101 nodes) and anything drawn by hand stays whole.
+pub const CULL_ABOVE: usize = 400;
 
 /// What is under a point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +292,28 @@ mod tests {
         connect(&mut doc, nodes[0], nodes[1]).unwrap();
         connect(&mut doc, nodes[1], nodes[2]).unwrap();
         (doc, nodes)
+    }
+
+    #[test]
+    fn a_big_scene_draws_what_is_in_view_and_what_is_selected() {
+        let mut doc = Document::default();
+        let queues: Vec<NodeId> = (0..CULL_ABOVE + 100)
+            .map(|i| add_node(&mut doc, NodeKind::Queue, Point::new((i % 50) as f64 * 230.0, (i / 50) as f64 * 100.0)))
+            .collect();
+        let far = *queues.last().unwrap();
+        let scene = build(&doc, &[Item::Node(far)].into_iter().collect(), None, &|_| String::new());
+        let culled = scene.in_view(Rect::new(Point::default(), Size::new(500.0, 150.0)));
+        let drawn: Vec<NodeId> = culled.nodes.iter().map(|node| node.id).collect();
+        // Columns 0 to 2 of rows 0 and 1, and the selected queue far away.
+        assert_eq!(drawn.len(), 7, "{drawn:?}");
+        assert!(drawn.contains(&queues[0]) && drawn.contains(&queues[52]) && drawn.contains(&far));
+        let (small, _) = row();
+        let whole = build(&small, &Default::default(), None, &|_| String::new());
+        assert_eq!(
+            whole.in_view(Rect::new(Point::new(5000.0, 5000.0), Size::new(1.0, 1.0))),
+            whole,
+            "a small scene stays whole"
+        );
     }
 
     #[test]

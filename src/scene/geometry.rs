@@ -159,6 +159,17 @@ impl Bezier {
     }
 
     /// SVG path data (`M … C …`), rounded to tenths of a unit.
+    /// A box holding the whole curve (a Bézier curve lies inside its control points' hull).
+    pub fn bounds(&self) -> Rect {
+        let xs = [self.start.x, self.control1.x, self.control2.x, self.end.x];
+        let ys = [self.start.y, self.control1.y, self.control2.y, self.end.y];
+        let (left, right) =
+            (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+        let (top, bottom) =
+            (ys.iter().copied().fold(f64::INFINITY, f64::min), ys.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+        Rect { x: left, y: top, width: right - left, height: bottom - top }
+    }
+
     pub fn svg_path(&self) -> String {
         let p = |point: Point| format!("{:.1} {:.1}", point.x, point.y);
         format!("M{} C{} {} {}", p(self.start), p(self.control1), p(self.control2), p(self.end))
@@ -321,8 +332,7 @@ impl Viewport {
         self.pan(Point::new(shift(near.x, far.x, size.width), shift(near.y, far.y, size.height)))
     }
 
-    /// The world rectangle a canvas of `size` shows (tests check what is in view with it).
-    #[cfg(test)]
+    /// The world rectangle a canvas of `size` shows (what a big topology draws, `Scene::cull`).
     pub fn visible(self, size: Size) -> Rect {
         Rect::from_corners(self.to_world(Point::new(0.0, 0.0)), self.to_world(Point::new(size.width, size.height)))
     }

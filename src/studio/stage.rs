@@ -126,6 +126,13 @@ pub fn hop_path(from: Rect, to: Rect) -> Bezier {
 /// The stage of `run` at `display_time` (virtual ms, between the session's clock and its
 /// next event).
 pub fn stage(run: &Run, display_time: f64) -> Stage {
+    stage_in(run, display_time, None)
+}
+
+/// [`stage`], with badges only for the nodes that lie in `view` (world coordinates) when
+/// there is one: a big topology's canvas draws only those (`Scene::in_view`).
+pub fn stage_in(run: &Run, display_time: f64, view: Option<Rect>) -> Stage {
+    let out_of_view = |rect: Rect| view.is_some_and(|view| !rect.intersects(view));
     let world = run.session.world();
     let topology = world.broker().topology();
     let end = run.trace_end();
@@ -160,10 +167,16 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
             stage.edges.push(edge(run, from, to));
         }
     }
-    let mut doc_edges: SortedSet<(NodeId, NodeId)> = SortedSet::new();
-    doc_edges.extend(run.doc.edges().iter().map(|edge| (edge.from, edge.to)));
+    // The document's edges, listed once a queue with a consumer asks (a big topology
+    // without clients never pays for them).
+    let mut doc_edges: Option<SortedSet<(NodeId, NodeId)>> = None;
     for queue in topology.queues() {
         for (consumer, _) in world.broker().consumers_of(queue.id) {
+            let doc_edges = doc_edges.get_or_insert_with(|| {
+                let mut edges = SortedSet::new();
+                edges.extend(run.doc.edges().iter().map(|edge| (edge.from, edge.to)));
+                edges
+            });
             let Some(actor) = world.consumer_actor(consumer) else { continue };
             let (from, to) = (Place::Queue(queue.id), Place::Actor(actor));
             let in_doc = matches!((run.node(from), run.node(to)), (Some(a), Some(b)) if doc_edges.contains(&(a, b)));
@@ -187,12 +200,11 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
     }
     for queue in topology.queues() {
         let place = Place::Queue(queue.id);
-        let Some(rect) = run.rect(place).filter(|_| is_drawn(place)) else { continue };
+        let Some(rect) = run.rect(place).filter(|rect| is_drawn(place) && !out_of_view(*rect)) else { continue };
         let waiting = world
             .broker()
-            .ready_messages(queue.id)
+            .first_ready(queue.id, WAITING_SHOWN)
             .into_iter()
-            .take(WAITING_SHOWN)
             .map(|message| {
                 let kind = if message.deaths.is_empty() {
                     run.message_kind(message.publish)
@@ -222,7 +234,7 @@ pub fn stage(run: &Run, display_time: f64) -> Stage {
     }
     for (actor, client) in world.actors() {
         let place = Place::Actor(actor);
-        let Some(rect) = run.rect(place) else { continue };
+        let Some(rect) = run.rect(place).filter(|rect| !out_of_view(*rect)) else { continue };
         let status = client.status();
         let state = match status.state {
             _ if world.is_stopped(actor) => ClientState::Stopped,

@@ -21,17 +21,31 @@ use super::run_layer::RunLayer;
 use super::toolbar::CanvasToolbar;
 use crate::editor::connect::check;
 use crate::editor::gesture::Gesture;
-use crate::editor::view::{Lit, NodeView, build, node_label};
+use crate::editor::view::{CULL_ABOVE, Lit, NodeView, build, node_label};
 use crate::editor::{Action, Item};
 use crate::editor::{EdgeId, NodeId, NodeKind};
 use crate::engine::SortedMap;
 use crate::explain::kinds::node_detail;
 use crate::explain::lang::Lang;
 use crate::explain::run::{badge, declared_detail, kind_slug, outcome, outcome_detail};
-use crate::scene::geometry::Point;
+use crate::scene::geometry::{Point, Rect};
 use crate::sim::Place;
-use crate::studio::stage::{Badge, ClientState, StageNode, stage};
+use crate::studio::stage::{Badge, ClientState, StageNode, stage_in};
 use crate::studio::{MenuTarget, StudioAction};
+
+/// A document compared by identity: every edit makes a new one, and holding it keeps its
+/// address from being reused by a later one.
+#[derive(Clone)]
+struct SameDoc(std::rc::Rc<crate::editor::Document>);
+
+impl PartialEq for SameDoc {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Screen pixels around the canvas whose contents are drawn already, so a pan shows no gap.
+const CULL_MARGIN: f64 = 200.0;
 
 #[component]
 pub fn Canvas() -> Html {
@@ -52,19 +66,33 @@ pub fn Canvas() -> Html {
             editor.send(if *present { StudioAction::FitPresent(size) } else { StudioAction::FitReadable(size) })
         });
     }
-    // The document's drawing changes only with the editor's state, not with playback frames.
+    // The document's drawing changes with the document and the selection only: not with
+    // playback frames, nor with a zoom or a pan (which a big topology would pay for in full).
     let drawn = {
         let editor = editor.clone();
-        use_memo((editor.revision(), lang), move |(_, lang)| {
+        let deps = (SameDoc(editor.doc.clone()), editor.selection.clone(), lang);
+        use_memo(deps, move |(_, _, lang)| {
             build(&editor.doc, &editor.selection, editor.preview().as_ref(), &|node| {
                 node_detail(*lang, &editor.doc, node)
             })
         })
     };
-    let mut scene = (*drawn).clone();
+    // A big topology draws what is in view (and what is selected), once the canvas has a size.
+    let size = canvas_size();
+    let view = (drawn.nodes.len() > CULL_ABOVE && size.width > 0.0 && size.height > 0.0).then(|| {
+        let shown = editor.view.visible(size);
+        let margin = CULL_MARGIN / editor.view.scale;
+        Rect {
+            x: shown.x - margin,
+            y: shown.y - margin,
+            width: shown.width + 2.0 * margin,
+            height: shown.height + 2.0 * margin,
+        }
+    });
+    let mut scene = view.map_or_else(|| (*drawn).clone(), |view| drawn.in_view(view));
     let studio = editor.studio();
     let run = studio.run();
-    let stage = run.as_ref().map(|run| stage(run, studio.display_time)).unwrap_or_default();
+    let stage = run.as_ref().map(|run| stage_in(run, studio.display_time, view)).unwrap_or_default();
     let mut statuses: SortedMap<NodeId, NodeStatus> = SortedMap::new();
     if let Some(run) = &run {
         for badge in &stage.badges {
@@ -168,7 +196,7 @@ pub fn Canvas() -> Html {
             <CanvasToolbar />
             { connect_feedback(&editor, lang) }
             { notice(&editor, lang) }
-            if scene.nodes.is_empty() {
+            if drawn.nodes.is_empty() {
                 <p class="canvas-hint">{ lang.words().canvas_hint() }</p>
             }
         </div>
