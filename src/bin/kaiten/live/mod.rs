@@ -23,7 +23,6 @@ use std::cell::Cell;
 
 use anyhow::{Context, anyhow};
 use lapin::uri::AMQPUri;
-use serde_json::json;
 
 use kaiten::engine::topology::Topology;
 use kaiten::formats::script::{PublishRecord, RunRecord, Step};
@@ -64,10 +63,10 @@ pub struct LiveBroker {
 impl LiveBroker {
     pub fn new(address: BrokerAddress) -> anyhow::Result<LiveBroker> {
         let userinfo = &address.uri.authority.userinfo;
-        let management = Management::new(address.management.clone(), &userinfo.username, &userinfo.password);
+        let management = Management::new(address.management.clone(), &userinfo.username, &userinfo.password)?;
         let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
         let broker = LiveBroker { address, management, runtime, n_runs: Cell::new(0) };
-        broker.management.http("GET", "overview", None).with_context(|| {
+        broker.management.check().with_context(|| {
             format!(
                 "cannot reach the RabbitMQ management API at {} (is rabbitmq-server running?)",
                 broker.management.url
@@ -80,49 +79,45 @@ impl LiveBroker {
     pub fn run(&self, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
         self.n_runs.set(self.n_runs.get() + 1);
         let vhost = format!("kaiten-verify-{}-{}", std::process::id(), self.n_runs.get());
-        let user = self.address.uri.authority.userinfo.username.clone();
-        self.management.http(
-            "PUT",
-            &format!("vhosts/{vhost}"),
-            Some(json!({"description": "kaiten verify (temporary)"})),
-        )?;
+        let user = &self.address.uri.authority.userinfo.username;
+        self.management.create_vhost(&vhost)?;
         let result = self
             .management
-            .http(
-                "PUT",
-                &format!("permissions/{vhost}/{user}"),
-                Some(json!({"configure": ".*", "write": ".*", "read": ".*"})),
-            )
+            .grant_permissions(&vhost, user)
             .and_then(|_| self.management.set_policies(&vhost, topology))
-            .and_then(|_| self.runtime.block_on(self.play(&vhost, topology, script)));
-        let cleanup = self.management.http("DELETE", &format!("vhosts/{vhost}"), None);
+            .and_then(|_| self.play(&vhost, topology, script));
+        let cleanup = self.management.delete_vhost(&vhost);
         let run = result.with_context(|| format!("running the script on the broker (vhost {vhost})"))?;
         cleanup?;
         Ok(run)
     }
 
-    async fn play(&self, vhost: &str, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
+    /// Plays the script in `vhost` and reads the queues back. The management API is called
+    /// between two parts played on the runtime, since its client blocks.
+    fn play(&self, vhost: &str, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
         let mut uri = self.address.uri.clone();
         uri.vhost = vhost.to_string();
-        let mut session = AmqpSession::open(uri, topology).await?;
-        for (step_idx, step) in script.iter().enumerate() {
-            if let Err(refusal) = session.step(step).await {
-                let refused = format!("[{step_idx}].{}: the broker refused the step: {refusal:#}", step.name());
-                session.connection.close(200, "kaiten verify done").await.ok();
-                return Ok(LiveRun { record: session.record, refused: Some(refused) });
+        let (mut session, refused) = self.runtime.block_on(async {
+            let mut session = AmqpSession::open(uri, topology).await?;
+            for (step_idx, step) in script.iter().enumerate() {
+                if let Err(refusal) = session.step(step).await {
+                    let refused = format!("[{step_idx}].{}: the broker refused the step: {refusal:#}", step.name());
+                    session.connection.close(200, "kaiten verify done").await.ok();
+                    return anyhow::Ok((session, Some(refused)));
+                }
+                session.settle().await?;
             }
-            session.settle().await?;
+            Ok((session, None))
+        })?;
+        if refused.is_some() {
+            return Ok(LiveRun { record: session.record, refused });
         }
-        let listing = self.management.http("GET", &format!("queues/{vhost}?columns=name"), None)?;
-        let mut names: Vec<String> = listing
-            .as_array()
-            .context("the queue listing is not an array")?
-            .iter()
-            .filter_map(|queue| queue["name"].as_str().map(str::to_string))
-            .collect();
-        names.sort();
-        session.read_queues(names).await?;
-        session.connection.close(200, "kaiten verify done").await.ok();
+        let names = self.management.queue_names(vhost)?;
+        self.runtime.block_on(async {
+            session.read_queues(names).await?;
+            session.connection.close(200, "kaiten verify done").await.ok();
+            anyhow::Ok(())
+        })?;
         for (_, text) in session.record.declarations.iter_mut().flatten() {
             *text = simulated_text(text, vhost);
         }
