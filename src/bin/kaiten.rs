@@ -11,7 +11,7 @@
 //! Each subcommand is one function taking its own validated arguments.
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "kaiten/live.rs"]
+#[path = "kaiten/live/mod.rs"]
 mod live;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -54,10 +54,10 @@ impl Studio {
         self.editor.doc.to_scenario().to_json()
     }
 
-    /// The canvas's topology as a shell script of `rabbitmqadmin` commands, or why a name
-    /// cannot be written in one.
-    pub fn rabbitmqadmin_file(&self) -> Result<String, Diagnostic> {
-        crate::formats::rabbitmqadmin::commands(&self.editor.doc.topology)
+    /// The canvas's topology as a shell script of `rabbitmqadmin` commands for `client` (v2 or
+    /// the deprecated Python v1), or why a name cannot be written in one.
+    pub fn rabbitmqadmin_file(&self, client: crate::formats::rabbitmqadmin::Client) -> Result<String, Diagnostic> {
+        crate::formats::rabbitmqadmin::commands(&self.editor.doc.topology, client)
     }
 
     /// The canvas as an AsyncAPI 3.0 document (JSON) with AMQP bindings: exchanges and

@@ -1,5 +1,6 @@
 //! The header's "Export" menu: the topology as RabbitMQ definitions, as `rabbitmqadmin`
-//! commands or as an AsyncAPI document, and the canvas as an SVG or PNG picture.
+//! commands (for rabbitmqadmin v2 first, then for the deprecated Python v1) or as an AsyncAPI
+//! document, and the canvas as an SVG or PNG picture.
 //! The texts come from `studio`; this module only offers them as downloads, and draws the
 //! pictures from the canvas as the page shows it (every node framed, on the canvas's own
 //! background, styles written in).
@@ -14,6 +15,7 @@ use super::files::{MenuState, use_menu};
 use super::language::use_lang;
 use crate::explain::lang::Lang;
 use crate::formats::definitions::Form;
+use crate::formats::rabbitmqadmin::Client;
 use crate::studio::{Studio, StudioAction};
 
 /// The computed style properties an SVG picture needs to look as the canvas does.
@@ -52,16 +54,20 @@ enum Export {
     /// Definitions in the other form: one vhost's when the canvas came as a whole broker's
     /// (or was drawn here), the whole broker's when it came as one vhost's.
     OtherFormDefinitions,
+    /// Commands for rabbitmqadmin v2, the RabbitMQ team's CLI since RabbitMQ 4.
     Rabbitmqadmin,
+    /// Commands for the Python rabbitmqadmin v1 (deprecated).
+    RabbitmqadminV1,
     AsyncApi,
     Svg,
     Png,
 }
 
-const ITEMS: [Export; 6] = [
+const ITEMS: [Export; 7] = [
     Export::Definitions,
     Export::OtherFormDefinitions,
     Export::Rabbitmqadmin,
+    Export::RabbitmqadminV1,
     Export::AsyncApi,
     Export::Svg,
     Export::Png,
@@ -75,6 +81,7 @@ fn item_name(lang: Lang, export: Export, form: Form) -> String {
         Export::OtherFormDefinitions if form == Form::Cluster => words.export_vhost_definitions(),
         Export::OtherFormDefinitions => words.export_cluster_definitions(),
         Export::Rabbitmqadmin => words.export_rabbitmqadmin(),
+        Export::RabbitmqadminV1 => words.export_rabbitmqadmin_v1(),
         Export::AsyncApi => words.export_asyncapi(),
         Export::Svg => words.export_svg(),
         Export::Png => words.export_png(),
@@ -121,9 +128,13 @@ fn save(export: Export, studio: &Studio) -> Result<(), crate::formats::Diagnosti
             };
             download(file, "application/json", &studio.definitions_file_as(form));
         }
-        Export::Rabbitmqadmin => {
-            let script = studio.rabbitmqadmin_file().map_err(|problem| problem.within(&format!("{name}.sh")))?;
-            download(&format!("{name}.sh"), "text/x-shellscript", &script);
+        Export::Rabbitmqadmin | Export::RabbitmqadminV1 => {
+            let (client, file) = match export {
+                Export::RabbitmqadminV1 => (Client::V1, format!("{name}.v1.sh")),
+                _ => (Client::V2, format!("{name}.sh")),
+            };
+            let script = studio.rabbitmqadmin_file(client).map_err(|problem| problem.within(&file))?;
+            download(&file, "text/x-shellscript", &script);
         }
         Export::AsyncApi => download(&format!("{name}.asyncapi.json"), "application/json", &studio.asyncapi_file()),
         Export::Svg => {

@@ -1,12 +1,13 @@
 // Files: opening RabbitMQ definitions and scenario files, exporting definitions that a real
-// RabbitMQ imports, rabbitmqadmin commands that a real RabbitMQ runs to the same topology, an
+// RabbitMQ imports, rabbitmqadmin commands (v2, and the Python v1) that a real RabbitMQ runs to
+// the same topology, an
 // AsyncAPI document the official parser accepts, the canvas as SVG and PNG, saving scenarios,
 // refusing a broken file without touching the canvas, "New" asking first, pasting a document,
 // and two tabs that do not overwrite each other's work.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from '@asyncapi/parser';
 import { DESKTOP, openApp, screenshot, sizeName } from './harness.mjs';
@@ -104,14 +105,21 @@ const ADMIN_TOPOLOGY = {
   parameters: [{ vhost: '/', component: 'operator_policy', name: 'cap', value: { pattern: '^-', 'apply-to': 'queues', definition: { 'max-length': 5 }, priority: 0 } }],
 };
 
-/** What a vhost of the real RabbitMQ holds, in the shape of a definitions export. */
-async function brokerTopology(vhost) {
+/** What a vhost of the real RabbitMQ holds, in the shape of a definitions export. rabbitmqadmin
+ * v2 declares every queue with its type (`x-queue-type: classic` too), which a definitions
+ * export leaves out for a classic queue: `withoutClassicType` takes that argument out. */
+async function brokerTopology(vhost, { withoutClassicType = false } = {}) {
   const v = encodeURIComponent(vhost);
   const exchanges = (await management('GET', `/exchanges/${v}`))
     .filter((x) => x.name !== '' && !x.name.startsWith('amq.'))
     .map((x) => ({ name: x.name, type: x.type, durable: x.durable, auto_delete: x.auto_delete, internal: x.internal, arguments: x.arguments }));
   const queues = (await management('GET', `/queues/${v}`))
     .map((q) => ({ name: q.name, type: q.type, durable: q.durable, auto_delete: q.auto_delete, arguments: q.arguments }));
+  if (withoutClassicType) {
+    for (const queue of queues) {
+      if (queue.type === 'classic' && queue.arguments['x-queue-type'] === 'classic') delete queue.arguments['x-queue-type'];
+    }
+  }
   const bindings = (await management('GET', `/bindings/${v}`))
     .filter((b) => b.source !== '')
     .map((b) => ({ source: b.source, destination: b.destination, destination_type: b.destination_type, routing_key: b.routing_key, arguments: b.arguments }));
@@ -200,17 +208,45 @@ export const tests = [
     },
   },
   {
-    name: 'rabbitmqadmin commands build the same topology in a real RabbitMQ',
+    name: 'rabbitmqadmin v2 commands build the same topology in a real RabbitMQ',
     viewport: DESKTOP,
     async run({ page, baseUrl, viewport }) {
       await openApp(page, baseUrl);
       await openFile(page, 'admin.json', JSON.stringify(ADMIN_TOPOLOGY));
       await node(page, 'votes').waitFor();
       await page.getByRole('button', { name: 'Export', exact: true }).click();
-      await page.getByRole('button', { name: 'Export rabbitmqadmin commands', exact: true }).waitFor();
+      const items = await page.locator('#export-list button').allInnerTexts();
+      const v2 = items.indexOf('Export rabbitmqadmin v2 commands');
+      assert.ok(v2 >= 0, items.join(', '));
+      assert.equal(items[v2 + 1], 'Export rabbitmqadmin v1 commands (deprecated Python client)');
       await screenshot(page, `files-export-menu-${sizeName(viewport)}`);
       await page.keyboard.press('Escape');
-      const script = await downloadPath(page, 'Export rabbitmqadmin commands');
+      const script = await downloadPath(page, 'Export rabbitmqadmin v2 commands');
+      const definitions = await downloaded(page, 'Export definitions');
+      // rabbitmqadmin v2 as scripts/dev setup installs it (cargo install rabbitmqadmin).
+      const admin = process.env.RABBITMQADMIN_V2 ?? join(homedir(), '.cargo', 'bin', 'rabbitmqadmin');
+      assert.match(execFileSync(admin, ['--version'], { encoding: 'utf8' }), /rabbitmqadmin 2\./, `${admin} is not rabbitmqadmin v2`);
+      const vhost = `kaiten-e2e-admin2-${process.pid}`;
+      await management('PUT', `/vhosts/${encodeURIComponent(vhost)}`, {});
+      try {
+        execFileSync('sh', [script], {
+          env: { ...process.env, VHOST: vhost, RABBITMQADMIN: `${admin} --host 127.0.0.1 --port 15672 --username guest --password guest` },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        assert.deepEqual(await brokerTopology(vhost, { withoutClassicType: true }), exportedTopology(definitions));
+      } finally {
+        await management('DELETE', `/vhosts/${encodeURIComponent(vhost)}`);
+      }
+    },
+  },
+  {
+    name: 'rabbitmqadmin v1 commands build the same topology in a real RabbitMQ',
+    viewport: DESKTOP,
+    async run({ page, baseUrl }) {
+      await openApp(page, baseUrl);
+      await openFile(page, 'admin.json', JSON.stringify(ADMIN_TOPOLOGY));
+      await node(page, 'votes').waitFor();
+      const script = await downloadPath(page, 'Export rabbitmqadmin v1 commands (deprecated Python client)');
       const definitions = await downloaded(page, 'Export definitions');
       // The broker's own rabbitmqadmin, as its management plugin serves it.
       const dir = await mkdtemp(join(tmpdir(), 'kaiten-admin-'));

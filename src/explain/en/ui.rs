@@ -35,7 +35,10 @@ impl UiWords for English {
         "Export definitions of a whole broker".into()
     }
     fn export_rabbitmqadmin(&self) -> String {
-        "Export rabbitmqadmin commands".into()
+        "Export rabbitmqadmin v2 commands".into()
+    }
+    fn export_rabbitmqadmin_v1(&self) -> String {
+        "Export rabbitmqadmin v1 commands (deprecated Python client)".into()
     }
     fn export_asyncapi(&self) -> String {
         "Export AsyncAPI".into()

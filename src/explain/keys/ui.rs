@@ -17,6 +17,7 @@ words! {
         fn export_vhost_definitions(&self);
         fn export_cluster_definitions(&self);
         fn export_rabbitmqadmin(&self);
+        fn export_rabbitmqadmin_v1(&self);
         fn export_asyncapi(&self);
         fn export_svg(&self);
         fn export_png(&self);

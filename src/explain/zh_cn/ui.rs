@@ -35,7 +35,10 @@ impl UiWords for Chinese {
         "导出整个代理的 definitions".into()
     }
     fn export_rabbitmqadmin(&self) -> String {
-        "导出 rabbitmqadmin 命令".into()
+        "导出 rabbitmqadmin v2 命令".into()
+    }
+    fn export_rabbitmqadmin_v1(&self) -> String {
+        "导出 rabbitmqadmin v1 命令（已弃用的 Python 客户端）".into()
     }
     fn export_asyncapi(&self) -> String {
         "导出 AsyncAPI".into()

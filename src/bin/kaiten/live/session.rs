@@ -1,40 +1,29 @@
-//! Plays a headless AMQP script on a real RabbitMQ, for `kaiten verify`.
-//!
-//! Each run gets a fresh vhost (created and deleted through the management HTTP API), the
-//! topology is declared over AMQP with `lapin`, publishes go out with publisher confirms
-//! (`mandatory` returns arrive with the confirm), `advance-time` steps are real sleeps, and
-//! at the end every queue is read back with `basic.get`. The result is the same
-//! [`RunRecord`] the simulation produces, minus `routed`, which a broker does not report.
-//!
-//! Real brokers are asynchronous where the simulation is not, so the runner waits at the
-//! points where order matters: after each step until consumer deliveries stop arriving, and
-//! after each ack, nack or reject for a round trip on the same channel (so the broker has
-//! processed it before the next step goes out on another channel).
+//! An AMQP session on the real broker, over `lapin`: the topology declared, then a script's
+//! steps played one by one on their channels (publishes with publisher confirms, consumers
+//! on channels of their own, `basic.get` on one channel), waiting where order matters, and
+//! at the end every queue read back with `basic.get`.
 
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, bail};
 use futures_lite::StreamExt;
-use lapin::message::Delivery;
 use lapin::options::{
     BasicAckOptions, BasicCancelOptions, BasicConsumeOptions, BasicGetOptions, BasicNackOptions, BasicPublishOptions,
     BasicQosOptions, BasicRejectOptions, ConfirmSelectOptions, ExchangeBindOptions, ExchangeDeclareOptions,
     QueueBindOptions, QueueDeclareOptions,
 };
 use lapin::publisher_confirm::Confirmation;
-use lapin::types::{AMQPValue, FieldArray, FieldTable as AmqpTable, ShortString};
+use lapin::types::ShortString;
 use lapin::uri::AMQPUri;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer, ExchangeKind as AmqpExchangeKind};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use kaiten::engine::policy::PolicyKind;
 use kaiten::engine::topology::{Destination, ExchangeKind, Topology};
-use kaiten::engine::value::{FieldTable, FieldValue, table_from_json, table_to_json};
-use kaiten::formats::script::{
-    ChannelKey, MessageRecord, PublishRecord, PublishStep, RunRecord, Step, UnsettledDeliveries,
-};
+use kaiten::engine::value::table_from_json;
+use kaiten::formats::script::{ChannelKey, PublishRecord, PublishStep, RunRecord, Step, UnsettledDeliveries};
+
+use super::convert::{amqp_table, message_record};
 
 /// How long the consumers must stay quiet before a step counts as settled.
 const SETTLE: Duration = Duration::from_millis(60);
@@ -50,205 +39,6 @@ const PRECONDITION_FAILED: u16 = 406;
 /// How often a settling runner looks at its consumers.
 const POLL: Duration = Duration::from_millis(5);
 
-/// Where the broker and its management API are, with the credentials for both.
-#[derive(Debug, Clone)]
-pub struct BrokerAddress {
-    uri: AMQPUri,
-    management: String,
-}
-
-impl BrokerAddress {
-    pub fn parse(amqp_url: &str, management_url: &str) -> anyhow::Result<BrokerAddress> {
-        let uri: AMQPUri =
-            amqp_url.parse().map_err(|error: String| anyhow!("invalid broker URL {amqp_url}: {error}"))?;
-        Ok(BrokerAddress { uri, management: management_url.trim_end_matches('/').to_string() })
-    }
-}
-
-/// What a run on the broker produced, and the step it refused, if any (the run stops there).
-pub struct LiveRun {
-    pub record: RunRecord,
-    pub refused: Option<String>,
-}
-
-/// A real RabbitMQ to play scripts on.
-pub struct LiveBroker {
-    address: BrokerAddress,
-    authorization: String,
-    runtime: tokio::runtime::Runtime,
-    n_runs: Cell<u32>,
-}
-
-impl LiveBroker {
-    pub fn new(address: BrokerAddress) -> anyhow::Result<LiveBroker> {
-        let userinfo = &address.uri.authority.userinfo;
-        let authorization =
-            format!("Basic {}", base64(format!("{}:{}", userinfo.username, userinfo.password).as_bytes()));
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
-        let broker = LiveBroker { address, authorization, runtime, n_runs: Cell::new(0) };
-        broker.http("GET", "overview", None).with_context(|| {
-            format!(
-                "cannot reach the RabbitMQ management API at {} (is rabbitmq-server running?)",
-                broker.address.management
-            )
-        })?;
-        Ok(broker)
-    }
-
-    fn http(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
-        let url = format!("{}/api/{path}", self.address.management);
-        let request =
-            ureq::request(method, &url).set("authorization", &self.authorization).timeout(Duration::from_secs(30));
-        let response = match body {
-            Some(body) => request.send_json(body),
-            None => request.call(),
-        };
-        match response {
-            Ok(response) if method == "GET" => Ok(response.into_json()?),
-            Ok(_) => Ok(Value::Null),
-            Err(ureq::Error::Status(code, response)) => {
-                bail!("{method} {url}: HTTP {code}: {}", response.into_string().unwrap_or_default())
-            }
-            Err(error) => Err(error).with_context(|| format!("{method} {url}")),
-        }
-    }
-
-    /// Plays `script` on `topology` in a fresh vhost, which is deleted afterwards.
-    pub fn run(&self, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
-        self.n_runs.set(self.n_runs.get() + 1);
-        let vhost = format!("kaiten-verify-{}-{}", std::process::id(), self.n_runs.get());
-        let user = self.address.uri.authority.userinfo.username.clone();
-        self.http("PUT", &format!("vhosts/{vhost}"), Some(json!({"description": "kaiten verify (temporary)"})))?;
-        let result = self
-            .http(
-                "PUT",
-                &format!("permissions/{vhost}/{user}"),
-                Some(json!({"configure": ".*", "write": ".*", "read": ".*"})),
-            )
-            .and_then(|_| self.set_policies(&vhost, topology))
-            .and_then(|_| self.runtime.block_on(self.play(&vhost, topology, script)));
-        let cleanup = self.http("DELETE", &format!("vhosts/{vhost}"), None);
-        let run = result.with_context(|| format!("running the script on the broker (vhost {vhost})"))?;
-        cleanup?;
-        Ok(run)
-    }
-
-    /// Sets the topology's policies and operator policies in the vhost, before anything is
-    /// declared (RabbitMQ applies them to queues and exchanges declared later).
-    fn set_policies(&self, vhost: &str, topology: &Topology) -> anyhow::Result<()> {
-        for policy in topology.policies().iter() {
-            let kind = match policy.kind {
-                PolicyKind::User => "policies",
-                PolicyKind::Operator => "operator-policies",
-            };
-            let body = json!({
-                "pattern": policy.pattern,
-                "apply-to": policy.apply_to.as_str(),
-                "priority": policy.priority,
-                "definition": table_to_json(&policy.definition),
-            });
-            self.http("PUT", &format!("{kind}/{vhost}/{}", percent_encoded(&policy.name)), Some(body))
-                .with_context(|| format!("setting policy {}", policy.name))?;
-        }
-        Ok(())
-    }
-
-    async fn play(&self, vhost: &str, topology: &Topology, script: &[Step]) -> anyhow::Result<LiveRun> {
-        let mut uri = self.address.uri.clone();
-        uri.vhost = vhost.to_string();
-        let connection = Connection::connect_uri(uri, ConnectionProperties::default()).await.context("AMQP connect")?;
-        declare(&connection, topology).await.context("declaring the topology")?;
-        let publisher = open_publisher(&connection).await?;
-        let get_channel = connection.create_channel().await?;
-        let mut session = AmqpSession {
-            connection,
-            publisher,
-            get_channel,
-            consumers: BTreeMap::new(),
-            unsettled: UnsettledDeliveries::default(),
-            record: RunRecord::default(),
-        };
-        for (step_idx, step) in script.iter().enumerate() {
-            if let Err(refusal) = session.step(step).await {
-                let refused = format!("[{step_idx}].{}: the broker refused the step: {refusal:#}", step.name());
-                session.connection.close(200, "kaiten verify done").await.ok();
-                return Ok(LiveRun { record: session.record, refused: Some(refused) });
-            }
-            session.settle().await?;
-        }
-        let listing = self.http("GET", &format!("queues/{vhost}?columns=name,type"), None)?;
-        // A stream refuses `basic.get` (the simulation does not read one back either).
-        let mut names: Vec<String> = listing
-            .as_array()
-            .context("the queue listing is not an array")?
-            .iter()
-            .filter(|queue| queue["type"].as_str() != Some("stream"))
-            .filter_map(|queue| queue["name"].as_str().map(str::to_string))
-            .collect();
-        names.sort();
-        let mut reader = session.connection.create_channel().await?;
-        'queues: for name in names {
-            let mut messages = Vec::new();
-            loop {
-                match reader.basic_get(&name, BasicGetOptions { no_ack: true }).await {
-                    Ok(Some(got)) => messages.push(message_record(&got.delivery)),
-                    Ok(None) => break,
-                    // The management listing lags the broker: a queue that expired since it was
-                    // listed is gone, as the simulation has it, and the refusal closed the channel.
-                    Err(lapin::Error::ProtocolError(error)) if error.get_id() == NOT_FOUND => {
-                        reader = session.connection.create_channel().await?;
-                        continue 'queues;
-                    }
-                    // A quorum queue with a single active consumer refuses basic.get (405):
-                    // it reads as empty, as the simulation's fetching readback reads it, and
-                    // what its consumers were delivered is compared instead.
-                    Err(lapin::Error::ProtocolError(error)) if error.get_id() == RESOURCE_LOCKED => {
-                        reader = session.connection.create_channel().await?;
-                        break;
-                    }
-                    Err(other) => return Err(other.into()),
-                }
-                anyhow::ensure!(messages.len() <= 100_000, "queue {name} does not drain");
-            }
-            session.record.queues.insert(name, messages);
-        }
-        session.connection.close(200, "kaiten verify done").await.ok();
-        for (_, text) in session.record.declarations.iter_mut().chain(session.record.consumes.iter_mut()).flatten() {
-            *text = simulated_text(text, vhost);
-        }
-        for publish in &mut session.record.publishes {
-            if let PublishRecord::Error { text, .. } = publish {
-                *text = simulated_text(text, vhost);
-            }
-        }
-        Ok(LiveRun { record: session.record, refused: None })
-    }
-}
-
-/// A name as one segment of a management API path.
-fn percent_encoded(name: &str) -> String {
-    name.bytes()
-        .map(|byte| match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
-/// A broker's reply text as the simulation words it, so the two can be compared: without
-/// the reply-code name (`NOT_FOUND - `), with the temporary vhost shown as `/`, and with
-/// the line breaks Erlang's `~p` puts into long terms taken out.
-fn simulated_text(text: &str, vhost: &str) -> String {
-    let text = text.split_once(" - ").map_or(text, |(_, rest)| rest);
-    let mut unwrapped = String::new();
-    let mut lines = text.split('\n');
-    unwrapped.push_str(lines.next().unwrap_or_default());
-    for line in lines {
-        unwrapped.push_str(line.trim_start());
-    }
-    unwrapped.replace(&format!("in vhost '{vhost}'"), "in vhost '/'")
-}
-
 struct LiveConsumer {
     channel: Channel,
     // None once cancelled and drained; the channel stays for acks of what it delivered.
@@ -260,17 +50,65 @@ struct LiveConsumer {
 
 /// A script played on the real broker: its connection, channels and what it recorded (the
 /// simulator's run of the same script is a `kaiten::sim::Session`).
-struct AmqpSession {
-    connection: Connection,
+pub(super) struct AmqpSession {
+    pub(super) connection: Connection,
     publisher: Channel,
     get_channel: Channel,
     consumers: BTreeMap<String, LiveConsumer>,
     unsettled: UnsettledDeliveries,
-    record: RunRecord,
+    pub(super) record: RunRecord,
 }
 
 impl AmqpSession {
-    async fn step(&mut self, step: &Step) -> anyhow::Result<()> {
+    /// Connects to `uri` (its vhost the run's), declares `topology` and opens the publisher
+    /// (in confirm mode) and `basic.get` channels.
+    pub(super) async fn open(uri: AMQPUri, topology: &Topology) -> anyhow::Result<AmqpSession> {
+        let connection = Connection::connect_uri(uri, ConnectionProperties::default()).await.context("AMQP connect")?;
+        declare(&connection, topology).await.context("declaring the topology")?;
+        let publisher = open_publisher(&connection).await?;
+        let get_channel = connection.create_channel().await?;
+        Ok(AmqpSession {
+            connection,
+            publisher,
+            get_channel,
+            consumers: BTreeMap::new(),
+            unsettled: UnsettledDeliveries::default(),
+            record: RunRecord::default(),
+        })
+    }
+
+    /// Reads every message left in the queues `names` with `basic.get`, into the record.
+    pub(super) async fn read_queues(&mut self, names: Vec<String>) -> anyhow::Result<()> {
+        let mut reader = self.connection.create_channel().await?;
+        'queues: for name in names {
+            let mut messages = Vec::new();
+            loop {
+                match reader.basic_get(&name, BasicGetOptions { no_ack: true }).await {
+                    Ok(Some(got)) => messages.push(message_record(&got.delivery)),
+                    Ok(None) => break,
+                    // The management listing lags the broker: a queue that expired since it was
+                    // listed is gone, as the simulation has it, and the refusal closed the channel.
+                    Err(lapin::Error::ProtocolError(error)) if error.get_id() == NOT_FOUND => {
+                        reader = self.connection.create_channel().await?;
+                        continue 'queues;
+                    }
+                    // A quorum queue with a single active consumer refuses basic.get (405):
+                    // it reads as empty, as the simulation's fetching readback reads it, and
+                    // what its consumers were delivered is compared instead.
+                    Err(lapin::Error::ProtocolError(error)) if error.get_id() == RESOURCE_LOCKED => {
+                        reader = self.connection.create_channel().await?;
+                        break;
+                    }
+                    Err(other) => return Err(other.into()),
+                }
+                anyhow::ensure!(messages.len() <= 100_000, "queue {name} does not drain");
+            }
+            self.record.queues.insert(name, messages);
+        }
+        Ok(())
+    }
+
+    pub(super) async fn step(&mut self, step: &Step) -> anyhow::Result<()> {
         match step {
             Step::Publish(publish) => {
                 let outcome = self.publish(publish).await?;
@@ -452,7 +290,7 @@ impl AmqpSession {
     }
 
     /// Waits until no consumer has received anything for [`SETTLE`], recording what arrives.
-    async fn settle(&mut self) -> anyhow::Result<()> {
+    pub(super) async fn settle(&mut self) -> anyhow::Result<()> {
         let AmqpSession { consumers, unsettled, record, .. } = self;
         if consumers.values().all(|entry| entry.consumer.is_none()) {
             return Ok(());
@@ -546,89 +384,4 @@ async fn declare(connection: &Connection, topology: &Topology) -> anyhow::Result
     }
     channel.close(200, "declared").await?;
     Ok(())
-}
-
-fn message_record(delivery: &Delivery) -> MessageRecord {
-    let message_id = delivery.properties.message_id().as_ref().map(|id| id.to_string());
-    let headers: FieldTable = delivery
-        .properties
-        .headers()
-        .as_ref()
-        .map(|headers| headers.inner().iter().map(|(name, value)| (name.to_string(), field_value(value))).collect())
-        .unwrap_or_default();
-    let delivery_count = delivery
-        .properties
-        .headers()
-        .as_ref()
-        .and_then(|headers| headers.inner().get("x-delivery-count"))
-        .map(field_value)
-        .and_then(|count| count.as_int())
-        .and_then(|count| u64::try_from(count).ok());
-    MessageRecord { delivery_count, ..MessageRecord::from_headers(message_id, delivery.redelivered, &headers) }
-}
-
-fn amqp_table(table: &FieldTable) -> AmqpTable {
-    let mut out = AmqpTable::default();
-    for (name, value) in table {
-        out.insert(ShortString::from(name.as_str()), amqp_value(value));
-    }
-    out
-}
-
-fn amqp_value(value: &FieldValue) -> AMQPValue {
-    match value {
-        FieldValue::Void => AMQPValue::Void,
-        FieldValue::Bool(flag) => AMQPValue::Boolean(*flag),
-        FieldValue::Int(number) => AMQPValue::LongLongInt(*number),
-        FieldValue::Float(number) => AMQPValue::Double(*number),
-        FieldValue::Str(text) => AMQPValue::LongString(text.as_str().into()),
-        FieldValue::Array(items) => {
-            AMQPValue::FieldArray(FieldArray::from(items.iter().map(amqp_value).collect::<Vec<_>>()))
-        }
-        FieldValue::Table(table) => AMQPValue::FieldTable(amqp_table(table)),
-    }
-}
-
-fn field_value(value: &AMQPValue) -> FieldValue {
-    match value {
-        AMQPValue::Void => FieldValue::Void,
-        AMQPValue::Boolean(flag) => FieldValue::Bool(*flag),
-        AMQPValue::ShortShortInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::ShortShortUInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::ShortInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::ShortUInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::LongInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::LongUInt(number) => FieldValue::Int(i64::from(*number)),
-        AMQPValue::LongLongInt(number) => FieldValue::Int(*number),
-        AMQPValue::Timestamp(number) => FieldValue::Int(*number as i64),
-        AMQPValue::Float(number) => FieldValue::Float(f64::from(*number)),
-        AMQPValue::Double(number) => FieldValue::Float(*number),
-        AMQPValue::DecimalValue(decimal) => {
-            FieldValue::Float(f64::from(decimal.value) / 10f64.powi(i32::from(decimal.scale)))
-        }
-        AMQPValue::ShortString(text) => FieldValue::Str(text.to_string()),
-        AMQPValue::LongString(text) => FieldValue::Str(String::from_utf8_lossy(text.as_bytes()).into_owned()),
-        AMQPValue::ByteArray(bytes) => FieldValue::Str(String::from_utf8_lossy(bytes.as_slice()).into_owned()),
-        AMQPValue::FieldArray(items) => FieldValue::Array(items.as_slice().iter().map(field_value).collect()),
-        AMQPValue::FieldTable(table) => FieldValue::Table(
-            table.inner().iter().map(|(name, value)| (name.to_string(), field_value(value))).collect(),
-        ),
-    }
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let buffer = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let bits = (u32::from(buffer[0]) << 16) | (u32::from(buffer[1]) << 8) | u32::from(buffer[2]);
-        for position in 0..4 {
-            if position <= chunk.len() {
-                out.push(ALPHABET[((bits >> (18 - 6 * position)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
