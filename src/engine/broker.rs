@@ -151,8 +151,10 @@ struct QueueState {
     /// which appends it to the Raft log only then, so a `basic.get` sent right after it is
     /// served first (see `flush_returns`).
     pending_returns: Vec<Unacked>,
-    /// A stream's log, oldest first: its offsets are the positions here.
-    log: imbl::Vector<Arc<stream::StreamEntry>>,
+    /// A stream's log, oldest first: its offsets are the positions here. A plain vector of
+    /// shared entries (a snapshot copies pointers): a persistent vector's code would cost the
+    /// browser bundle more than streams, rare in a drawing, save in time.
+    log: Vec<Arc<stream::StreamEntry>>,
 }
 
 #[derive(Debug, Clone)]

@@ -47,7 +47,7 @@ pub fn right_answer(lang: Lang, oracle: &Oracle) -> String {
         Answer::Choices(right) if right.is_empty() => w.answer_none(),
         Answer::Choices(right) => {
             let mut names: Vec<String> = right.iter().map(|each| choice(lang, each)).collect();
-            names.sort();
+            crate::engine::order::sort_by(&mut names, Ord::cmp);
             let quoted = right.iter().all(|each| matches!(each, Choice::Queue(_) | Choice::Actor(_)));
             w.answer_is(&if quoted { w.quoted_list(&names) } else { w.list(&names) })
         }

@@ -166,10 +166,10 @@ impl Oracle {
         match (given, &self.answer) {
             (Answer::Choices(given), Answer::Choices(right)) => {
                 let mut given = given.clone();
-                given.sort();
+                crate::engine::order::sort_by(&mut given, Ord::cmp);
                 given.dedup();
                 let mut right = right.clone();
-                right.sort();
+                crate::engine::order::sort_by(&mut right, Ord::cmp);
                 given == right
             }
             (given, right) => given == right,
@@ -373,8 +373,8 @@ fn holds(scenario: &Scenario, declared: Option<&Topology>, run: &Run, goal: &Goa
                 return false;
             };
             let (mut reached, mut wanted) = (reached, queues.clone());
-            reached.sort();
-            wanted.sort();
+            crate::engine::order::sort_by(&mut reached, Ord::cmp);
+            crate::engine::order::sort_by(&mut wanted, Ord::cmp);
             reached == wanted
         }
         Goal::Delivered { consumer, at_least } => {

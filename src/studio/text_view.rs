@@ -60,7 +60,9 @@ pub fn run_text(run: &Run, display_time: f64) -> RunText<'_> {
         .map(|hop| WireItem { hop: hop.clone(), from: run.name(hop.from), to: run.name(hop.to) })
         .collect();
     let mut badges = stage(run, display_time).badges;
-    badges.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x).then(a.rect.y.total_cmp(&b.rect.y)));
+    crate::engine::order::sort_by(&mut badges, |a, b| {
+        a.rect.x.total_cmp(&b.rect.x).then(a.rect.y.total_cmp(&b.rect.y))
+    });
     let nodes = badges
         .into_iter()
         .map(|badge| NodeLine { name: run.name(badge.place), kind: run.kind(badge.place), badge: badge.badge })

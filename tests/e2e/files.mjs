@@ -172,7 +172,7 @@ export const tests = [
       );
       // Its stream is drawn, and says what it is.
       await node(page, 'orders.audit').waitFor();
-      assert.match(await node(page, 'orders.audit').locator('xpath=..').textContent(), /stream: keeps every message/);
+      assert.match(await node(page, 'orders.audit').locator('xpath=..').textContent(), /stream: keeps all/);
       await screenshot(page, `files-rabbitmq-4.1-vhost-${sizeName(viewport)}`);
       // As it came: the same document.
       assert.deepEqual(await downloaded(page, 'Export definitions'), JSON.parse(text));

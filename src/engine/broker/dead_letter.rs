@@ -149,16 +149,18 @@ fn dead_lettered_message(
     // no count of its own, and with two or more entries the list comes out reversed. Then
     // the entry of this queue and reason moves to the front.
     if message.deaths.len() >= 2 {
-        let key = |death: &Death| (death.queue.clone(), death.reason.as_str().to_string());
-        let mut n_entries = std::collections::BTreeMap::new();
-        for death in &message.deaths {
-            *n_entries.entry(key(death)).or_insert(0u64) += 1;
-        }
-        let mut seen = std::collections::BTreeSet::new();
+        // Entries are few: counting by scanning costs less bundle than a map per key type.
+        let same = |a: &Death, b: &Death| a.queue == b.queue && a.reason == b.reason;
+        let counts: Vec<u64> = message
+            .deaths
+            .iter()
+            .map(|death| message.deaths.iter().filter(|other| same(death, other)).count() as u64)
+            .collect();
         let mut grouped: Vec<Death> = Vec::with_capacity(message.deaths.len());
-        for mut death in message.deaths.drain(..) {
-            if seen.insert(key(&death)) {
-                death.count = death.count.or(n_entries.get(&key(&death)).copied());
+        for (death, n_entries) in message.deaths.drain(..).zip(counts) {
+            if !grouped.iter().any(|kept| same(kept, &death)) {
+                let mut death = death;
+                death.count = death.count.or(Some(n_entries));
                 grouped.push(death);
             }
         }

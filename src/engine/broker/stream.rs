@@ -31,7 +31,7 @@ impl Broker {
         let now = self.now;
         let state = self.queues.get_mut(&queue).expect("queue state exists");
         let (copy, publish) = (message.copy, message.publish);
-        state.log.push_back(Arc::new(StreamEntry { message, written_at: now }));
+        state.log.push(Arc::new(StreamEntry { message, written_at: now }));
         let depth = state.log.len();
         self.events.push(BrokerEvent::Enqueued { queue, copy, publish, depth });
         self.dispatch_stream(queue);

@@ -567,7 +567,7 @@ impl UiWords for English {
         "quorum queue".into()
     }
     fn detail_stream(&self) -> String {
-        "stream: keeps every message".into()
+        "stream: keeps all".into()
     }
     fn detail_no_routing_key(&self) -> String {
         "no routing key".into()

@@ -566,7 +566,7 @@ impl UiWords for Chinese {
         "仲裁队列".into()
     }
     fn detail_stream(&self) -> String {
-        "流：保留每条消息".into()
+        "流：全部保留".into()
     }
     fn detail_no_routing_key(&self) -> String {
         "无路由键".into()
