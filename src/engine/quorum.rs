@@ -6,7 +6,10 @@
 //! classic queue's behaviour, which the broker already has.
 
 use crate::engine::error::AmqpError;
-use crate::engine::topology::{CLASSIC_EQUIVALENCE_ARGUMENTS, QUORUM_EQUIVALENCE_ARGUMENTS, QueueSpec};
+use crate::engine::topology::{
+    CLASSIC_EQUIVALENCE_ARGUMENTS, QUORUM_EQUIVALENCE_ARGUMENTS, QueueSpec, check_replicated_properties,
+    refuse_other_types_arguments,
+};
 use crate::engine::value::{FieldTable, FieldValue};
 
 /// The header a quorum queue adds to a message delivered again after a requeue.
@@ -24,40 +27,11 @@ pub fn is_quorum(arguments: &FieldTable) -> bool {
 /// strategy, a stream's maximum age...), the first in the table's order, then for a quorum
 /// queue not auto-delete, not exclusive, durable.
 pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
-    let name = &spec.name;
-    let quorum = is_quorum(&spec.arguments);
-    let (own, queue_type): (&[&str], &str) = if quorum {
-        (&QUORUM_EQUIVALENCE_ARGUMENTS, "rabbit_quorum_queue")
-    } else {
-        (&CLASSIC_EQUIVALENCE_ARGUMENTS, "rabbit_classic_queue")
-    };
-    let of_another_type = |argument: &str| {
-        !own.contains(&argument)
-            && (CLASSIC_EQUIVALENCE_ARGUMENTS.contains(&argument)
-                || QUORUM_EQUIVALENCE_ARGUMENTS.contains(&argument)
-                || crate::engine::stream::STREAM_ARGUMENTS.contains(&argument))
-    };
-    if let Some(argument) = spec.arguments.keys().find(|argument| of_another_type(argument)) {
-        return Err(AmqpError::PreconditionFailed(format!(
-            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type {queue_type}"
-        )));
+    if !is_quorum(&spec.arguments) {
+        return refuse_other_types_arguments(spec, &CLASSIC_EQUIVALENCE_ARGUMENTS, "rabbit_classic_queue");
     }
-    if !quorum {
-        return Ok(());
-    }
-    let property = |property: &str| {
-        AmqpError::PreconditionFailed(format!("invalid property '{property}' for queue '{name}' in vhost '/'"))
-    };
-    if spec.auto_delete {
-        return Err(property("auto-delete"));
-    }
-    if spec.exclusive {
-        return Err(property("exclusive-owner"));
-    }
-    if !spec.durable {
-        return Err(property("non-durable"));
-    }
-    Ok(())
+    refuse_other_types_arguments(spec, &QUORUM_EQUIVALENCE_ARGUMENTS, "rabbit_quorum_queue")?;
+    check_replicated_properties(spec)
 }
 
 /// The `x-delivery-limit` argument: a non-negative integer, else none (3.10.8 accepts any

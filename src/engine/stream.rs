@@ -9,7 +9,7 @@
 
 use crate::engine::error::AmqpError;
 use crate::engine::message::SimTime;
-use crate::engine::topology::{CLASSIC_EQUIVALENCE_ARGUMENTS, QUORUM_EQUIVALENCE_ARGUMENTS, QueueSpec};
+use crate::engine::topology::{QueueSpec, check_replicated_properties, refuse_other_types_arguments};
 use crate::engine::value::{FieldTable, FieldValue};
 
 /// The header a stream adds to each message it delivers: the message's offset in the log.
@@ -58,29 +58,8 @@ pub fn check_declaration(spec: &QueueSpec) -> Result<(), AmqpError> {
         Some(FieldValue::Str(_)) => return Err(invalid("x-max-age", "invalid_max_age".into())),
         Some(other) => return Err(invalid("x-max-age", format!("{{unacceptable_type,{}}}", other.amqp_type_name()))),
     }
-    // The table is in name order, as RabbitMQ checks it.
-    // Every queue type's arguments but the stream's own (`rabbit_amqqueue:check_declare_arguments/2`).
-    let of_another_type = |argument: &str| {
-        !STREAM_ARGUMENTS.contains(&argument)
-            && (CLASSIC_EQUIVALENCE_ARGUMENTS.contains(&argument) || QUORUM_EQUIVALENCE_ARGUMENTS.contains(&argument))
-    };
-    if let Some(argument) = spec.arguments.keys().find(|argument| of_another_type(argument)) {
-        return Err(AmqpError::PreconditionFailed(format!(
-            "invalid arg '{argument}' for queue '{name}' in vhost '/' of queue type rabbit_stream_queue"
-        )));
-    }
-    let property = |property: &str| {
-        AmqpError::PreconditionFailed(format!("invalid property '{property}' for queue '{name}' in vhost '/'"))
-    };
-    if spec.auto_delete {
-        return Err(property("auto-delete"));
-    }
-    if spec.exclusive {
-        return Err(property("exclusive-owner"));
-    }
-    if !spec.durable {
-        return Err(property("non-durable"));
-    }
+    refuse_other_types_arguments(spec, &STREAM_ARGUMENTS, "rabbit_stream_queue")?;
+    check_replicated_properties(spec)?;
     if spec.arguments.get("x-stream-max-segment-size-bytes").and_then(FieldValue::as_int) > Some(MAX_SEGMENT_SIZE_BYTES)
     {
         return Err(AmqpError::PreconditionFailed("Exceeded max value for x-stream-max-segment-size-bytes".into()));

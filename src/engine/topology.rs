@@ -329,6 +329,39 @@ pub fn check_queue_type(spec: &QueueSpec) -> Result<(), AmqpError> {
     }
 }
 
+/// Refuses the first argument (in the table's name order, as RabbitMQ checks it) that another
+/// queue type takes and `own` (the queue type's arguments) does not, in 3.10.8's words
+/// (`rabbit_amqqueue:check_declare_arguments/2`).
+pub(crate) fn refuse_other_types_arguments(spec: &QueueSpec, own: &[&str], queue_type: &str) -> Result<(), AmqpError> {
+    let of_another_type = |argument: &str| {
+        !own.contains(&argument)
+            && (CLASSIC_EQUIVALENCE_ARGUMENTS.contains(&argument)
+                || QUORUM_EQUIVALENCE_ARGUMENTS.contains(&argument)
+                || crate::engine::stream::STREAM_ARGUMENTS.contains(&argument))
+    };
+    match spec.arguments.keys().find(|argument| of_another_type(argument)) {
+        Some(argument) => Err(AmqpError::PreconditionFailed(format!(
+            "invalid arg '{argument}' for queue '{}' in vhost '/' of queue type {queue_type}",
+            spec.name
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A replicated queue (quorum or stream) is durable, neither auto-delete nor exclusive:
+/// 3.10.8's checks in its order and words (`rabbit_queue_type_util`).
+pub(crate) fn check_replicated_properties(spec: &QueueSpec) -> Result<(), AmqpError> {
+    let refused =
+        [("auto-delete", spec.auto_delete), ("exclusive-owner", spec.exclusive), ("non-durable", !spec.durable)];
+    match refused.into_iter().find(|(_, refused)| *refused) {
+        Some((property, _)) => Err(AmqpError::PreconditionFailed(format!(
+            "invalid property '{property}' for queue '{}' in vhost '/'",
+            spec.name
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The values 3.10.8 takes for a quorum queue's `x-dead-letter-strategy`.
 const DEAD_LETTER_STRATEGIES: [&str; 2] = ["at-most-once", "at-least-once"];
 
